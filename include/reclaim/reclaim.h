@@ -1,0 +1,271 @@
+/*
+ * reclaim.h — the C ABI of Reclaim, a complaints and returns module for online shops.
+ *
+ * THE CONTRACT
+ *
+ * Handles.   `reclaim_engine` is opaque. `reclaim_open` creates one, `reclaim_close` destroys it
+ *            (NULL is a harmless no-op). Several engines may live in one process; the library
+ *            keeps no global mutable state besides what an engine owns.
+ * Threads.   An engine may be used from many threads at once. `reclaim_close` must not race with
+ *            other calls on the same engine.
+ * Text.      Everything that goes in or out is UTF-8 JSON (RFC 8259). Input that is not valid
+ *            UTF-8, not valid JSON, nested deeper than 32 levels or larger than the documented
+ *            limit is refused with RECLAIM_INVALID_ARGUMENT.
+ * Ownership. Every string the library hands out through `char **out_json` belongs to the caller
+ *            and is released with `reclaim_free` (never with the host's `free`). Strings returned
+ *            as `const char *` are static. The library never keeps a pointer passed in after the
+ *            call returns.
+ * Results.   Fallible functions return a status code (0 = RECLAIM_OK) and, when `out_json` is not
+ *            NULL, set `*out_json` to the result document on success or to an error document on
+ *            failure:
+ *                {"error":{"code":"not_allowed","message":"…","field":"items[0].qty"}}
+ *            `code` is the stable status name (see `reclaim_status_name`); `message` is English for
+ *            developers; `field` (a JSON path into the input) is present when one field is at fault.
+ *            `out_json` may be NULL when the caller does not want the document.
+ * Errors.    Bad input never crashes the host and never changes stored data: on any status other
+ *            than RECLAIM_OK nothing was written. No C++ exception crosses this ABI; the library
+ *            never writes to stdout or stderr and never calls exit or abort.
+ * Strictness. Request documents are checked strictly: an unknown field is RECLAIM_INVALID_ARGUMENT
+ *            naming it (a misspelt "expected_version" must not silently skip a check). Orders and
+ *            cases accept host data of any shape under "extra" (an object, at most 16 KB).
+ * Data.      Money is {"amount":"199.99","currency":"PLN"}: a decimal string, never a float.
+ *            Times are RFC 3339; the library writes UTC ("2026-11-22T10:15:00Z"). Ids are strings.
+ *            Enumerations are lower-case snake_case strings.
+ * Versions.  RECLAIM_ABI_VERSION is the ABI this header describes; `reclaim_abi_version()` is the
+ *            library's. A host should refuse to run when the library's is lower than the header's.
+ *            Within one ABI major version functions are only added, never changed or removed.
+ */
+#ifndef RECLAIM_RECLAIM_H
+#define RECLAIM_RECLAIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(RECLAIM_BUILDING_LIBRARY) && defined(__GNUC__)
+#define RECLAIM_API __attribute__((visibility("default")))
+#else
+#define RECLAIM_API
+#endif
+
+/** The ABI version this header describes. */
+#define RECLAIM_ABI_VERSION 1
+
+/** Status codes. The values are stable and never reused. */
+enum {
+  RECLAIM_OK = 0,
+  RECLAIM_INVALID_ARGUMENT = 1, /**< bad pointer, bad JSON, schema or value violation */
+  RECLAIM_NOT_FOUND = 2,        /**< no such case, order, shop or event source */
+  RECLAIM_CONFLICT = 3,         /**< stale expected_version; idempotency key reused with another body */
+  RECLAIM_NOT_ALLOWED = 4,      /**< not allowed in this state, for this role, or by policy/limits */
+  RECLAIM_STORAGE = 5,          /**< database unavailable or failed */
+  RECLAIM_BUSY = 6,             /**< temporarily unavailable (database locked too long); retry */
+  RECLAIM_UNSUPPORTED = 7,      /**< unknown adapter, backend or operation, or not in this build */
+  RECLAIM_INTERNAL = 8          /**< a bug in Reclaim; the message says where */
+};
+
+/** Opaque engine handle: created by reclaim_open, destroyed by reclaim_close. */
+typedef struct reclaim_engine reclaim_engine;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Library                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The library's version, "MAJOR.MINOR.PATCH". Static; do not free. */
+RECLAIM_API const char *reclaim_version(void);
+
+/** The library's ABI version; compare with RECLAIM_ABI_VERSION. */
+RECLAIM_API int reclaim_abi_version(void);
+
+/** The stable name of a status code ("ok", "invalid_argument", …); "unknown" for other values.
+ *  Static; do not free. */
+RECLAIM_API const char *reclaim_status_name(int status);
+
+/** Releases a string the library returned through an `out_json` parameter. NULL is fine. */
+RECLAIM_API void reclaim_free(char *json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Engine                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Constructor. Opens (creating and migrating when needed) the database and returns an engine.
+ *
+ *  config_json (at most 1 MB):
+ *    {"database": "sqlite:/var/lib/reclaim/reclaim.db",   required; or "sqlite::memory:"
+ *     "secret":   "…",           optional; 32+ bytes as hex or base64 (signs status links).
+ *                                Omitted with a file database: generated once, kept in it.
+ *     "clock":    "system",      or "manual" (tests, simulations: see reclaim_clock_set)
+ *     "log":      {"level": "info", "file": "/var/log/reclaim.log"},
+ *                                optional; without "file" nothing is logged. Levels: trace,
+ *                                debug, info, warn, error, off. Never stdout/stderr.
+ *     "storage":  {"synchronous": "normal", "busy_timeout_ms": 5000, "pool": 4},
+ *                                optional SQLite tuning; synchronous is "normal" or "full".
+ *     "shops":    [{"id": "default", "name": "Demo Shop", "jurisdiction": "PL",
+ *                   "timezone": "Europe/Warsaw", "currency": "PLN", "locale": "pl",
+ *                   "case_prefix": "RC", "public_url": "https://shop.example/returns"}]}
+ *  Without "shops" one shop "default" exists (UTC, EUR, "en", prefix "RC", jurisdiction "none").
+ *  Several processes may open the same new database at once; migrations run once.
+ *
+ *  On success *out_engine is the new engine and *out_json (when asked for) is
+ *  {"version": "…", "abi": 1, "database": "sqlite", "schema": N, "shops": ["default"]}.
+ *  On failure *out_engine is NULL. Returns RECLAIM_OK, RECLAIM_INVALID_ARGUMENT,
+ *  RECLAIM_UNSUPPORTED (another backend), RECLAIM_STORAGE or RECLAIM_BUSY. */
+RECLAIM_API int reclaim_open(const char *config_json, reclaim_engine **out_engine,
+                             char **out_json);
+
+/** Destructor. Stops the HTTP endpoint, closes the database, frees the engine. NULL is fine. */
+RECLAIM_API void reclaim_close(reclaim_engine *engine);
+
+/** Sets the engine's clock to `unix_ms` (milliseconds since 1970-01-01T00:00:00Z). Only for an
+ *  engine opened with "clock":"manual" (otherwise RECLAIM_NOT_ALLOWED); the time must be between
+ *  1970 and 9999 (otherwise RECLAIM_INVALID_ARGUMENT). The clock may move backwards. */
+RECLAIM_API int reclaim_clock_set(reclaim_engine *e, int64_t unix_ms);
+
+/** Runs due work now: deadline warnings and breaches, deemed acceptance, escalations.
+ *  Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_tick(reclaim_engine *e, char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Policies and eligibility                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Sets a shop's written policy. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_policy_set(reclaim_engine *e, const char *shop, const char *policy_json,
+                                   char **out_json);
+
+/** Reads a shop's policy. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_policy_get(reclaim_engine *e, const char *shop, char **out_json);
+
+/** Checks what an order's items allow. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_eligibility_check(reclaim_engine *e, const char *request_json,
+                                          char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Orders                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Imports (inserts or replaces, keyed by the host's order id) an order.
+ *
+ *  shop: NULL means "default". adapter: "reclaim" for Reclaim's own document (at most 4 MB):
+ *    {"id": "1001", "number": "#1001", "currency": "PLN",
+ *     "placed_at": "2026-11-02T10:00:00Z", "paid_at": …, "shipped_at": …, "delivered_at": …,
+ *     "customer": {"email": "jan@example.pl", "name": "Jan Kowalski", "locale": "pl",
+ *                  "type": "consumer"},
+ *     "lines": [{"id": "1", "sku": "KET-1", "name": "Czajnik", "qty": 2, "unit_price": "199.99",
+ *                "tax_rate": "23", "category": "kitchen", "tags": ["sale"],
+ *                "supplier": "Elektro Sp. z o.o.", "refunded_qty": 0}],
+ *     "shipping": {"amount": "15.00", "method": "courier"}, "extra": {…}}
+ *  Required: id, currency, lines (1–1000, unique ids, qty ≥ 1), each line's name and unit_price
+ *  (per unit, tax included). Ids may be given as strings or integers and are kept as strings.
+ *  A re-import may not drop a line, or lower its quantity below what open cases claim
+ *  (RECLAIM_CONFLICT). Host adapters (woocommerce, shopify, …) are not in this build yet:
+ *  RECLAIM_UNSUPPORTED.
+ *  Result: {"order": {…the stored order…}, "created": true|false}. */
+RECLAIM_API int reclaim_order_import(reclaim_engine *e, const char *shop, const char *adapter,
+                                     const char *host_order_json, char **out_json);
+
+/** Reads an imported order as Reclaim's document. shop: NULL means "default".
+ *  RECLAIM_NOT_FOUND when the shop has no such order. */
+RECLAIM_API int reclaim_order_get(reclaim_engine *e, const char *shop, const char *order_id,
+                                  char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Cases                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Opens a case; it is acknowledged at once in state "received". request_json (at most 1 MB):
+ *    {"shop": "default", "kind": "complaint" | "return", "channel": "web",
+ *     "actor": {"role": "customer" | "agent" | "supervisor" | "host", "id": "…"},
+ *     "order_id": "727",
+ *     "customer": {"email": "…", "name": "…", "locale": "pl", "phone": "…"},
+ *     "items": [{"line": "315", "qty": 1, "reason": "defect", "serial": "SN123"}],
+ *     "description": "…", "preferred_resolution": "replacement",
+ *     "idempotency_key": "…", "extra": {…}}
+ *  A customer always names an order and the order's e-mail (RECLAIM_NOT_ALLOWED otherwise);
+ *  staff and hosts may open a case without an order, naming the goods instead:
+ *    {"sku": "…", "name": "…", "qty": 1, "unit_price": "99.00", "currency": "PLN",
+ *     "reason": "defect"}.
+ *  Reasons: defect, transport_damage, not_as_described, wrong_item, missing_parts,
+ *  late_delivery, changed_mind, no_longer_needed, better_price, size_or_fit, other.
+ *  Channels: web, email, phone, chat, social, marketplace, store, api.
+ *  A quantity may not exceed what was bought, less what was refunded and what other cases
+ *  (not cancelled) already claim: RECLAIM_NOT_ALLOWED with "rule":"quantity_exceeded".
+ *  The same idempotency_key with the same body returns the case again (RECLAIM_OK, nothing new
+ *  written); with another body RECLAIM_CONFLICT.
+ *  Result: the case, as reclaim_case_get returns it. */
+RECLAIM_API int reclaim_case_open(reclaim_engine *e, const char *request_json, char **out_json);
+
+/** Reads a case by its id ("c_…") or number ("RC-2026-000042"; numbers are unique per shop, so
+ *  with several shops the number reaches the first shop in configuration order that has it;
+ *  prefer the id). Result:
+ *    {"id", "number", "shop", "kind", "state", "channel", "version", "created_at", "updated_at",
+ *     "order_id", "customer", "items": [{"item": 1, "line", "sku", "name", "qty", "unit_price",
+ *     "reason", "serial", "decision", "received"}], "description", "preferred_resolution",
+ *     "assignee", "priority", "tags", "escalated", "deadlines", "resolution", "rating",
+ *     "history": [{"at", "actor", "action", "from", "to", "data", "customer_visible"}],
+ *     "status_token", "extra"} */
+RECLAIM_API int reclaim_case_get(reclaim_engine *e, const char *case_ref, char **out_json);
+
+/** Lists cases. query_json (NULL or "{}" for everything, newest first):
+ *    {"shop", "state": "received" | ["received", …], "kind", "assignee", "customer_email",
+ *     "order_id", "created_from", "created_to" (RFC 3339; from inclusive, to exclusive),
+ *     "overdue": true, "sort": "created_at" | "-created_at" | "updated_at" | "-updated_at" |
+ *     "decision_due" | "-decision_due", "limit": 1–500 (50), "cursor": "…"}
+ *  Result: {"cases": [summary…], "next_cursor": "…" | null}. A cursor is only valid with the
+ *  same filters and sort. Summaries carry no history. */
+RECLAIM_API int reclaim_case_list(reclaim_engine *e, const char *query_json, char **out_json);
+
+/** Acts on a case. action_json:
+ *    {"action": "…", "actor": {"role": "…", "id": "…"}, "expected_version": 3,
+ *     "idempotency_key": "…", …the action's own fields}
+ *  Actions (fields): review; request_info (message); reply (message); authorize_return
+ *  (instructions); receive_goods (items: [{line|item, qty, condition}] or condition for all);
+ *  accept (resolution: {type, amount, currency} for every item, or items: [{line|item, qty,
+ *  resolution}] with reason for the rest); reject (reason); fulfil (reference); close;
+ *  reopen (reason); cancel (reason); rate (score 1–5, comment); assign (assignee, null to clear);
+ *  escalate (reason, to); comment (message, customer_visible); set_priority (priority: low,
+ *  normal, high, urgent); tag (add: […], remove: […]).
+ *  Roles: customer, agent, supervisor, host, system; who may do what in which state is the table
+ *  of CONTRACT.md. RECLAIM_NOT_ALLOWED names the state or the roles that may act; RECLAIM_CONFLICT
+ *  when expected_version is stale. Result: the case after the action. */
+RECLAIM_API int reclaim_case_act(reclaim_engine *e, const char *case_ref, const char *action_json,
+                                 char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Events (the outbox)                                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Reads events in commit order after a cursor. query_json (NULL means {}):
+ *    {"after": SEQ (0), "limit": 1–1000 (100), "shop": "…", "case_id": "…"}
+ *  Result: {"events": [{"seq", "type", "case_id", "case_number", "shop", "at",
+ *  "customer_visible", "data"}], "next": SEQ}. Keep "next" and pass it as "after" next time. */
+RECLAIM_API int reclaim_events_read(reclaim_engine *e, const char *query_json, char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reports, host payloads, HTTP                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/** KPIs and root causes. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json);
+
+/** A case's accepted resolution as the host's own refund request. Not in this build yet:
+ *  RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter,
+                                     char **out_json);
+
+/** Starts the embedded status page. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json);
+
+/** Stops the embedded status page. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_http_stop(reclaim_engine *e);
+
+/** Runs one status-page request in-process. Not in this build yet: RECLAIM_UNSUPPORTED. */
+RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RECLAIM_RECLAIM_H */

@@ -1,0 +1,248 @@
+#include "codec/case_json.hpp"
+
+#include "codec/order_json.hpp"
+#include "codec/reader.hpp"
+#include "core/error.hpp"
+
+namespace reclaim::codec {
+
+namespace {
+
+using json::object;
+using json::value;
+
+value time_or_null(const std::optional<UnixMs> &at) {
+  return at ? value(format_rfc3339(*at)) : value(nullptr);
+}
+
+value text_or_null(const std::string &text) { return text.empty() ? value(nullptr) : value(text); }
+
+std::string text_of(const value &v) { return v.is_string() ? std::string(v.get_string()) : ""; }
+
+std::optional<UnixMs> time_of(const value &v) {
+  if (!v.is_string()) return std::nullopt;
+  return parse_rfc3339(v.get_string());
+}
+
+std::optional<Money> money_of(const value &v) {
+  if (!v.is_object()) return std::nullopt;
+  const auto &o = v.get_object();
+  auto amount = Decimal::parse(text_of(o.at("amount")));
+  if (!amount) fail(Status::internal, "stored amount is not a decimal");
+  return Money{*amount, text_of(o.at("currency"))};
+}
+
+object resolution_to_json(const Resolution &resolution) {
+  object out{{"type", resolution.type}};
+  if (resolution.amount) out["amount"] = money_to_json(*resolution.amount);
+  return out;
+}
+
+std::optional<Resolution> resolution_of(const value &v) {
+  if (!v.is_object()) return std::nullopt;
+  const auto &o = v.get_object();
+  Resolution resolution{text_of(o.at("type")), std::nullopt};
+  if (const auto *amount = o.if_contains("amount")) resolution.amount = money_of(*amount);
+  return resolution;
+}
+
+const char *outcome_name(ItemDecision::Outcome outcome) {
+  switch (outcome) {
+    case ItemDecision::Outcome::accepted: return "accepted";
+    case ItemDecision::Outcome::rejected: return "rejected";
+    case ItemDecision::Outcome::pending: break;
+  }
+  return "pending";
+}
+
+object customer_to_json(const Customer &customer) {
+  return {{"email", text_or_null(customer.email)}, {"name", text_or_null(customer.name)},
+          {"locale", text_or_null(customer.locale)}, {"type", text_or_null(customer.type)},
+          {"phone", text_or_null(customer.phone)}};
+}
+
+Customer customer_of(const object &o) {
+  return {text_of(o.at("email")), text_of(o.at("name")), text_of(o.at("locale")),
+          text_of(o.at("type")), text_of(o.at("phone"))};
+}
+
+object item_to_json(const CaseItem &item) {
+  object decision{{"outcome", outcome_name(item.decision.outcome)},
+                  {"qty", item.decision.qty},
+                  {"resolution", item.decision.resolution
+                                     ? value(resolution_to_json(*item.decision.resolution))
+                                     : value(nullptr)},
+                  {"reason", text_or_null(item.decision.reason)}};
+  return {{"item", item.item},
+          {"line", text_or_null(item.line)},
+          {"sku", text_or_null(item.sku)},
+          {"name", item.name},
+          {"qty", item.qty},
+          {"unit_price", item.unit_price ? value(money_to_json(*item.unit_price)) : value(nullptr)},
+          {"reason", item.reason},
+          {"serial", text_or_null(item.serial)},
+          {"note", text_or_null(item.note)},
+          {"decision", std::move(decision)},
+          {"received", object{{"qty", item.received_qty},
+                              {"condition", text_or_null(item.condition)}}}};
+}
+
+CaseItem item_of(const object &o) {
+  CaseItem item;
+  item.item = static_cast<int>(o.at("item").to_number<std::int64_t>());
+  item.line = text_of(o.at("line"));
+  item.sku = text_of(o.at("sku"));
+  item.name = text_of(o.at("name"));
+  item.qty = o.at("qty").to_number<std::int64_t>();
+  item.unit_price = money_of(o.at("unit_price"));
+  item.reason = text_of(o.at("reason"));
+  item.serial = text_of(o.at("serial"));
+  item.note = text_of(o.at("note"));
+  const auto &decision = o.at("decision").get_object();
+  const auto outcome = text_of(decision.at("outcome"));
+  item.decision.outcome = outcome == "accepted"   ? ItemDecision::Outcome::accepted
+                          : outcome == "rejected" ? ItemDecision::Outcome::rejected
+                                                  : ItemDecision::Outcome::pending;
+  item.decision.qty = decision.at("qty").to_number<std::int64_t>();
+  item.decision.resolution = resolution_of(decision.at("resolution"));
+  item.decision.reason = text_of(decision.at("reason"));
+  const auto &received = o.at("received").get_object();
+  item.received_qty = received.at("qty").to_number<std::int64_t>();
+  item.condition = text_of(received.at("condition"));
+  return item;
+}
+
+Actor actor_of(const value &v) {
+  Actor actor;
+  if (!v.is_object()) return actor;
+  const auto &o = v.get_object();
+  actor.role = parse_word<Role>(text_of(o.at("role")), kRoleNames).value_or(Role::system);
+  actor.id = text_of(o.at("id"));
+  return actor;
+}
+
+}  // namespace
+
+object actor_to_json(const Actor &actor) {
+  return {{"role", name(actor.role)}, {"id", text_or_null(actor.id)}};
+}
+
+object case_to_json(const Case &c) {
+  json::array items;
+  for (const auto &item : c.items) items.push_back(item_to_json(item));
+  json::array tags;
+  for (const auto &tag : c.tags) tags.emplace_back(tag);
+  object deadlines{{"first_response_due", time_or_null(c.deadlines.first_response_due)},
+                   {"decision_due", time_or_null(c.deadlines.decision_due)},
+                   {"resolution_due", time_or_null(c.deadlines.resolution_due)},
+                   {"basis", text_or_null(c.deadlines.basis)}};
+  object resolution{{"decided_at", time_or_null(c.decided_at)},
+                    {"decided_by", c.decided_at ? value(actor_to_json(c.decided_by))
+                                                : value(nullptr)},
+                    {"partial", c.partial},
+                    {"deemed", c.deemed},
+                    {"reason", text_or_null(c.reject_reason)},
+                    {"resolved_at", time_or_null(c.resolved_at)},
+                    {"reference", text_or_null(c.fulfil_reference)}};
+  value rating = nullptr;
+  if (c.rating) {
+    rating = object{{"score", c.rating->score},
+                    {"comment", text_or_null(c.rating->comment)},
+                    {"at", format_rfc3339(c.rating->at)}};
+  }
+  return {{"id", c.id},
+          {"number", c.number},
+          {"shop", c.shop},
+          {"kind", name(c.kind)},
+          {"state", name(c.state)},
+          {"channel", c.channel},
+          {"version", c.version},
+          {"created_at", format_rfc3339(c.created_at)},
+          {"updated_at", format_rfc3339(c.updated_at)},
+          {"opened_by", actor_to_json(c.opened_by)},
+          {"order_id", text_or_null(c.order_id)},
+          {"customer", customer_to_json(c.customer)},
+          {"items", std::move(items)},
+          {"description", text_or_null(c.description)},
+          {"preferred_resolution", text_or_null(c.preferred_resolution)},
+          {"assignee", text_or_null(c.assignee)},
+          {"priority", c.priority},
+          {"tags", std::move(tags)},
+          {"escalated", c.escalated},
+          {"deadlines", std::move(deadlines)},
+          {"first_response_at", time_or_null(c.first_response_at)},
+          {"resolution", std::move(resolution)},
+          {"closed_at", time_or_null(c.closed_at)},
+          {"ended_at", time_or_null(c.ended_at)},
+          {"reopened", c.reopened},
+          {"rating", std::move(rating)},
+          {"extra", c.extra}};
+}
+
+Case case_from_json(const value &body) {
+  const auto &o = body.as_object();
+  Case c;
+  c.id = text_of(o.at("id"));
+  c.number = text_of(o.at("number"));
+  c.shop = text_of(o.at("shop"));
+  c.kind = parse_word<Kind>(text_of(o.at("kind")), kKindNames).value_or(Kind::complaint);
+  c.state = parse_word<State>(text_of(o.at("state")), kStateNames).value_or(State::received);
+  c.channel = text_of(o.at("channel"));
+  c.version = o.at("version").to_number<std::int64_t>();
+  c.created_at = time_of(o.at("created_at")).value_or(0);
+  c.updated_at = time_of(o.at("updated_at")).value_or(0);
+  c.opened_by = actor_of(o.at("opened_by"));
+  c.order_id = text_of(o.at("order_id"));
+  c.customer = customer_of(o.at("customer").as_object());
+  for (const auto &item : o.at("items").as_array()) c.items.push_back(item_of(item.as_object()));
+  c.description = text_of(o.at("description"));
+  c.preferred_resolution = text_of(o.at("preferred_resolution"));
+  c.assignee = text_of(o.at("assignee"));
+  c.priority = text_of(o.at("priority"));
+  for (const auto &tag : o.at("tags").as_array()) c.tags.push_back(text_of(tag));
+  c.escalated = o.at("escalated").as_bool();
+  const auto &deadlines = o.at("deadlines").as_object();
+  c.deadlines.first_response_due = time_of(deadlines.at("first_response_due"));
+  c.deadlines.decision_due = time_of(deadlines.at("decision_due"));
+  c.deadlines.resolution_due = time_of(deadlines.at("resolution_due"));
+  c.deadlines.basis = text_of(deadlines.at("basis"));
+  c.first_response_at = time_of(o.at("first_response_at"));
+  const auto &resolution = o.at("resolution").as_object();
+  c.decided_at = time_of(resolution.at("decided_at"));
+  c.decided_by = actor_of(resolution.at("decided_by"));
+  c.partial = resolution.at("partial").as_bool();
+  c.deemed = resolution.at("deemed").as_bool();
+  c.reject_reason = text_of(resolution.at("reason"));
+  c.resolved_at = time_of(resolution.at("resolved_at"));
+  c.fulfil_reference = text_of(resolution.at("reference"));
+  c.closed_at = time_of(o.at("closed_at"));
+  c.ended_at = time_of(o.at("ended_at"));
+  c.reopened = static_cast<int>(o.at("reopened").to_number<std::int64_t>());
+  if (const auto &rating = o.at("rating"); rating.is_object()) {
+    const auto &r = rating.get_object();
+    c.rating = Rating{static_cast<int>(r.at("score").to_number<std::int64_t>()),
+                      text_of(r.at("comment")), time_of(r.at("at")).value_or(0)};
+  }
+  c.extra = o.at("extra").as_object();
+  return c;
+}
+
+object history_to_json(const HistoryEntry &entry) {
+  return {{"at", format_rfc3339(entry.at)},       {"actor", actor_to_json(entry.actor)},
+          {"action", entry.action},               {"from", name(entry.from)},
+          {"to", name(entry.to)},                 {"data", entry.data},
+          {"customer_visible", entry.customer_visible}};
+}
+
+object event_to_json(const Event &event) {
+  return {{"seq", event.seq},
+          {"type", event.type},
+          {"case_id", event.case_id},
+          {"case_number", event.case_number},
+          {"shop", event.shop},
+          {"at", format_rfc3339(event.at)},
+          {"customer_visible", event.customer_visible},
+          {"data", event.data}};
+}
+
+}  // namespace reclaim::codec

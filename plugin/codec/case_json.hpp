@@ -1,0 +1,23 @@
+// Cases, their history and events as JSON documents: for callers, and for the stored case body.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace reclaim::codec {
+
+boost::json::object actor_to_json(const Actor &actor);
+
+// The case as reclaim_case_get returns it, without history and status token (the caller adds
+// them where wanted). Also the stored body of a case.
+boost::json::object case_to_json(const Case &subject);
+
+// Reads a body written by case_to_json.
+Case case_from_json(const boost::json::value &body);
+
+boost::json::object history_to_json(const HistoryEntry &entry);
+boost::json::object event_to_json(const Event &event);
+
+}  // namespace reclaim::codec

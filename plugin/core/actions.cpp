@@ -1,0 +1,369 @@
+#include "core/actions.hpp"
+
+#include <algorithm>
+
+#include "core/currency.hpp"
+#include "core/error.hpp"
+#include "core/state_machine.hpp"
+
+namespace reclaim {
+
+namespace {
+
+namespace json = boost::json;
+
+json::object money_json(const Money &money) {
+  return {{"amount", money.amount.to_string(currency_minor_units(money.currency).value_or(2))},
+          {"currency", money.currency}};
+}
+
+json::object resolution_json(const Resolution &resolution) {
+  json::object out{{"type", resolution.type}};
+  if (resolution.amount) out["amount"] = money_json(*resolution.amount);
+  return out;
+}
+
+bool is_staff(Role role) { return role == Role::agent || role == Role::supervisor; }
+
+// Resolutions that move money need an amount; those that replace goods must not carry one.
+bool takes_amount(const std::string &type) {
+  return type == "refund" || type == "partial_refund" || type == "price_reduction" ||
+         type == "store_credit" || type == "discount_code";
+}
+
+CaseItem &find_item(Case &subject, const ItemRef &ref) {
+  CaseItem *item = subject.find_item(ref.line, ref.item);
+  if (!item) {
+    fail(Status::invalid_argument,
+         ref.line.empty() ? "the case has no item " + std::to_string(ref.item)
+                          : "the case has no item for order line '" + ref.line + "'",
+         ref.field);
+  }
+  return *item;
+}
+
+std::int64_t ref_qty(const ItemRef &ref, std::int64_t default_qty, std::int64_t most) {
+  const std::int64_t qty = ref.qty.value_or(default_qty);
+  if (qty < 1 || qty > most) {
+    fail(Status::invalid_argument,
+         "qty must be between 1 and " + std::to_string(most) + " for this item",
+         ref.field + ".qty", "quantity_exceeded");
+  }
+  return qty;
+}
+
+// Fills a refund's amount from the item's price and checks a given one against it.
+Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution resolution,
+                         const std::string &field) {
+  if (!takes_amount(resolution.type)) {
+    if (resolution.amount) {
+      fail(Status::invalid_argument, resolution.type + " takes no amount", field + ".amount");
+    }
+    return resolution;
+  }
+  const std::optional<Money> value =
+      item.unit_price ? std::optional<Money>(Money{item.unit_price->amount.times(qty),
+                                                   item.unit_price->currency})
+                      : std::nullopt;
+  if (!resolution.amount) {
+    if (resolution.type != "refund" || !value) {
+      fail(Status::invalid_argument, resolution.type + " needs an amount", field + ".amount");
+    }
+    resolution.amount = value;
+    return resolution;
+  }
+  if (resolution.amount->amount.negative()) {
+    fail(Status::invalid_argument, "amount must not be negative", field + ".amount");
+  }
+  if (value && resolution.amount->currency != value->currency) {
+    fail(Status::invalid_argument, "amount must be in " + value->currency, field + ".currency");
+  }
+  const bool capped = resolution.type != "store_credit" && resolution.type != "discount_code";
+  if (capped && value && resolution.amount->amount > value->amount) {
+    fail(Status::invalid_argument,
+         "amount exceeds the value of the goods (" +
+             value->amount.to_string(currency_minor_units(value->currency).value_or(2)) + " " +
+             value->currency + ")",
+         field + ".amount", "amount_exceeded");
+  }
+  return resolution;
+}
+
+void accept(Case &subject, const ActionRequest &request, json::object &data) {
+  if (request.items.empty()) {
+    if (!request.resolution) {
+      fail(Status::invalid_argument, "accept needs a resolution or items", "resolution");
+    }
+    if (request.resolution->amount && subject.items.size() > 1) {
+      fail(Status::invalid_argument,
+           "with several items give each item's amount in items[].resolution",
+           "resolution.amount");
+    }
+    for (auto &item : subject.items) {
+      item.decision = {ItemDecision::Outcome::accepted, item.qty,
+                       settle_amount(item, item.qty, *request.resolution, "resolution"), {}};
+    }
+  } else {
+    for (auto &item : subject.items) item.decision = {};
+    for (const auto &ref : request.items) {
+      CaseItem &item = find_item(subject, ref);
+      if (item.decision.outcome == ItemDecision::Outcome::accepted) {
+        fail(Status::invalid_argument, "the item is named twice", ref.field);
+      }
+      const std::int64_t qty = ref_qty(ref, item.qty, item.qty);
+      const auto resolution = ref.resolution ? ref.resolution : request.resolution;
+      if (!resolution) {
+        fail(Status::invalid_argument, "each accepted item needs a resolution",
+             ref.field + ".resolution");
+      }
+      const std::string field = ref.resolution ? ref.field + ".resolution" : "resolution";
+      item.decision = {ItemDecision::Outcome::accepted, qty,
+                       settle_amount(item, qty, *resolution, field), {}};
+    }
+  }
+  for (auto &item : subject.items) {
+    const bool whole = item.decision.outcome == ItemDecision::Outcome::accepted &&
+                       item.decision.qty == item.qty;
+    if (whole) continue;
+    if (request.reason.empty()) {
+      fail(Status::invalid_argument, "give a reason for the items or quantities not accepted",
+           "reason");
+    }
+    subject.partial = true;
+    if (item.decision.outcome == ItemDecision::Outcome::pending) {
+      item.decision.outcome = ItemDecision::Outcome::rejected;
+    }
+    item.decision.reason = request.reason;
+  }
+  json::array decided;
+  for (const auto &item : subject.items) {
+    json::object entry{{"item", item.item},
+                       {"qty", item.decision.qty},
+                       {"outcome", item.decision.outcome == ItemDecision::Outcome::accepted
+                                       ? "accepted"
+                                       : "rejected"}};
+    if (!item.line.empty()) entry["line"] = item.line;
+    if (item.decision.resolution) entry["resolution"] = resolution_json(*item.decision.resolution);
+    decided.push_back(std::move(entry));
+  }
+  data["items"] = std::move(decided);
+  data["partial"] = subject.partial;
+  if (!request.reason.empty()) data["reason"] = request.reason;
+}
+
+void receive_goods(Case &subject, const ActionRequest &request, json::object &data) {
+  json::array received;
+  auto take = [&](CaseItem &item, const ItemRef *ref) {
+    const std::int64_t outstanding = item.qty - item.received_qty;
+    const std::string condition = ref && !ref->condition.empty() ? ref->condition
+                                                                 : request.condition;
+    if (condition.empty()) {
+      fail(Status::invalid_argument, "receive_goods needs the goods' condition",
+           ref ? ref->field + ".condition" : "condition");
+    }
+    if (outstanding == 0) {
+      fail(Status::invalid_argument, "all of this item was already received",
+           ref ? ref->field : "items");
+    }
+    const std::int64_t qty = ref ? ref_qty(*ref, outstanding, outstanding) : outstanding;
+    item.received_qty += qty;
+    item.condition = condition;
+    json::object entry{{"item", item.item}, {"qty", qty}, {"condition", condition}};
+    if (!item.line.empty()) entry["line"] = item.line;
+    received.push_back(std::move(entry));
+  };
+  if (request.items.empty()) {
+    for (auto &item : subject.items) {
+      if (item.received_qty < item.qty) take(item, nullptr);
+    }
+  } else {
+    for (const auto &ref : request.items) take(find_item(subject, ref), &ref);
+  }
+  data["items"] = std::move(received);
+}
+
+void reopen(Case &subject, const ActionRequest &request, const ActionContext &context) {
+  if (request.actor.role == Role::customer && subject.ended_at &&
+      context.now > *subject.ended_at + context.appeal_days * kMsPerDay) {
+    fail(Status::not_allowed,
+         "the " + std::to_string(context.appeal_days) +
+             "-day window to reopen has passed; staff may still reopen the case",
+         "action", "appeal_window_expired");
+  }
+  for (auto &item : subject.items) item.decision = {};
+  subject.decided_at.reset();
+  subject.partial = false;
+  subject.deemed = false;
+  subject.reject_reason.clear();
+  subject.resolved_at.reset();
+  subject.fulfil_reference.clear();
+  subject.closed_at.reset();
+  ++subject.reopened;
+}
+
+void apply_tags(Case &subject, const ActionRequest &request, json::object &data) {
+  for (const auto &tag : request.tags_add) {
+    if (std::find(subject.tags.begin(), subject.tags.end(), tag) == subject.tags.end()) {
+      subject.tags.push_back(tag);
+    }
+  }
+  for (const auto &tag : request.tags_remove) {
+    subject.tags.erase(std::remove(subject.tags.begin(), subject.tags.end(), tag),
+                       subject.tags.end());
+  }
+  if (subject.tags.size() > 50) fail(Status::invalid_argument, "at most 50 tags", "add");
+  json::array tags;
+  for (const auto &tag : subject.tags) tags.emplace_back(tag);
+  data["tags"] = std::move(tags);
+}
+
+}  // namespace
+
+Event case_event(const Case &subject, std::string type, UnixMs at, bool customer_visible,
+                 json::object data) {
+  Event event;
+  event.type = std::move(type);
+  event.case_id = subject.id;
+  event.case_number = subject.number;
+  event.shop = subject.shop;
+  event.at = at;
+  event.customer_visible = customer_visible;
+  event.data = std::move(data);
+  return event;
+}
+
+Outcome apply_action(Case &subject, const ActionRequest &request, const ActionContext &context) {
+  check_transition(request.action, request.actor.role, subject.state);
+  const Transition &rule = transition(request.action);
+  Case next = subject;  // changed in place only once every check has passed
+  const UnixMs now = context.now;
+  json::object data;
+  bool visible = rule.customer_visible;
+  std::vector<Event> extra_events;
+  State to = rule.to.value_or(subject.state);
+
+  switch (request.action) {
+    case Action::review:
+      break;
+    case Action::request_info:
+    case Action::reply:
+      data["message"] = request.message;
+      break;
+    case Action::authorize_return:
+      if (!request.instructions.empty()) data["instructions"] = request.instructions;
+      break;
+    case Action::receive_goods: {
+      receive_goods(next, request, data);
+      const bool all_in = std::all_of(next.items.begin(), next.items.end(),
+                                      [](const CaseItem &i) { return i.received_qty >= i.qty; });
+      if (!all_in) to = State::waiting_for_goods;
+      break;
+    }
+    case Action::accept:
+      accept(next, request, data);
+      next.decided_at = now;
+      next.decided_by = request.actor;
+      break;
+    case Action::reject:
+      for (auto &item : next.items) {
+        item.decision = {ItemDecision::Outcome::rejected, 0, std::nullopt, request.reason};
+      }
+      next.reject_reason = request.reason;
+      next.decided_at = now;
+      next.decided_by = request.actor;
+      data["reason"] = request.reason;
+      break;
+    case Action::fulfil:
+      next.resolved_at = now;
+      next.fulfil_reference = request.reference;
+      if (!request.reference.empty()) data["reference"] = request.reference;
+      break;
+    case Action::close:
+      next.closed_at = now;
+      break;
+    case Action::reopen:
+      reopen(next, request, context);
+      data["reason"] = request.reason;
+      break;
+    case Action::cancel:
+      if (!request.reason.empty()) data["reason"] = request.reason;
+      break;
+    case Action::rate:
+      if (next.rating) {
+        fail(Status::not_allowed, "the case was already rated", "action", "already_rated");
+      }
+      next.rating = Rating{*request.score, request.comment, now};
+      data["score"] = *request.score;
+      if (!request.comment.empty()) data["comment"] = request.comment;
+      break;
+    case Action::assign:
+      next.assignee = request.assignee.value_or("");
+      data["assignee"] = next.assignee.empty() ? json::value(nullptr) : json::value(next.assignee);
+      break;
+    case Action::escalate:
+      next.escalated = true;
+      if (!request.reason.empty()) data["reason"] = request.reason;
+      if (!request.to.empty()) data["to"] = request.to;
+      break;
+    case Action::comment:
+      data["message"] = request.message;
+      visible = request.customer_visible;
+      break;
+    case Action::set_priority:
+      next.priority = request.priority;
+      data["priority"] = request.priority;
+      break;
+    case Action::tag:
+      apply_tags(next, request, data);
+      break;
+  }
+
+  if (to == State::rejected || to == State::resolved || to == State::closed) next.ended_at = now;
+  if (visible && is_staff(request.actor.role) && !next.first_response_at) {
+    next.first_response_at = now;
+  }
+  next.state = to;
+  next.version = subject.version + 1;
+  next.updated_at = now;
+
+  Outcome outcome;
+  outcome.history = {now, request.actor, std::string(name(request.action)), subject.state, to,
+                     data, visible};
+  json::object event_data = data;
+  event_data["action"] = name(request.action);
+  event_data["actor"] = json::object{{"role", name(request.actor.role)}, {"id", request.actor.id}};
+  if (to != subject.state) {
+    json::object changed = event_data;
+    changed["from"] = name(subject.state);
+    changed["to"] = name(to);
+    outcome.events.push_back(case_event(next, "case.state_changed", now, visible, changed));
+  }
+  const bool has_message = request.action == Action::request_info ||
+                           request.action == Action::reply ||
+                           (request.action == Action::comment && visible);
+  if (has_message) outcome.events.push_back(case_event(next, "case.message", now, true, event_data));
+  switch (request.action) {
+    case Action::assign:
+      outcome.events.push_back(case_event(next, "case.assigned", now, false, event_data));
+      break;
+    case Action::escalate:
+      outcome.events.push_back(case_event(next, "case.escalated", now, false, event_data));
+      break;
+    case Action::rate:
+      outcome.events.push_back(case_event(next, "case.rated", now, false, event_data));
+      break;
+    case Action::comment:
+      if (!visible) outcome.events.push_back(case_event(next, "case.note", now, false, event_data));
+      break;
+    case Action::set_priority:
+    case Action::tag:
+      outcome.events.push_back(case_event(next, "case.updated", now, false, event_data));
+      break;
+    default:
+      break;
+  }
+  subject = std::move(next);
+  return outcome;
+}
+
+}  // namespace reclaim

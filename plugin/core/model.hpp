@@ -1,0 +1,164 @@
+// Value types of the domain: orders as imported, cases as they move, and what they leave behind.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decimal.hpp"
+#include "core/time.hpp"
+#include "core/vocabulary.hpp"
+
+namespace reclaim {
+
+struct Money {
+  Decimal amount;
+  std::string currency;
+};
+
+struct Customer {
+  std::string email;
+  std::string name;
+  std::string locale;
+  std::string type;  // consumer, sole_trader, business; empty when unknown
+  std::string phone;
+};
+
+struct OrderLine {
+  std::string id;
+  std::string sku;
+  std::string name;
+  std::int64_t qty = 0;
+  Decimal unit_price;  // per unit, tax included, in the order's currency
+  std::optional<Decimal> tax_rate;
+  std::string category;
+  std::vector<std::string> tags;
+  std::string supplier;
+  std::int64_t refunded_qty = 0;
+};
+
+struct Order {
+  std::string id;
+  std::string number;
+  std::string currency;
+  std::optional<UnixMs> placed_at, paid_at, shipped_at, delivered_at;
+  Customer customer;
+  std::vector<OrderLine> lines;
+  std::optional<Decimal> shipping_amount;
+  std::string shipping_method;
+  boost::json::object extra;
+
+  const OrderLine *line(const std::string &line_id) const;
+};
+
+struct Actor {
+  Role role = Role::system;
+  std::string id;
+};
+
+struct Resolution {
+  std::string type;             // one of kResolutions
+  std::optional<Money> amount;  // refunds, reductions, credit
+};
+
+struct ItemDecision {
+  enum class Outcome { pending, accepted, rejected };
+  Outcome outcome = Outcome::pending;
+  std::int64_t qty = 0;  // accepted quantity
+  std::optional<Resolution> resolution;
+  std::string reason;  // why (the rest) was rejected
+};
+
+struct CaseItem {
+  int item = 0;       // 1-based position in the case
+  std::string line;   // order line id; empty for goods bought without an order
+  std::string sku;
+  std::string name;
+  std::int64_t qty = 0;
+  std::optional<Money> unit_price;
+  std::string reason;
+  std::string serial;
+  std::string note;
+  ItemDecision decision;
+  std::int64_t received_qty = 0;
+  std::string condition;
+};
+
+struct Deadlines {
+  std::optional<UnixMs> first_response_due;
+  std::optional<UnixMs> decision_due;
+  std::optional<UnixMs> resolution_due;
+  std::string basis;  // the rule the decision date comes from
+};
+
+struct Rating {
+  int score = 0;
+  std::string comment;
+  UnixMs at = 0;
+};
+
+struct Case {
+  std::string id;
+  std::string number;
+  std::string shop;
+  Kind kind = Kind::complaint;
+  State state = State::received;
+  std::string channel;
+  std::int64_t version = 1;
+  UnixMs created_at = 0;
+  UnixMs updated_at = 0;
+  Actor opened_by;
+  std::string order_id;
+  Customer customer;
+  std::vector<CaseItem> items;
+  std::string description;
+  std::string preferred_resolution;
+  std::string assignee;
+  std::string priority = "normal";
+  std::vector<std::string> tags;
+  bool escalated = false;
+  Deadlines deadlines;
+  // Decision and what followed.
+  std::optional<UnixMs> first_response_at;
+  std::optional<UnixMs> decided_at;
+  Actor decided_by;
+  bool partial = false;
+  bool deemed = false;
+  std::string reject_reason;
+  std::optional<UnixMs> resolved_at;
+  std::string fulfil_reference;
+  std::optional<UnixMs> closed_at;
+  std::optional<UnixMs> ended_at;  // last entry into rejected/resolved/closed: the appeal clock
+  int reopened = 0;
+  std::optional<Rating> rating;
+  boost::json::object extra;
+
+  CaseItem *find_item(const std::string &line, int item);
+};
+
+// One entry of a case's history: who did what, when, from which state to which.
+struct HistoryEntry {
+  UnixMs at = 0;
+  Actor actor;
+  std::string action;
+  State from = State::received;
+  State to = State::received;
+  boost::json::object data;
+  bool customer_visible = false;
+};
+
+// One outbox row, written in the transaction of the change that caused it.
+struct Event {
+  std::int64_t seq = 0;  // assigned by storage
+  std::string type;
+  std::string case_id;
+  std::string case_number;
+  std::string shop;
+  UnixMs at = 0;
+  bool customer_visible = false;
+  boost::json::object data;
+};
+
+}  // namespace reclaim

@@ -1,0 +1,36 @@
+// The engine's configuration, as reclaim_open receives it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace reclaim {
+
+struct ShopConfig {
+  std::string id = "default";
+  std::string name = "Shop";
+  std::string jurisdiction = "none";
+  std::string timezone = "UTC";
+  std::string currency = "EUR";
+  std::string locale = "en";
+  std::string case_prefix = "RC";
+  std::string public_url;
+};
+
+struct StorageConfig {
+  std::string database;             // "sqlite:PATH" or "sqlite::memory:"
+  bool synchronous_full = false;    // SQLite synchronous=FULL instead of NORMAL
+  int busy_timeout_ms = 5000;
+  int pool = 4;                     // connections per engine (1 for an in-memory database)
+};
+
+struct EngineConfig {
+  StorageConfig storage;
+  std::string secret;  // raw bytes; empty: generated once and kept in the database
+  bool manual_clock = false;
+  std::string log_level = "info";
+  std::string log_file;  // empty: no log
+  std::vector<ShopConfig> shops;
+};
+
+}  // namespace reclaim

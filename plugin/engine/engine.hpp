@@ -1,0 +1,72 @@
+// The engine: one per reclaim_open. Runs requests against storage, in transactions, with its
+// clock and log. Thread-safe; holds no global state.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/actions.hpp"
+#include "core/clock.hpp"
+#include "core/intake.hpp"
+#include "core/queries.hpp"
+#include "core/zone.hpp"
+#include "engine/config.hpp"
+
+namespace spdlog {
+class logger;
+}
+
+namespace reclaim {
+
+class Store;
+class Tx;
+
+class Engine {
+ public:
+  explicit Engine(const EngineConfig &config);
+  ~Engine();
+  Engine(const Engine &) = delete;
+  Engine &operator=(const Engine &) = delete;
+
+  boost::json::object info() const;
+  UnixMs now() const { return clock_->now(); }
+  // Throws Error(not_allowed) unless the engine runs on a manual clock.
+  void set_clock(UnixMs at);
+
+  boost::json::object import_order(const std::string &shop, const Order &order);
+  boost::json::object order(const std::string &shop, const std::string &order_id);
+
+  // `request_hash` identifies the request body for its idempotency key.
+  boost::json::object open_case(const OpenRequest &request, const std::string &request_hash);
+  boost::json::object get_case(const std::string &case_ref);
+  boost::json::object list_cases(CaseQuery query);
+  boost::json::object act(const std::string &case_ref, const ActionRequest &request,
+                          const std::string &request_hash);
+  boost::json::object read_events(const EventQuery &query);
+
+  // The token of a case's status-page link: the case id signed with the engine's secret.
+  std::string status_token(const std::string &case_id) const;
+
+ private:
+  struct Shop {
+    ShopConfig config;
+    Zone zone;
+  };
+  const Shop &shop(const std::string &id) const;
+  // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
+  Case find_case(Tx &tx, const std::string &case_ref) const;
+  boost::json::object case_document(const Case &subject,
+                                    const std::vector<HistoryEntry> &history) const;
+
+  std::vector<std::string> shop_order_;
+  std::map<std::string, Shop> shops_;
+  std::unique_ptr<Clock> clock_;
+  ManualClock *manual_clock_ = nullptr;
+  std::shared_ptr<spdlog::logger> log_;
+  std::unique_ptr<Store> store_;
+  std::string secret_;
+};
+
+}  // namespace reclaim

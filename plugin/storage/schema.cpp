@@ -1,0 +1,89 @@
+#include "storage/schema.hpp"
+
+#include <soci/soci.h>
+
+#include "core/crypto.hpp"
+#include "storage/dialect.hpp"
+
+namespace reclaim {
+
+namespace {
+
+void migration_1(soci::session &sql, const Dialect &dialect) {
+  sql << "CREATE TABLE orders ("
+         " shop TEXT NOT NULL, id TEXT NOT NULL, number TEXT NOT NULL,"
+         " customer_email TEXT NOT NULL, placed_at BIGINT, body TEXT NOT NULL,"
+         " imported_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+         " PRIMARY KEY (shop, id))";
+  sql << "CREATE INDEX orders_by_number ON orders (shop, number)";
+  sql << "CREATE TABLE order_lines ("
+         " shop TEXT NOT NULL, order_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL,"
+         " category TEXT NOT NULL, supplier TEXT NOT NULL, qty BIGINT NOT NULL,"
+         " refunded_qty BIGINT NOT NULL, PRIMARY KEY (shop, order_id, line_id))";
+  sql << "CREATE TABLE case_numbers ("
+         " shop TEXT NOT NULL, year INTEGER NOT NULL, last BIGINT NOT NULL,"
+         " PRIMARY KEY (shop, year))";
+  sql << "CREATE TABLE cases ("
+         " id TEXT PRIMARY KEY, shop TEXT NOT NULL, number TEXT NOT NULL, kind TEXT NOT NULL,"
+         " state TEXT NOT NULL, version BIGINT NOT NULL, order_id TEXT NOT NULL,"
+         " customer_email TEXT NOT NULL, assignee TEXT NOT NULL, created_at BIGINT NOT NULL,"
+         " updated_at BIGINT NOT NULL, decision_due BIGINT NOT NULL, decided INTEGER NOT NULL,"
+         " body TEXT NOT NULL, UNIQUE (shop, number))";
+  sql << "CREATE INDEX cases_by_created ON cases (created_at, id)";
+  sql << "CREATE INDEX cases_by_shop_created ON cases (shop, created_at, id)";
+  sql << "CREATE INDEX cases_by_updated ON cases (updated_at, id)";
+  sql << "CREATE INDEX cases_by_decision_due ON cases (decided, decision_due, id)";
+  sql << "CREATE INDEX cases_by_order ON cases (shop, order_id)";
+  sql << "CREATE INDEX cases_by_email ON cases (customer_email)";
+  sql << "CREATE INDEX cases_by_state ON cases (state, created_at)";
+  sql << "CREATE INDEX cases_by_assignee ON cases (assignee, created_at)";
+  sql << "CREATE TABLE case_items ("
+         " case_id TEXT NOT NULL, item INTEGER NOT NULL, shop TEXT NOT NULL,"
+         " order_id TEXT NOT NULL, line_id TEXT NOT NULL, sku TEXT NOT NULL, qty BIGINT NOT NULL,"
+         " reason TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (case_id, item))";
+  sql << "CREATE INDEX case_items_by_line ON case_items (shop, order_id, line_id)";
+  sql << "CREATE TABLE history ("
+         " case_id TEXT NOT NULL, seq INTEGER NOT NULL, at BIGINT NOT NULL,"
+         " actor_role TEXT NOT NULL, actor_id TEXT NOT NULL, action TEXT NOT NULL,"
+         " from_state TEXT NOT NULL, to_state TEXT NOT NULL, data TEXT NOT NULL,"
+         " customer_visible INTEGER NOT NULL, PRIMARY KEY (case_id, seq))";
+  sql << std::string("CREATE TABLE events (seq ") + dialect.serial_key +
+             ", type TEXT NOT NULL, case_id TEXT NOT NULL, case_number TEXT NOT NULL,"
+             " shop TEXT NOT NULL, at BIGINT NOT NULL, customer_visible INTEGER NOT NULL,"
+             " data TEXT NOT NULL)";
+  sql << "CREATE INDEX events_by_case ON events (case_id, seq)";
+  sql << "CREATE TABLE idempotency ("
+         " scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,"
+         " case_id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (scope, key))";
+  // The signing secret of a database opened without one: made once, here, under the write lock.
+  const std::string secret = hex_encode(random_bytes(32));
+  sql << "INSERT INTO meta (key, value) VALUES ('secret', :secret)", soci::use(secret);
+}
+
+}  // namespace
+
+int stored_schema_version(soci::session &sql, const Dialect &dialect) {
+  int tables = 0;
+  sql << dialect.has_meta_table, soci::into(tables);
+  if (tables == 0) return 0;
+  std::string version;
+  soci::indicator found = soci::i_null;
+  sql << "SELECT value FROM meta WHERE key = 'schema_version'", soci::into(version, found);
+  return found == soci::i_ok ? std::stoi(version) : 0;
+}
+
+int migrate(soci::session &sql, const Dialect &dialect) {
+  sql << "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
+  const int found = stored_schema_version(sql, dialect);
+  if (found >= kSchemaVersion) return found;
+  if (found < 1) migration_1(sql, dialect);
+  const std::string version = std::to_string(kSchemaVersion);
+  if (found == 0) {
+    sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);
+  } else {
+    sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(version);
+  }
+  return kSchemaVersion;
+}
+
+}  // namespace reclaim

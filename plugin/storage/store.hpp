@@ -1,0 +1,98 @@
+// Storage: the only place that speaks SQL. Every change and its events commit in one transaction.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/intake.hpp"
+#include "core/model.hpp"
+#include "core/queries.hpp"
+#include "engine/config.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace reclaim {
+
+struct Dialect;
+
+// One open transaction. Methods throw Error(storage | busy | conflict) and leave the rollback to
+// Store::write/read.
+class Tx {
+ public:
+  Tx(soci::session &sql, const Dialect &dialect) : sql_(sql), dialect_(dialect) {}
+
+  // Orders
+  std::optional<Order> order(const std::string &shop, const std::string &id);
+  // Inserts or replaces; true when the order is new.
+  bool put_order(const std::string &shop, const Order &order, UnixMs now);
+
+  // Cases
+  ClaimedQty claimed_qty(const std::string &shop, const std::string &order_id);
+  std::int64_t next_case_number(const std::string &shop, int year);
+  void insert_case(const Case &subject);
+  // Writes the case if its stored version is still `previous_version`; Error(conflict) if not.
+  void update_case(const Case &subject, std::int64_t previous_version);
+  std::optional<Case> case_by_id(const std::string &id);
+  std::optional<Case> case_by_number(const std::string &shop, const std::string &number);
+  std::vector<Case> cases(const CaseQuery &query);
+
+  void append_history(const std::string &case_id, const HistoryEntry &entry);
+  std::vector<HistoryEntry> history(const std::string &case_id);
+  void append_event(const Event &event);
+  std::vector<Event> events(const EventQuery &query);
+
+  // Idempotency keys: the request's hash and the case it produced, per scope (shop or case).
+  std::optional<std::pair<std::string, std::string>> idempotent(const std::string &scope,
+                                                                 const std::string &key);
+  void remember(const std::string &scope, const std::string &key, const std::string &hash,
+                const std::string &case_id, UnixMs now);
+
+  std::optional<std::string> meta(const std::string &key);
+
+  soci::session &session() { return sql_; }
+
+ private:
+  soci::session &sql_;
+  const Dialect &dialect_;
+};
+
+class Store {
+ public:
+  // Connects, migrates the schema when needed (safe when several processes do it at once) and
+  // makes sure a secret exists. Throws Error.
+  explicit Store(const StorageConfig &config);
+  ~Store();
+  Store(const Store &) = delete;
+  Store &operator=(const Store &) = delete;
+
+  const char *backend() const;
+  int schema_version() const { return schema_version_; }
+
+  // Runs `work` in a write transaction, retrying from the start when the database is busy; after
+  // the busy timeout Error(busy). Any exception rolls everything back.
+  void write(const std::function<void(Tx &)> &work);
+  // Runs `work` in a read transaction (one consistent snapshot).
+  void read(const std::function<void(Tx &)> &work);
+
+ private:
+  soci::session &acquire();
+  void release(soci::session &session);
+  void transact(bool writing, const std::function<void(Tx &)> &work);
+
+  StorageConfig config_;
+  const Dialect *dialect_;
+  std::vector<std::unique_ptr<soci::session>> sessions_;
+  std::vector<soci::session *> idle_;
+  std::mutex mutex_;
+  std::condition_variable released_;
+  int schema_version_ = 0;
+};
+
+}  // namespace reclaim

@@ -1,0 +1,46 @@
+// The outbox: events in commit order, read by hosts with a cursor.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <soci/soci.h>
+
+#include "storage/rows.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+void Tx::append_event(const Event &event) {
+  const long long at = event.at;
+  const int visible = event.customer_visible ? 1 : 0;
+  const std::string data = boost::json::serialize(event.data);
+  sql_ << "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible, data)"
+          " VALUES (:type, :case_id, :number, :shop, :at, :visible, :data)",
+      soci::use(event.type), soci::use(event.case_id), soci::use(event.case_number),
+      soci::use(event.shop), soci::use(at), soci::use(visible), soci::use(data);
+}
+
+std::vector<Event> Tx::events(const EventQuery &query) {
+  const long long after = query.after;
+  const int limit = query.limit;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT seq, type, case_id, case_number, shop, at, customer_visible, data"
+                       " FROM events WHERE seq > :after AND (:shop = '' OR shop = :shop2) AND"
+                       " (:case_id = '' OR case_id = :case_id2) ORDER BY seq LIMIT :limit",
+       soci::use(after), soci::use(query.shop), soci::use(query.shop), soci::use(query.case_id),
+       soci::use(query.case_id), soci::use(limit));
+  std::vector<Event> out;
+  for (const auto &row : rows) {
+    Event event;
+    event.seq = integer_at(row, 0);
+    event.type = row.get<std::string>(1);
+    event.case_id = row.get<std::string>(2);
+    event.case_number = row.get<std::string>(3);
+    event.shop = row.get<std::string>(4);
+    event.at = integer_at(row, 5);
+    event.customer_visible = integer_at(row, 6) != 0;
+    event.data = boost::json::parse(row.get<std::string>(7)).as_object();
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+}  // namespace reclaim
