@@ -1,0 +1,482 @@
+// reclaim_bench — Reclaim's C ABI against a raw SOCI reference that writes the same rows.
+//
+//   BM_CaseOpen_Abi/<sync>   reclaim_case_open on a file database (WAL), one imported order per
+//                            case (three lines; the case claims one), synchronous normal | full.
+//   BM_RawInsert_Soci/<sync> what one case open writes (case_numbers counter read + update, one
+//                            cases row with a real stored body, one case_items, one history and
+//                            one events row), one BEGIN IMMEDIATE transaction per case, through
+//                            SOCI with bound parameters and statements prepared once, same schema
+//                            (made by reclaim_open), same file-database settings.
+//   BM_RawInsert_SociOneshot/normal  informational: the same reference with one-shot statements
+//                            (prepared and finalized each time, as the engine's storage does).
+//   BM_CaseGet_Abi           reclaim_case_get by id, on a database holding kGetCases cases.
+//   BM_OpenClose             reclaim_open + reclaim_close of an existing (migrated) database.
+//
+// All timings are wall-clock (UseRealTime): the work is I/O-bound and mostly single-threaded.
+#include <benchmark/benchmark.h>
+#include <reclaim/reclaim.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+constexpr int kGetCases = 3000;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+class TempDir {
+ public:
+  TempDir() {
+    char pattern[] = "/tmp/reclaim-bench-XXXXXX";
+    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::string &path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Takes a string the library returned and releases it.
+std::string take(char *json) {
+  std::string out = json ? json : "";
+  reclaim_free(json);
+  return out;
+}
+
+[[noreturn]] void die(const std::string &what, int rc, const std::string &doc) {
+  throw std::runtime_error(what + ": " + reclaim_status_name(rc) + " " + doc.substr(0, 400));
+}
+
+std::string config_json(const std::string &db_file, bool full) {
+  return std::string(R"({"database":"sqlite:)") + db_file +
+         R"(","storage":{"synchronous":")" + (full ? "full" : "normal") +
+         R"("},"shops":[{"id":"default","name":"Demo Shop","jurisdiction":"PL",)"
+         R"("timezone":"Europe/Warsaw","currency":"PLN","locale":"pl","case_prefix":"RC",)"
+         R"("public_url":"https://shop.example/returns"}]})";
+}
+
+reclaim_engine *open_engine(const std::string &db_file, bool full) {
+  reclaim_engine *engine = nullptr;
+  char *out = nullptr;
+  const int rc = reclaim_open(config_json(db_file, full).c_str(), &engine, &out);
+  const std::string doc = take(out);
+  if (rc != RECLAIM_OK) die("reclaim_open", rc, doc);
+  return engine;
+}
+
+std::string rfc3339_days_ago(int days) {
+  const std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+// A realistic order: three lines, a customer, shipping, a little host data.
+std::string order_json(long n) {
+  const std::string id = std::to_string(100000 + n);
+  const std::string placed = rfc3339_days_ago(10), shipped = rfc3339_days_ago(8),
+                    delivered = rfc3339_days_ago(6);
+  return R"({"id":")" + id + R"(","number":"#)" + id +
+         R"(","currency":"PLN","placed_at":")" + placed + R"(","paid_at":")" + placed +
+         R"(","shipped_at":")" + shipped + R"(","delivered_at":")" + delivered +
+         R"(","customer":{"email":"customer)" + id +
+         R"(@example.pl","name":"Jan Kowalski","locale":"pl","type":"consumer"},)"
+         R"("lines":[)"
+         R"({"id":"1","sku":"KET-1","name":"Czajnik elektryczny 1.7 l","qty":2,"unit_price":"199.99",)"
+         R"("tax_rate":"23","category":"kitchen","tags":["sale"],"supplier":"Elektro Sp. z o.o.","refunded_qty":0},)"
+         R"({"id":"2","sku":"TOS-2","name":"Toster dwukomorowy","qty":1,"unit_price":"149.00",)"
+         R"("tax_rate":"23","category":"kitchen","tags":[],"supplier":"Elektro Sp. z o.o.","refunded_qty":0},)"
+         R"({"id":"3","sku":"MUG-6","name":"Kubki ceramiczne, komplet 6 szt.","qty":1,"unit_price":"59.90",)"
+         R"("tax_rate":"23","category":"home","tags":["gift"],"supplier":"Ceramika S.A.","refunded_qty":0}],)"
+         R"("shipping":{"amount":"15.00","method":"courier"},"extra":{"source":"bench","warehouse":"WAW-2"}})";
+}
+
+// A customer's complaint about line 1 of order n.
+std::string case_request(long n) {
+  const std::string id = std::to_string(100000 + n);
+  return R"({"shop":"default","kind":"complaint","channel":"web",)"
+         R"("actor":{"role":"customer","id":"cust-)" + id + R"("},"order_id":")" + id +
+         R"(","customer":{"email":"customer)" + id +
+         R"(@example.pl","name":"Jan Kowalski","locale":"pl","phone":"+48 600 100 200"},)"
+         R"("items":[{"line":"1","qty":1,"reason":"defect","serial":"SN-)" + id +
+         R"("}],"description":"The kettle stopped heating after a week; the power light comes on )"
+         R"(but the water stays cold. Bought as a gift, used a few times only.",)"
+         R"("preferred_resolution":"replacement","extra":{"ticket":"HD-)" + id + R"("}})";
+}
+
+void import_order(reclaim_engine *engine, long n) {
+  char *out = nullptr;
+  const int rc = reclaim_order_import(engine, nullptr, "reclaim", order_json(n).c_str(), &out);
+  const std::string doc = take(out);
+  if (rc != RECLAIM_OK) die("reclaim_order_import", rc, doc);
+}
+
+std::string open_case(reclaim_engine *engine, long n) {
+  char *out = nullptr;
+  const int rc = reclaim_case_open(engine, case_request(n).c_str(), &out);
+  std::string doc = take(out);
+  if (rc != RECLAIM_OK) die("reclaim_case_open", rc, doc);
+  return doc;
+}
+
+std::string case_id_of(const std::string &doc) {
+  const std::string key = R"("id":")";
+  const auto at = doc.find(key);
+  if (at == std::string::npos) throw std::runtime_error("no id in " + doc.substr(0, 200));
+  const auto start = at + key.size();
+  return doc.substr(start, doc.find('"', start) - start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// BM_CaseOpen_Abi: one database per sync mode, kept across Google Benchmark's runs of the loop.
+
+struct AbiDb {
+  TempDir dir;
+  reclaim_engine *engine = nullptr;
+  long imported = 0;  // orders 0 .. imported-1 exist
+  long opened = 0;    // orders 0 .. opened-1 have their case
+  explicit AbiDb(bool full) { engine = open_engine(dir.path() + "/reclaim.db", full); }
+  ~AbiDb() { reclaim_close(engine); }
+};
+
+std::map<bool, std::unique_ptr<AbiDb>> g_abi;
+
+void BM_CaseOpen_Abi(benchmark::State &state, bool full) {
+  try {
+    auto &db = g_abi[full];
+    if (!db) db = std::make_unique<AbiDb>(full);
+    // Setup (untimed): one fresh order per iteration, so quantities never run out and every
+    // case open reads a three-line order and the quantities its lines already have claimed.
+    const long wanted = db->opened + static_cast<long>(state.max_iterations);
+    while (db->imported < wanted) import_order(db->engine, db->imported++);
+    std::vector<std::string> requests;
+    requests.reserve(state.max_iterations);
+    for (long n = db->opened; n < wanted; ++n) requests.push_back(case_request(n));
+    std::size_t i = 0;
+    for (auto _ : state) {
+      char *out = nullptr;
+      const int rc = reclaim_case_open(db->engine, requests[i++].c_str(), &out);
+      if (rc != RECLAIM_OK) {
+        state.SkipWithError(("reclaim_case_open: " + take(out).substr(0, 300)).c_str());
+        break;
+      }
+      reclaim_free(out);
+    }
+    db->opened += static_cast<long>(i);
+    state.SetItemsProcessed(static_cast<int64_t>(i));
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BM_RawInsert_Soci: the same rows through SOCI, statements prepared once and re-executed.
+
+struct RawDb {
+  TempDir dir;
+  soci::session sql;
+  // Values the statements are bound to (by reference).
+  std::string shop = "default", order_id, line_id = "1", sku = "KET-1", reason = "defect";
+  std::string case_id, number, kind = "complaint", state = "received", email, assignee;
+  std::string body, history_data, event_data, role = "customer", actor_id = "cust-raw";
+  std::string action = "open", type = "case.opened";
+  int year = 2026, item = 1, decided = 0, visible = 1;
+  long long last = 0, version = 1, created = 0, due = 0, qty = 1;
+  long long serial = 0;
+  std::mt19937_64 random{std::random_device{}()};
+  std::unique_ptr<soci::statement> begin, select_last, update_last, insert_case, insert_item,
+      insert_history, insert_event, commit;
+
+  explicit RawDb(bool full) {
+    const std::string file = dir.path() + "/reclaim.db";
+    // The schema, and one real case whose stored texts serve as realistic payloads.
+    {
+      reclaim_engine *engine = open_engine(file, full);
+      import_order(engine, 0);
+      open_case(engine, 0);
+      reclaim_close(engine);
+    }
+    sql.open(soci::sqlite3, "db=\"" + file + "\"");
+    sql << "PRAGMA busy_timeout = 5000";
+    sql << "PRAGMA foreign_keys = ON";
+    std::string mode;
+    sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+    if (mode != "wal") throw std::runtime_error("not WAL: " + mode);
+    sql << std::string("PRAGMA synchronous = ") + (full ? "FULL" : "NORMAL");
+    sql << "SELECT order_id, customer_email, assignee, decision_due, body FROM cases LIMIT 1",
+        soci::into(order_id), soci::into(email), soci::into(assignee), soci::into(due),
+        soci::into(body);
+    sql << "SELECT data FROM history LIMIT 1", soci::into(history_data);
+    sql << "SELECT data FROM events LIMIT 1", soci::into(event_data);
+    sql << "SELECT year FROM case_numbers LIMIT 1", soci::into(year);
+    shop = "raw";  // its own counter row and its own case numbers
+    sql << "INSERT INTO case_numbers (shop, year, last) VALUES (:shop, :year, 0)",
+        soci::use(shop), soci::use(year);
+
+    begin = std::make_unique<soci::statement>(sql.prepare << "BEGIN IMMEDIATE");
+    commit = std::make_unique<soci::statement>(sql.prepare << "COMMIT");
+    select_last = std::make_unique<soci::statement>(
+        (sql.prepare << kSelectLast, soci::use(shop), soci::use(year), soci::into(last)));
+    update_last = std::make_unique<soci::statement>(
+        (sql.prepare << kUpdateLast, soci::use(last), soci::use(shop), soci::use(year)));
+    insert_case = std::make_unique<soci::statement>(
+        (sql.prepare << kInsertCase, soci::use(case_id), soci::use(shop), soci::use(number),
+         soci::use(kind), soci::use(state), soci::use(version), soci::use(order_id),
+         soci::use(email), soci::use(assignee), soci::use(created), soci::use(created),
+         soci::use(due), soci::use(decided), soci::use(body)));
+    insert_item = std::make_unique<soci::statement>(
+        (sql.prepare << kInsertItem, soci::use(case_id), soci::use(item), soci::use(shop),
+         soci::use(order_id), soci::use(line_id), soci::use(sku), soci::use(qty),
+         soci::use(reason)));
+    insert_history = std::make_unique<soci::statement>(
+        (sql.prepare << kInsertHistory, soci::use(case_id), soci::use(created), soci::use(role),
+         soci::use(actor_id), soci::use(action), soci::use(state), soci::use(state),
+         soci::use(history_data), soci::use(visible)));
+    insert_event = std::make_unique<soci::statement>(
+        (sql.prepare << kInsertEvent, soci::use(type), soci::use(case_id), soci::use(number),
+         soci::use(shop), soci::use(created), soci::use(visible), soci::use(event_data)));
+  }
+
+  static constexpr const char *kSelectLast =
+      "SELECT last FROM case_numbers WHERE shop = :shop AND year = :year";
+  static constexpr const char *kUpdateLast =
+      "UPDATE case_numbers SET last = :last WHERE shop = :shop AND year = :year";
+  static constexpr const char *kInsertCase =
+      "INSERT INTO cases (id, shop, number, kind, state, version, order_id, customer_email,"
+      " assignee, created_at, updated_at, decision_due, decided, body) VALUES (:id, :shop,"
+      " :number, :kind, :state, :version, :order_id, :email, :assignee, :created, :updated, :due,"
+      " :decided, :body)";
+  static constexpr const char *kInsertItem =
+      "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty, reason, active)"
+      " VALUES (:case_id, :item, :shop, :order_id, :line, :sku, :qty, :reason, 1)";
+  static constexpr const char *kInsertHistory =
+      "INSERT INTO history (case_id, seq, at, actor_role, actor_id, action, from_state, to_state,"
+      " data, customer_visible) VALUES (:case_id, 1, :at, :role, :actor, :action, :from, :to,"
+      " :data, :visible)";
+  static constexpr const char *kInsertEvent =
+      "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible, data) VALUES"
+      " (:type, :case_id, :number, :shop, :at, :visible, :data)";
+
+  // The next row's values: ids, order ids and e-mails shaped like the engine's. The id is random
+  // (80 bits, "c_" + 20 hex digits), so the primary-key index takes inserts all over, as it does
+  // under the engine.
+  void next_row() {
+    char text[64];
+    std::snprintf(text, sizeof text, "c_%04llx%016llx",
+                  static_cast<unsigned long long>(random() & 0xffff),
+                  static_cast<unsigned long long>(random()));
+    case_id = text;
+    ++serial;
+    order_id = std::to_string(200000 + serial);
+    email = "customer" + order_id + "@example.pl";
+    std::snprintf(text, sizeof text, "RB-%d-%06lld", year, last);
+    number = text;
+    created = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+  }
+
+  // The reference: statements prepared once, re-executed with new values.
+  void insert_one() {
+    begin->execute(true);
+    try {
+      select_last->execute(true);
+      // Step the SELECT to its end: a statement left on its row holds a read mark on the WAL, and
+      // then no checkpoint can finish and the WAL file grows without bound.
+      while (select_last->fetch()) {
+      }
+      ++last;
+      update_last->execute(true);
+      next_row();
+      insert_case->execute(true);
+      insert_item->execute(true);
+      insert_history->execute(true);
+      insert_event->execute(true);
+      commit->execute(true);
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+
+  // For comparison only: the same work with one-shot statements (`sql << "…", use(…)`), each
+  // prepared, executed and finalized on the spot, as the engine's storage layer does today.
+  void insert_one_oneshot() {
+    sql << "BEGIN IMMEDIATE";
+    try {
+      sql << kSelectLast, soci::use(shop), soci::use(year), soci::into(last);
+      ++last;
+      sql << kUpdateLast, soci::use(last), soci::use(shop), soci::use(year);
+      next_row();
+      sql << kInsertCase, soci::use(case_id), soci::use(shop), soci::use(number),
+          soci::use(kind), soci::use(state), soci::use(version), soci::use(order_id),
+          soci::use(email), soci::use(assignee), soci::use(created), soci::use(created),
+          soci::use(due), soci::use(decided), soci::use(body);
+      sql << kInsertItem, soci::use(case_id), soci::use(item), soci::use(shop),
+          soci::use(order_id), soci::use(line_id), soci::use(sku), soci::use(qty),
+          soci::use(reason);
+      sql << kInsertHistory, soci::use(case_id), soci::use(created), soci::use(role),
+          soci::use(actor_id), soci::use(action), soci::use(state), soci::use(state),
+          soci::use(history_data), soci::use(visible);
+      sql << kInsertEvent, soci::use(type), soci::use(case_id), soci::use(number),
+          soci::use(shop), soci::use(created), soci::use(visible), soci::use(event_data);
+      sql << "COMMIT";
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+
+  void rollback() noexcept {
+    try {
+      sql << "ROLLBACK";
+    } catch (...) {
+    }
+  }
+};
+
+std::map<std::pair<bool, bool>, std::unique_ptr<RawDb>> g_raw;  // (full, oneshot)
+
+void BM_RawInsert_Soci(benchmark::State &state, bool full, bool oneshot) {
+  try {
+    auto &db = g_raw[{full, oneshot}];
+    if (!db) db = std::make_unique<RawDb>(full);
+    state.counters["body_bytes"] = static_cast<double>(db->body.size());
+    if (oneshot) {
+      for (auto _ : state) db->insert_one_oneshot();
+    } else {
+      for (auto _ : state) db->insert_one();
+    }
+    state.SetItemsProcessed(state.iterations());
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BM_CaseGet_Abi
+
+struct GetDb {
+  TempDir dir;
+  reclaim_engine *engine = nullptr;
+  std::vector<std::string> ids;
+  GetDb() {
+    engine = open_engine(dir.path() + "/reclaim.db", false);
+    for (long n = 0; n < kGetCases; ++n) {
+      import_order(engine, n);
+      ids.push_back(case_id_of(open_case(engine, n)));
+    }
+  }
+  ~GetDb() { reclaim_close(engine); }
+};
+
+std::unique_ptr<GetDb> g_get;
+
+void BM_CaseGet_Abi(benchmark::State &state) {
+  try {
+    if (!g_get) g_get = std::make_unique<GetDb>();
+    const auto &ids = g_get->ids;
+    std::size_t i = 0;
+    for (auto _ : state) {
+      // A stride coprime with the count walks all cases in a scattered order.
+      i = (i + 1543) % ids.size();
+      char *out = nullptr;
+      const int rc = reclaim_case_get(g_get->engine, ids[i].c_str(), &out);
+      if (rc != RECLAIM_OK) {
+        state.SkipWithError(("reclaim_case_get: " + take(out).substr(0, 300)).c_str());
+        break;
+      }
+      reclaim_free(out);
+    }
+    state.SetItemsProcessed(state.iterations());
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BM_OpenClose
+
+void BM_OpenClose(benchmark::State &state) {
+  try {
+    TempDir dir;
+    const std::string file = dir.path() + "/reclaim.db";
+    {
+      reclaim_engine *engine = open_engine(file, false);  // creates and migrates
+      import_order(engine, 0);
+      open_case(engine, 0);
+      reclaim_close(engine);
+    }
+    const std::string config = config_json(file, false);
+    for (auto _ : state) {
+      reclaim_engine *engine = nullptr;
+      const int rc = reclaim_open(config.c_str(), &engine, nullptr);
+      if (rc != RECLAIM_OK) {
+        state.SkipWithError("reclaim_open failed");
+        break;
+      }
+      reclaim_close(engine);
+    }
+    state.SetItemsProcessed(state.iterations());
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  for (const bool full : {false, true}) {
+    const std::string sync = full ? "full" : "normal";
+    benchmark::RegisterBenchmark(("BM_CaseOpen_Abi/" + sync).c_str(), BM_CaseOpen_Abi, full)
+        ->UseRealTime()
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("BM_RawInsert_Soci/" + sync).c_str(), BM_RawInsert_Soci, full,
+                                 false)
+        ->UseRealTime()
+        ->Unit(benchmark::kMicrosecond);
+  }
+  // Informational: the reference with statements prepared anew each time (not a target).
+  benchmark::RegisterBenchmark("BM_RawInsert_SociOneshot/normal", BM_RawInsert_Soci, false, true)
+      ->UseRealTime()
+      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_CaseGet_Abi", BM_CaseGet_Abi)
+      ->UseRealTime()
+      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_OpenClose", BM_OpenClose)
+      ->UseRealTime()
+      ->Unit(benchmark::kMillisecond);
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::AddCustomContext("reclaim_version", reclaim_version());
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  g_abi.clear();
+  g_raw.clear();
+  g_get.reset();
+  return 0;
+}
