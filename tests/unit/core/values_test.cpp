@@ -1,0 +1,91 @@
+// Decimal money, RFC 3339 times, time zones, currencies and the text checks.
+#include <gtest/gtest.h>
+
+#include "codec/reader.hpp"
+#include "core/crypto.hpp"
+#include "core/currency.hpp"
+#include "core/decimal.hpp"
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "core/zone.hpp"
+
+namespace reclaim {
+namespace {
+
+TEST(Decimal, ParsesAndFormatsExactly) {
+  EXPECT_EQ(Decimal::parse("199.99")->to_string(2), "199.99");
+  EXPECT_EQ(Decimal::parse("0.1")->to_string(2), "0.10");
+  EXPECT_EQ(Decimal::parse("12.000000")->to_string(2), "12.00");
+  EXPECT_EQ(Decimal::parse("1.234")->to_string(2), "1.234");
+  EXPECT_EQ(Decimal::parse("-5")->to_string(0), "-5");
+  EXPECT_EQ((*Decimal::parse("0.1") + *Decimal::parse("0.2")).to_string(2), "0.30");
+  EXPECT_EQ(Decimal::parse("199.99")->times(3).to_string(2), "599.97");
+}
+
+TEST(Decimal, RefusesWhatIsNotAPlainDecimal) {
+  for (const char *bad : {"", "-", ".5", "5.", "1e3", "+1", " 1", "1,5", "1.1234567",
+                          "1234567890123", "NaN", "0x10", "1.2.3"}) {
+    EXPECT_FALSE(Decimal::parse(bad)) << bad;
+  }
+}
+
+TEST(Decimal, OverflowIsAnError) {
+  const auto big = *Decimal::parse("999999999999");
+  EXPECT_THROW(big + big, Error);
+  EXPECT_THROW(big.times(1000), Error);
+}
+
+TEST(Currency, MinorUnits) {
+  EXPECT_EQ(currency_minor_units("PLN"), 2);
+  EXPECT_EQ(currency_minor_units("JPY"), 0);
+  EXPECT_EQ(currency_minor_units("KWD"), 3);
+  EXPECT_FALSE(currency_minor_units("pln"));
+  EXPECT_FALSE(currency_minor_units("XXX"));
+}
+
+TEST(Time, Rfc3339RoundTrip) {
+  EXPECT_EQ(parse_rfc3339("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(parse_rfc3339("2026-11-22T11:15:00+01:00"), parse_rfc3339("2026-11-22T10:15:00Z"));
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-11-22T10:15:00.5Z")),
+            "2026-11-22T10:15:00.500Z");
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2024-02-29T23:59:59-00:30")), "2024-03-01T00:29:59Z");
+  EXPECT_EQ(format_rfc3339(-1000), "1969-12-31T23:59:59Z");
+}
+
+TEST(Time, RefusesInvalid) {
+  for (const char *bad : {"2026-02-29T00:00:00Z", "2026-11-22", "2026-11-22T24:00:00Z",
+                          "2026-11-22T10:15:00", "2026-13-01T00:00:00Z", "2026-11-22T10:15:00+1",
+                          "2026-11-22T10:15:00.Z", "0000-01-01T00:00:00Z", "garbage"}) {
+    EXPECT_FALSE(parse_rfc3339(bad)) << bad;
+  }
+}
+
+TEST(Zone, LocalYearFollowsTheShopsClock) {
+  const Zone warsaw("Europe/Warsaw");
+  const auto new_year_in_warsaw = *parse_rfc3339("2026-12-31T23:30:00Z");
+  EXPECT_EQ(warsaw.local_year(new_year_in_warsaw), 2027);
+  EXPECT_EQ(Zone("UTC").local_year(new_year_in_warsaw), 2026);
+  EXPECT_THROW(Zone("Mars/Olympus"), Error);
+}
+
+TEST(Crypto, EncodingsAndSecrets) {
+  EXPECT_EQ(base64url_decode(base64url_encode("any bytes\xff")), std::string("any bytes\xff"));
+  EXPECT_FALSE(base64url_decode("a"));
+  EXPECT_FALSE(base64url_decode("ab+/"));
+  EXPECT_EQ(decode_secret(std::string(64, 'a'), "secret").size(), 32u);
+  EXPECT_THROW(decode_secret("short", "secret"), Error);
+  EXPECT_EQ(hex_encode(hmac_sha256("key", "The quick brown fox jumps over the lazy dog")),
+            "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+}
+
+TEST(Text, UnicodeAndControlCharacters) {
+  EXPECT_NO_THROW(codec::check_text("Zażółć gęślą jaźń — Привет", 100, "f"));
+  EXPECT_THROW(codec::check_text("bad\x01", 100, "f"), Error);
+  EXPECT_THROW(codec::check_text("\xc0\xaf", 100, "f"), Error);
+  EXPECT_THROW(codec::check_text("\xed\xa0\x80", 100, "f"), Error);
+  EXPECT_THROW(codec::check_text("\xe2\x82", 100, "f"), Error);
+  EXPECT_THROW(codec::check_text(std::string(101, 'a'), 100, "f"), Error);
+}
+
+}  // namespace
+}  // namespace reclaim

@@ -1,0 +1,156 @@
+// The engine end to end on an in-memory database: numbering, listing, idempotency, re-imports.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "codec/requests.hpp"
+#include "core/error.hpp"
+#include "engine/engine.hpp"
+
+namespace reclaim {
+namespace {
+
+namespace json = boost::json;
+
+EngineConfig warsaw_config() {
+  EngineConfig config;
+  config.storage.database = "sqlite::memory:";
+  config.manual_clock = true;
+  ShopConfig shop;
+  shop.timezone = "Europe/Warsaw";
+  shop.currency = "PLN";
+  config.shops = {shop};
+  return config;
+}
+
+Order order_with(const std::string &id, std::int64_t qty) {
+  Order order;
+  order.id = id;
+  order.number = "#" + id;
+  order.currency = "PLN";
+  order.customer.email = "jan@example.pl";
+  OrderLine line;
+  line.id = "1";
+  line.name = "Kettle";
+  line.qty = qty;
+  line.unit_price = *Decimal::parse("199.99");
+  order.lines = {line};
+  return order;
+}
+
+json::object open(Engine &engine, const std::string &text) {
+  const auto document = json::parse(text);
+  return engine.open_case(codec::open_request_from_json(document), json::serialize(document));
+}
+
+const char *kAgentCase =
+    R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":"1","items":[{"line":"1","qty":1,"reason":"defect"}]})";
+
+TEST(Engine, CaseNumbersFollowTheShopsYear) {
+  Engine engine(warsaw_config());
+  engine.import_order("default", order_with("1", 10));
+  engine.set_clock(*parse_rfc3339("2026-12-31T22:30:00Z"));  // 23:30 in Warsaw
+  EXPECT_EQ(open(engine, kAgentCase).at("number"), "RC-2026-000001");
+  engine.set_clock(*parse_rfc3339("2026-12-31T23:30:00Z"));  // 00:30 on New Year in Warsaw
+  EXPECT_EQ(open(engine, kAgentCase).at("number"), "RC-2027-000001");
+  EXPECT_EQ(open(engine, kAgentCase).at("number"), "RC-2027-000002");
+}
+
+TEST(Engine, IdempotentOpenReturnsTheSameCaseAndConflictsOnAnotherBody) {
+  Engine engine(warsaw_config());
+  engine.import_order("default", order_with("1", 10));
+  const std::string keyed =
+      R"({"kind":"return","actor":{"role":"host"},"order_id":"1","idempotency_key":"k1","items":[{"line":"1","qty":1,"reason":"changed_mind"}]})";
+  const auto first = open(engine, keyed);
+  const auto again = open(engine, keyed);
+  EXPECT_EQ(first.at("id"), again.at("id"));
+  auto other = keyed;
+  other.replace(other.find("\"qty\":1"), 7, "\"qty\":2");
+  try {
+    open(engine, other);
+    FAIL();
+  } catch (const Error &error) {
+    EXPECT_EQ(error.status(), Status::conflict);
+  }
+  EXPECT_EQ(engine.read_events({}).at("events").as_array().size(), 1u);
+}
+
+TEST(Engine, ListFiltersSortsAndPages) {
+  Engine engine(warsaw_config());
+  engine.import_order("default", order_with("1", 100));
+  UnixMs at = *parse_rfc3339("2026-11-01T08:00:00Z");
+  std::vector<std::string> ids;
+  for (int i = 0; i < 7; ++i) {
+    engine.set_clock(at + i * kMsPerHour);
+    ids.push_back(std::string(open(engine, kAgentCase).at("id").as_string()));
+  }
+  const auto review = json::parse(R"({"action":"review","actor":{"role":"agent","id":"a"}})");
+  engine.act(ids[2], codec::action_request_from_json(review), "h");
+  std::vector<std::string> seen;
+  json::value cursor = nullptr;
+  do {
+    json::object query{{"limit", 3}, {"sort", "created_at"}};
+    if (cursor.is_string()) query["cursor"] = cursor;
+    const auto page = engine.list_cases(codec::case_query_from_json(query));
+    for (const auto &c : page.at("cases").as_array()) {
+      seen.emplace_back(c.at("id").as_string());
+    }
+    cursor = page.at("next_cursor");
+  } while (cursor.is_string());
+  EXPECT_EQ(seen, ids);
+  const auto in_review = engine.list_cases(
+      codec::case_query_from_json(json::parse(R"({"state":["in_review"]})")));
+  ASSERT_EQ(in_review.at("cases").as_array().size(), 1u);
+  EXPECT_EQ(in_review.at("cases").as_array()[0].at("id").as_string(), ids[2]);
+  const auto first_two = engine.list_cases(codec::case_query_from_json(json::parse(
+      R"({"created_from":"2026-11-01T08:00:00Z","created_to":"2026-11-01T10:00:00Z"})")));
+  EXPECT_EQ(first_two.at("cases").as_array().size(), 2u);
+}
+
+TEST(Engine, OverdueListsUndecidedCasesPastTheirDecisionDate) {
+  Engine engine(warsaw_config());
+  engine.import_order("default", order_with("1", 10));
+  engine.set_clock(*parse_rfc3339("2026-11-01T08:00:00Z"));
+  const auto late = open(engine, kAgentCase);
+  const auto decided = open(engine, kAgentCase);
+  const auto reject =
+      json::parse(R"({"action":"reject","actor":{"role":"agent","id":"a"},"reason":"no"})");
+  engine.act(std::string(decided.at("id").as_string()), codec::action_request_from_json(reject),
+             "h");
+  const auto overdue = json::parse(R"({"overdue":true})");
+  engine.set_clock(*parse_rfc3339("2026-11-10T08:00:00Z"));
+  EXPECT_TRUE(engine.list_cases(codec::case_query_from_json(overdue)).at("cases").as_array().empty());
+  engine.set_clock(*parse_rfc3339("2026-11-16T08:00:00Z"));
+  const auto found = engine.list_cases(codec::case_query_from_json(overdue));
+  ASSERT_EQ(found.at("cases").as_array().size(), 1u);
+  EXPECT_EQ(found.at("cases").as_array()[0].at("id"), late.at("id"));
+}
+
+TEST(Engine, ReimportMayNotDropClaimedQuantities) {
+  Engine engine(warsaw_config());
+  engine.import_order("default", order_with("1", 3));
+  open(engine, kAgentCase);
+  open(engine, kAgentCase);
+  EXPECT_THROW(engine.import_order("default", order_with("1", 1)), Error);
+  EXPECT_EQ(engine.import_order("default", order_with("1", 2)).at("created"), false);
+  try {
+    open(engine, kAgentCase);
+    FAIL();
+  } catch (const Error &error) {
+    EXPECT_EQ(error.rule(), "quantity_exceeded");
+  }
+}
+
+TEST(Engine, StatusTokenIsSignedWithTheSecret) {
+  auto config = warsaw_config();
+  config.secret = std::string(32, 's');
+  Engine engine(config);
+  const std::string token = engine.status_token("c_1");
+  EXPECT_EQ(token.rfind("c_1.", 0), 0u);
+  config.secret = std::string(32, 't');
+  Engine other(config);
+  EXPECT_NE(other.status_token("c_1"), token);
+}
+
+}  // namespace
+}  // namespace reclaim
