@@ -112,13 +112,13 @@ std::string Engine::status_token(const std::string &case_id) const {
   return case_id + "." + base64url_encode(std::string_view(signature).substr(0, 18));
 }
 
-json::object Engine::case_document(const Case &subject,
+json::object Engine::case_document(json::object doc,
                                    const std::vector<HistoryEntry> &history) const {
-  json::object doc = codec::case_to_json(subject);
+  const std::string id(doc.at("id").as_string());
   json::array entries;
   for (const auto &entry : history) entries.push_back(codec::history_to_json(entry));
   doc["history"] = std::move(entries);
-  doc["status_token"] = status_token(subject.id);
+  doc["status_token"] = status_token(id);
   return doc;
 }
 
@@ -178,7 +178,7 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
         }
         const auto existing = tx.case_by_id(seen->second);
         if (!existing) fail(Status::internal, "an idempotency key names a missing case");
-        result = case_document(*existing, tx.history(existing->id));
+        result = case_document(codec::case_to_json(*existing), tx.history(existing->id));
         return;
       }
     }
@@ -193,11 +193,12 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
     const int year = where.zone.local_year(at);
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
-    tx.insert_case(made);
+    json::object body = codec::case_to_json(made);
+    tx.insert_case(made, body);
     const HistoryEntry opened{at, request.actor, "open", State::received, State::received,
                               json::object{{"kind", name(made.kind)}, {"channel", made.channel}},
                               true};
-    tx.append_history(made.id, opened);
+    tx.append_history(made.id, made.version, opened);
     json::object data{{"kind", name(made.kind)},
                       {"channel", made.channel},
                       {"order_id", made.order_id},
@@ -208,7 +209,7 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, made.id, at);
     }
-    result = case_document(made, {opened});
+    result = case_document(std::move(body), {opened});
     log_->info("case {} ({}) opened in shop {} by {}", made.number, made.id, made.shop,
                name(request.actor.role));
   });
@@ -219,7 +220,7 @@ json::object Engine::get_case(const std::string &case_ref) {
   json::object result;
   store_->read([&](Tx &tx) {
     const Case found = find_case(tx, case_ref);
-    result = case_document(found, tx.history(found.id));
+    result = case_document(codec::case_to_json(found), tx.history(found.id));
   });
   return result;
 }
@@ -256,7 +257,7 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
           fail(Status::conflict, "the idempotency key was used with another request",
                "idempotency_key");
         }
-        result = case_document(subject, tx.history(subject.id));
+        result = case_document(codec::case_to_json(subject), tx.history(subject.id));
         return;
       }
     }
@@ -268,13 +269,14 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
     }
     const std::int64_t previous = subject.version;
     const Outcome outcome = apply_action(subject, request, {at, kAppealDays});
-    tx.update_case(subject, previous);
-    tx.append_history(subject.id, outcome.history);
+    json::object body = codec::case_to_json(subject);
+    tx.update_case(subject, body, previous);
+    tx.append_history(subject.id, subject.version, outcome.history);
     for (const auto &event : outcome.events) tx.append_event(event);
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
     }
-    result = case_document(subject, tx.history(subject.id));
+    result = case_document(std::move(body), tx.history(subject.id));
     log_->info("case {}: {} by {} ({} -> {})", subject.number, name(request.action),
                name(request.actor.role), name(outcome.history.from), name(outcome.history.to));
   });

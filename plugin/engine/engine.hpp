@@ -57,7 +57,8 @@ class Engine {
   const Shop &shop(const std::string &id) const;
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
-  boost::json::object case_document(const Case &subject,
+  // A case's document (codec::case_to_json) completed with its history and status token.
+  boost::json::object case_document(boost::json::object document,
                                     const std::vector<HistoryEntry> &history) const;
 
   std::vector<std::string> shop_order_;

@@ -1,6 +1,7 @@
 // Storage: the only place that speaks SQL. Every change and its events commit in one transaction.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -36,14 +37,17 @@ class Tx {
   // Cases
   ClaimedQty claimed_qty(const std::string &shop, const std::string &order_id);
   std::int64_t next_case_number(const std::string &shop, int year);
-  void insert_case(const Case &subject);
+  // `body` is the case's document (codec::case_to_json), made once by the caller.
+  void insert_case(const Case &subject, const boost::json::object &body);
   // Writes the case if its stored version is still `previous_version`; Error(conflict) if not.
-  void update_case(const Case &subject, std::int64_t previous_version);
+  void update_case(const Case &subject, const boost::json::object &body,
+                   std::int64_t previous_version);
   std::optional<Case> case_by_id(const std::string &id);
   std::optional<Case> case_by_number(const std::string &shop, const std::string &number);
   std::vector<Case> cases(const CaseQuery &query);
 
-  void append_history(const std::string &case_id, const HistoryEntry &entry);
+  // `seq` is the case's version after the change: one history entry per version.
+  void append_history(const std::string &case_id, std::int64_t seq, const HistoryEntry &entry);
   std::vector<HistoryEntry> history(const std::string &case_id);
   void append_event(const Event &event);
   std::vector<Event> events(const EventQuery &query);

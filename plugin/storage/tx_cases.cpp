@@ -55,8 +55,8 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
   return last;
 }
 
-void Tx::insert_case(const Case &c) {
-  const std::string body = boost::json::serialize(codec::case_to_json(c));
+void Tx::insert_case(const Case &c, const boost::json::object &document) {
+  const std::string body = boost::json::serialize(document);
   const std::string kind(name(c.kind)), state(name(c.state));
   const long long version = c.version, created = c.created_at, updated = c.updated_at,
                   due = decision_due_of(c);
@@ -78,8 +78,9 @@ void Tx::insert_case(const Case &c) {
   }
 }
 
-void Tx::update_case(const Case &c, std::int64_t previous_version) {
-  const std::string body = boost::json::serialize(codec::case_to_json(c));
+void Tx::update_case(const Case &c, const boost::json::object &document,
+                     std::int64_t previous_version) {
+  const std::string body = boost::json::serialize(document);
   const std::string state(name(c.state));
   const long long version = c.version, previous = previous_version, updated = c.updated_at,
                   due = decision_due_of(c);
@@ -173,16 +174,16 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
   return out;
 }
 
-void Tx::append_history(const std::string &case_id, const HistoryEntry &entry) {
-  const long long at = entry.at;
+void Tx::append_history(const std::string &case_id, std::int64_t seq,
+                        const HistoryEntry &entry) {
+  const long long at = entry.at, number = seq;
   const std::string role(name(entry.actor.role)), from(name(entry.from)), to(name(entry.to));
   const std::string data = boost::json::serialize(entry.data);
   const int visible = entry.customer_visible ? 1 : 0;
   sql_ << "INSERT INTO history (case_id, seq, at, actor_role, actor_id, action, from_state,"
-          " to_state, data, customer_visible) VALUES (:case_id, (SELECT COALESCE(MAX(seq), 0) + 1"
-          " FROM history WHERE case_id = :case_id2), :at, :role, :actor, :action, :from, :to,"
-          " :data, :visible)",
-      soci::use(case_id), soci::use(case_id), soci::use(at), soci::use(role),
+          " to_state, data, customer_visible) VALUES (:case_id, :seq, :at, :role, :actor, :action,"
+          " :from, :to, :data, :visible)",
+      soci::use(case_id), soci::use(number), soci::use(at), soci::use(role),
       soci::use(entry.actor.id), soci::use(entry.action), soci::use(from), soci::use(to),
       soci::use(data), soci::use(visible);
 }
