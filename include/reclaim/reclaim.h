@@ -109,7 +109,10 @@ RECLAIM_API void reclaim_free(char *json);
  *  Several processes may open the same new database at once; migrations run once.
  *
  *  On success *out_engine is the new engine and *out_json (when asked for) is
- *  {"version": "…", "abi": 1, "database": "sqlite", "schema": N, "shops": ["default"]}.
+ *  {"version": "…", "abi": 1, "database": "sqlite", "schema": N, "clock": "system",
+ *   "shops": ["default"]}.
+ *  Durability: with "synchronous":"normal" (the default) a committed change survives a crash of
+ *  the process; "full" also survives a power cut, at the cost of an fsync per change.
  *  On failure *out_engine is NULL. Returns RECLAIM_OK, RECLAIM_INVALID_ARGUMENT,
  *  RECLAIM_UNSUPPORTED (another backend), RECLAIM_STORAGE or RECLAIM_BUSY. */
 RECLAIM_API int reclaim_open(const char *config_json, reclaim_engine **out_engine,

@@ -89,6 +89,7 @@ Store::Store(const StorageConfig &config) : config_(config), dialect_(&kSqlite) 
                       (config.synchronous_full ? "FULL" : "NORMAL");
       if (!memory && i == 0) use_wal(*session);
       idle_.push_back(session.get());
+      caches_.emplace(session.get(), std::make_unique<StatementCache>());
       sessions_.push_back(std::move(session));
     }
   } catch (const soci::soci_error &error) {
@@ -154,7 +155,7 @@ void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
     try {
       control(sql, writing ? dialect_->begin_write : dialect_->begin_read);
       try {
-        Tx tx(sql, *dialect_);
+        Tx tx(sql, *caches_.at(&sql), *dialect_);
         work(tx);
         control(sql, "COMMIT");
         return;

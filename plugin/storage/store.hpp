@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "core/model.hpp"
 #include "core/queries.hpp"
 #include "engine/config.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace soci {
 class session;
@@ -27,7 +29,8 @@ struct Dialect;
 // Store::write/read.
 class Tx {
  public:
-  Tx(soci::session &sql, const Dialect &dialect) : sql_(sql), dialect_(dialect) {}
+  Tx(soci::session &sql, StatementCache &writes, const Dialect &dialect)
+      : sql_(sql), writes_(writes), dialect_(dialect) {}
 
   // Orders
   std::optional<Order> order(const std::string &shop, const std::string &id);
@@ -64,6 +67,7 @@ class Tx {
 
  private:
   soci::session &sql_;
+  StatementCache &writes_;
   const Dialect &dialect_;
 };
 
@@ -93,6 +97,8 @@ class Store {
   StorageConfig config_;
   const Dialect *dialect_;
   std::vector<std::unique_ptr<soci::session>> sessions_;
+  // Declared after the sessions: prepared statements go before their connections.
+  std::map<const soci::session *, std::unique_ptr<StatementCache>> caches_;
   std::vector<soci::session *> idle_;
   std::mutex mutex_;
   std::condition_variable released_;

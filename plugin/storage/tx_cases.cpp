@@ -45,60 +45,50 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
       soci::use(year), soci::into(last, found);
   if (sql_.got_data() && found == soci::i_ok) {
     ++last;
-    sql_ << "UPDATE case_numbers SET last = :last WHERE shop = :shop AND year = :year",
-        soci::use(last), soci::use(shop), soci::use(year);
+    writes_.execute(sql_, "UPDATE case_numbers SET last = ? WHERE shop = ? AND year = ?",
+                    {last, shop, static_cast<long long>(year)});
   } else {
     last = 1;
-    sql_ << "INSERT INTO case_numbers (shop, year, last) VALUES (:shop, :year, :last)",
-        soci::use(shop), soci::use(year), soci::use(last);
+    writes_.execute(sql_, "INSERT INTO case_numbers (shop, year, last) VALUES (?, ?, ?)",
+                    {shop, static_cast<long long>(year), last});
   }
   return last;
 }
 
 void Tx::insert_case(const Case &c, const boost::json::object &document) {
-  const std::string body = boost::json::serialize(document);
-  const std::string kind(name(c.kind)), state(name(c.state));
-  const long long version = c.version, created = c.created_at, updated = c.updated_at,
-                  due = decision_due_of(c);
-  const int decided = decided_of(c);
-  sql_ << "INSERT INTO cases (id, shop, number, kind, state, version, order_id, customer_email,"
-          " assignee, created_at, updated_at, decision_due, decided, body) VALUES (:id, :shop,"
-          " :number, :kind, :state, :version, :order_id, :email, :assignee, :created, :updated,"
-          " :due, :decided, :body)",
-      soci::use(c.id), soci::use(c.shop), soci::use(c.number), soci::use(kind), soci::use(state),
-      soci::use(version), soci::use(c.order_id), soci::use(c.customer.email),
-      soci::use(c.assignee), soci::use(created), soci::use(updated), soci::use(due),
-      soci::use(decided), soci::use(body);
+  writes_.execute(sql_,
+                  "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
+                  " customer_email, assignee, created_at, updated_at, decision_due, decided, body)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
+                   static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
+                   static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
+                   decision_due_of(c), static_cast<long long>(decided_of(c)),
+                   boost::json::serialize(document)});
   for (const auto &item : c.items) {
-    const long long qty = item.qty;
-    sql_ << "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty, reason,"
-            " active) VALUES (:case_id, :item, :shop, :order_id, :line, :sku, :qty, :reason, 1)",
-        soci::use(c.id), soci::use(item.item), soci::use(c.shop), soci::use(c.order_id),
-        soci::use(item.line), soci::use(item.sku), soci::use(qty), soci::use(item.reason);
+    writes_.execute(sql_,
+                    "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
+                    " reason, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    {c.id, static_cast<long long>(item.item), c.shop, c.order_id, item.line,
+                     item.sku, static_cast<long long>(item.qty), item.reason});
   }
 }
 
 void Tx::update_case(const Case &c, const boost::json::object &document,
                      std::int64_t previous_version) {
-  const std::string body = boost::json::serialize(document);
-  const std::string state(name(c.state));
-  const long long version = c.version, previous = previous_version, updated = c.updated_at,
-                  due = decision_due_of(c);
-  const int decided = decided_of(c);
-  soci::statement update =
-      (sql_.prepare << "UPDATE cases SET state = :state, version = :version, customer_email ="
-                       " :email, assignee = :assignee, updated_at = :updated, decision_due = :due,"
-                       " decided = :decided, body = :body WHERE id = :id AND version = :previous",
-       soci::use(state), soci::use(version), soci::use(c.customer.email), soci::use(c.assignee),
-       soci::use(updated), soci::use(due), soci::use(decided), soci::use(body), soci::use(c.id),
-       soci::use(previous));
-  update.execute(true);
-  if (update.get_affected_rows() != 1) {
+  const long long changed = writes_.execute(
+      sql_,
+      "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
+      " decision_due = ?, decided = ?, body = ? WHERE id = ? AND version = ?",
+      {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
+       c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
+       static_cast<long long>(decided_of(c)), boost::json::serialize(document), c.id,
+       static_cast<long long>(previous_version)});
+  if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");
   }
-  const int active = c.state == State::cancelled ? 0 : 1;
-  sql_ << "UPDATE case_items SET active = :active WHERE case_id = :id", soci::use(active),
-      soci::use(c.id);
+  writes_.execute(sql_, "UPDATE case_items SET active = ? WHERE case_id = ?",
+                  {c.state == State::cancelled ? 0LL : 1LL, c.id});
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {
@@ -176,16 +166,13 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
 
 void Tx::append_history(const std::string &case_id, std::int64_t seq,
                         const HistoryEntry &entry) {
-  const long long at = entry.at, number = seq;
-  const std::string role(name(entry.actor.role)), from(name(entry.from)), to(name(entry.to));
-  const std::string data = boost::json::serialize(entry.data);
-  const int visible = entry.customer_visible ? 1 : 0;
-  sql_ << "INSERT INTO history (case_id, seq, at, actor_role, actor_id, action, from_state,"
-          " to_state, data, customer_visible) VALUES (:case_id, :seq, :at, :role, :actor, :action,"
-          " :from, :to, :data, :visible)",
-      soci::use(case_id), soci::use(number), soci::use(at), soci::use(role),
-      soci::use(entry.actor.id), soci::use(entry.action), soci::use(from), soci::use(to),
-      soci::use(data), soci::use(visible);
+  writes_.execute(sql_,
+                  "INSERT INTO history (case_id, seq, at, actor_role, actor_id, action, from_state,"
+                  " to_state, data, customer_visible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {case_id, static_cast<long long>(seq), static_cast<long long>(entry.at),
+                   std::string(name(entry.actor.role)), entry.actor.id, entry.action,
+                   std::string(name(entry.from)), std::string(name(entry.to)),
+                   boost::json::serialize(entry.data), entry.customer_visible ? 1LL : 0LL});
 }
 
 std::vector<HistoryEntry> Tx::history(const std::string &case_id) {
@@ -221,10 +208,10 @@ std::optional<std::pair<std::string, std::string>> Tx::idempotent(const std::str
 
 void Tx::remember(const std::string &scope, const std::string &key, const std::string &hash,
                   const std::string &case_id, UnixMs now) {
-  const long long at = now;
-  sql_ << "INSERT INTO idempotency (scope, key, request_hash, case_id, created_at) VALUES"
-          " (:scope, :key, :hash, :case_id, :at)",
-      soci::use(scope), soci::use(key), soci::use(hash), soci::use(case_id), soci::use(at);
+  writes_.execute(sql_,
+                  "INSERT INTO idempotency (scope, key, request_hash, case_id, created_at)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  {scope, key, hash, case_id, static_cast<long long>(now)});
 }
 
 std::optional<std::string> Tx::meta(const std::string &key) {

@@ -9,13 +9,12 @@
 namespace reclaim {
 
 void Tx::append_event(const Event &event) {
-  const long long at = event.at;
-  const int visible = event.customer_visible ? 1 : 0;
-  const std::string data = boost::json::serialize(event.data);
-  sql_ << "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible, data)"
-          " VALUES (:type, :case_id, :number, :shop, :at, :visible, :data)",
-      soci::use(event.type), soci::use(event.case_id), soci::use(event.case_number),
-      soci::use(event.shop), soci::use(at), soci::use(visible), soci::use(data);
+  writes_.execute(sql_,
+                  "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible,"
+                  " data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  {event.type, event.case_id, event.case_number, event.shop,
+                   static_cast<long long>(event.at), event.customer_visible ? 1LL : 0LL,
+                   boost::json::serialize(event.data)});
 }
 
 std::vector<Event> Tx::events(const EventQuery &query) {
