@@ -6,6 +6,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "abi_test.h"
+#include "abi_posix.h"
 
 #include <pthread.h>
 #include <unistd.h>
@@ -96,21 +97,6 @@ static void *work(void *arg) {
   return NULL;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp((const char *)a, (const char *)b);
-}
-
-static void remove_dir(const char *dir) {
-  static const char *const files[] = {"reclaim.db", "reclaim.db-wal", "reclaim.db-shm",
-                                      "reclaim.db-journal"};
-  char path[512];
-  size_t i;
-  for (i = 0; i < sizeof files / sizeof *files; ++i) {
-    sprintf(path, "%s/%s", dir, files[i]);
-    unlink(path);
-  }
-  rmdir(dir);
-}
 
 int main(void) {
   char dir[] = "/tmp/reclaim-abi-threads-XXXXXX";

@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "abi_test.h"
+#include "abi_posix.h"
 
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -148,21 +149,6 @@ static int read_all(int fd, void *buf, size_t n) {
   return 0;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp((const char *)a, (const char *)b);
-}
-
-static void remove_dir(const char *dir) {
-  static const char *const files[] = {"reclaim.db", "reclaim.db-wal", "reclaim.db-shm",
-                                      "reclaim.db-journal"};
-  char path[512];
-  size_t i;
-  for (i = 0; i < sizeof files / sizeof *files; ++i) {
-    sprintf(path, "%s/%s", dir, files[i]);
-    unlink(path);
-  }
-  rmdir(dir);
-}
 
 static void report(const char *who, const struct result *r) {
   fprintf(stderr, "%s: open %s, shared %s, %d cases, %d acts, %d conflicts retried, %d bad\n",
