@@ -20,12 +20,21 @@ void Tx::append_event(const Event &event) {
 std::vector<Event> Tx::events(const EventQuery &query) {
   const long long after = query.after;
   const int limit = query.limit;
+  // One statement per filter, so each can walk its own index in sequence order.
+  const std::string columns =
+      "SELECT seq, type, case_id, case_number, shop, at, customer_visible, data FROM events";
   soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT seq, type, case_id, case_number, shop, at, customer_visible, data"
-                       " FROM events WHERE seq > :after AND (:shop = '' OR shop = :shop2) AND"
-                       " (:case_id = '' OR case_id = :case_id2) ORDER BY seq LIMIT :limit",
-       soci::use(after), soci::use(query.shop), soci::use(query.shop), soci::use(query.case_id),
-       soci::use(query.case_id), soci::use(limit));
+      !query.case_id.empty()
+          ? (sql_.prepare << columns + " WHERE case_id = :case_id AND seq > :after AND"
+                                       " (:shop = '' OR shop = :shop2) ORDER BY seq LIMIT :limit",
+             soci::use(query.case_id), soci::use(after), soci::use(query.shop),
+             soci::use(query.shop), soci::use(limit))
+      : !query.shop.empty()
+          ? (sql_.prepare << columns + " WHERE seq > :after AND shop = :shop ORDER BY seq"
+                                       " LIMIT :limit",
+             soci::use(after), soci::use(query.shop), soci::use(limit))
+          : (sql_.prepare << columns + " WHERE seq > :after ORDER BY seq LIMIT :limit",
+             soci::use(after), soci::use(limit));
   std::vector<Event> out;
   for (const auto &row : rows) {
     Event event;

@@ -7,12 +7,12 @@
 #include <unistd.h>
 
 /* qsort comparator for arrays of fixed-size strings (case numbers). */
-static int cmp_str(const void *a, const void *b) {
+ABI_FN int cmp_str(const void *a, const void *b) {
   return strcmp((const char *)a, (const char *)b);
 }
 
 /* Removes a test database directory made with mkdtemp. */
-static void remove_dir(const char *dir) {
+ABI_FN void remove_dir(const char *dir) {
   static const char *const files[] = {"reclaim.db", "reclaim.db-wal", "reclaim.db-shm",
                                       "reclaim.db-journal"};
   char path[512];
