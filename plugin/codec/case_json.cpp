@@ -32,12 +32,6 @@ std::optional<Money> money_of(const value &v) {
   return Money{*amount, text_of(o.at("currency"))};
 }
 
-object resolution_to_json(const Resolution &resolution) {
-  object out{{"type", resolution.type}};
-  if (resolution.amount) out["amount"] = money_to_json(*resolution.amount);
-  return out;
-}
-
 std::optional<Resolution> resolution_of(const value &v) {
   if (!v.is_object()) return std::nullopt;
   const auto &o = v.get_object();

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "codec/reader.hpp"
-#include "core/currency.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::codec {
@@ -58,14 +57,6 @@ void put_time(boost::json::object &out, const char *key, const std::optional<Uni
 }
 
 }  // namespace
-
-std::string amount_text(const Decimal &amount, const std::string &currency) {
-  return amount.to_string(currency_minor_units(currency).value_or(2));
-}
-
-boost::json::object money_to_json(const Money &money) {
-  return {{"amount", amount_text(money.amount, money.currency)}, {"currency", money.currency}};
-}
 
 Order order_from_json(const boost::json::value &document) {
   Fields fields(document, "");

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/currency.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
 
@@ -11,17 +10,6 @@ namespace reclaim {
 namespace {
 
 namespace json = boost::json;
-
-json::object money_json(const Money &money) {
-  return {{"amount", money.amount.to_string(currency_minor_units(money.currency).value_or(2))},
-          {"currency", money.currency}};
-}
-
-json::object resolution_json(const Resolution &resolution) {
-  json::object out{{"type", resolution.type}};
-  if (resolution.amount) out["amount"] = money_json(*resolution.amount);
-  return out;
-}
 
 bool is_staff(Role role) { return role == Role::agent || role == Role::supervisor; }
 
@@ -82,8 +70,7 @@ Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution reso
   if (capped && value && resolution.amount->amount > value->amount) {
     fail(Status::invalid_argument,
          "amount exceeds the value of the goods (" +
-             value->amount.to_string(currency_minor_units(value->currency).value_or(2)) + " " +
-             value->currency + ")",
+             amount_text(value->amount, value->currency) + " " + value->currency + ")",
          field + ".amount", "amount_exceeded");
   }
   return resolution;
@@ -143,7 +130,7 @@ void accept(Case &subject, const ActionRequest &request, json::object &data) {
                                        ? "accepted"
                                        : "rejected"}};
     if (!item.line.empty()) entry["line"] = item.line;
-    if (item.decision.resolution) entry["resolution"] = resolution_json(*item.decision.resolution);
+    if (item.decision.resolution) entry["resolution"] = resolution_to_json(*item.decision.resolution);
     decided.push_back(std::move(entry));
   }
   data["items"] = std::move(decided);

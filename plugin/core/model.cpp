@@ -1,6 +1,22 @@
 #include "core/model.hpp"
 
+#include "core/currency.hpp"
+
 namespace reclaim {
+
+std::string amount_text(const Decimal &amount, const std::string &currency) {
+  return amount.to_string(currency_minor_units(currency).value_or(2));
+}
+
+boost::json::object money_to_json(const Money &money) {
+  return {{"amount", amount_text(money.amount, money.currency)}, {"currency", money.currency}};
+}
+
+boost::json::object resolution_to_json(const Resolution &resolution) {
+  boost::json::object out{{"type", resolution.type}};
+  if (resolution.amount) out["amount"] = money_to_json(*resolution.amount);
+  return out;
+}
 
 const OrderLine *Order::line(const std::string &line_id) const {
   for (const auto &l : lines) {

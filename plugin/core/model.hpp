@@ -138,6 +138,13 @@ struct Case {
   CaseItem *find_item(const std::string &line, int item);
 };
 
+// "199.99": the amount with the currency's minor units (more places only where needed).
+std::string amount_text(const Decimal &amount, const std::string &currency);
+// {"amount": "199.99", "currency": "PLN"}
+boost::json::object money_to_json(const Money &money);
+// {"type": "refund", "amount": {…}}
+boost::json::object resolution_to_json(const Resolution &resolution);
+
 // One entry of a case's history: who did what, when, from which state to which.
 struct HistoryEntry {
   UnixMs at = 0;
