@@ -15,39 +15,6 @@ namespace {
 
 extern "C" {
 
-int reclaim_policy_set(reclaim_engine *e, const char *shop, const char *policy_json,
-                       char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(shop, "shop");
-    abi::require(policy_json, "policy_json");
-    planned("shop policies");
-  });
-}
-
-int reclaim_policy_get(reclaim_engine *e, const char *shop, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(shop, "shop");
-    planned("shop policies");
-  });
-}
-
-int reclaim_eligibility_check(reclaim_engine *e, const char *request_json, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(request_json, "request_json");
-    planned("eligibility checks");
-  });
-}
-
-int reclaim_tick(reclaim_engine *e, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    planned("deadline watching (tick)");
-  });
-}
-
 int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json) {
   return abi::run(out_json, [&]() -> boost::json::value {
     abi::engine_of(e);

@@ -129,7 +129,13 @@ object case_to_json(const Case &c) {
   object deadlines{{"first_response_due", time_or_null(c.deadlines.first_response_due)},
                    {"decision_due", time_or_null(c.deadlines.decision_due)},
                    {"resolution_due", time_or_null(c.deadlines.resolution_due)},
-                   {"basis", text_or_null(c.deadlines.basis)}};
+                   {"basis", text_or_null(c.deadlines.basis)},
+                   {"statutory", c.deadlines.statutory},
+                   {"deemed_on_expiry", c.deadlines.deemed_on_expiry}};
+  if (c.deadlines.penalty_percent_per_day) {
+    deadlines["penalty_percent_per_day"] = c.deadlines.penalty_percent_per_day;
+    deadlines["penalty_capped"] = c.deadlines.penalty_capped;
+  }
   object resolution{{"decided_at", time_or_null(c.decided_at)},
                     {"decided_by", c.decided_at ? value(actor_to_json(c.decided_by))
                                                 : value(nullptr)},
@@ -200,6 +206,15 @@ Case case_from_json(const value &body) {
   c.deadlines.decision_due = time_of(deadlines.at("decision_due"));
   c.deadlines.resolution_due = time_of(deadlines.at("resolution_due"));
   c.deadlines.basis = text_of(deadlines.at("basis"));
+  // Bodies written before policies existed lack these; their defaults are what applied then.
+  if (const auto *flag = deadlines.if_contains("statutory")) c.deadlines.statutory = flag->as_bool();
+  if (const auto *flag = deadlines.if_contains("deemed_on_expiry")) {
+    c.deadlines.deemed_on_expiry = flag->as_bool();
+  }
+  if (const auto *percent = deadlines.if_contains("penalty_percent_per_day")) {
+    c.deadlines.penalty_percent_per_day = static_cast<int>(percent->as_int64());
+    c.deadlines.penalty_capped = deadlines.at("penalty_capped").as_bool();
+  }
   c.first_response_at = time_of(o.at("first_response_at"));
   const auto &resolution = o.at("resolution").as_object();
   c.decided_at = time_of(resolution.at("decided_at"));

@@ -255,4 +255,19 @@ void Fields::finish() {
   }
 }
 
+std::vector<std::string> words_list(Fields &fields, std::string_view key, std::size_t max_items) {
+  std::vector<std::string> out;
+  if (const auto *list = fields.array(key, max_items)) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto path = field_path(fields.path(key), i);
+      if (!(*list)[i].is_string() || (*list)[i].get_string().empty()) {
+        fail(Status::invalid_argument, "expected a non-empty string", path);
+      }
+      check_text((*list)[i].get_string(), 64, path);
+      out.emplace_back((*list)[i].get_string());
+    }
+  }
+  return out;
+}
+
 }  // namespace reclaim::codec

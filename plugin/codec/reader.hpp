@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/decimal.hpp"
 #include "core/time.hpp"
@@ -83,6 +84,10 @@ void each_object(const json::array &items, const std::string &path, Read read) {
     fields.finish();
   }
 }
+
+// A member holding an array of short non-empty strings (tags, words); empty when absent.
+std::vector<std::string> words_list(Fields &fields, std::string_view key,
+                                    std::size_t max_items = 50);
 
 // Checks text: valid UTF-8 is already guaranteed by the parser; control characters other than
 // tab and newlines are refused.

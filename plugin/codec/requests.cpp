@@ -46,21 +46,6 @@ Resolution resolution_from(const json::value &document, const std::string &path)
   return resolution;
 }
 
-std::vector<std::string> words_list(Fields &fields, const char *key) {
-  std::vector<std::string> out;
-  if (const auto *list = fields.array(key, 50)) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const auto path = field_path(fields.path(key), i);
-      if (!(*list)[i].is_string() || (*list)[i].get_string().empty()) {
-        fail(Status::invalid_argument, "expected a non-empty string", path);
-      }
-      check_text((*list)[i].get_string(), 64, path);
-      out.emplace_back((*list)[i].get_string());
-    }
-  }
-  return out;
-}
-
 // The fields each action takes, besides action, actor, expected_version and idempotency_key.
 struct ActionFields {
   Action action;
@@ -140,6 +125,14 @@ EngineConfig config_from_json(const json::value &document) {
     config.storage.pool = static_cast<int>(storage.integer("pool", 1, 64).value_or(4));
     storage.finish();
   }
+  if (fields.has("scheduler")) {
+    Fields scheduler(*fields.raw("scheduler"), "scheduler");
+    // Off unless asked for: hosts with a cron or a worker call reclaim_tick themselves.
+    const bool enabled = scheduler.boolean("enabled").value_or(false);
+    const auto seconds = scheduler.integer("tick_seconds", 1, 86'400).value_or(60);
+    if (enabled) config.tick_interval_ms = static_cast<int>(seconds * 1000);
+    scheduler.finish();
+  }
   if (const auto *shops = fields.array("shops", 1000)) {
     std::set<std::string> ids;
     each_object(*shops, "shops", [&](Fields &shop, std::size_t) {
@@ -149,8 +142,7 @@ EngineConfig config_from_json(const json::value &document) {
         fail(Status::invalid_argument, "shop '" + s.id + "' appears twice", shop.path("id"));
       }
       s.name = shop.text("name").value_or(s.id);
-      static constexpr std::string_view kJurisdictions[] = {"PL", "EU", "RU", "none"};
-      s.jurisdiction = shop.word("jurisdiction", kJurisdictions).value_or("none");
+      s.jurisdiction = shop.word("jurisdiction", kJurisdictionNames).value_or("none");
       s.timezone = shop.text("timezone", 64).value_or("UTC");
       s.currency = shop.currency("currency").value_or("EUR");
       s.locale = shop.word("locale", kLocales).value_or("en");
@@ -341,6 +333,36 @@ EventQuery event_query_from_json(const json::value &document) {
   query.case_id = fields.id("case_id").value_or("");
   fields.finish();
   return query;
+}
+
+EligibilityRequest eligibility_request_from_json(const json::value &document) {
+  Fields fields(document, "");
+  EligibilityRequest request;
+  request.shop = fields.id("shop").value_or("default");
+  request.order_id = fields.required_id("order_id");
+  const auto kind = fields.word("kind", kKindNames);
+  if (!kind) fail(Status::invalid_argument, "required: complaint or return", "kind");
+  request.query.kind = *parse_word<Kind>(*kind, kKindNames);
+  request.query.locale = fields.word("locale", kLocales).value_or("");
+  const auto *items = fields.array("items", 200);
+  if (!items || items->empty()) fail(Status::invalid_argument, "name at least one item", "items");
+  each_object(*items, "items", [&](Fields &item, std::size_t) {
+    EligibilityItem wanted;
+    wanted.field = item.path();
+    wanted.line = item.required_id("line");
+    wanted.qty = item.integer("qty", 1, 1'000'000).value_or(1);
+    wanted.reason = item.word("reason", kReasons).value_or("other");
+    for (auto &word : words_list(item, "evidence", 10)) {
+      if (!is_one_of(word, kEvidence)) {
+        fail(Status::invalid_argument, "expected " + list_words(kEvidence),
+             item.path("evidence"));
+      }
+      wanted.evidence.push_back(std::move(word));
+    }
+    request.query.items.push_back(std::move(wanted));
+  });
+  fields.finish();
+  return request;
 }
 
 }  // namespace reclaim::codec

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include "core/actions.hpp"
+#include "core/eligibility.hpp"
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "engine/config.hpp"
@@ -17,5 +18,6 @@ ActionRequest action_request_from_json(const boost::json::value &document);
 CaseQuery case_query_from_json(const boost::json::value &document);
 std::string encode_cursor(std::int64_t sort_value, const std::string &case_id);
 EventQuery event_query_from_json(const boost::json::value &document);
+EligibilityRequest eligibility_request_from_json(const boost::json::value &document);
 
 }  // namespace reclaim::codec

@@ -60,3 +60,17 @@ Event case_event(const Case &subject, std::string type, UnixMs at, bool customer
                  boost::json::object data);
 
 }  // namespace reclaim
+
+namespace reclaim {
+
+// Deemed acceptance (PL u.p.k. art. 7a): the system accepts an undecided case whose statutory
+// decision date has passed, with the customer's preferred resolution for every item.
+// Error(not_allowed) when the case is decided or its deadline does not work that way.
+Outcome deem_accepted(Case &subject, UnixMs now);
+
+// The policy's decision limits: throws Error(not_allowed) naming who may decide when the value
+// of an accept by `actor` exceeds what the actor's role may grant, per currency.
+struct Policy;
+void check_decision_limit(const Policy &policy, const Actor &actor, const Case &decided);
+
+}  // namespace reclaim

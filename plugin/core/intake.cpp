@@ -91,7 +91,6 @@ Case build_case(const OpenRequest &request, const Order *order, const ClaimedQty
   made.description = request.description;
   made.preferred_resolution = request.preferred_resolution;
   made.extra = request.extra;
-  made.deadlines = default_deadlines(now);
 
   if (order) {
     made.order_id = order->id;
@@ -129,15 +128,6 @@ Case build_case(const OpenRequest &request, const Order *order, const ClaimedQty
     made.items.push_back(std::move(item));
   }
   return made;
-}
-
-Deadlines default_deadlines(UnixMs opened_at) {
-  Deadlines deadlines;
-  deadlines.first_response_due = opened_at + 24 * kMsPerHour;
-  deadlines.decision_due = opened_at + 14 * kMsPerDay;
-  deadlines.resolution_due = opened_at + 30 * kMsPerDay;
-  deadlines.basis = "default_sla";
-  return deadlines;
 }
 
 }  // namespace reclaim

@@ -38,13 +38,9 @@ struct OpenRequest {
 // Quantity of each order line that cases (other than cancelled ones) already claim.
 using ClaimedQty = std::map<std::string, std::int64_t>;
 
-// Builds the new case (without id, number and deadlines) or throws Error: a customer must name an
+// Builds the new case (without id, number and deadlines, which depend on the shop's policy) or throws Error: a customer must name an
 // order and its e-mail; items must name lines of the order, each once, within the quantity left.
 Case build_case(const OpenRequest &request, const Order *order, const ClaimedQty &claimed,
                 UnixMs now);
-
-// Deadlines until shop policies set them: 24 h to a first answer, 14 days to a decision,
-// 30 days to the resolution.
-Deadlines default_deadlines(UnixMs opened_at);
 
 }  // namespace reclaim

@@ -91,6 +91,10 @@ struct Deadlines {
   std::optional<UnixMs> decision_due;
   std::optional<UnixMs> resolution_due;
   std::string basis;  // the rule the decision date comes from
+  bool statutory = false;          // decision_due is the law's limit, not the shop's target
+  bool deemed_on_expiry = false;   // silence until decision_due accepts the case (PL art. 7a)
+  int penalty_percent_per_day = 0;  // accrues on the price after decision_due (RU ст. 23)
+  bool penalty_capped = false;     // at most the price
 };
 
 struct Rating {
@@ -134,6 +138,9 @@ struct Case {
   int reopened = 0;
   std::optional<Rating> rating;
   boost::json::object extra;
+  // When the deadline watch should next look at the case (kMaxTime: never); kept by storage
+  // beside the body, not in it.
+  UnixMs next_alert_at = kMaxTime;
 
   CaseItem *find_item(const std::string &line, int item);
 };

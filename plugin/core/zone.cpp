@@ -15,10 +15,25 @@ Zone::Zone(const std::string &name) : name_(name), zone_(nullptr) {
 }
 
 int Zone::local_year(UnixMs at) const {
+  return int{date::year_month_day{local_day(at)}.year()};
+}
+
+Day Zone::local_day(UnixMs at) const {
   using namespace std::chrono;
   const auto local = zone_->to_local(sys_time<milliseconds>{milliseconds{at}});
-  const date::year_month_day ymd{date::floor<date::days>(local)};
-  return int{ymd.year()};
+  return Day{date::floor<date::days>(local).time_since_epoch()};
+}
+
+UnixMs Zone::start_of_day(Day day) const {
+  using namespace std::chrono;
+  // A midnight skipped by a DST change (a few zones do that) means the first instant after it.
+  const date::local_seconds midnight{day.time_since_epoch()};
+  const auto at = zone_->to_sys(midnight, date::choose::earliest);
+  return duration_cast<milliseconds>(at.time_since_epoch()).count();
+}
+
+UnixMs Zone::end_of_day(Day day) const {
+  return start_of_day(day + date::days{1}) - 1000;
 }
 
 }  // namespace reclaim

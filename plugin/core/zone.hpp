@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/calendar.hpp"
 #include "core/time.hpp"
 
 namespace date {
@@ -19,6 +20,12 @@ class Zone {
   const std::string &name() const { return name_; }
   // The calendar year of an instant on the shop's wall clock.
   int local_year(UnixMs at) const;
+  // The date on the shop's wall clock at an instant.
+  Day local_day(UnixMs at) const;
+  // The last second of a date on the shop's wall clock (23:59:59 local), as an instant.
+  UnixMs end_of_day(Day day) const;
+  // Midnight at the start of a date on the shop's wall clock, as an instant.
+  UnixMs start_of_day(Day day) const;
 
  private:
   std::string name_;

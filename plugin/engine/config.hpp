@@ -31,6 +31,7 @@ struct EngineConfig {
   std::string log_level = "info";
   std::string log_file;  // empty: no log
   std::vector<ShopConfig> shops;
+  int tick_interval_ms = 0;  // the background deadline watch; 0: off (the host calls tick)
 };
 
 }  // namespace reclaim

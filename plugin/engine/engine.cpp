@@ -10,6 +10,7 @@
 #include "codec/order_json.hpp"
 #include "codec/requests.hpp"
 #include "core/crypto.hpp"
+#include "core/deadlines.hpp"
 #include "core/error.hpp"
 #include "storage/store.hpp"
 
@@ -18,8 +19,6 @@ namespace reclaim {
 namespace json = boost::json;
 
 namespace {
-
-constexpr int kAppealDays = 14;  // until shop policies set their own
 
 std::shared_ptr<spdlog::logger> make_log(const EngineConfig &config) {
   std::shared_ptr<spdlog::sinks::sink> sink;
@@ -76,9 +75,20 @@ Engine::Engine(const EngineConfig &config) {
   if (secret_.empty()) secret_ = random_bytes(32);
   log_->info("engine opened: backend {}, schema {}, {} shop(s)", store_->backend(),
              store_->schema_version(), shops_.size());
+  if (config.tick_interval_ms > 0) {
+    watcher_ = std::thread([this, interval = config.tick_interval_ms] { watch_deadlines(interval); });
+  }
 }
 
 Engine::~Engine() {
+  if (watcher_.joinable()) {
+    {
+      std::lock_guard lock(watch_mutex_);
+      closing_ = true;
+    }
+    watch_wakeup_.notify_all();
+    watcher_.join();
+  }
   if (log_) {
     log_->info("engine closed");
     log_->flush();
@@ -112,9 +122,21 @@ std::string Engine::status_token(const std::string &case_id) const {
   return case_id + "." + base64url_encode(std::string_view(signature).substr(0, 18));
 }
 
-json::object Engine::case_document(json::object doc,
+json::object Engine::case_document(const Case &subject, json::object doc,
                                    const std::vector<HistoryEntry> &history) const {
   const std::string id(doc.at("id").as_string());
+  if (const auto found = shops_.find(subject.shop); found != shops_.end()) {
+    if (const auto penalty = accrued_penalty(subject, now(), found->second.zone)) {
+      doc["deadlines"].as_object()["penalty"] =
+          json::object{{"amount", money_to_json(penalty->amount)},
+                       {"days", penalty->days},
+                       {"percent_per_day", subject.deadlines.penalty_percent_per_day},
+                       {"basis", "RU ЗоЗПП ст. 23: 1% of the price per day of delay" +
+                                     std::string(subject.deadlines.penalty_capped
+                                                     ? ", at most the price (500-ФЗ)"
+                                                     : "")}};
+    }
+  }
   json::array entries;
   for (const auto &entry : history) entries.push_back(codec::history_to_json(entry));
   doc["history"] = std::move(entries);
@@ -178,7 +200,7 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
         }
         const auto existing = tx.case_by_id(seen->second);
         if (!existing) fail(Status::internal, "an idempotency key names a missing case");
-        result = case_document(codec::case_to_json(*existing), tx.history(existing->id));
+        result = case_document(*existing, codec::case_to_json(*existing), tx.history(existing->id));
         return;
       }
     }
@@ -189,15 +211,35 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
       if (order) claimed = tx.claimed_qty(request.shop, order->id);
     }
     Case made = build_case(request, order ? &*order : nullptr, claimed, at);
+    const Policy policy = policy_at(tx, request.shop, at);
+    json::array overridden;
+    if (order) {
+      for (const auto &verdict : verdicts_for(request, *order, claimed, policy, at)) {
+        if (verdict.eligible) continue;
+        if (request.actor.role == Role::customer) {
+          fail(Status::not_allowed, verdict.message, verdict.field, verdict.code);
+        }
+        overridden.push_back(json::object{{"line", verdict.line}, {"code", verdict.code}});
+      }
+    }
+    const std::string party =
+        order ? party_of(policy, *order)
+              : (made.customer.type.empty() ? policy.party : made.customer.type);
+    made.deadlines = compute_deadlines(policy, made.kind, party, made.preferred_resolution, at,
+                                       where.zone);
+    const auto alerts = pending_alerts(made, policy.warn_before_hours);
+    made.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     made.id = "c_" + hex_encode(random_bytes(10));
     const int year = where.zone.local_year(at);
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
     json::object body = codec::case_to_json(made);
     tx.insert_case(made, body);
+    json::object opened_data{{"kind", name(made.kind)}, {"channel", made.channel}};
+    // Staff may open what the policy would refuse a customer; the history says so.
+    if (!overridden.empty()) opened_data["eligibility_override"] = std::move(overridden);
     const HistoryEntry opened{at, request.actor, "open", State::received, State::received,
-                              json::object{{"kind", name(made.kind)}, {"channel", made.channel}},
-                              true};
+                              std::move(opened_data), true};
     tx.append_history(made.id, made.version, opened);
     json::object data{{"kind", name(made.kind)},
                       {"channel", made.channel},
@@ -209,7 +251,7 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, made.id, at);
     }
-    result = case_document(std::move(body), {opened});
+    result = case_document(made, std::move(body), {opened});
     log_->info("case {} ({}) opened in shop {} by {}", made.number, made.id, made.shop,
                name(request.actor.role));
   });
@@ -220,7 +262,7 @@ json::object Engine::get_case(const std::string &case_ref) {
   json::object result;
   store_->read([&](Tx &tx) {
     const Case found = find_case(tx, case_ref);
-    result = case_document(codec::case_to_json(found), tx.history(found.id));
+    result = case_document(found, codec::case_to_json(found), tx.history(found.id));
   });
   return result;
 }
@@ -257,7 +299,7 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
           fail(Status::conflict, "the idempotency key was used with another request",
                "idempotency_key");
         }
-        result = case_document(codec::case_to_json(subject), tx.history(subject.id));
+        result = case_document(subject, codec::case_to_json(subject), tx.history(subject.id));
         return;
       }
     }
@@ -268,7 +310,11 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
            "expected_version");
     }
     const std::int64_t previous = subject.version;
-    const Outcome outcome = apply_action(subject, request, {at, kAppealDays});
+    const Policy policy = policy_at(tx, subject.shop, at);
+    const Outcome outcome = apply_action(subject, request, {at, policy.appeal_days});
+    if (request.action == Action::accept) check_decision_limit(policy, request.actor, subject);
+    const auto alerts = pending_alerts(subject, policy.warn_before_hours);
+    subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     json::object body = codec::case_to_json(subject);
     tx.update_case(subject, body, previous);
     tx.append_history(subject.id, subject.version, outcome.history);
@@ -276,7 +322,7 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
     }
-    result = case_document(std::move(body), tx.history(subject.id));
+    result = case_document(subject, std::move(body), tx.history(subject.id));
     log_->info("case {}: {} by {} ({} -> {})", subject.number, name(request.action),
                name(request.actor.role), name(outcome.history.from), name(outcome.history.to));
   });

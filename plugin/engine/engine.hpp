@@ -3,12 +3,17 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "core/actions.hpp"
 #include "core/clock.hpp"
+#include "core/eligibility.hpp"
+#include "core/policy.hpp"
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "core/zone.hpp"
@@ -46,6 +51,15 @@ class Engine {
                           const std::string &request_hash);
   boost::json::object read_events(const EventQuery &query);
 
+  // Policies and eligibility (engine/policies.cpp).
+  boost::json::object set_policy(const std::string &shop, const boost::json::value &document);
+  boost::json::object get_policy(const std::string &shop);
+  boost::json::object check_eligibility(const EligibilityRequest &request);
+
+  // The deadline watch (engine/tick.cpp): sends each due warning and breach once, applies deemed
+  // acceptance. Safe to run from several threads and processes at once.
+  boost::json::object tick();
+
   // The token of a case's status-page link: the case id signed with the engine's secret.
   std::string status_token(const std::string &case_id) const;
 
@@ -55,10 +69,21 @@ class Engine {
     Zone zone;
   };
   const Shop &shop(const std::string &id) const;
+  // The shop's policy in force at an instant: the latest one set to apply by then, else the
+  // preset of the shop's jurisdiction.
+  Policy policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
+  // Verdicts for the items of an open request, against the policy in force.
+  std::vector<ItemVerdict> verdicts_for(const OpenRequest &request, const Order &order,
+                                        const ClaimedQty &claimed, const Policy &policy,
+                                        UnixMs at) const;
+  // Every tick_interval_ms until the engine closes.
+  void watch_deadlines(int interval_ms);
+  // Alerts and deemed acceptance for one case; returns the number of events it wrote.
+  int tick_case(Tx &tx, const std::string &case_id, UnixMs now);
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
   // A case's document (codec::case_to_json) completed with its history and status token.
-  boost::json::object case_document(boost::json::object document,
+  boost::json::object case_document(const Case &subject, boost::json::object document,
                                     const std::vector<HistoryEntry> &history) const;
 
   std::vector<std::string> shop_order_;
@@ -68,6 +93,10 @@ class Engine {
   std::shared_ptr<spdlog::logger> log_;
   std::unique_ptr<Store> store_;
   std::string secret_;
+  std::mutex watch_mutex_;
+  std::condition_variable watch_wakeup_;
+  bool closing_ = false;
+  std::thread watcher_;  // last: started once everything above exists
 };
 
 }  // namespace reclaim

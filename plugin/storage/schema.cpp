@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/crypto.hpp"
+#include "core/time.hpp"
 #include "storage/dialect.hpp"
 
 namespace reclaim {
@@ -60,6 +61,21 @@ void migration_1(soci::session &sql, const Dialect &dialect) {
   sql << "INSERT INTO meta (key, value) VALUES ('secret', :secret)", soci::use(secret);
 }
 
+// Shop policies (dated: one applies from each day), and the deadline alert clock of each case:
+// when its next alert falls due and up to when its alerts were sent (so each is sent once).
+void migration_2(soci::session &sql) {
+  sql << "CREATE TABLE policies ("
+         " shop TEXT NOT NULL, applies_from BIGINT NOT NULL, body TEXT NOT NULL,"
+         " set_at BIGINT NOT NULL, PRIMARY KEY (shop, applies_from))";
+  sql << "ALTER TABLE cases ADD COLUMN next_alert_at BIGINT NOT NULL DEFAULT " +
+             std::to_string(kMaxTime);
+  sql << "ALTER TABLE cases ADD COLUMN alerts_done_until BIGINT NOT NULL DEFAULT 0";
+  // Cases opened before alerts existed are looked at by the next tick.
+  sql << "UPDATE cases SET next_alert_at = created_at, alerts_done_until = created_at"
+         " WHERE decided = 0";
+  sql << "CREATE INDEX cases_by_next_alert ON cases (next_alert_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -77,6 +93,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   const int found = stored_schema_version(sql, dialect);
   if (found >= kSchemaVersion) return found;
   if (found < 1) migration_1(sql, dialect);
+  if (found < 2) migration_2(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

@@ -63,6 +63,18 @@ class Tx {
 
   std::optional<std::string> meta(const std::string &key);
 
+  // Policies: each shop's dated policy documents, oldest first.
+  std::vector<std::pair<UnixMs, std::string>> policies(const std::string &shop);
+  // Sets the policy applying from `applies_from` (replacing one set for the same day).
+  void put_policy(const std::string &shop, UnixMs applies_from, const std::string &body,
+                  UnixMs now);
+
+  // Deadline alerts: ids of cases whose next alert is due at `now`, earliest first.
+  std::vector<std::string> cases_due_for_alerts(UnixMs now, int limit);
+  UnixMs alerts_done_until(const std::string &case_id);
+  // Moves a case's alert clock without touching its version.
+  void set_alert_clock(const std::string &case_id, UnixMs done_until, UnixMs next_alert_at);
+
   soci::session &session() { return sql_; }
 
  private:

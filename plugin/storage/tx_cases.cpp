@@ -58,13 +58,15 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
 void Tx::insert_case(const Case &c, const boost::json::object &document) {
   writes_.execute(sql_,
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
-                  " customer_email, assignee, created_at, updated_at, decision_due, decided, body)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " customer_email, assignee, created_at, updated_at, decision_due, decided, body,"
+                  " next_alert_at, alerts_done_until)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
                    decision_due_of(c), static_cast<long long>(decided_of(c)),
-                   boost::json::serialize(document)});
+                   boost::json::serialize(document), static_cast<long long>(c.next_alert_at),
+                   static_cast<long long>(c.created_at)});
   for (const auto &item : c.items) {
     writes_.execute(sql_,
                     "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
@@ -79,10 +81,11 @@ void Tx::update_case(const Case &c, const boost::json::object &document,
   const long long changed = writes_.execute(
       sql_,
       "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
-      " decision_due = ?, decided = ?, body = ? WHERE id = ? AND version = ?",
+      " decision_due = ?, decided = ?, body = ?, next_alert_at = ? WHERE id = ? AND version = ?",
       {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
        c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
-       static_cast<long long>(decided_of(c)), boost::json::serialize(document), c.id,
+       static_cast<long long>(decided_of(c)), boost::json::serialize(document),
+       static_cast<long long>(c.next_alert_at), c.id,
        static_cast<long long>(previous_version)});
   if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");

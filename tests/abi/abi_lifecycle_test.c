@@ -436,16 +436,8 @@ static void test_not_found(void) {
 
 static void test_unsupported(void) {
   long n0 = abi_count_events(E, NULL);
-  EXPECT_UNSUPPORTED(reclaim_policy_set(E, "default", "{\"return_window_days\":30}", &out));
-  EXPECT_UNSUPPORTED(reclaim_policy_get(E, "default", &out));
-  EXPECT_UNSUPPORTED(reclaim_eligibility_check(
-      E,
-      "{\"shop\":\"default\",\"order_id\":\"1001\",\"kind\":\"return\","
-      "\"items\":[{\"line\":\"1\",\"qty\":1,\"reason\":\"changed_mind\"}]}",
-      &out));
   EXPECT_UNSUPPORTED(reclaim_report(E, "{\"shop\":\"default\"}", &out));
   EXPECT_UNSUPPORTED(reclaim_host_payload(E, "RC-2026-000001", "woocommerce", &out));
-  EXPECT_UNSUPPORTED(reclaim_tick(E, &out));
   EXPECT_UNSUPPORTED(reclaim_http_start(E, "{}", &out));
   CHECK_STATUS(reclaim_http_stop(E), RECLAIM_UNSUPPORTED);
   EXPECT_UNSUPPORTED(reclaim_http_handle(E, "{\"method\":\"GET\",\"path\":\"/\"}", &out));

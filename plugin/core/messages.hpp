@@ -1,0 +1,24 @@
+// What eligibility answers say to customers, in Polish, English and Russian.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/calendar.hpp"
+
+namespace reclaim {
+
+struct MessageArgs {
+  std::string date;        // a day, written for the locale
+  std::string detail;      // a count or a word the message names
+};
+
+// The message for a stable eligibility code in "pl", "en" or "ru" (English for anything else).
+// Unknown codes give the code itself, so a missing translation is visible, never empty.
+std::string eligibility_message(std::string_view code, std::string_view locale,
+                                const MessageArgs &args);
+
+// 07.12.2026 for Polish and Russian, 2026-12-07 for English.
+std::string local_date_text(Day day, std::string_view locale);
+
+}  // namespace reclaim

@@ -1,0 +1,122 @@
+// Shop policies, eligibility checks.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include "codec/policy_json.hpp"
+#include "core/error.hpp"
+#include "engine/engine.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+namespace json = boost::json;
+
+Policy Engine::policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const {
+  const Shop &where = shop(shop_id);
+  const Jurisdiction preset = codec::jurisdiction_from_text(where.config.jurisdiction);
+  const auto stored = tx.policies(shop_id);
+  for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
+    if (it->first <= at) return codec::policy_from_json(json::parse(it->second), preset);
+  }
+  return preset_policy(preset);
+}
+
+json::object Engine::set_policy(const std::string &shop_id, const json::value &document) {
+  const Shop &where = shop(shop_id);
+  Policy policy =
+      codec::policy_from_json(document, codec::jurisdiction_from_text(where.config.jurisdiction));
+  const UnixMs at = now();
+  const Day from = policy.applies_from.value_or(where.zone.local_day(at));
+  policy.applies_from = from;
+  check_against_law(policy, from);
+  json::object stored = codec::policy_to_json(policy);
+  store_->write([&](Tx &tx) {
+    tx.put_policy(shop_id, where.zone.start_of_day(from), json::serialize(stored), at);
+  });
+  log_->info("policy of shop {} set ({} from {})", shop_id, name(policy.jurisdiction),
+             format_day(from));
+  return {{"shop", shop_id}, {"policy", std::move(stored)}};
+}
+
+json::object Engine::get_policy(const std::string &shop_id) {
+  const Shop &where = shop(shop_id);
+  const UnixMs at = now();
+  std::vector<std::pair<UnixMs, std::string>> stored;
+  store_->read([&](Tx &tx) { stored = tx.policies(shop_id); });
+  json::value current = nullptr;
+  json::array scheduled;
+  for (const auto &[from, body] : stored) {
+    if (from <= at) {
+      current = json::parse(body);
+    } else {
+      scheduled.push_back(json::parse(body));
+    }
+  }
+  const bool preset = current.is_null();
+  if (preset) {
+    current = codec::policy_to_json(
+        preset_policy(codec::jurisdiction_from_text(where.config.jurisdiction)));
+  }
+  return {{"shop", shop_id},
+          {"policy", std::move(current)},
+          {"preset", preset},
+          {"scheduled", std::move(scheduled)}};
+}
+
+std::vector<ItemVerdict> Engine::verdicts_for(const OpenRequest &request, const Order &order,
+                                              const ClaimedQty &claimed, const Policy &policy,
+                                              UnixMs at) const {
+  EligibilityQuery query;
+  query.kind = request.kind;
+  query.now = at;
+  query.locale = request.customer && !request.customer->locale.empty()
+                     ? request.customer->locale
+                     : (order.customer.locale.empty() ? shop(request.shop).config.locale
+                                                      : order.customer.locale);
+  for (const auto &item : request.items) {
+    query.items.push_back({item.line, item.qty, item.reason, {}, item.field});
+  }
+  return reclaim::check_eligibility(policy, order, claimed, query, shop(request.shop).zone);
+}
+
+json::object Engine::check_eligibility(const EligibilityRequest &request) {
+  const Shop &where = shop(request.shop);
+  EligibilityQuery query = request.query;
+  query.now = now();
+  if (query.locale.empty()) query.locale = where.config.locale;
+  std::vector<ItemVerdict> verdicts;
+  store_->read([&](Tx &tx) {
+    const auto order = tx.order(request.shop, request.order_id);
+    if (!order) fail(Status::not_found, "no order '" + request.order_id + "' in shop " + request.shop, "order_id");
+    const Policy policy = policy_at(tx, request.shop, query.now);
+    verdicts = reclaim::check_eligibility(policy, *order, tx.claimed_qty(request.shop, order->id),
+                                          query, where.zone);
+  });
+  bool all = !verdicts.empty();
+  json::array items;
+  for (const auto &verdict : verdicts) {
+    all = all && verdict.eligible;
+    json::array evidence, resolutions;
+    for (const auto &kind : verdict.evidence_required) evidence.emplace_back(kind);
+    for (const auto &type : verdict.resolutions) resolutions.emplace_back(type);
+    json::object item{{"line", verdict.line},
+                      {"eligible", verdict.eligible},
+                      {"code", verdict.code},
+                      {"message", verdict.message},
+                      {"window_ends", verdict.window_ends
+                                          ? json::value(format_rfc3339(*verdict.window_ends))
+                                          : json::value(nullptr)},
+                      {"window_from", verdict.window_from_order_date ? "placed_at" : "delivered_at"},
+                      {"evidence_required", std::move(evidence)},
+                      {"resolutions", std::move(resolutions)},
+                      {"basis", verdict.basis}};
+    if (!verdict.restocking_fee_percent.zero()) {
+      item["restocking_fee_percent"] = verdict.restocking_fee_percent.to_string();
+    }
+    items.push_back(std::move(item));
+  }
+  return {{"eligible", all}, {"locale", query.locale}, {"items", std::move(items)}};
+}
+
+}  // namespace reclaim

@@ -1,0 +1,102 @@
+// The deadline watch: warnings before each deadline, breaches after, deemed acceptance.
+#include <spdlog/spdlog.h>
+
+#include "codec/case_json.hpp"
+#include "core/deadlines.hpp"
+#include "core/error.hpp"
+#include "core/state_machine.hpp"
+#include "engine/engine.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr int kCasesPerTransaction = 200;
+
+Event alert_event(const Case &subject, const Alert &alert, UnixMs now) {
+  json::object data{{"deadline", kDeadlineNames[static_cast<int>(alert.deadline)]},
+                    {"due", format_rfc3339(alert.due)}};
+  if (alert.deadline == Deadline::decision) data["basis"] = subject.deadlines.basis;
+  if (alert.hours_before > 0) {
+    data["hours_before"] = alert.hours_before;
+    return case_event(subject, "case.deadline_at_risk", now, false, std::move(data));
+  }
+  return case_event(subject, "case.deadline_breached", now, false, std::move(data));
+}
+
+}  // namespace
+
+int Engine::tick_case(Tx &tx, const std::string &case_id, UnixMs now) {
+  auto found = tx.case_by_id(case_id);
+  if (!found) return 0;
+  Case subject = std::move(*found);
+  const UnixMs done_until = tx.alerts_done_until(case_id);
+  const Policy policy = policy_at(tx, subject.shop, now);
+  int written = 0;
+  for (const auto &alert : pending_alerts(subject, policy.warn_before_hours)) {
+    if (alert.at <= done_until || alert.at > now) continue;
+    tx.append_event(alert_event(subject, alert, now));
+    ++written;
+    const bool deem = alert.hours_before == 0 && alert.deadline == Deadline::decision &&
+                      subject.deadlines.deemed_on_expiry && undecided(subject.state);
+    if (deem) {
+      const std::int64_t previous = subject.version;
+      const Outcome outcome = deem_accepted(subject, now);
+      tx.update_case(subject, codec::case_to_json(subject), previous);
+      tx.append_history(subject.id, subject.version, outcome.history);
+      for (const auto &event : outcome.events) tx.append_event(event);
+      written += static_cast<int>(outcome.events.size());
+      log_->info("case {} deemed accepted: no decision by {}", subject.number,
+                 format_rfc3339(*subject.deadlines.decision_due));
+    }
+  }
+  UnixMs next = kMaxTime;
+  for (const auto &alert : pending_alerts(subject, policy.warn_before_hours)) {
+    if (alert.at > now) {
+      next = alert.at;
+      break;
+    }
+  }
+  tx.set_alert_clock(case_id, now, next);
+  return written;
+}
+
+json::object Engine::tick() {
+  const UnixMs at = now();
+  int cases = 0, events = 0;
+  for (;;) {
+    int batch = 0, written = 0;
+    store_->write([&](Tx &tx) {  // may run again when busy: count from scratch each time
+      batch = written = 0;
+      for (const auto &id : tx.cases_due_for_alerts(at, kCasesPerTransaction)) {
+        written += tick_case(tx, id, at);
+        ++batch;
+      }
+    });
+    cases += batch;
+    events += written;
+    if (batch < kCasesPerTransaction) break;
+  }
+  if (events) log_->info("tick at {}: {} case(s), {} event(s)", format_rfc3339(at), cases, events);
+  return {{"at", format_rfc3339(at)}, {"cases", cases}, {"events", events}};
+}
+
+void Engine::watch_deadlines(int interval_ms) {
+  std::unique_lock lock(watch_mutex_);
+  while (!watch_wakeup_.wait_for(lock, std::chrono::milliseconds(interval_ms),
+                                 [this] { return closing_; })) {
+    lock.unlock();
+    try {
+      tick();
+    } catch (const std::exception &error) {
+      // The next round tries again; a busy or briefly unavailable database is not fatal here.
+      log_->warn("background tick failed: {}", error.what());
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace reclaim
