@@ -22,6 +22,25 @@ std::vector<std::string> words_from(Fields &fields, std::string_view key,
   return words;
 }
 
+// An array of words held directly by a map member ({"defect": ["photo"]}).
+template <std::size_t N>
+std::vector<std::string> word_array(const json::value &value, const std::string &path,
+                                    const std::string_view (&allowed)[N]) {
+  if (!value.is_array() || value.get_array().size() > N) {
+    fail(Status::invalid_argument, "expected an array of at most " + std::to_string(N) + " words",
+         path);
+  }
+  std::vector<std::string> words;
+  const auto &items = value.get_array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is_string() || !is_one_of(items[i].get_string(), allowed)) {
+      fail(Status::invalid_argument, "expected " + list_words(allowed), field_path(path, i));
+    }
+    words.emplace_back(items[i].get_string());
+  }
+  return words;
+}
+
 GoodsMatch goods_from(const json::value &value, const std::string &path) {
   Fields fields(value, path);
   GoodsMatch match;
@@ -137,10 +156,7 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
   if (fields.has("evidence")) policy.evidence.clear();
   each_keyed(fields, "evidence", kReasons,
              [&](const std::string &reason, const json::value &value, const std::string &path) {
-               json::object holder{{"list", value}};
-               Fields list(holder, path);
-               auto words = words_from(list, "list", kEvidence);
-               for (auto &word : words) policy.evidence[reason].push_back(std::move(word));
+               policy.evidence[reason] = word_array(value, path, kEvidence);
              });
   if (fields.has("resolutions")) {
     Fields kinds(*fields.raw("resolutions"), "resolutions");
@@ -151,9 +167,7 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
   }
   each_keyed(fields, "resolutions_by_reason", kReasons,
              [&](const std::string &reason, const json::value &value, const std::string &path) {
-               json::object holder{{"list", value}};
-               Fields list(holder, path);
-               policy.resolutions_by_reason[reason] = words_from(list, "list", kResolutions);
+               policy.resolutions_by_reason[reason] = word_array(value, path, kResolutions);
              });
   static constexpr std::string_view kDecidingRoles[] = {"agent", "supervisor", "host"};
   each_keyed(fields, "decision_limits", kDecidingRoles,
