@@ -120,7 +120,7 @@ TEST(Engine, OverdueListsUndecidedCasesPastTheirDecisionDate) {
   const auto overdue = json::parse(R"({"overdue":true})");
   engine.set_clock(*parse_rfc3339("2026-11-10T08:00:00Z"));
   EXPECT_TRUE(engine.list_cases(codec::case_query_from_json(overdue)).at("cases").as_array().empty());
-  // 14 days (u.p.k. art. 7a) end on Sunday 15 November, so the last day is Monday the 16th.
+  // The 14 days of the default target end on Sunday 15 November, so they run to Monday.
   engine.set_clock(*parse_rfc3339("2026-11-16T22:00:00Z"));
   EXPECT_TRUE(engine.list_cases(codec::case_query_from_json(overdue)).at("cases").as_array().empty());
   engine.set_clock(*parse_rfc3339("2026-11-16T23:00:00Z"));
