@@ -102,6 +102,10 @@ RECLAIM_API void reclaim_free(char *json);
  *                                debug, info, warn, error, off. Never stdout/stderr.
  *     "storage":  {"synchronous": "normal", "busy_timeout_ms": 5000, "pool": 4},
  *                                optional SQLite tuning; synchronous is "normal" or "full".
+ *     "scheduler": {"enabled": false, "tick_seconds": 60},
+ *                                optional; when enabled a background thread runs reclaim_tick
+ *                                every tick_seconds until reclaim_close. Off by default: hosts
+ *                                with their own cron or worker call reclaim_tick.
  *     "shops":    [{"id": "default", "name": "Demo Shop", "jurisdiction": "PL",
  *                   "timezone": "Europe/Warsaw", "currency": "PLN", "locale": "pl",
  *                   "case_prefix": "RC", "public_url": "https://shop.example/returns"}]}
@@ -126,22 +130,83 @@ RECLAIM_API void reclaim_close(reclaim_engine *engine);
  *  1970 and 9999 (otherwise RECLAIM_INVALID_ARGUMENT). The clock may move backwards. */
 RECLAIM_API int reclaim_clock_set(reclaim_engine *e, int64_t unix_ms);
 
-/** Runs due work now: deadline warnings and breaches, deemed acceptance, escalations.
- *  Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Runs due work now, for every shop: for each case whose next alert has come, one
+ *  "case.deadline_at_risk" event per warning offset of the policy (warn_before_hours) and one
+ *  "case.deadline_breached" event when a deadline (first_response_due, decision_due,
+ *  resolution_due) passes unmet, with data {"deadline", "due", "hours_before", "basis"}; and,
+ *  where silence is acceptance (PL consumer complaints, u.p.k. art. 7a), deemed acceptance: the
+ *  case becomes "accepted" with "deemed": true and the customer's preferred resolution, a
+ *  history entry "deemed_acceptance" by the system citing the basis, and a case.state_changed
+ *  event. Each alert is sent exactly once, also when several threads or processes tick the
+ *  same database; running it late sends what came due meanwhile. Cheap when nothing is due
+ *  (an indexed look-up). *out_json: {"at": "…", "cases": N, "events": N}. */
 RECLAIM_API int reclaim_tick(reclaim_engine *e, char **out_json);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Policies and eligibility                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Sets a shop's written policy. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Sets a shop's written policy (at most 1 MB). shop: NULL means "default".
+ *
+ *  policy_json: every member optional; omitted ones take the jurisdiction preset's values:
+ *    {"jurisdiction": "PL",           PL, EU, RU or none; default: the shop's configuration
+ *     "applies_from": "2027-01-01",   a date in the shop's zone; default: today. Cases use the
+ *                                     policy in force on the day they are opened.
+ *     "party": "consumer",            consumer, sole_trader, business: the shop's customers
+ *                                     unless an order's customer.type says otherwise
+ *     "return_window_days": 30, "return_window_from": "delivered_at",   or "placed_at"
+ *     "withdrawal_information_given": true,   false extends the statutory window (PL/EU +12
+ *                                     months; RU 3 months instead of 7 days)
+ *     "guarantee_months": 24,         how long complaints are accepted after delivery
+ *     "non_returnable": {"categories": [], "skus": [], "tags": []},   the shop's voluntary
+ *                                     returns only: never the statutory withdrawal period
+ *     "statutory_exceptions": {"perishable": {"categories": ["food"]}, …},   goods the law
+ *                                     excludes from withdrawal: custom_made, perishable,
+ *                                     sealed_hygiene, sealed_media, mixed_inseparably,
+ *                                     digital_content, newspapers, price_fluctuation,
+ *                                     services_performed
+ *     "evidence": {"transport_damage": ["photo"]},   per reason: photo, video, receipt,
+ *                                     document, serial
+ *     "resolutions": {"complaint": […], "return": […]}, "resolutions_by_reason": {"defect": […]},
+ *     "decision_limits": {"agent": {"PLN": "500.00"}, "supervisor": {…}},   the most a role may
+ *                                     grant in one accept, per currency (refunds at their amount,
+ *                                     replacements at the goods' value)
+ *     "restocking_fee_percent": "0",  charged on voluntary returns only
+ *     "return_shipping_paid_by": "customer",   or "shop"
+ *     "sla": {"first_response_hours": 24, "decision_days": 14, "resolution_days": 30},
+ *     "replacement_quality_check": false,   RU ст. 21: 20 days for a replacement instead of 7
+ *     "warn_before_hours": [72, 24],  deadline warnings sent by reclaim_tick
+ *     "appeal_days": 14,              how long a customer may reopen a decided case
+ *     "holidays": {"extra": ["2026-12-31"], "working": []}}   days off and working days on
+ *                                     top of the country's computed public holidays
+ *  Unknown members are refused. A policy stricter than the law in force on applies_from is
+ *  RECLAIM_NOT_ALLOWED with "field" and "rule": return_window_shorter_than_law,
+ *  window_must_count_from_delivery, guarantee_shorter_than_law, decision_later_than_law,
+ *  statutory_remedy_missing. Business customers get no statutory minimums.
+ *  *out_json: {"shop": "…", "policy": {the whole policy as stored}}. */
 RECLAIM_API int reclaim_policy_set(reclaim_engine *e, const char *shop, const char *policy_json,
                                    char **out_json);
 
-/** Reads a shop's policy. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Reads a shop's policy in force now. shop: NULL means "default".
+ *  *out_json: {"shop", "policy": {…every member…}, "preset": true when none was set,
+ *  "scheduled": [policies set to apply from a later date]}. */
 RECLAIM_API int reclaim_policy_get(reclaim_engine *e, const char *shop, char **out_json);
 
-/** Checks what an order's items allow. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Checks what an order's items allow now, under the law in force and the shop's policy.
+ *
+ *  request_json: {"shop": "default", "order_id": "1001", "kind": "return" | "complaint",
+ *    "locale": "pl" | "en" | "ru" (default: the shop's),
+ *    "items": [{"line": "1", "qty": 1, "reason": "changed_mind", "evidence": ["photo"]}]}
+ *  *out_json: {"eligible": all items eligible, "locale": "…", "items": [{"line", "eligible",
+ *    "code", "message", "window_ends", "window_from": "delivered_at" | "placed_at" (no delivery
+ *    date known), "evidence_required": [still missing], "resolutions": [on offer], "basis",
+ *    "restocking_fee_percent" (only when one is charged)}]}.
+ *  Codes (stable): statutory_withdrawal, shop_return_policy, statutory_guarantee,
+ *  shop_guarantee (eligible); window_expired, guarantee_expired, non_returnable,
+ *  statutory_exception, quantity_exceeded, line_not_found (not eligible). reclaim_case_open runs
+ *  the same check: a customer cannot open what it refuses (RECLAIM_NOT_ALLOWED, "rule" = the
+ *  code, the message in the customer's language); staff and hosts can, and the opening history
+ *  entry records "eligibility_override". Unknown order: RECLAIM_NOT_FOUND. */
 RECLAIM_API int reclaim_eligibility_check(reclaim_engine *e, const char *request_json,
                                           char **out_json);
 
@@ -195,6 +260,9 @@ RECLAIM_API int reclaim_order_get(reclaim_engine *e, const char *shop, const cha
  *  Channels: web, email, phone, chat, social, marketplace, store, api.
  *  A quantity may not exceed what was bought, less what was refunded and what other cases
  *  (not cancelled) already claim: RECLAIM_NOT_ALLOWED with "rule":"quantity_exceeded".
+ *  Customers may only open what reclaim_eligibility_check allows (see there).
+ *  The case's deadlines come from the law in force and the shop's policy on the day it opens
+ *  (see reclaim_case_get).
  *  The same idempotency_key with the same body returns the case again (RECLAIM_OK, nothing new
  *  written); with another body RECLAIM_CONFLICT.
  *  Result: the case, as reclaim_case_get returns it. */
@@ -208,7 +276,16 @@ RECLAIM_API int reclaim_case_open(reclaim_engine *e, const char *request_json, c
  *     "reason", "serial", "decision", "received"}], "description", "preferred_resolution",
  *     "assignee", "priority", "tags", "escalated", "deadlines", "resolution", "rating",
  *     "history": [{"at", "actor", "action", "from", "to", "data", "customer_visible"}],
- *     "status_token", "extra"} */
+ *     "status_token", "extra"}
+ *  "deadlines": {"first_response_due", "decision_due", "resolution_due" (RFC 3339, UTC),
+ *    "basis": the rule decision_due comes from ("PL u.p.k. art. 7a: …", "RU ЗоЗПП ст. 22: …",
+ *    or "shop target: …"), "statutory": true when decision_due is the law's limit,
+ *    "deemed_on_expiry": true when silence until then accepts the case,
+ *    "penalty_percent_per_day", "penalty_capped" (RU), and "penalty": {"amount": {…}, "days",
+ *    "percent_per_day", "basis"} once a Russian demand is late (computed at the time of the
+ *    call)}. Days are counted as the civil codes count them: the day of the event is not
+ *    counted, a period ends at 23:59:59 of its last day in the shop's time zone, and a last day
+ *    that is a Saturday (PL), Sunday or public holiday moves to the next working day. */
 RECLAIM_API int reclaim_case_get(reclaim_engine *e, const char *case_ref, char **out_json);
 
 /** Lists cases. query_json (NULL or "{}" for everything, newest first):
@@ -231,8 +308,11 @@ RECLAIM_API int reclaim_case_list(reclaim_engine *e, const char *query_json, cha
  *  escalate (reason, to); comment (message, customer_visible); set_priority (priority: low,
  *  normal, high, urgent); tag (add: […], remove: […]).
  *  Roles: customer, agent, supervisor, host, system; who may do what in which state is the table
- *  of CONTRACT.md. RECLAIM_NOT_ALLOWED names the state or the roles that may act; RECLAIM_CONFLICT
- *  when expected_version is stale. Result: the case after the action. */
+ *  of CONTRACT.md. RECLAIM_NOT_ALLOWED names the state or the roles that may act, or, for an
+ *  accept above the role's decision limit in the shop's policy, who may take the decision
+ *  ("rule": "decision_limit_exceeded"); a customer's reopen after the policy's appeal_days is
+ *  "appeal_window_expired". RECLAIM_CONFLICT when expected_version is stale. Result: the case
+ *  after the action. */
 RECLAIM_API int reclaim_case_act(reclaim_engine *e, const char *case_ref, const char *action_json,
                                  char **out_json);
 
