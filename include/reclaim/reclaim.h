@@ -228,9 +228,25 @@ RECLAIM_API int reclaim_eligibility_check(reclaim_engine *e, const char *request
  *  Required: id, currency, lines (1–1000, unique ids, qty ≥ 1), each line's name and unit_price
  *  (per unit, tax included). Ids may be given as strings or integers and are kept as strings.
  *  A re-import may not drop a line, or lower its quantity below what open cases claim
- *  (RECLAIM_CONFLICT). Host adapters (woocommerce, shopify, …) are not in this build yet:
- *  RECLAIM_UNSUPPORTED.
- *  Result: {"order": {…the stored order…}, "created": true|false}. */
+ *  (RECLAIM_CONFLICT).
+ *
+ *  Host adapters take the host's own order document exactly as its REST API returns it
+ *  (docs/ADAPTERS.md): "woocommerce" (wc/v3 order), "shopify" (Admin REST order, bare or as
+ *  {"order": …}), "magento2" (GET /V1/orders/{id}), "prestashop" (webservice order), "shopware6"
+ *  (Admin API order, bare or as {"data": …}), and "generic" (driven by the shop's
+ *  "order_mapping" in the engine configuration). host_order_json is a JSON document; for
+ *  "prestashop" it may instead be the webservice's XML, recognised by its first non-space
+ *  character '<' (XML for any other adapter is RECLAIM_INVALID_ARGUMENT).
+ *  Money becomes exact decimals: strings as written, floats by their shortest exact text,
+ *  binary artefacts (20826.300000000003) snapped to the currency's minor units; a value with
+ *  more than 6 decimals or 12 integer digits, a missing required field, a wrong type, or a
+ *  bad quantity is RECLAIM_INVALID_ARGUMENT with "field" naming the host's field
+ *  ("line_items[2].price"), and nothing is stored. A line's unit_price is its total with tax
+ *  divided by its quantity: exact at 6 decimals when it divides (WooCommerce's 3.225 is kept),
+ *  else rounded up at the 6th decimal; refund payloads use the host's line totals instead, so
+ *  they stay exact. Quantities the host already refunded become refunded_qty.
+ *  An unknown adapter, or "generic" without a mapping: RECLAIM_UNSUPPORTED.
+ *  Result: {"order": {…the stored order…}, "created": true|false, "adapter": "…"}. */
 RECLAIM_API int reclaim_order_import(reclaim_engine *e, const char *shop, const char *adapter,
                                      const char *host_order_json, char **out_json);
 
@@ -333,8 +349,31 @@ RECLAIM_API int reclaim_events_read(reclaim_engine *e, const char *query_json, c
 /** KPIs and root causes. Not in this build yet: RECLAIM_UNSUPPORTED. */
 RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json);
 
-/** A case's accepted resolution as the host's own refund request. Not in this build yet:
- *  RECLAIM_UNSUPPORTED. */
+/** A case's accepted resolution as the host's own refund request(s), ready to send.
+ *
+ *  case_ref: the case's id or number. adapter: the one its order was imported with
+ *  (woocommerce, shopify, magento2, prestashop, shopware6, generic; another one is
+ *  RECLAIM_INVALID_ARGUMENT with field "adapter"). The case must be accepted or resolved with
+ *  at least one item accepted as refund, partial_refund or price_reduction: otherwise
+ *  RECLAIM_NOT_ALLOWED, as for a case without an order. Result:
+ *    {"adapter": "woocommerce", "case_id": "c_…", "case_number": "RC-2026-000001",
+ *     "order_id": "727", "currency": "USD", "amount": "6.45", "tax": "0.45",
+ *     "lines": [{"line": "315", "qty": 2, "restock_qty": 0, "resolution": "refund",
+ *                "amount": "6.45", "tax": "0.45"}],
+ *     "requests": [{"method": "POST", "path": "/wp-json/wc/v3/orders/727/refunds",
+ *                   "content_type": "application/json", "body": {…}}]}
+ *  "requests" are sent in order; "body" is a JSON value, or a string for XML (prestashop's
+ *  order_slip, "content_type": "application/xml"); paths are relative to the shop's base URL.
+ *  Amounts are rounded half up to the currency's minor units; an item refunded whole gets its
+ *  share of the host's line total, tax split in the line's own tax/total proportion. Bodies:
+ *  WooCommerce POST /orders/{id}/refunds (amount, line_items with quantity, refund_total and
+ *  refund_tax per tax rate, api_refund, api_restock); Shopify POST /orders/{id}/refunds.json
+ *  (refund_line_items with restock_type, shipping, transactions with parent_id and gateway when
+ *  the order document named them, note); Magento 2 POST /V1/order/{id}/refund (items with
+ *  order_item_id and qty, bundle children included, return_to_stock_items, adjustments for
+ *  amounts other than whole rows); PrestaShop POST /api/order_slip (XML); Shopware 6 the
+ *  transaction's state transition (refund or refund_partially) then the capture refund with
+ *  its positions; generic a neutral document with the same lines. */
 RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter,
                                      char **out_json);
 

@@ -58,7 +58,10 @@ std::vector<Day> Calendar::public_holidays(int y) const {
 }
 
 bool Calendar::public_holiday(Day day) const {
-  const auto holidays = public_holidays(year_of(day));
+  const int y = year_of(day);
+  auto cached = holidays_by_year_.find(y);
+  if (cached == holidays_by_year_.end()) cached = holidays_by_year_.emplace(y, public_holidays(y)).first;
+  const auto &holidays = cached->second;
   return std::binary_search(holidays.begin(), holidays.end(), day);
 }
 

@@ -4,6 +4,8 @@
 
 #include <date/date.h>
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +33,8 @@ class Calendar {
 
  private:
   Country country_;
+  // Filled as years are asked for; unguarded, so a Calendar belongs to one thread at a time.
+  mutable std::map<int, std::vector<Day>> holidays_by_year_;
   std::set<Day> extra_days_off_;
   std::set<Day> extra_working_days_;
 };

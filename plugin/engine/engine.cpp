@@ -211,10 +211,10 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
       if (order) claimed = tx.claimed_qty(request.shop, order->id);
     }
     Case made = build_case(request, order ? &*order : nullptr, claimed, at);
-    const Policy policy = policy_at(tx, request.shop, at);
+    const auto policy = policy_at(tx, request.shop, at);
     json::array overridden;
     if (order) {
-      for (const auto &verdict : verdicts_for(request, *order, claimed, policy, at)) {
+      for (const auto &verdict : verdicts_for(request, *order, claimed, *policy, at)) {
         if (verdict.eligible) continue;
         if (request.actor.role == Role::customer) {
           fail(Status::not_allowed, verdict.message, verdict.field, verdict.code);
@@ -223,11 +223,11 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
       }
     }
     const std::string party =
-        order ? party_of(policy, *order)
-              : (made.customer.type.empty() ? policy.party : made.customer.type);
-    made.deadlines = compute_deadlines(policy, made.kind, party, made.preferred_resolution, at,
+        order ? party_of(*policy, *order)
+              : (made.customer.type.empty() ? policy->party : made.customer.type);
+    made.deadlines = compute_deadlines(*policy, made.kind, party, made.preferred_resolution, at,
                                        where.zone);
-    const auto alerts = pending_alerts(made, policy.warn_before_hours);
+    const auto alerts = pending_alerts(made, policy->warn_before_hours);
     made.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     made.id = "c_" + hex_encode(random_bytes(10));
     const int year = where.zone.local_year(at);
@@ -310,10 +310,10 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
            "expected_version");
     }
     const std::int64_t previous = subject.version;
-    const Policy policy = policy_at(tx, subject.shop, at);
-    const Outcome outcome = apply_action(subject, request, {at, policy.appeal_days});
-    if (request.action == Action::accept) check_decision_limit(policy, request.actor, subject);
-    const auto alerts = pending_alerts(subject, policy.warn_before_hours);
+    const auto policy = policy_at(tx, subject.shop, at);
+    const Outcome outcome = apply_action(subject, request, {at, policy->appeal_days});
+    if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);
+    const auto alerts = pending_alerts(subject, policy->warn_before_hours);
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     json::object body = codec::case_to_json(subject);
     tx.update_case(subject, body, previous);

@@ -71,15 +71,16 @@ class Engine {
   const Shop &shop(const std::string &id) const;
   // The shop's policy in force at an instant: the latest one set to apply by then, else the
   // preset of the shop's jurisdiction.
-  Policy policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
+  std::shared_ptr<const Policy> policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
   // Verdicts for the items of an open request, against the policy in force.
   std::vector<ItemVerdict> verdicts_for(const OpenRequest &request, const Order &order,
                                         const ClaimedQty &claimed, const Policy &policy,
                                         UnixMs at) const;
   // Every tick_interval_ms until the engine closes.
   void watch_deadlines(int interval_ms);
-  // Alerts and deemed acceptance for one case; returns the number of events it wrote.
-  int tick_case(Tx &tx, const std::string &case_id, UnixMs now);
+  // Alerts and deemed acceptance for one case whose alerts were sent up to `done_until`;
+  // returns the number of events it wrote.
+  int tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &policy, UnixMs now);
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
   // A case's document (codec::case_to_json) completed with its history and status token.
@@ -93,6 +94,9 @@ class Engine {
   std::shared_ptr<spdlog::logger> log_;
   std::unique_ptr<Store> store_;
   std::string secret_;
+  // Policies as read from storage, by their stored text: parsed once, shared by every call.
+  mutable std::mutex policies_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const Policy>, std::less<>> parsed_policies_;
   std::mutex watch_mutex_;
   std::condition_variable watch_wakeup_;
   bool closing_ = false;

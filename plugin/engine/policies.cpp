@@ -12,14 +12,31 @@ namespace reclaim {
 
 namespace json = boost::json;
 
-Policy Engine::policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const {
+std::shared_ptr<const Policy> Engine::policy_at(Tx &tx, const std::string &shop_id,
+                                                UnixMs at) const {
   const Shop &where = shop(shop_id);
   const Jurisdiction preset = codec::jurisdiction_from_text(where.config.jurisdiction);
   const auto stored = tx.policies(shop_id);
+  auto in_force = stored.rend();
   for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
-    if (it->first <= at) return codec::policy_from_json(json::parse(it->second), preset);
+    if (it->first <= at) {
+      in_force = it;
+      break;
+    }
   }
-  return preset_policy(preset);
+  // Another process may have set it: the stored text is the key, never a version in memory.
+  const std::string key = in_force == stored.rend() ? "preset:" + where.config.jurisdiction
+                                                    : in_force->second;
+  std::lock_guard lock(policies_mutex_);
+  if (const auto found = parsed_policies_.find(key); found != parsed_policies_.end()) {
+    return found->second;
+  }
+  auto parsed = std::make_shared<const Policy>(
+      in_force == stored.rend() ? preset_policy(preset)
+                                : codec::policy_from_json(json::parse(in_force->second), preset));
+  if (parsed_policies_.size() >= 256) parsed_policies_.clear();  // shops × dated versions
+  parsed_policies_.emplace(key, parsed);
+  return parsed;
 }
 
 json::object Engine::set_policy(const std::string &shop_id, const json::value &document) {
@@ -89,8 +106,8 @@ json::object Engine::check_eligibility(const EligibilityRequest &request) {
   store_->read([&](Tx &tx) {
     const auto order = tx.order(request.shop, request.order_id);
     if (!order) fail(Status::not_found, "no order '" + request.order_id + "' in shop " + request.shop, "order_id");
-    const Policy policy = policy_at(tx, request.shop, query.now);
-    verdicts = reclaim::check_eligibility(policy, *order, tx.claimed_qty(request.shop, order->id),
+    const auto policy = policy_at(tx, request.shop, query.now);
+    verdicts = reclaim::check_eligibility(*policy, *order, tx.claimed_qty(request.shop, order->id),
                                           query, where.zone);
   });
   bool all = !verdicts.empty();

@@ -29,12 +29,8 @@ Event alert_event(const Case &subject, const Alert &alert, UnixMs now) {
 
 }  // namespace
 
-int Engine::tick_case(Tx &tx, const std::string &case_id, UnixMs now) {
-  auto found = tx.case_by_id(case_id);
-  if (!found) return 0;
-  Case subject = std::move(*found);
-  const UnixMs done_until = tx.alerts_done_until(case_id);
-  const Policy policy = policy_at(tx, subject.shop, now);
+int Engine::tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &policy,
+                      UnixMs now) {
   int written = 0;
   for (const auto &alert : pending_alerts(subject, policy.warn_before_hours)) {
     if (alert.at <= done_until || alert.at > now) continue;
@@ -60,7 +56,7 @@ int Engine::tick_case(Tx &tx, const std::string &case_id, UnixMs now) {
       break;
     }
   }
-  tx.set_alert_clock(case_id, now, next);
+  tx.set_alert_clock(subject.id, now, next);
   return written;
 }
 
@@ -68,11 +64,20 @@ json::object Engine::tick() {
   const UnixMs at = now();
   int cases = 0, events = 0;
   for (;;) {
+    // A read first: the usual tick finds nothing due and should not take the write lock.
+    bool due = false;
+    store_->read([&](Tx &tx) { due = !tx.cases_due_for_alerts(at, 1).empty(); });
+    if (!due) break;
     int batch = 0, written = 0;
     store_->write([&](Tx &tx) {  // may run again when busy: count from scratch each time
       batch = written = 0;
-      for (const auto &id : tx.cases_due_for_alerts(at, kCasesPerTransaction)) {
-        written += tick_case(tx, id, at);
+      std::map<std::string, std::shared_ptr<const Policy>> policies;  // per shop, this batch
+      for (const auto &[id, done_until] : tx.cases_due_for_alerts(at, kCasesPerTransaction)) {
+        auto found = tx.case_by_id(id);
+        if (!found) continue;
+        auto &policy = policies[found->shop];
+        if (!policy) policy = policy_at(tx, found->shop, at);
+        written += tick_case(tx, std::move(*found), done_until, *policy, at);
         ++batch;
       }
     });

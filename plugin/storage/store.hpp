@@ -25,6 +25,11 @@ namespace reclaim {
 
 struct Dialect;
 
+// The deadline watch's look-up: it must stay an index search (checked by a test's query plan).
+inline constexpr const char *kDueCasesSql =
+    "SELECT id, alerts_done_until FROM cases WHERE next_alert_at <= :now"
+    " ORDER BY next_alert_at LIMIT :limit";
+
 // One open transaction. Methods throw Error(storage | busy | conflict) and leave the rollback to
 // Store::write/read.
 class Tx {
@@ -69,9 +74,9 @@ class Tx {
   void put_policy(const std::string &shop, UnixMs applies_from, const std::string &body,
                   UnixMs now);
 
-  // Deadline alerts: ids of cases whose next alert is due at `now`, earliest first.
-  std::vector<std::string> cases_due_for_alerts(UnixMs now, int limit);
-  UnixMs alerts_done_until(const std::string &case_id);
+  // Deadline alerts: cases whose next alert is due at `now`, earliest first, each with the
+  // time up to which its alerts were sent.
+  std::vector<std::pair<std::string, UnixMs>> cases_due_for_alerts(UnixMs now, int limit);
   // Moves a case's alert clock without touching its version.
   void set_alert_clock(const std::string &case_id, UnixMs done_until, UnixMs next_alert_at);
 

@@ -25,22 +25,12 @@ void Tx::put_policy(const std::string &shop, UnixMs applies_from, const std::str
                   {shop, static_cast<long long>(applies_from), body, static_cast<long long>(now)});
 }
 
-std::vector<std::string> Tx::cases_due_for_alerts(UnixMs now, int limit) {
-  std::vector<std::string> ids;
+std::vector<std::pair<std::string, UnixMs>> Tx::cases_due_for_alerts(UnixMs now, int limit) {
+  std::vector<std::pair<std::string, UnixMs>> due;
   const long long at = now;
-  soci::rowset<std::string> rows =
-      (sql_.prepare << "SELECT id FROM cases WHERE next_alert_at <= :now"
-                       " ORDER BY next_alert_at LIMIT :limit",
-       soci::use(at), soci::use(limit));
-  for (const auto &id : rows) ids.push_back(id);
-  return ids;
-}
-
-UnixMs Tx::alerts_done_until(const std::string &case_id) {
-  long long until = 0;
-  sql_ << "SELECT alerts_done_until FROM cases WHERE id = :id", soci::use(case_id),
-      soci::into(until);
-  return until;
+  soci::rowset<soci::row> rows = (sql_.prepare << kDueCasesSql, soci::use(at), soci::use(limit));
+  for (const auto &row : rows) due.emplace_back(row.get<std::string>(0), integer_at(row, 1));
+  return due;
 }
 
 void Tx::set_alert_clock(const std::string &case_id, UnixMs done_until, UnixMs next_alert_at) {

@@ -138,3 +138,24 @@ TEST(Store, OtherBackendsAreNamed) {
 
 }  // namespace
 }  // namespace reclaim
+
+namespace reclaim {
+namespace {
+
+TEST(Store, TheDeadlineWatchLooksUpDueCasesThroughItsIndex) {
+  TempDir dir;
+  Store store(config_for(dir));
+  std::vector<std::string> plan;
+  store.read([&](Tx &tx) {
+    std::string query = std::string("EXPLAIN QUERY PLAN ") + kDueCasesSql;
+    long long now = 0;
+    int limit = 200;
+    soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(now), soci::use(limit));
+    for (const auto &row : rows) plan.push_back(row.get<std::string>(3));
+  });
+  ASSERT_EQ(plan.size(), 1u);  // one step: no scan, no temporary sort
+  EXPECT_NE(plan[0].find("USING INDEX cases_by_next_alert"), std::string::npos) << plan[0];
+}
+
+}  // namespace
+}  // namespace reclaim
