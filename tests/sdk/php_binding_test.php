@@ -2,7 +2,7 @@
 /*
  * The PHP binding through real calls: results decode, every reachable status becomes its
  * exception with the code, name and field of the library's error document.
- * Run: RECLAIM_LIBRARY=…/libreclaim.so php php_binding_test.php SDK_PHP_DIR
+ * Run: RECLAIM_LIBRARY=…/libreclaim.so php php_binding_test.php SDK_PHP_DIR HEADER
  */
 declare(strict_types=1);
 
@@ -43,6 +43,17 @@ function expectError(string $what, string $class, int $status, string $name, ?st
 }
 
 check(preg_match('/^\d+\.\d+\.\d+$/', Reclaim\Library::version()) === 1, 'version');
+
+// The binding declares every function of the header (and no other).
+preg_match_all('/\b(reclaim_[a-z_]+)\(/', file_get_contents($argv[2]), $declared);
+preg_match_all('/\b(reclaim_[a-z_]+)\(/', (new ReflectionClassConstant(Reclaim\Library::class,
+    'DECLARATIONS'))->getValue(), $bound);
+$declared = array_values(array_unique($declared[1]));
+$bound = array_values(array_unique($bound[1]));
+sort($declared);
+sort($bound);
+check($declared === $bound, 'the binding declares the header\'s functions: '
+    . implode(' ', array_diff($declared, $bound)) . ' | ' . implode(' ', array_diff($bound, $declared)));
 
 expectError('open with a bad config', Reclaim\InvalidArgumentException::class, 1,
     'invalid_argument', 'database', fn () => Engine::open(['database' => 42]));

@@ -1,12 +1,14 @@
 """The Python binding through real calls: results decode, statuses raise their exceptions.
 
-Run: RECLAIM_LIBRARY=…/libreclaim.so python3 python_binding_test.py SDK_PYTHON_DIR
+Run: RECLAIM_LIBRARY=…/libreclaim.so python3 python_binding_test.py SDK_PYTHON_DIR HEADER
 """
+import re
 import sys
 import threading
 import unittest
 
 sys.path.insert(0, sys.argv.pop(1))
+HEADER = sys.argv.pop(1)
 import reclaim  # noqa: E402
 
 ORDER = {"id": 1001, "currency": "PLN", "customer": {"email": "jan@example.pl"},
@@ -32,6 +34,11 @@ class BindingTest(unittest.TestCase):
         self.assertTrue(e.message and e.message != code)
         self.assertEqual(e.document["error"]["code"], code)
         return e
+
+    def test_every_header_function_is_typed(self):
+        with open(HEADER, encoding="utf-8") as f:
+            declared = set(re.findall(r"\b(reclaim_[a-z_]+)\(", f.read()))
+        self.assertEqual(set(reclaim._SIGNATURES), declared)
 
     def test_version(self):
         self.assertRegex(reclaim.version(), r"^\d+\.\d+\.\d+$")
