@@ -24,6 +24,11 @@ for command in info import "order show" "case list" "case show" "case open" "cas
   # shellcheck disable=SC2086
   expect_exit 0 "help $command" "$ctl" help $command
 done
+expect_exit 0 "-h" "$ctl" -h
+contains "$out" "Commands:" "-h lists the commands"
+expect_exit 0 "--version" "$ctl" --version
+contains "$out" "libreclaim " "--version names the library's version"
+expect_exit 2 "help for an unknown command" "$ctl" help frobnicate
 expect_exit 2 "unknown command" "$ctl" --db "$db" frobnicate
 contains "$err" "no command 'frobnicate'" "the unknown command is named"
 expect_exit 2 "unknown option" "$ctl" --db "$db" case list --colour
