@@ -60,7 +60,7 @@ Session::~Session() { reclaim_close(engine_); }
 
 void Session::report(const char *what, int status, const std::string &doc) const {
   std::string message, field;
-  Json parsed, error;
+  Json parsed;
   std::string ignored;
   if (parse_json(doc, parsed, ignored)) {
     if (const Json *m = parsed.at("error.message")) message = m->cell();
