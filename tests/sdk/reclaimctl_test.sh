@@ -147,7 +147,7 @@ expect_exit 2 "--after and --cursor-file" "$ctl" --db "$db" events --after 1 --c
 follower=$!
 sleep 0.5
 "$ctl" --db "$db" case act RC-2026-000002 review --as agent >/dev/null 2>&1
-for _ in $(seq 50); do grep -q '"seq":6' "$dir/follow.out" && break; sleep 0.1; done
+for _ in $(seq 200); do grep -q '"seq":6' "$dir/follow.out" && break; sleep 0.1; done
 kill -INT "$follower"
 wait "$follower" && got=0 || got=$?
 [[ $got == 0 ]] && pass || fail "--follow exits 0 on SIGINT, not $got"
