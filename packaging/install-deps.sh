@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
 )
 
 missing=()

@@ -1,0 +1,29 @@
+// commands.hpp — the handlers behind reclaimctl's commands; each returns the exit code.
+#pragma once
+
+#include "cli.hpp"
+#include "session.hpp"
+
+namespace reclaimctl {
+
+int run_info(Session &, const Args &);
+int run_import(Session &, const Args &);
+int run_order_show(Session &, const Args &);
+int run_case_list(Session &, const Args &);
+int run_case_show(Session &, const Args &);
+int run_case_open(Session &, const Args &);
+int run_case_act(Session &, const Args &);
+int run_events(Session &, const Args &);
+int run_report(Session &, const Args &);
+int run_tick(Session &, const Args &);
+int run_policy_get(Session &, const Args &);
+int run_policy_set(Session &, const Args &);
+int run_eligibility(Session &, const Args &);
+int run_payload(Session &, const Args &);
+
+// A shop name for the library: NULL means "default".
+inline const char *shop_or_null(const std::optional<std::string> &shop) {
+  return shop ? shop->c_str() : nullptr;
+}
+
+}  // namespace reclaimctl
