@@ -60,6 +60,12 @@ void migration_1(soci::session &sql, const Dialect &dialect) {
   sql << "INSERT INTO meta (key, value) VALUES ('secret', :secret)", soci::use(secret);
 }
 
+// Orders remember the adapter that imported them and the host data its payloads need.
+void migration_2(soci::session &sql, const Dialect &) {
+  sql << "ALTER TABLE orders ADD COLUMN adapter TEXT NOT NULL DEFAULT 'reclaim'";
+  sql << "ALTER TABLE orders ADD COLUMN host TEXT NOT NULL DEFAULT '{}'";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -77,6 +83,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   const int found = stored_schema_version(sql, dialect);
   if (found >= kSchemaVersion) return found;
   if (found < 1) migration_1(sql, dialect);
+  if (found < 2) migration_2(sql, dialect);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);
