@@ -130,7 +130,7 @@ class Reader {
   std::optional<Decimal> money(const Node &n, const std::string &convert, int minor) const {
     if (!n.present()) return std::nullopt;
     if (convert == "minor_units") {
-      const auto units = n.integer(-Decimal::kMaxUnits / Decimal::kOne, Decimal::kMaxUnits / Decimal::kOne);
+      const auto units = n.integer(-Decimal::kMaxUnits / Decimal::kOne, Decimal::kMaxUnits / Decimal::kOne, true);
       std::int64_t step = 1;
       for (int i = 0; i < minor; ++i) step *= 10;
       return scale(Decimal::from_units(units * Decimal::kOne), 1, step);
@@ -143,7 +143,7 @@ class Reader {
     if (!n.present()) return std::nullopt;
     if (convert == "unix_seconds" || convert == "unix_ms") {
       const std::int64_t factor = convert == "unix_seconds" ? 1000 : 1;
-      const auto v = n.integer(kMinTime / 1000, kMaxTime / factor);
+      const auto v = n.integer(kMinTime / factor, kMaxTime / factor, true);
       return v * factor;
     }
     if (convert == "utc") return n.utc_without_zone();
@@ -281,9 +281,9 @@ Order generic_order(const json::value &document, const ImportContext &context) {
     auto [supplier, supplier_convert] = field("supplier");
     line.supplier = reader.text(supplier, supplier_convert).value_or("");
     auto [qty, qty_convert] = field("qty");
-    line.qty = qty.integer(1, kMaxQty);
+    line.qty = qty.integer(1, kMaxQty, true);
     auto [refunded, refunded_convert] = field("refunded_qty");
-    line.refunded_qty = refunded.optional_integer(0, line.qty).value_or(0);
+    line.refunded_qty = refunded.optional_integer(0, line.qty, true).value_or(0);
     auto [rate, rate_convert] = field("tax_rate");
     line.tax_rate = reader.money(rate, rate_convert, 6);
     if (line.tax_rate && line.tax_rate->negative()) rate.fail_here("must not be negative");

@@ -75,7 +75,8 @@ std::string Node::id() const {
   return *out;
 }
 
-std::optional<std::int64_t> Node::optional_integer(std::int64_t min, std::int64_t max) const {
+std::optional<std::int64_t> Node::optional_integer(std::int64_t min, std::int64_t max,
+                                                   bool allow_text) const {
   if (!present()) return std::nullopt;
   std::int64_t out = 0;
   const auto range = [&] {
@@ -90,7 +91,7 @@ std::optional<std::int64_t> Node::optional_integer(std::int64_t min, std::int64_
     if (!std::isfinite(d) || d != std::floor(d)) fail_here("expected a whole number");
     if (d < static_cast<double>(min) || d > static_cast<double>(max)) range();
     out = static_cast<std::int64_t>(d);
-  } else if (value_->is_string()) {
+  } else if (value_->is_string() && allow_text) {
     const auto text = value_->get_string();
     auto parsed = Decimal::parse(std::string_view(text.data(), text.size()));
     if (!parsed || parsed->units() % Decimal::kOne != 0) fail_here("expected a whole number");
@@ -102,8 +103,8 @@ std::optional<std::int64_t> Node::optional_integer(std::int64_t min, std::int64_
   return out;
 }
 
-std::int64_t Node::integer(std::int64_t min, std::int64_t max) const {
-  auto out = optional_integer(min, max);
+std::int64_t Node::integer(std::int64_t min, std::int64_t max, bool allow_text) const {
+  auto out = optional_integer(min, max, allow_text);
   if (!out) fail_here("required");
   return *out;
 }
@@ -186,7 +187,9 @@ std::optional<Decimal> Node::optional_money(int minor, bool allow_negative) cons
     } else {
       auto snapped = rounded_text(text, minor);
       const double back = snapped ? std::strtod(snapped->to_string().c_str(), nullptr) : 0;
-      if (snapped && std::fabs(back - d) <= 1e-9 * std::max(1.0, std::fabs(d))) {
+      // Binary artefacts sit within a few units in the last place of the intended value.
+      const double ulp = std::nextafter(std::fabs(d), HUGE_VAL) - std::fabs(d);
+      if (snapped && std::fabs(back - d) <= 8 * ulp) {
         out = snapped;
       } else if (places <= Decimal::kScale) {
         out = Decimal::parse(text);

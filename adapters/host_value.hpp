@@ -36,14 +36,16 @@ class Node {
   // Host ids: strings, or integers (64-bit, kept as their decimal text).
   std::string id() const;
   std::optional<std::string> optional_id() const;
-  // A whole number: an integer, a float with no fraction (Magento's 2.0000), or digits in a string.
-  std::int64_t integer(std::int64_t min, std::int64_t max) const;
-  std::optional<std::int64_t> optional_integer(std::int64_t min, std::int64_t max) const;
+  // A whole number: an integer or a float with no fraction (Magento's 2.0000); with
+  // `allow_text`, digits in a string too (PrestaShop writes every value as text).
+  std::int64_t integer(std::int64_t min, std::int64_t max, bool allow_text = false) const;
+  std::optional<std::int64_t> optional_integer(std::int64_t min, std::int64_t max,
+                                               bool allow_text = false) const;
   bool boolean() const;
   std::optional<bool> optional_boolean() const;
   // Money given as a decimal string or a JSON number, exact. `minor` is the currency's minor
-  // units: a float's binary artefacts (20826.300000000003) snap to them when within 1e-9; any
-  // other value needs at most Decimal::kScale decimals. Negative values refused unless allowed.
+  // units: a float's binary artefacts (20826.300000000003) snap to them when within a few units
+  // in the last place; any other value needs at most Decimal::kScale decimals. Negative values refused unless allowed.
   Decimal money(int minor, bool allow_negative = false) const;
   std::optional<Decimal> optional_money(int minor, bool allow_negative = false) const;
 

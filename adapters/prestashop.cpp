@@ -59,7 +59,7 @@ Order prestashop_order(const json::value &document, const ImportContext &context
     line.sku = row["product_reference"].optional_text(200).value_or("");
     line.name = row["product_name"].text();
     if (line.name.empty()) row["product_name"].fail_here("required");
-    line.qty = row["product_quantity"].integer(1, kMaxQty);
+    line.qty = row["product_quantity"].integer(1, kMaxQty, true);
     const Decimal incl = row["unit_price_tax_incl"].money(minor);
     const Decimal excl = row["unit_price_tax_excl"].money(minor);
     if (excl > incl) row["unit_price_tax_excl"].fail_here("exceeds unit_price_tax_incl");
