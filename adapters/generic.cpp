@@ -242,7 +242,9 @@ Order generic_order(const json::value &document, const ImportContext &context) {
   order.paid_at = reader.order_time(doc, "paid_at");
   order.shipped_at = reader.order_time(doc, "shipped_at");
   order.delivered_at = reader.order_time(doc, "delivered_at");
-  order.customer.email = reader.order_text(doc, "customer_email").value_or("");
+  if (const auto spec = spec_of(mapping, "customer_email", "order_mapping"); spec.given) {
+    order.customer.email = reader.node(doc, spec, "customer_email").email();
+  }
   order.customer.name = reader.order_text(doc, "customer_name").value_or("");
   order.customer.phone = reader.order_text(doc, "customer_phone").value_or("");
   const auto type = reader.order_text(doc, "customer_type").value_or("");

@@ -52,6 +52,25 @@ std::string Node::text(std::size_t max_bytes) const {
   return *out;
 }
 
+std::string Node::email() const {
+  const std::string value = optional_text(254).value_or("");
+  if (value.empty()) return value;
+  const auto at = value.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 == value.size() ||
+      value.find_first_of(" \t\r\n<>,;\"") != std::string::npos) {
+    fail_here("expected an e-mail address");
+  }
+  return value;
+}
+
+std::string full_name(const Node &first, const Node &last) {
+  std::string name = first.optional_text().value_or("");
+  const std::string family = last.optional_text().value_or("");
+  if (!family.empty()) name += (name.empty() ? "" : " ") + family;
+  if (name.size() > 500) last.fail_here("the full name is longer than 500 bytes");
+  return name;
+}
+
 std::optional<std::string> Node::optional_id() const {
   if (!present()) return std::nullopt;
   std::string out;
@@ -264,7 +283,7 @@ std::optional<UnixMs> local_to_utc(std::string_view text, const std::string &zon
 
 namespace {
 
-using Wide = __int128;
+__extension__ typedef __int128 Wide;  // products of two Decimals fit
 
 Decimal from_wide(Wide units) {
   if (units > Decimal::kMaxUnits || units < -Decimal::kMaxUnits) {

@@ -33,6 +33,8 @@ class Node {
   // Text: a string (valid UTF-8, no control characters, at most `max_bytes`).
   std::string text(std::size_t max_bytes = 500) const;
   std::optional<std::string> optional_text(std::size_t max_bytes = 500) const;
+  // An e-mail address (empty allowed), checked as Reclaim's own documents check it.
+  std::string email() const;
   // Host ids: strings, or integers (64-bit, kept as their decimal text).
   std::string id() const;
   std::optional<std::string> optional_id() const;
@@ -61,6 +63,9 @@ class Node {
   const boost::json::value *value_;
   std::string path_;
 };
+
+// "First Last" from two optional text fields (either may be missing), at most 500 bytes.
+std::string full_name(const Node &first, const Node &last);
 
 inline Node root(const boost::json::value &document) { return Node(&document, ""); }
 

@@ -46,11 +46,8 @@ Order magento2_order(const json::value &document) {
   order.currency = doc["order_currency_code"].text(8);
   const int minor = minor_units(order.currency, "order_currency_code");
   order.placed_at = doc["created_at"].utc_without_zone();
-  order.customer.email = doc["customer_email"].optional_text(254).value_or("");
-  std::string name = doc["customer_firstname"].optional_text().value_or("");
-  const std::string last = doc["customer_lastname"].optional_text().value_or("");
-  if (!last.empty()) name += (name.empty() ? "" : " ") + last;
-  order.customer.name = name;
+  order.customer.email = doc["customer_email"].email();
+  order.customer.name = full_name(doc["customer_firstname"], doc["customer_lastname"]);
   const Node items = doc["items"];
   if (items.size() == 0) items.fail_here("an order needs at least one line");
   if (items.size() > 2000) items.fail_here("at most 2000 items");

@@ -48,12 +48,16 @@ Order to_order(std::string_view adapter, const json::value &document,
                const ImportContext &context) {
   check_known(adapter);
   if (adapter == "reclaim") return codec::order_from_json(document);
-  if (adapter == "woocommerce") return woocommerce_order(document);
-  if (adapter == "shopify") return shopify_order(document);
-  if (adapter == "magento2") return magento2_order(document);
-  if (adapter == "prestashop") return prestashop_order(document, context);
-  if (adapter == "shopware6") return shopware6_order(document, context);
-  return generic_order(document, context);
+  Order order;
+  if (adapter == "woocommerce") order = woocommerce_order(document);
+  else if (adapter == "shopify") order = shopify_order(document);
+  else if (adapter == "magento2") order = magento2_order(document);
+  else if (adapter == "prestashop") order = prestashop_order(document, context);
+  else if (adapter == "shopware6") order = shopware6_order(document, context);
+  else order = generic_order(document, context);
+  // The stored body is read back with Reclaim's own rules: check them now, not on the next read.
+  codec::order_from_json(codec::order_to_json(order));
+  return order;
 }
 
 json::object host_payload(std::string_view adapter, const Order &order, const Case &subject) {

@@ -66,14 +66,11 @@ Order shopify_order(const json::value &document) {
     }
   }
   const Node customer = doc["customer"];
-  order.customer.email = doc["email"].optional_text(254).value_or("");
+  order.customer.email = doc["email"].email();
   if (order.customer.email.empty()) {
-    order.customer.email = doc["contact_email"].optional_text(254).value_or("");
+    order.customer.email = doc["contact_email"].email();
   }
-  std::string name = customer["first_name"].optional_text().value_or("");
-  const std::string last = customer["last_name"].optional_text().value_or("");
-  if (!last.empty()) name += (name.empty() ? "" : " ") + last;
-  order.customer.name = name;
+  order.customer.name = full_name(customer["first_name"], customer["last_name"]);
   order.customer.phone = doc["phone"].optional_text(64).value_or("");
   const auto locale = doc["customer_locale"].optional_text(35).value_or("");
   if (locale.size() >= 2 && is_one_of(locale.substr(0, 2), kLocales)) {

@@ -67,11 +67,8 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
   }
   order.placed_at = doc["orderDateTime"].rfc3339();
   const Node customer = doc["orderCustomer"];
-  order.customer.email = customer["email"].optional_text(254).value_or("");
-  std::string name = customer["firstName"].optional_text().value_or("");
-  const std::string last = customer["lastName"].optional_text().value_or("");
-  if (!last.empty()) name += (name.empty() ? "" : " ") + last;
-  order.customer.name = name;
+  order.customer.email = customer["email"].email();
+  order.customer.name = full_name(customer["firstName"], customer["lastName"]);
   if (!customer["company"].optional_text().value_or("").empty()) order.customer.type = "business";
   const Node items = doc["lineItems"];
   if (items.size() > 1000) items.fail_here("at most 1000 lines");
@@ -93,6 +90,7 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     }
     const Decimal gross = tax_status == "net" ? total + tax : total;
     if (type != "product") {
+      if (other.size() >= 50) continue;  // the order's extra stays small
       other.push_back(json::object{{"id", item["id"].optional_text(64).value_or("")},
                                    {"type", type},
                                    {"label", item["label"].optional_text().value_or("")},

@@ -118,11 +118,8 @@ Order woocommerce_order(const json::value &document) {
   order.paid_at = doc["date_paid_gmt"].utc_without_zone();
   order.shipped_at = doc["date_completed_gmt"].utc_without_zone();
   const Node billing = doc["billing"];
-  order.customer.email = billing["email"].optional_text(254).value_or("");
-  std::string name = billing["first_name"].optional_text().value_or("");
-  const std::string last = billing["last_name"].optional_text().value_or("");
-  if (!last.empty()) name += (name.empty() ? "" : " ") + last;
-  order.customer.name = name;
+  order.customer.email = billing["email"].email();
+  order.customer.name = full_name(billing["first_name"], billing["last_name"]);
   order.customer.phone = billing["phone"].optional_text(64).value_or("");
   const auto rates = rate_percents(doc["tax_lines"]);
   const Node items = doc["line_items"];
