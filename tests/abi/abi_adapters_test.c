@@ -134,9 +134,26 @@ static void test_payloads(void) {
   reclaim_free(out);
 }
 
+static void test_bad_mapping(void) {
+  reclaim_engine *other = NULL;
+  char *out = NULL;
+  CHECK_STATUS_DOC(
+      reclaim_open("{\"database\":\"sqlite::memory:\",\"shops\":[{\"id\":\"x\","
+                   "\"order_mapping\":{\"id\":\"/id\",\"currency\":\"/c\",\"lines\":\"/l\","
+                   "\"line\":{\"id\":\"/i\",\"name\":\"/n\",\"qty\":{\"pointer\":\"/q\","
+                   "\"convert\":\"roman\"},\"unit_price\":\"/p\"}}}]}",
+                   &other, &out),
+      RECLAIM_INVALID_ARGUMENT, out);
+  CHECK_CONTAINS(out, "\"field\":\"shops[0].order_mapping.line.qty.convert\"");
+  CHECK(other == NULL);
+  reclaim_free(out);
+}
+
 int main(void) {
   char *out = NULL;
-  int rc = reclaim_open(
+  int rc;
+  test_bad_mapping();
+  rc = reclaim_open(
       "{\"database\":\"sqlite::memory:\",\"clock\":\"manual\",\"shops\":[{\"id\":\"default\","
       "\"currency\":\"PLN\",\"timezone\":\"Europe/Warsaw\",\"order_mapping\":{"
       "\"order\":\"/1\",\"id\":\"/id\",\"currency\":\"/currency\",\"lines\":\"/line_items\","
