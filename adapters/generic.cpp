@@ -26,17 +26,21 @@ namespace {
 
 constexpr std::int64_t kMaxQty = 1'000'000;
 
-constexpr std::string_view kOrderFields[] = {
-    "order",          "id",           "number",         "currency",      "placed_at",
-    "paid_at",        "shipped_at",   "delivered_at",   "customer_email", "customer_name",
-    "customer_phone", "customer_type", "lines",         "line",          "prices",
-    "shipping_amount", "shipping_method"};
-constexpr std::string_view kLineFields[] = {"id",         "sku",          "name",     "qty",
-                                            "unit_price", "line_total",   "tax_rate", "category",
+constexpr std::string_view kOrderFields[] = {"order",          "id",
+                                             "number",         "currency",
+                                             "placed_at",      "paid_at",
+                                             "shipped_at",     "delivered_at",
+                                             "customer_email", "customer_name",
+                                             "customer_phone", "customer_type",
+                                             "lines",          "line",
+                                             "prices",         "shipping_amount",
+                                             "shipping_method"};
+constexpr std::string_view kLineFields[] = {"id",         "sku",         "name",     "qty",
+                                            "unit_price", "line_total",  "tax_rate", "category",
                                             "supplier",   "refunded_qty"};
-constexpr std::string_view kConversions[] = {"text",   "id",         "decimal",  "minor_units",
-                                             "integer", "fraction",  "rfc3339",  "utc",
-                                             "local",  "unix_seconds", "unix_ms"};
+constexpr std::string_view kConversions[] = {"text",    "id",           "decimal", "minor_units",
+                                             "integer", "fraction",     "rfc3339", "utc",
+                                             "local",   "unix_seconds", "unix_ms"};
 
 struct Spec {
   std::string pointer;
@@ -130,7 +134,8 @@ class Reader {
   std::optional<Decimal> money(const Node &n, const std::string &convert, int minor) const {
     if (!n.present()) return std::nullopt;
     if (convert == "minor_units") {
-      const auto units = n.integer(-Decimal::kMaxUnits / Decimal::kOne, Decimal::kMaxUnits / Decimal::kOne, true);
+      const auto units =
+          n.integer(-Decimal::kMaxUnits / Decimal::kOne, Decimal::kMaxUnits / Decimal::kOne, true);
       std::int64_t step = 1;
       for (int i = 0; i < minor; ++i) step *= 10;
       return scale(Decimal::from_units(units * Decimal::kOne), 1, step);
@@ -199,11 +204,12 @@ void check_order_mapping(const json::object &mapping, const std::string &path) {
     spec_of(mapping, key, path);
   }
   for (const auto key : {"id", "currency", "lines"}) {
-    if (!mapping.contains(key)) fail(Status::invalid_argument, "required", codec::field_path(path, key));
+    if (!mapping.contains(key))
+      fail(Status::invalid_argument, "required", codec::field_path(path, key));
   }
   if (const auto *prices = mapping.if_contains("prices");
-      prices && (!prices->is_string() || (prices->get_string() != "gross" &&
-                                          prices->get_string() != "net"))) {
+      prices && (!prices->is_string() ||
+                 (prices->get_string() != "gross" && prices->get_string() != "net"))) {
     fail(Status::invalid_argument, "expected gross or net", codec::field_path(path, "prices"));
   }
   const auto &line = line_mapping(mapping, path);
@@ -211,7 +217,8 @@ void check_order_mapping(const json::object &mapping, const std::string &path) {
   check_keys(line, kLineFields, line_path);
   for (const auto key : kLineFields) spec_of(line, key, line_path);
   for (const auto key : {"id", "name", "qty"}) {
-    if (!line.contains(key)) fail(Status::invalid_argument, "required", codec::field_path(line_path, key));
+    if (!line.contains(key))
+      fail(Status::invalid_argument, "required", codec::field_path(line_path, key));
   }
   if (!line.contains("unit_price") && !line.contains("line_total")) {
     fail(Status::invalid_argument, "needs unit_price or line_total", line_path);
@@ -258,7 +265,9 @@ Order generic_order(const json::value &document, const ImportContext &context) {
   if (lines.size() == 0) lines.fail_here("an order needs at least one line");
   if (lines.size() > 1000) lines.fail_here("at most 1000 lines");
   const auto &line_map = line_mapping(mapping, "order_mapping");
-  const auto spec = [&](std::string_view key) { return spec_of(line_map, key, "order_mapping.line"); };
+  const auto spec = [&](std::string_view key) {
+    return spec_of(line_map, key, "order_mapping.line");
+  };
   std::set<std::string> ids;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Node item = lines[i];

@@ -184,8 +184,9 @@ std::optional<Decimal> Node::optional_money(int minor, bool allow_negative) cons
     const auto text = value_->get_string();
     out = Decimal::parse(std::string_view(text.data(), text.size()));
     if (!out) {
-      fail_here("expected a decimal amount such as \"199.99\" (at most 12 digits before the point "
-                "and 6 after)");
+      fail_here(
+          "expected a decimal amount such as \"199.99\" (at most 12 digits before the point "
+          "and 6 after)");
     }
   } else if (value_->is_int64()) {
     const auto v = value_->get_int64();
@@ -351,8 +352,7 @@ json::object &host_line(json::object &host, const std::string &line_id) {
 int minor_units(const std::string &currency, const std::string &field) {
   auto minor = currency_minor_units(currency);
   if (!minor) {
-    fail(Status::invalid_argument,
-         "'" + currency + "' is not an ISO 4217 currency code", field);
+    fail(Status::invalid_argument, "'" + currency + "' is not an ISO 4217 currency code", field);
   }
   return *minor;
 }

@@ -47,7 +47,8 @@ class Node {
   std::optional<bool> optional_boolean() const;
   // Money given as a decimal string or a JSON number, exact. `minor` is the currency's minor
   // units: a float's binary artefacts (20826.300000000003) snap to them when within a few units
-  // in the last place; any other value needs at most Decimal::kScale decimals. Negative values refused unless allowed.
+  // in the last place; any other value needs at most Decimal::kScale decimals. Negative values
+  // refused unless allowed.
   Decimal money(int minor, bool allow_negative = false) const;
   std::optional<Decimal> optional_money(int minor, bool allow_negative = false) const;
 

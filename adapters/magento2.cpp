@@ -54,7 +54,8 @@ Order magento2_order(const json::value &document) {
   std::vector<Row> rows;
   std::map<std::string, std::size_t> by_id;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    Row row{items[i], items[i]["item_id"].id(), items[i]["parent_item_id"].optional_id().value_or(""),
+    Row row{items[i], items[i]["item_id"].id(),
+            items[i]["parent_item_id"].optional_id().value_or(""),
             items[i]["product_type"].optional_text(64).value_or("simple")};
     if (!by_id.emplace(row.id, rows.size()).second) items[i]["item_id"].fail_here("appears twice");
     rows.push_back(std::move(row));
@@ -119,28 +120,29 @@ json::array magento2_payload(const Order &order, const RefundPlan &plan) {
       }
       if (line.restock_qty > 0) restock.push_back(id_value(line.line->id));
       // A credit memo refunds qty × the row's price; a smaller amount is an adjustment.
-      const Decimal full = round_to(scale(host_decimal(line.host, "total"), line.qty, line.line->qty),
-                                    plan.minor);
+      const Decimal full =
+          round_to(scale(host_decimal(line.host, "total"), line.qty, line.line->qty), plan.minor);
       if (full > line.gross) negative = negative + (full - line.gross);
       if (line.gross > full) positive = positive + (line.gross - full);
     } else {
       positive = positive + line.gross;
     }
   }
-  json::object arguments{{"shipping_amount", 0},
-                         {"adjustment_positive", money_number(positive, plan.minor)},
-                         {"adjustment_negative", money_number(negative, plan.minor)},
-                         {"extension_attributes",
-                          json::object{{"return_to_stock_items", std::move(restock)}}}};
+  json::object arguments{
+      {"shipping_amount", 0},
+      {"adjustment_positive", money_number(positive, plan.minor)},
+      {"adjustment_negative", money_number(negative, plan.minor)},
+      {"extension_attributes", json::object{{"return_to_stock_items", std::move(restock)}}}};
   json::object body{{"items", std::move(items)},
                     {"notify", true},
                     {"appendComment", true},
                     {"comment", json::object{{"comment", plan.note}, {"is_visible_on_front", 0}}},
                     {"arguments", std::move(arguments)}};
-  return json::array{json::object{{"method", "POST"},
-          {"path", "/rest/V1/order/" + host_text(order.host, "order_id") + "/refund"},
-          {"content_type", "application/json"},
-          {"body", std::move(body)}}};
+  return json::array{
+      json::object{{"method", "POST"},
+                   {"path", "/rest/V1/order/" + host_text(order.host, "order_id") + "/refund"},
+                   {"content_type", "application/json"},
+                   {"body", std::move(body)}}};
 }
 
 }  // namespace reclaim::adapters

@@ -120,9 +120,9 @@ json::array prestashop_payload(const Order &order, const RefundPlan &plan) {
   }
   xml += "</order_slip_details></associations></order_slip></prestashop>\n";
   return json::array{json::object{{"method", "POST"},
-          {"path", "/api/order_slip"},
-          {"content_type", "application/xml"},
-          {"body", xml}}};
+                                  {"path", "/api/order_slip"},
+                                  {"content_type", "application/xml"},
+                                  {"body", xml}}};
 }
 
 }  // namespace reclaim::adapters

@@ -107,8 +107,7 @@ json::value prestashop_xml_to_json(std::string_view xml) {
   XML_SetEntityDeclHandler(parser.get(), on_entity);
   XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
   if (xml.size() > static_cast<std::size_t>(INT32_MAX)) fail(Status::invalid_argument, "too large");
-  const auto status =
-      XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+  const auto status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
   if (!builder.fault.empty()) {
     fail(Status::invalid_argument, "XML refused: " + builder.fault, "host_order_json");
   }

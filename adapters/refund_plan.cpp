@@ -53,7 +53,8 @@ json::object host_line(const Order &order, const std::string &line_id) {
 }
 
 void split_tax(RefundLine &out, const Order &order, int minor) {
-  const Decimal line_gross = host_decimal(out.host, "total", out.line->unit_price.times(out.line->qty));
+  const Decimal line_gross =
+      host_decimal(out.host, "total", out.line->unit_price.times(out.line->qty));
   const auto *tax_known = out.host.if_contains("tax");
   if (tax_known && !line_gross.zero()) {
     const Decimal line_tax = host_decimal(out.host, "tax");

@@ -14,7 +14,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view kAdapters[] = {"reclaim",    "woocommerce", "shopify",  "magento2",
+constexpr std::string_view kAdapters[] = {"reclaim",    "woocommerce", "shopify", "magento2",
                                           "prestashop", "shopware6",   "generic"};
 
 void check_known(std::string_view adapter) {
@@ -49,12 +49,18 @@ Order to_order(std::string_view adapter, const json::value &document,
   check_known(adapter);
   if (adapter == "reclaim") return codec::order_from_json(document);
   Order order;
-  if (adapter == "woocommerce") order = woocommerce_order(document);
-  else if (adapter == "shopify") order = shopify_order(document);
-  else if (adapter == "magento2") order = magento2_order(document);
-  else if (adapter == "prestashop") order = prestashop_order(document, context);
-  else if (adapter == "shopware6") order = shopware6_order(document, context);
-  else order = generic_order(document, context);
+  if (adapter == "woocommerce")
+    order = woocommerce_order(document);
+  else if (adapter == "shopify")
+    order = shopify_order(document);
+  else if (adapter == "magento2")
+    order = magento2_order(document);
+  else if (adapter == "prestashop")
+    order = prestashop_order(document, context);
+  else if (adapter == "shopware6")
+    order = shopware6_order(document, context);
+  else
+    order = generic_order(document, context);
   // The stored body is read back with Reclaim's own rules: check them now, not on the next read.
   codec::order_from_json(codec::order_to_json(order));
   return order;
@@ -74,12 +80,18 @@ json::object host_payload(std::string_view adapter, const Order &order, const Ca
   }
   const RefundPlan plan = plan_refund(order, subject);
   json::array requests;
-  if (adapter == "woocommerce") requests = woocommerce_payload(order, plan);
-  else if (adapter == "shopify") requests = shopify_payload(order, plan);
-  else if (adapter == "magento2") requests = magento2_payload(order, plan);
-  else if (adapter == "prestashop") requests = prestashop_payload(order, plan);
-  else if (adapter == "shopware6") requests = shopware6_payload(order, plan);
-  else requests = generic_payload(order, plan);
+  if (adapter == "woocommerce")
+    requests = woocommerce_payload(order, plan);
+  else if (adapter == "shopify")
+    requests = shopify_payload(order, plan);
+  else if (adapter == "magento2")
+    requests = magento2_payload(order, plan);
+  else if (adapter == "prestashop")
+    requests = prestashop_payload(order, plan);
+  else if (adapter == "shopware6")
+    requests = shopware6_payload(order, plan);
+  else
+    requests = generic_payload(order, plan);
   json::array lines;
   for (const auto &line : plan.lines) {
     lines.push_back(json::object{{"line", line.line->id},

@@ -31,8 +31,7 @@ Order to_order(std::string_view adapter, const boost::json::value &document,
 // The accepted resolution of `subject` (a case on `order`) as the host's own request(s).
 // Error(not_allowed) without an accepted resolution that moves money; Error(invalid_argument)
 // when the order was imported with another adapter.
-boost::json::object host_payload(std::string_view adapter, const Order &order,
-                                 const Case &subject);
+boost::json::object host_payload(std::string_view adapter, const Order &order, const Case &subject);
 
 // Checks a generic order mapping (the shop's "order_mapping"); errors name `path`.
 void check_order_mapping(const boost::json::object &mapping, const std::string &path);

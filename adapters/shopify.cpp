@@ -106,7 +106,8 @@ Order shopify_order(const json::value &document) {
       if (fraction) rate = (rate ? *rate : Decimal{}) + fraction->times(100);
     }
     const Decimal gross = price.times(line.qty) - discount + (taxes_included ? Decimal{} : tax);
-    if (gross.negative()) item["discount_allocations"].fail_here("discounts exceed the line's price");
+    if (gross.negative())
+      item["discount_allocations"].fail_here("discounts exceed the line's price");
     line.unit_price = unit_price_of(gross, line.qty);
     line.tax_rate = rate;
     auto &kept = host_line(order.host, line.id);
@@ -187,8 +188,7 @@ json::array shopify_payload(const Order &order, const RefundPlan &plan) {
                                  {"quantity", line.qty},
                                  {"restock_type", line.restock_qty > 0 ? "return" : "no_restock"}});
   }
-  json::object transaction{{"kind", "refund"},
-                           {"amount", money_text(plan.gross, plan.minor)}};
+  json::object transaction{{"kind", "refund"}, {"amount", money_text(plan.gross, plan.minor)}};
   if (auto parent = host_text(order.host, "parent_id"); !parent.empty()) {
     transaction["parent_id"] = id_value(parent);
   }
@@ -203,9 +203,9 @@ json::array shopify_payload(const Order &order, const RefundPlan &plan) {
                       {"transactions", json::array{std::move(transaction)}}};
   const std::string id = host_text(order.host, "order_id");
   return json::array{json::object{{"method", "POST"},
-          {"path", "/admin/api/2024-04/orders/" + id + "/refunds.json"},
-          {"content_type", "application/json"},
-          {"body", json::object{{"refund", std::move(refund)}}}}};
+                                  {"path", "/admin/api/2024-04/orders/" + id + "/refunds.json"},
+                                  {"content_type", "application/json"},
+                                  {"body", json::object{{"refund", std::move(refund)}}}}};
 }
 
 }  // namespace reclaim::adapters

@@ -146,8 +146,8 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     const std::string state = state_of(transaction);
     if (state == "paid" || state == "paid_partially" || state == "refunded_partially" ||
         state == "refunded") {
-      order.paid_at = earliest(order.paid_at,
-                               first_time(transaction["updatedAt"], transaction["createdAt"]));
+      order.paid_at =
+          earliest(order.paid_at, first_time(transaction["updatedAt"], transaction["createdAt"]));
       order.host["transaction_id"] = hex_id(transaction["id"]);
       const Node captures = transaction["captures"];
       if (captures.size() > 0) order.host["capture_id"] = hex_id(captures[0]["id"]);
@@ -169,15 +169,14 @@ json::array shopware6_payload(const Order &order, const RefundPlan &plan) {
   for (const auto &line : plan.lines) {
     whole = whole && line.qty == line.line->qty;
     const Decimal unit = line.qty > 0 ? scale(line.gross, 1, line.qty) : line.gross;
-    positions.push_back(json::object{
-        {"orderLineItemId", line.line->id},
-        {"quantity", line.qty > 0 ? line.qty : 1},
-        {"reason", line.resolution},
-        {"refundPrice", money_number(line.gross, plan.minor)},
-        {"amount",
-         json::object{{"unitPrice", money_number(unit, Decimal::kScale)},
-                      {"totalPrice", money_number(line.gross, plan.minor)},
-                      {"quantity", line.qty > 0 ? line.qty : 1}}}});
+    positions.push_back(
+        json::object{{"orderLineItemId", line.line->id},
+                     {"quantity", line.qty > 0 ? line.qty : 1},
+                     {"reason", line.resolution},
+                     {"refundPrice", money_number(line.gross, plan.minor)},
+                     {"amount", json::object{{"unitPrice", money_number(unit, Decimal::kScale)},
+                                             {"totalPrice", money_number(line.gross, plan.minor)},
+                                             {"quantity", line.qty > 0 ? line.qty : 1}}}});
   }
   json::object refund{{"captureId", host_text(order.host, "capture_id")},
                       {"reason", plan.note},
@@ -186,15 +185,15 @@ json::array shopware6_payload(const Order &order, const RefundPlan &plan) {
                                               {"quantity", 1}}},
                       {"positions", std::move(positions)}};
   const std::string transition = whole ? "refund" : "refund_partially";
-  return json::array{
-      json::object{{"method", "POST"},
-                   {"path", "/api/_action/order_transaction/" + transaction + "/state/" + transition},
-                   {"content_type", "application/json"},
-                   {"body", json::object{}}},
-      json::object{{"method", "POST"},
-                   {"path", "/api/order-transaction-capture-refund"},
-                   {"content_type", "application/json"},
-                   {"body", std::move(refund)}}};
+  return json::array{json::object{{"method", "POST"},
+                                  {"path", "/api/_action/order_transaction/" + transaction +
+                                               "/state/" + transition},
+                                  {"content_type", "application/json"},
+                                  {"body", json::object{}}},
+                     json::object{{"method", "POST"},
+                                  {"path", "/api/order-transaction-capture-refund"},
+                                  {"content_type", "application/json"},
+                                  {"body", std::move(refund)}}};
 }
 
 }  // namespace reclaim::adapters

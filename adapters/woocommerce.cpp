@@ -23,8 +23,8 @@ constexpr std::int64_t kMaxQty = 1'000'000;
 // Product names come HTML-escaped ("Ship Your Idea &ndash; Color: Black").
 std::string unescape_html(const std::string &text) {
   static const std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&amp;", "&"},     {"&lt;", "<"},      {"&gt;", ">"},      {"&quot;", "\""},
-      {"&#039;", "'"},    {"&#39;", "'"},     {"&apos;", "'"},    {"&ndash;", "\u2013"},
+      {"&amp;", "&"},        {"&lt;", "<"},        {"&gt;", ">"},         {"&quot;", "\""},
+      {"&#039;", "'"},       {"&#39;", "'"},       {"&apos;", "'"},       {"&ndash;", "\u2013"},
       {"&mdash;", "\u2014"}, {"&nbsp;", "\u00a0"}, {"&hellip;", "\u2026"}};
   std::string out;
   out.reserve(text.size());
@@ -79,7 +79,8 @@ OrderLine line_from(const Node &item, int minor, const std::map<std::string, Dec
     const auto id = taxes[i]["id"].id();
     const Decimal part = taxes[i]["total"].money(minor);
     tax_ids.push_back(json::object{{"id", id}, {"total", part.to_string()}});
-    if (auto found = rates.find(id); found != rates.end() && taxes.size() == 1) rate = found->second;
+    if (auto found = rates.find(id); found != rates.end() && taxes.size() == 1)
+      rate = found->second;
   }
   line.tax_rate = rate ? rate : tax_rate_of(total, tax);
   if (const auto variation = item["variation_id"].optional_integer(0, INT64_MAX);
@@ -146,7 +147,8 @@ Order woocommerce_order(const json::value &document) {
   const Node fees = doc["fee_lines"];
   json::array fee_list;
   for (std::size_t i = 0; i < fees.size() && i < 50; ++i) {
-    const Decimal amount = fees[i]["total"].money(minor, true) + fees[i]["total_tax"].money(minor, true);
+    const Decimal amount =
+        fees[i]["total"].money(minor, true) + fees[i]["total_tax"].money(minor, true);
     fee_list.push_back(json::object{{"id", fees[i]["id"].id()},
                                     {"name", fees[i]["name"].optional_text().value_or("")},
                                     {"amount", amount.to_string(minor)}});
@@ -207,10 +209,11 @@ json::array woocommerce_payload(const Order &order, const RefundPlan &plan) {
                     {"api_refund", true},
                     {"api_restock", plan.restock},
                     {"line_items", std::move(lines)}};
-  return json::array{json::object{{"method", "POST"},
-          {"path", "/wp-json/wc/v3/orders/" + host_text(order.host, "order_id") + "/refunds"},
-          {"content_type", "application/json"},
-          {"body", std::move(body)}}};
+  return json::array{json::object{
+      {"method", "POST"},
+      {"path", "/wp-json/wc/v3/orders/" + host_text(order.host, "order_id") + "/refunds"},
+      {"content_type", "application/json"},
+      {"body", std::move(body)}}};
 }
 
 }  // namespace reclaim::adapters

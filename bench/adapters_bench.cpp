@@ -69,7 +69,8 @@ std::string shopify() {
 std::string magento2() {
   auto doc = json::parse(read("magento2/ours-order-configurable-bundle.json"));
   auto &items = doc.at("items").as_array();
-  items.erase(items.begin(), items.begin() + 5);  // keep the simple hose line (with a float artefact)
+  items.erase(items.begin(),
+              items.begin() + 5);  // keep the simple hose line (with a float artefact)
   widen(items, "item_id");
   return json::serialize(doc);
 }
@@ -101,7 +102,8 @@ const json::object &generic_mapping() {
     "currency": "/currency", "placed_at": {"pointer": "/date_created_gmt", "convert": "utc"},
     "customer_email": "/billing/email", "lines": "/line_items",
     "line": {"id": "/id", "name": "/name", "sku": "/sku", "qty": "/quantity",
-             "line_total": "/total"}})").as_object();
+             "line_total": "/total"}})")
+                                          .as_object();
   return mapping;
 }
 
@@ -162,11 +164,13 @@ const char *const kAdapters[] = {"reclaim",    "woocommerce", "shopify", "magent
 const bool registered = [] {
   for (const char *adapter : kAdapters) {
     benchmark::RegisterBenchmark((std::string("BM_Map/") + adapter).c_str(), BM_Map,
-                                 std::string(adapter))->UseRealTime();
+                                 std::string(adapter))
+        ->UseRealTime();
   }
   for (const char *adapter : kAdapters) {
     benchmark::RegisterBenchmark((std::string("BM_Import/") + adapter).c_str(), BM_Import,
-                                 std::string(adapter))->UseRealTime();
+                                 std::string(adapter))
+        ->UseRealTime();
   }
   return true;
 }();

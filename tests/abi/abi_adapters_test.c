@@ -76,21 +76,24 @@ static void test_hostile(void) {
           "\"total\":\"1.00\",\"total_tax\":\"0.23\"},{\"id\":2,\"name\":\"B\",\"quantity\":\"x\","
           "\"total\":\"1.00\",\"total_tax\":\"0.23\"}]}",
           "line_items[1].quantity");
-  refused("shopify", "{\"order\":{\"id\":78,\"currency\":\"USD\",\"line_items\":[{\"id\":1,"
-                     "\"title\":\"A\",\"quantity\":1,\"price\":\"1e999\"}]}}",
+  refused("shopify",
+          "{\"order\":{\"id\":78,\"currency\":\"USD\",\"line_items\":[{\"id\":1,"
+          "\"title\":\"A\",\"quantity\":1,\"price\":\"1e999\"}]}}",
           "order.line_items[0].price");
-  refused("magento2", "{\"entity_id\":79,\"order_currency_code\":\"EUR\",\"items\":[{\"item_id\":1,"
-                      "\"name\":\"A\",\"qty_ordered\":-1,\"row_total_incl_tax\":1}]}",
+  refused("magento2",
+          "{\"entity_id\":79,\"order_currency_code\":\"EUR\",\"items\":[{\"item_id\":1,"
+          "\"name\":\"A\",\"qty_ordered\":-1,\"row_total_incl_tax\":1}]}",
           "items[0].qty_ordered");
-  refused("prestashop", "<prestashop><order><id>80</id><associations><order_rows nodeType=\"r\">"
-                        "<order_row><id>1</id><product_name>A</product_name>"
-                        "<product_quantity>1</product_quantity>"
-                        "<unit_price_tax_incl>NaN</unit_price_tax_incl>"
-                        "<unit_price_tax_excl>1</unit_price_tax_excl></order_row></order_rows>"
-                        "</associations></order></prestashop>",
+  refused("prestashop",
+          "<prestashop><order><id>80</id><associations><order_rows nodeType=\"r\">"
+          "<order_row><id>1</id><product_name>A</product_name>"
+          "<product_quantity>1</product_quantity>"
+          "<unit_price_tax_incl>NaN</unit_price_tax_incl>"
+          "<unit_price_tax_excl>1</unit_price_tax_excl></order_row></order_rows>"
+          "</associations></order></prestashop>",
           "prestashop.order.associations.order_rows[0].unit_price_tax_incl");
-  refused("woocommerce", "{\"id\":81,\"currency\":\"PLN\",\"billing\":{\"first_name\":\"\xc3\x28\"}}",
-          NULL);
+  refused("woocommerce",
+          "{\"id\":81,\"currency\":\"PLN\",\"billing\":{\"first_name\":\"\xc3\x28\"}}", NULL);
   CHECK_STATUS(reclaim_order_get(E, NULL, "77", &out), RECLAIM_NOT_FOUND);
   reclaim_free(out);
   CHECK_STATUS(reclaim_order_get(E, NULL, "80", &out), RECLAIM_NOT_FOUND);
@@ -157,7 +160,8 @@ int main(void) {
       "{\"database\":\"sqlite::memory:\",\"clock\":\"manual\",\"shops\":[{\"id\":\"default\","
       "\"currency\":\"PLN\",\"timezone\":\"Europe/Warsaw\",\"order_mapping\":{"
       "\"order\":\"/1\",\"id\":\"/id\",\"currency\":\"/currency\",\"lines\":\"/line_items\","
-      "\"line\":{\"id\":\"/id\",\"name\":\"/name\",\"qty\":\"/quantity\",\"line_total\":\"/total\"}}}]}",
+      "\"line\":{\"id\":\"/id\",\"name\":\"/name\",\"qty\":\"/quantity\",\"line_total\":\"/"
+      "total\"}}}]}",
       &E, &out);
   CHECK_STATUS_DOC(rc, RECLAIM_OK, out);
   reclaim_free(out);

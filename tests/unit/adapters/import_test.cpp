@@ -42,7 +42,7 @@ TEST(WooCommerce, PublishedOrder727) {
   EXPECT_EQ(order.lines[1].id, "316");
   EXPECT_EQ(order.lines[1].sku, "Bar3");
   EXPECT_EQ(order.lines[1].name, "Ship Your Idea \u2013 Color: Black, Size: M Test");
-  EXPECT_EQ(price(order.lines[1]), "12.9");  // 12.00 + 0.90
+  EXPECT_EQ(price(order.lines[1]), "12.9");                               // 12.00 + 0.90
   EXPECT_EQ(order.lines[1].tags, std::vector<std::string>{"variation"});  // variation_id 23
   EXPECT_EQ(order.shipping_amount->to_string(), "10");
   EXPECT_EQ(order.shipping_method, "Flat Rate");
@@ -60,12 +60,12 @@ TEST(WooCommerce, EmbeddedRefundLinesFeesTaxesAndThreeDecimalPrices) {
   const Order order = import("woocommerce", fixture("woocommerce/ours-order-with-refund.json"));
   ASSERT_EQ(order.lines.size(), 3u);
   EXPECT_EQ(order.lines[0].name, "Czajnik & podstawka");
-  EXPECT_EQ(price(order.lines[0]), "200");            // (325.20 + 74.80) / 2
-  EXPECT_EQ(order.lines[0].refunded_qty, 1);          // refund 950, _refunded_item_id 11
+  EXPECT_EQ(price(order.lines[0]), "200");                // (325.20 + 74.80) / 2
+  EXPECT_EQ(order.lines[0].refunded_qty, 1);              // refund 950, _refunded_item_id 11
   EXPECT_EQ(order.lines[0].tax_rate->to_string(), "23");  // tax_lines rate_percent
-  EXPECT_EQ(price(order.lines[1]), "3.225");          // (10.00 + 2.90) / 4, exact at 6 places
+  EXPECT_EQ(price(order.lines[1]), "3.225");              // (10.00 + 2.90) / 4, exact at 6 places
   EXPECT_EQ(order.lines[1].tax_rate->to_string(), "29");  // two rates: 2.90 / 10.00
-  EXPECT_EQ(price(order.lines[2]), "3.333334");       // 10.00 / 3, rounded up at 6 places
+  EXPECT_EQ(price(order.lines[2]), "3.333334");           // 10.00 / 3, rounded up at 6 places
   EXPECT_EQ(order.host.at("lines").at("13").at("total"), "10");  // refunds use the line total
   EXPECT_EQ(order.shipping_amount->to_string(), "14.99");        // 12.19 + 2.80
   EXPECT_EQ(order.extra.at("fees").at(0).at("amount"), "5.00");  // 4.07 + 0.93
@@ -73,7 +73,8 @@ TEST(WooCommerce, EmbeddedRefundLinesFeesTaxesAndThreeDecimalPrices) {
 }
 
 TEST(Shopify, PublishedOrder450789469) {
-  const Order order = import("shopify", fixture("shopify/apijs-2024-04-order-get-450789469-response.json"));
+  const Order order =
+      import("shopify", fixture("shopify/apijs-2024-04-order-get-450789469-response.json"));
   EXPECT_EQ(order.id, "450789469");
   EXPECT_EQ(order.number, "#1001");
   EXPECT_EQ(order.currency, "USD");
@@ -86,10 +87,10 @@ TEST(Shopify, PublishedOrder450789469) {
   EXPECT_EQ(order.lines[0].id, "466157049");
   EXPECT_EQ(order.lines[0].sku, "IPOD2008GREEN");
   EXPECT_EQ(order.lines[0].name, "IPod Nano - 8gb - green");
-  EXPECT_EQ(price(order.lines[0]), "199.64");  // 199.00 - 3.34 discount + 3.98 tax
-  EXPECT_EQ(price(order.lines[1]), "199.65");  // 199.00 - 3.33 + 3.98
+  EXPECT_EQ(price(order.lines[0]), "199.64");            // 199.00 - 3.34 discount + 3.98 tax
+  EXPECT_EQ(price(order.lines[1]), "199.65");            // 199.00 - 3.33 + 3.98
   EXPECT_EQ(order.lines[0].tax_rate->to_string(), "6");  // rate 0.06
-  EXPECT_EQ(order.lines[0].refunded_qty, 1);  // refund_line_items 466157049 × 1
+  EXPECT_EQ(order.lines[0].refunded_qty, 1);             // refund_line_items 466157049 × 1
   EXPECT_EQ(order.lines[1].refunded_qty, 0);
   EXPECT_EQ(order.lines[2].refunded_qty, 1);  // 703073504 × 1
   EXPECT_EQ(order.shipping_amount->to_string(), "0");
@@ -114,7 +115,8 @@ TEST(Shopify, TaxesIncludedAndDeliveredFulfilments) {
 TEST(Shopify, IdsBeyond53BitsStayExact) {
   auto doc = json::parse(fixture("shopify/apijs-2024-04-order-get-450789469-response.json"));
   doc.at("order").as_object()["id"] = std::uint64_t{9223372036854775807ull};
-  doc.at("order").at("line_items").as_array()[1].as_object()["id"] = std::int64_t{5764607523034234881};
+  doc.at("order").at("line_items").as_array()[1].as_object()["id"] =
+      std::int64_t{5764607523034234881};
   const Order mapped = adapters::to_order("shopify", doc);
   EXPECT_EQ(mapped.id, "9223372036854775807");
   EXPECT_EQ(mapped.lines[1].id, "5764607523034234881");
@@ -129,9 +131,9 @@ TEST(Magento2, ConfigurableAndBundleLinesCollapseToTheirParents) {
   EXPECT_EQ(order.customer.name, "Anna Nowak");
   ASSERT_EQ(order.lines.size(), 3u);  // 101 (configurable), 103 (bundle), 106
   EXPECT_EQ(order.lines[0].id, "101");
-  EXPECT_EQ(order.lines[0].qty, 2);            // 2.0000
-  EXPECT_EQ(order.lines[0].refunded_qty, 1);   // qty_refunded 1.0000
-  EXPECT_EQ(price(order.lines[0]), "50");      // row_total_incl_tax 100 / 2
+  EXPECT_EQ(order.lines[0].qty, 2);           // 2.0000
+  EXPECT_EQ(order.lines[0].refunded_qty, 1);  // qty_refunded 1.0000
+  EXPECT_EQ(price(order.lines[0]), "50");     // row_total_incl_tax 100 / 2
   EXPECT_EQ(order.lines[1].id, "103");
   EXPECT_EQ(price(order.lines[1]), "295.99");  // children 199.99 + 96.0
   EXPECT_EQ(order.lines[2].id, "106");
@@ -222,7 +224,8 @@ TEST(Generic, MappingReadsAnyShape) {
     "line": {"id": "/pos", "name": "/title", "qty": "/n", "sku": "/code",
              "unit_price": {"pointer": "/net", "convert": "minor_units"},
              "tax_rate": {"pointer": "/vat", "convert": "fraction"}},
-    "shipping_amount": "/delivery/0/cost"})").as_object();
+    "shipping_amount": "/delivery/0/cost"})")
+                           .as_object();
   adapters::ImportContext context;
   context.timezone = "Europe/Warsaw";
   context.order_mapping = &mapping;
@@ -262,12 +265,14 @@ TEST(Generic, MappingErrorsNameTheMappingAndDocumentErrorsTheHostField) {
             "line": {"id": "/i", "name": "/n", "qty": {"pointer": "/q", "convert": "roman"}}})",
         "order_mapping.line.qty.convert");
   const auto mapping = json::parse(R"({"id": "/id", "currency": {"value": "PLN"}, "lines": "/l",
-      "line": {"id": "/i", "name": "/n", "qty": "/q", "unit_price": "/p"}})").as_object();
+      "line": {"id": "/i", "name": "/n", "qty": "/q", "unit_price": "/p"}})")
+                           .as_object();
   adapters::ImportContext context;
   context.order_mapping = &mapping;
   try {
     adapters::to_order("generic", json::parse(R"({"id": 1, "l": [{"i": 1, "n": "A", "q": 1,
-        "p": "1.00"}, {"i": 2, "n": "B", "q": 1, "p": true}]})"), context);
+        "p": "1.00"}, {"i": 2, "n": "B", "q": 1, "p": true}]})"),
+                       context);
     FAIL();
   } catch (const Error &error) {
     EXPECT_EQ(error.field(), "l[1].p");

@@ -29,10 +29,12 @@ struct Host {
         }()) {}
 
   std::string open(const std::string &order_id, const std::string &items) {
-    const auto doc = json::parse(R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":")" +
-                                 order_id + R"(","items":)" + items + "}");
-    return std::string(
-        engine.open_case(codec::open_request_from_json(doc), json::serialize(doc)).at("id").as_string());
+    const auto doc =
+        json::parse(R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":")" +
+                    order_id + R"(","items":)" + items + "}");
+    return std::string(engine.open_case(codec::open_request_from_json(doc), json::serialize(doc))
+                           .at("id")
+                           .as_string());
   }
   void act(const std::string &id, const std::string &action) {
     const auto doc = json::parse(action);
@@ -68,7 +70,9 @@ TEST(Payloads, WooCommercePartOfALineAndTwoTaxRates) {
   Host host;
   host.engine.import_host_order("default", "woocommerce",
                                 fixture("woocommerce/ours-order-with-refund.json"));
-  const auto id = host.open("901", R"([{"line":"12","qty":1,"reason":"defect"},{"line":"13","qty":3,"reason":"defect"}])");
+  const auto id = host.open(
+      "901",
+      R"([{"line":"12","qty":1,"reason":"defect"},{"line":"13","qty":3,"reason":"defect"}])");
   host.act(id, kAcceptRefund);
   const auto body = host.engine.host_payload(id, "woocommerce").at("requests").at(0).at("body");
   // Line 12: 12.90 for 4 → 3.225 for one, rounded half up to 3.23; tax 2.90/12.90 of it = 0.73
@@ -87,7 +91,9 @@ TEST(Payloads, ShopifyRefundWithRestockAndParentTransaction) {
                                 fixture("shopify/apijs-2024-04-order-get-450789469-response.json"));
   const auto id = host.open("450789469", R"([{"line":"518995019","qty":1,"reason":"defect"}])");
   host.act(id, R"({"action":"authorize_return","actor":{"role":"agent","id":"a"}})");
-  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[{"line":"518995019","qty":1,"condition":"as_new"}]})");
+  host.act(
+      id,
+      R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[{"line":"518995019","qty":1,"condition":"as_new"}]})");
   host.act(id, kAcceptRefund);
   const auto payload = host.engine.host_payload(id, "shopify");
   const auto &request = payload.at("requests").at(0);
@@ -105,7 +111,9 @@ TEST(Payloads, Magento2CreditMemoWithPartialAmount) {
   Host host;
   host.engine.import_host_order("default", "magento2",
                                 fixture("magento2/ours-order-configurable-bundle.json"));
-  const auto id = host.open("41", R"([{"line":"103","qty":1,"reason":"defect"},{"line":"106","qty":1,"reason":"defect"}])");
+  const auto id = host.open(
+      "41",
+      R"([{"line":"103","qty":1,"reason":"defect"},{"line":"106","qty":1,"reason":"defect"}])");
   host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"items":[
       {"line":"103","qty":1,"resolution":{"type":"refund"}},
       {"line":"106","qty":1,"resolution":{"type":"partial_refund","amount":"10.00","currency":"PLN"}}]})");
@@ -134,8 +142,9 @@ TEST(Payloads, PrestaShopOrderSlipAndShopware6Transition) {
 
   Host eur("EUR");
   eur.engine.import_host_order("default", "shopware6", fixture("shopware6/ours-admin-order.json"));
-  const auto sw = eur.open("2b0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b",
-                           R"([{"line":"8d6c7e5f4a3b2c1d0e9f8a7b6c5d4e3f","qty":3,"reason":"defect"}])");
+  const auto sw =
+      eur.open("2b0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b",
+               R"([{"line":"8d6c7e5f4a3b2c1d0e9f8a7b6c5d4e3f","qty":3,"reason":"defect"}])");
   eur.act(sw, kAcceptRefund);
   const auto requests = eur.engine.host_payload(sw, "shopware6").at("requests");
   EXPECT_EQ(requests.at(0).at("path"),
@@ -158,14 +167,18 @@ TEST(Payloads, WrongStateOtherAdapterAndCaseWithoutOrder) {
     }
   };
   EXPECT_EQ(status(id, "woocommerce"), Status::not_allowed);  // received: nothing accepted
-  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":{"type":"replacement"}})");
+  host.act(
+      id,
+      R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":{"type":"replacement"}})");
   EXPECT_EQ(status(id, "woocommerce"), Status::not_allowed);  // accepted, but moves no money
   const auto other = host.open("727", R"([{"line":"315","qty":1,"reason":"defect"}])");
   host.act(other, kAcceptRefund);
   EXPECT_EQ(status(other, "shopify"), Status::invalid_argument);
   EXPECT_EQ(status(other, "woocommerce"), Status::ok);
-  const auto doc = json::parse(R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"items":[{"sku":"X","name":"Thing","qty":1,"unit_price":"10.00","currency":"USD","reason":"defect"}]})");
-  const std::string loose(host.engine.open_case(codec::open_request_from_json(doc), "h").at("id").as_string());
+  const auto doc = json::parse(
+      R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"items":[{"sku":"X","name":"Thing","qty":1,"unit_price":"10.00","currency":"USD","reason":"defect"}]})");
+  const std::string loose(
+      host.engine.open_case(codec::open_request_from_json(doc), "h").at("id").as_string());
   host.act(loose, kAcceptRefund);
   EXPECT_EQ(status(loose, "woocommerce"), Status::not_allowed);
   EXPECT_EQ(status("RC-1999-000001", "woocommerce"), Status::not_found);

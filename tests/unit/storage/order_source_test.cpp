@@ -45,7 +45,8 @@ TEST(OrderSource, AdapterAndHostDataSurviveTheRoundTrip) {
 }
 
 TEST(OrderSource, ADatabaseAtVersion1IsUpgraded) {
-  const auto dir = std::filesystem::temp_directory_path() / ("reclaim-m2-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("reclaim-m2-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "old.db").string();
   StorageConfig config;
