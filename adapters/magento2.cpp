@@ -118,7 +118,7 @@ json::array magento2_payload(const Order &order, const RefundPlan &plan) {
                                        {"qty", c.at("per_unit").as_int64() * line.qty}});
         }
       }
-      if (line.restock_qty > 0) restock.push_back(id_value(line.line->id));
+      if (line.restock()) restock.push_back(id_value(line.line->id));
       // A credit memo refunds qty × the row's price; a smaller amount is an adjustment.
       const Decimal full =
           round_to(scale(host_decimal(line.host, "total"), line.qty, line.line->qty), plan.minor);

@@ -122,11 +122,18 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     plan.gross = plan.gross + out.gross;
     plan.tax = plan.tax + out.tax;
     plan.net = plan.net + out.net;
-    plan.restock = plan.restock || out.restock_qty > 0;
     if (!plan.note.empty()) plan.note += ", ";
     plan.note += line->name + " × " + std::to_string(decision.qty) + ": " + out.resolution;
     plan.lines.push_back(std::move(out));
   }
+  bool any_units = false;
+  plan.restock = true;
+  for (const auto &line : plan.lines) {
+    if (line.qty == 0) continue;
+    any_units = true;
+    plan.restock = plan.restock && line.restock();
+  }
+  plan.restock = plan.restock && any_units;
   if (plan.lines.empty()) {
     fail(Status::not_allowed,
          "case " + subject.number +

@@ -18,6 +18,10 @@ struct RefundLine {
   std::int64_t qty = 0;          // units refunded (0: money only, the customer keeps the goods)
   std::int64_t restock_qty = 0;  // of those, units received back
   Decimal gross, tax, net;       // gross = net + tax, each at the currency's minor units
+
+  // Hosts restock per line, not per unit: a line goes back to stock when all its refunded
+  // units came back.
+  bool restock() const { return qty > 0 && restock_qty == qty; }
 };
 
 struct RefundPlan {
@@ -26,7 +30,7 @@ struct RefundPlan {
   std::string case_id, case_number, order_id;
   std::vector<RefundLine> lines;
   Decimal gross, tax, net;
-  bool restock = false;  // some refunded unit came back
+  bool restock = false;  // every line refunded with units came back (hosts with one flag)
   std::string note;      // "RC-2026-000001 (complaint): refund"
 };
 

@@ -186,7 +186,7 @@ json::array shopify_payload(const Order &order, const RefundPlan &plan) {
     if (line.qty == 0) continue;  // money only: no line goes back
     lines.push_back(json::object{{"line_item_id", id_value(line.line->id)},
                                  {"quantity", line.qty},
-                                 {"restock_type", line.restock_qty > 0 ? "return" : "no_restock"}});
+                                 {"restock_type", line.restock() ? "return" : "no_restock"}});
   }
   json::object transaction{{"kind", "refund"}, {"amount", money_text(plan.gross, plan.minor)}};
   if (auto parent = host_text(order.host, "parent_id"); !parent.empty()) {

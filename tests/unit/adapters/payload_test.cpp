@@ -85,6 +85,26 @@ TEST(Payloads, WooCommercePartOfALineAndTwoTaxRates) {
   EXPECT_EQ(body.at("line_items").at(1).at("refund_tax").at(0).at("refund_total"), "1.87");
 }
 
+TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
+  Host host;
+  host.engine.import_host_order("default", "woocommerce",
+                                fixture("woocommerce/ours-order-with-refund.json"));
+  const auto id = host.open(
+      "901",
+      R"([{"line":"11","qty":1,"reason":"defect"},{"line":"13","qty":2,"reason":"defect"}])");
+  host.act(id, R"({"action":"authorize_return","actor":{"role":"agent","id":"a"}})");
+  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[
+      {"line":"11","qty":1,"condition":"as_new"},{"line":"13","qty":2,"condition":"as_new"}]})");
+  host.act(id, kAcceptRefund);
+  const auto payload = host.engine.host_payload(id, "woocommerce");
+  const auto &body = payload.at("requests").at(0).at("body");
+  EXPECT_EQ(body.at("api_restock"), true);
+  // Line 11: 400.00 for 2, one unit 200.00 (the other was refunded before); line 13: 10.00 for
+  // 3, two units 6.666… rounded half up to 6.67.
+  EXPECT_EQ(body.at("amount"), "206.67");
+  EXPECT_EQ(payload.at("lines").at(1).at("restock_qty"), 2);
+}
+
 TEST(Payloads, ShopifyRefundWithRestockAndParentTransaction) {
   Host host("USD");
   host.engine.import_host_order("default", "shopify",
