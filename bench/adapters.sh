@@ -35,10 +35,15 @@ for b in data["benchmarks"]:
         rows[b["run_name"]] = b
 rate = lambda name: rows[name + "/real_time"]["items_per_second"]
 adapters = ["reclaim", "woocommerce", "shopify", "magento2", "prestashop", "shopware6", "generic"]
-print("%-12s %14s %8s %16s %8s" % ("adapter", "map /s", "ratio", "import /s", "ratio"))
+us = lambda name: 1e6 / rate(name)
+print("%-12s %9s %9s %9s %8s %8s %10s %8s" % ("adapter", "doc bytes", "parse us", "map us",
+      "map /s", "ratio", "import /s", "ratio"))
 for a in adapters:
-    print("%-12s %14.0f %7.0f%% %16.0f %7.0f%%" % (
-        a, rate("BM_Map/" + a), 100 * rate("BM_Map/" + a) / rate("BM_Map/reclaim"),
+    print("%-12s %9d %9.1f %9.1f %8.0f %7.0f%% %10.0f %7.0f%%" % (
+        a, rows["BM_Parse/" + a + "/real_time"]["doc_bytes"], us("BM_Parse/" + a),
+        us("BM_Map/" + a) - us("BM_Parse/" + a), rate("BM_Map/" + a),
+        100 * rate("BM_Map/" + a) / rate("BM_Map/reclaim"),
         rate("BM_Import/" + a), 100 * rate("BM_Import/" + a) / rate("BM_Import/reclaim")))
+print("map us: parse + map minus parse, the adapter's own work; ratios: adapter / reclaim")
 print("results: " + sys.argv[1])
 PY

@@ -1,5 +1,7 @@
 // adapters_bench — host order imports per second, per adapter, for one 10-line order.
 //
+//   BM_Parse/<adapter>   parse the host's text only (JSON, or XML for prestashop): the part that
+//                        grows with the size of the host's document, not with the mapping.
 //   BM_Map/<adapter>     parse the host's text and map it to Reclaim's order (pure, no storage).
 //   BM_Import/<adapter>  Engine::import_host_order on an in-memory database: parse, map, store
 //                        (a re-import of the same order each time: the update path).
@@ -141,6 +143,16 @@ void BM_Map(benchmark::State &state, const std::string &adapter) {
   state.SetItemsProcessed(state.iterations());
 }
 
+void BM_Parse(benchmark::State &state, const std::string &adapter) {
+  const std::string &text = documents().at(adapter);
+  for (auto _ : state) {
+    auto document = adapters::parse_host_document(adapter, text);
+    benchmark::DoNotOptimize(document);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["doc_bytes"] = static_cast<double>(text.size());
+}
+
 void BM_Import(benchmark::State &state, const std::string &adapter) {
   EngineConfig config;
   config.storage.database = "sqlite::memory:";
@@ -162,6 +174,11 @@ const char *const kAdapters[] = {"reclaim",    "woocommerce", "shopify", "magent
                                  "prestashop", "shopware6",   "generic"};
 
 const bool registered = [] {
+  for (const char *adapter : kAdapters) {
+    benchmark::RegisterBenchmark((std::string("BM_Parse/") + adapter).c_str(), BM_Parse,
+                                 std::string(adapter))
+        ->UseRealTime();
+  }
   for (const char *adapter : kAdapters) {
     benchmark::RegisterBenchmark((std::string("BM_Map/") + adapter).c_str(), BM_Map,
                                  std::string(adapter))
