@@ -5,7 +5,8 @@
 // discount_allocations, plus its tax_lines unless taxes_included. Timestamps carry offsets.
 // Shipped: the first successful fulfillment; delivered: a fulfillment whose shipment_status is
 // "delivered" (its updated_at). Paid: processed_at once financial_status says money came in.
-// refunds[].refund_line_items count as quantities already refunded.
+// refunds[].refund_line_items count as quantities already refunded. Returned goods are restocked
+// at the location of the first successful fulfillment, else of an earlier refund's return.
 #include <boost/json.hpp>
 #include <map>
 #include <set>
@@ -61,6 +62,11 @@ Order shopify_order(const json::value &document) {
     const auto status = f["status"].optional_text(64).value_or("");
     if (status != "success") continue;
     order.shipped_at = earliest(order.shipped_at, f["created_at"].rfc3339());
+    // Returned goods go back to the location they were fulfilled from.
+    if (auto location = f["location_id"].optional_id();
+        location && !order.host.contains("location_id")) {
+      order.host["location_id"] = *location;
+    }
     if (f["shipment_status"].optional_text(64) == "delivered") {
       order.delivered_at = earliest(order.delivered_at, f["updated_at"].rfc3339());
     }
@@ -150,6 +156,10 @@ Order shopify_order(const json::value &document) {
       if (found->refunded_qty > found->qty) {
         lines[i]["quantity"].fail_here("refunds more than line '" + target + "' holds");
       }
+      if (auto location = lines[i]["location_id"].optional_id();
+          location && !order.host.contains("location_id")) {
+        order.host["location_id"] = *location;  // where an earlier return was restocked
+      }
     }
     // A refund transaction's parent is the sale it paid back: the parent of ours too.
     const Node transactions = refunds[r]["transactions"];
@@ -184,9 +194,12 @@ json::array shopify_payload(const Order &order, const RefundPlan &plan) {
   json::array lines;
   for (const auto &line : plan.lines) {
     if (line.qty == 0) continue;  // money only: no line goes back
-    lines.push_back(json::object{{"line_item_id", id_value(line.line->id)},
-                                 {"quantity", line.qty},
-                                 {"restock_type", line.restock() ? "return" : "no_restock"}});
+    json::object out{{"line_item_id", id_value(line.line->id)},
+                     {"quantity", line.qty},
+                     {"restock_type", line.restock() ? "return" : "no_restock"}};
+    const auto location = host_text(order.host, "location_id");
+    if (line.restock() && !location.empty()) out["location_id"] = id_value(location);
+    lines.push_back(std::move(out));
   }
   json::object transaction{{"kind", "refund"}, {"amount", money_text(plan.gross, plan.minor)}};
   if (auto parent = host_text(order.host, "parent_id"); !parent.empty()) {

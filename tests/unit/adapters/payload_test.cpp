@@ -121,6 +121,8 @@ TEST(Payloads, ShopifyRefundWithRestockAndParentTransaction) {
   const auto &refund = request.at("body").at("refund");
   EXPECT_EQ(refund.at("refund_line_items").at(0).at("line_item_id"), 518995019);
   EXPECT_EQ(refund.at("refund_line_items").at(0).at("restock_type"), "return");
+  // The order's one fulfillment failed; the location is the earlier refund's return's.
+  EXPECT_EQ(refund.at("refund_line_items").at(0).at("location_id"), 487838322);
   EXPECT_EQ(refund.at("transactions").at(0).at("amount"), "199.65");  // 199.00 - 3.33 + 3.98
   EXPECT_EQ(refund.at("transactions").at(0).at("parent_id"), 801038806);
   EXPECT_EQ(refund.at("transactions").at(0).at("gateway"), "bogus");
@@ -171,6 +173,47 @@ TEST(Payloads, PrestaShopOrderSlipAndShopware6Transition) {
             "/api/_action/order_transaction/cc0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b/state/refund");
   EXPECT_EQ(requests.at(1).at("body").at("amount").at("totalPrice"), 20826.3);
   EXPECT_EQ(requests.at(1).at("body").at("captureId"), "dd0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b");
+}
+
+TEST(Payloads, Shopware6PartOfTheOrderAndGenericNeutralDocument) {
+  Host eur("EUR");
+  eur.engine.import_host_order("default", "shopware6", fixture("shopware6/ours-admin-order.json"));
+  const auto sw =
+      eur.open("2b0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b",
+               R"([{"line":"8d6c7e5f4a3b2c1d0e9f8a7b6c5d4e3f","qty":1,"reason":"defect"}])");
+  eur.act(sw, kAcceptRefund);
+  const auto requests = eur.engine.host_payload(sw, "shopware6").at("requests");
+  EXPECT_EQ(
+      requests.at(0).at("path"),
+      "/api/_action/order_transaction/cc0e8b1d6a7c4f0b9e3a5d7c1f2e4a6b/state/refund_partially");
+  // 20826.30 for 3: one unit 6942.10, of which tax 3325.25 / 20826.30 = 1108.42.
+  const auto &position = requests.at(1).at("body").at("positions").at(0);
+  EXPECT_EQ(position.at("refundPrice"), 6942.1);
+  EXPECT_EQ(position.at("quantity"), 1);
+
+  EngineConfig config;
+  config.storage.database = "sqlite::memory:";
+  ShopConfig shop;
+  shop.order_mapping = json::parse(R"({"id": "/ref", "currency": {"value": "PLN"},
+      "lines": "/items", "line": {"id": "/pos", "name": "/title", "qty": "/n",
+      "line_total": "/total", "tax_rate": "/vat"}})")
+                           .as_object();
+  config.shops = {shop};
+  Engine engine(config);
+  engine.import_host_order("default", "generic",
+                           R"({"ref": "G-1", "items": [{"pos": 1, "title": "Lampa", "n": 3,
+                               "total": "100.00", "vat": "23"}]})");
+  const auto doc = json::parse(
+      R"({"kind":"return","actor":{"role":"agent","id":"a"},"order_id":"G-1","items":[{"line":"1","qty":2,"reason":"changed_mind"}]})");
+  const std::string id(
+      engine.open_case(codec::open_request_from_json(doc), "h").at("id").as_string());
+  const auto accept = json::parse(kAcceptRefund);
+  engine.act(id, codec::action_request_from_json(accept), "a");
+  const auto body = engine.host_payload(id, "generic").at("requests").at(0).at("body");
+  // 100.00 for 3: two units 66.666… → 66.67; tax at 23 %: 66.67 × 23 / 123 = 12.47.
+  EXPECT_EQ(body.at("amount"), "66.67");
+  EXPECT_EQ(body.at("lines").at(0).at("tax"), "12.47");
+  EXPECT_EQ(body.at("lines").at(0).at("net"), "54.20");
 }
 
 TEST(Payloads, WrongStateOtherAdapterAndCaseWithoutOrder) {
