@@ -310,7 +310,7 @@ Order generic_order(const json::value &document, const ImportContext &context) {
     if (net) {
       if (!line.tax_rate) rate.fail_here("required when prices are net");
       const Decimal hundred = Decimal::from_units(100 * Decimal::kOne);
-      gross = round_to(divide(multiply(*gross, hundred + *line.tax_rate), hundred), minor);
+      gross = portion(*gross, (hundred + *line.tax_rate).units(), hundred.units(), minor);
     }
     line.unit_price = unit_price_of(*gross, line.qty);
     auto &kept = host_line(order.host, line.id);

@@ -311,6 +311,15 @@ Decimal scale(Decimal a, std::int64_t num, std::int64_t den, Round round) {
   return from_wide(divide_rounded(static_cast<Wide>(a.units()) * num, den, round));
 }
 
+Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places) {
+  if (den <= 0) fail(Status::internal, "division by zero");
+  Wide step = 1;
+  for (int i = places; i < Decimal::kScale; ++i) step *= 10;
+  return from_wide(divide_rounded(static_cast<Wide>(a.units()) * num, static_cast<Wide>(den) * step,
+                                  Round::half_up) *
+                   step);
+}
+
 std::optional<Decimal> exact_quotient(Decimal a, std::int64_t b) {
   if (b == 0 || a.units() % b != 0) return std::nullopt;
   return Decimal::from_units(a.units() / b);

@@ -86,6 +86,9 @@ Decimal divide(Decimal a, Decimal b, Round round = Round::half_up);
 Decimal multiply(Decimal a, Decimal b, Round round = Round::half_up);
 // Rounded half away from zero to `places` decimals.
 Decimal round_to(Decimal a, int places);
+// a × num / den rounded once, half away from zero, to `places` decimals (num and den are plain
+// integers: counts, or the units of two Decimals, whose scale cancels out); den > 0.
+Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places);
 // A line's unit price from its total with tax: exact when the total divides by the quantity at
 // Decimal::kScale, else rounded up at the sixth decimal (so the unit price times the quantity
 // never falls short of what was paid; payloads refund from the line total, not from this).

@@ -121,7 +121,7 @@ json::array magento2_payload(const Order &order, const RefundPlan &plan) {
       if (line.restock()) restock.push_back(id_value(line.line->id));
       // A credit memo refunds qty × the row's price; a smaller amount is an adjustment.
       const Decimal full =
-          round_to(scale(host_decimal(line.host, "total"), line.qty, line.line->qty), plan.minor);
+          portion(host_decimal(line.host, "total"), line.qty, line.line->qty, plan.minor);
       if (full > line.gross) negative = negative + (full - line.gross);
       if (line.gross > full) positive = positive + (line.gross - full);
     } else {

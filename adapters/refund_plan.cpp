@@ -52,19 +52,18 @@ json::object host_line(const Order &order, const std::string &line_id) {
   return line && line->is_object() ? line->get_object() : json::object{};
 }
 
-void split_tax(RefundLine &out, const Order &order, int minor) {
+void split_tax(RefundLine &out, int minor) {
   const Decimal line_gross =
       host_decimal(out.host, "total", out.line->unit_price.times(out.line->qty));
   const auto *tax_known = out.host.if_contains("tax");
   if (tax_known && !line_gross.zero()) {
     const Decimal line_tax = host_decimal(out.host, "tax");
-    out.tax = round_to(divide(multiply(out.gross, line_tax), line_gross), minor);
+    out.tax = portion(out.gross, line_tax.units(), line_gross.units(), minor);
   } else if (out.line->tax_rate) {
     const Decimal rate = *out.line->tax_rate;
     const Decimal hundred = Decimal::from_units(100 * Decimal::kOne);
-    out.tax = round_to(divide(multiply(out.gross, rate), hundred + rate), minor);
+    out.tax = portion(out.gross, rate.units(), (hundred + rate).units(), minor);
   }
-  (void)order;
   out.net = out.gross - out.tax;
 }
 
@@ -114,11 +113,11 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
       const Decimal line_gross = host_decimal(out.host, "total", line->unit_price.times(line->qty));
       out.gross = decision.qty == line->qty
                       ? round_to(line_gross, plan.minor)
-                      : round_to(scale(line_gross, decision.qty, line->qty), plan.minor);
+                      : portion(line_gross, decision.qty, line->qty, plan.minor);
     } else {
       out.gross = round_to(amount, plan.minor);
     }
-    split_tax(out, order, plan.minor);
+    split_tax(out, plan.minor);
     plan.gross = plan.gross + out.gross;
     plan.tax = plan.tax + out.tax;
     plan.net = plan.net + out.net;

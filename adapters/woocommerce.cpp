@@ -193,8 +193,8 @@ json::array woocommerce_payload(const Order &order, const RefundPlan &plan) {
         const auto &part = parts[i].get_object();
         Decimal share = left;
         if (i + 1 < parts.size()) {
-          share = round_to(divide(multiply(line.tax, host_decimal(part, "total")), line_tax),
-                           plan.minor);
+          share =
+              portion(line.tax, host_decimal(part, "total").units(), line_tax.units(), plan.minor);
         }
         left = left - share;
         taxes.push_back(json::object{{"id", host_text(part, "id")},
