@@ -2,29 +2,114 @@
 
 #include <string>
 
+#include "adapters/hosts.hpp"
+#include "adapters/refund_plan.hpp"
 #include "codec/order_json.hpp"
+#include "codec/reader.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {
 
+namespace json = boost::json;
+
 namespace {
 
-// Hosts whose adapters are planned; named so the caller learns it is coming, not misspelt.
-constexpr std::string_view kPlanned[] = {"woocommerce", "shopify",   "magento2",
-                                         "prestashop",  "shopware6", "generic"};
+constexpr std::string_view kAdapters[] = {"reclaim",    "woocommerce", "shopify", "magento2",
+                                          "prestashop", "shopware6",   "generic"};
+
+void check_known(std::string_view adapter) {
+  for (const auto known : kAdapters) {
+    if (adapter == known) return;
+  }
+  fail(Status::unsupported,
+       "unknown adapter '" + std::string(adapter) + "'; known: " + list_words(kAdapters),
+       "adapter");
+}
 
 }  // namespace
 
-Order to_order(std::string_view adapter, const boost::json::value &document) {
-  if (adapter == "reclaim") return codec::order_from_json(document);
-  for (const auto planned : kPlanned) {
-    if (adapter == planned) {
-      fail(Status::unsupported,
-           "the " + std::string(adapter) + " adapter is not in this build yet; use \"reclaim\"",
-           "adapter");
+json::value parse_host_document(std::string_view adapter, std::string_view text) {
+  check_known(adapter);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '<') {
+    if (adapter != "prestashop") {
+      fail(Status::invalid_argument, "an XML document is only read by the prestashop adapter",
+           "host_order_json");
     }
+    if (text.size() > codec::kMaxOrderBytes) {
+      fail(Status::invalid_argument, "document too large", "host_order_json");
+    }
+    return prestashop_xml_to_json(text);
   }
-  fail(Status::unsupported, "unknown adapter '" + std::string(adapter) + "'", "adapter");
+  return codec::parse_document(text, codec::kMaxOrderBytes);
+}
+
+Order to_order(std::string_view adapter, const json::value &document,
+               const ImportContext &context) {
+  check_known(adapter);
+  if (adapter == "reclaim") return codec::order_from_json(document);
+  Order order;
+  if (adapter == "woocommerce")
+    order = woocommerce_order(document);
+  else if (adapter == "shopify")
+    order = shopify_order(document);
+  else if (adapter == "magento2")
+    order = magento2_order(document);
+  else if (adapter == "prestashop")
+    order = prestashop_order(document, context);
+  else if (adapter == "shopware6")
+    order = shopware6_order(document, context);
+  else
+    order = generic_order(document, context);
+  // The stored body is read back with Reclaim's own rules: check them now, not on the next read.
+  codec::order_from_json(codec::order_to_json(order));
+  return order;
+}
+
+json::object host_payload(std::string_view adapter, const Order &order, const Case &subject) {
+  check_known(adapter);
+  if (adapter == "reclaim") {
+    fail(Status::unsupported, "the reclaim adapter has no host to write to; name the host's",
+         "adapter");
+  }
+  if (order.adapter != adapter) {
+    fail(Status::invalid_argument,
+         "order " + order.id + " was imported with the " + order.adapter + " adapter, not " +
+             std::string(adapter),
+         "adapter");
+  }
+  const RefundPlan plan = plan_refund(order, subject);
+  json::array requests;
+  if (adapter == "woocommerce")
+    requests = woocommerce_payload(order, plan);
+  else if (adapter == "shopify")
+    requests = shopify_payload(order, plan);
+  else if (adapter == "magento2")
+    requests = magento2_payload(order, plan);
+  else if (adapter == "prestashop")
+    requests = prestashop_payload(order, plan);
+  else if (adapter == "shopware6")
+    requests = shopware6_payload(order, plan);
+  else
+    requests = generic_payload(order, plan);
+  json::array lines;
+  for (const auto &line : plan.lines) {
+    lines.push_back(json::object{{"line", line.line->id},
+                                 {"qty", line.qty},
+                                 {"restock_qty", line.restock_qty},
+                                 {"resolution", line.resolution},
+                                 {"amount", money_text(line.gross, plan.minor)},
+                                 {"tax", money_text(line.tax, plan.minor)}});
+  }
+  return {{"adapter", std::string(adapter)},
+          {"case_id", plan.case_id},
+          {"case_number", plan.case_number},
+          {"order_id", order.id},
+          {"currency", plan.currency},
+          {"amount", money_text(plan.gross, plan.minor)},
+          {"tax", money_text(plan.tax, plan.minor)},
+          {"lines", std::move(lines)},
+          {"requests", std::move(requests)}};
 }
 
 }  // namespace reclaim::adapters

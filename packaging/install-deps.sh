@@ -9,7 +9,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev
   libhowardhinnant-date-dev tzdata
-  libssl-dev
+  libssl-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
 )

@@ -109,6 +109,8 @@ RECLAIM_API void reclaim_free(char *json);
  *     "shops":    [{"id": "default", "name": "Demo Shop", "jurisdiction": "PL",
  *                   "timezone": "Europe/Warsaw", "currency": "PLN", "locale": "pl",
  *                   "case_prefix": "RC", "public_url": "https://shop.example/returns"}]}
+ *  A shop may also carry "order_mapping": the field mapping of the "generic" order adapter
+ *  (JSON pointers into the host's order document; see reclaim_order_import), checked here.
  *  Without "shops" one shop "default" exists (UTC, EUR, "en", prefix "RC", jurisdiction "none").
  *  Several processes may open the same new database at once; migrations run once.
  *

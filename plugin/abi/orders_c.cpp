@@ -1,7 +1,5 @@
 // Orders: import through an adapter, read back.
 #include "abi/shim.hpp"
-#include "adapters/registry.hpp"
-#include "codec/reader.hpp"
 #include "reclaim/reclaim.h"
 
 using namespace reclaim;
@@ -14,8 +12,8 @@ int reclaim_order_import(reclaim_engine *e, const char *shop, const char *adapte
     Engine &engine = abi::engine_of(e);
     const std::string shop_id = abi::identifier(shop, "shop", "default");
     const std::string adapter_name = abi::identifier(adapter, "adapter");
-    const auto document = abi::parse(host_order_json, codec::kMaxOrderBytes, "host_order_json");
-    return engine.import_order(shop_id, adapters::to_order(adapter_name, document));
+    abi::require(host_order_json, "host_order_json");
+    return engine.import_host_order(shop_id, adapter_name, host_order_json);
   });
 }
 

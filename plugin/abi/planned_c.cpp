@@ -23,16 +23,6 @@ int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json) {
   });
 }
 
-int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter,
-                         char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(case_ref, "case_ref");
-    abi::require(adapter, "adapter");
-    planned("host payloads");
-  });
-}
-
 int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json) {
   return abi::run(out_json, [&]() -> boost::json::value {
     abi::engine_of(e);

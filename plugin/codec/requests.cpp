@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "adapters/registry.hpp"
 #include "codec/reader.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -157,6 +158,10 @@ EngineConfig config_from_json(const json::value &document) {
         fail(Status::invalid_argument, "must not be empty", shop.path("case_prefix"));
       }
       s.public_url = shop.text("public_url", 2048).value_or("");
+      if (const auto *mapping = shop.object("order_mapping")) {
+        adapters::check_order_mapping(*mapping, shop.path("order_mapping"));
+        s.order_mapping = *mapping;
+      }
       config.shops.push_back(std::move(s));
     });
   }

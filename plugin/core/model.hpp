@@ -49,6 +49,10 @@ struct Order {
   std::optional<Decimal> shipping_amount;
   std::string shipping_method;
   boost::json::object extra;
+  // Where it came from: the adapter that imported it, and what that adapter keeps of the host's
+  // document to write requests back (host ids, line totals, tax ids). Stored beside the order.
+  std::string adapter = "reclaim";
+  boost::json::object host;
 
   const OrderLine *line(const std::string &line_id) const;
 };

@@ -1,6 +1,7 @@
 // The engine's configuration, as reclaim_open receives it.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct ShopConfig {
   std::string locale = "en";
   std::string case_prefix = "RC";
   std::string public_url;
+  boost::json::object order_mapping;  // the generic adapter's field mapping (adapters/generic.cpp)
 };
 
 struct StorageConfig {

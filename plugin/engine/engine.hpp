@@ -42,6 +42,11 @@ class Engine {
 
   boost::json::object import_order(const std::string &shop, const Order &order);
   boost::json::object order(const std::string &shop, const std::string &order_id);
+  // A host's own order document (JSON, or XML for prestashop) through an adapter (import.cpp).
+  boost::json::object import_host_order(const std::string &shop, const std::string &adapter,
+                                        std::string_view text);
+  // The accepted resolution of a case as the host's own request(s) (payload.cpp).
+  boost::json::object host_payload(const std::string &case_ref, const std::string &adapter);
 
   // `request_hash` identifies the request body for its idempotency key.
   boost::json::object open_case(const OpenRequest &request, const std::string &request_hash);

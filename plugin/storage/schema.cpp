@@ -76,6 +76,12 @@ void migration_2(soci::session &sql) {
   sql << "CREATE INDEX cases_by_next_alert ON cases (next_alert_at)";
 }
 
+// Orders remember the adapter that imported them and the host data its payloads need.
+void migration_3(soci::session &sql) {
+  sql << "ALTER TABLE orders ADD COLUMN adapter TEXT NOT NULL DEFAULT 'reclaim'";
+  sql << "ALTER TABLE orders ADD COLUMN host TEXT NOT NULL DEFAULT '{}'";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -94,6 +100,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found >= kSchemaVersion) return found;
   if (found < 1) migration_1(sql, dialect);
   if (found < 2) migration_2(sql);
+  if (found < 3) migration_3(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

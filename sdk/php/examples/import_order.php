@@ -6,8 +6,9 @@
  *
  * ADAPTER is the order document's format (default "woocommerce"; "reclaim" for Reclaim's own),
  * ORDER_FILE the document (default: WooCommerce's order 727 beside this file), DATABASE a SQLite
- * file (default: an in-memory database). The first line of the order is claimed, as the
- * customer when the order has an e-mail, else as the shop.
+ * file (default: an in-memory database). The first line of the order is checked against the
+ * law and the shop's policy, then claimed: by the customer when the check allows it, else by
+ * the shop's support desk (staff may open what a customer may not; the history says so).
  *
  * Exit status: 0 on success, 2 on bad arguments, 10 + the status on a refusal by Reclaim
  * (17 "unsupported" when this build has no such adapter).
@@ -41,10 +42,19 @@ try {
         $line['qty']);
 
     $email = $order['customer']['email'] ?? null;
+    $check = $engine->checkEligibility([
+        'order_id' => (string)$order['id'],
+        'kind' => 'complaint',
+        'locale' => 'en',
+        'items' => [['line' => (string)$line['id'], 'qty' => 1, 'reason' => 'defect']],
+    ]);
+    $verdict = $check['items'][0];
+    printf("eligibility: %s (%s)\n", $verdict['code'], $verdict['message']);
+    $byCustomer = $email !== null && $check['eligible'];
     $case = $engine->openCase([
         'kind' => 'complaint',
-        'channel' => 'web',
-        'actor' => $email !== null ? ['role' => 'customer'] : ['role' => 'host'],
+        'channel' => $byCustomer ? 'web' : 'phone',
+        'actor' => $byCustomer ? ['role' => 'customer'] : ['role' => 'agent', 'id' => 'support'],
         'order_id' => (string)$order['id'],
         'customer' => $email !== null ? ['email' => $email] : ['name' => 'Walk-in customer'],
         'items' => [['line' => (string)$line['id'], 'qty' => 1, 'reason' => 'defect']],

@@ -1,0 +1,34 @@
+// The per-host mappings the registry dispatches to (adapters/<host>.cpp). A payload is the
+// list of requests the host sends, in order: {"method", "path", "content_type", "body"}.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "adapters/refund_plan.hpp"
+#include "adapters/registry.hpp"
+
+namespace reclaim::adapters {
+
+Order woocommerce_order(const boost::json::value &document);
+boost::json::array woocommerce_payload(const Order &order, const RefundPlan &plan);
+
+Order shopify_order(const boost::json::value &document);
+boost::json::array shopify_payload(const Order &order, const RefundPlan &plan);
+
+Order magento2_order(const boost::json::value &document);
+boost::json::array magento2_payload(const Order &order, const RefundPlan &plan);
+
+Order prestashop_order(const boost::json::value &document, const ImportContext &context);
+boost::json::array prestashop_payload(const Order &order, const RefundPlan &plan);
+
+Order shopware6_order(const boost::json::value &document, const ImportContext &context);
+boost::json::array shopware6_payload(const Order &order, const RefundPlan &plan);
+
+Order generic_order(const boost::json::value &document, const ImportContext &context);
+boost::json::array generic_payload(const Order &order, const RefundPlan &plan);
+
+// PrestaShop's XML (webservice default output) as the JSON its output_format=JSON gives.
+boost::json::value prestashop_xml_to_json(std::string_view xml);
+
+}  // namespace reclaim::adapters
