@@ -358,6 +358,14 @@ json::object &host_line(json::object &host, const std::string &line_id) {
   return line.get_object();
 }
 
+json::object &price_line(OrderLine &line, json::object &host, Decimal gross, Decimal tax) {
+  line.unit_price = unit_price_of(gross, line.qty);
+  auto &kept = host_line(host, line.id);
+  kept["total"] = gross.to_string();
+  kept["tax"] = tax.to_string();
+  return kept;
+}
+
 int minor_units(const std::string &currency, const std::string &field) {
   auto minor = currency_minor_units(currency);
   if (!minor) {

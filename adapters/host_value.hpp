@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/decimal.hpp"
+#include "core/model.hpp"
 #include "core/time.hpp"
 
 namespace reclaim::adapters {
@@ -97,6 +98,10 @@ Decimal unit_price_of(Decimal gross_total, std::int64_t qty);
 std::optional<Decimal> tax_rate_of(Decimal net, Decimal tax);
 // The line's entry in order.host["lines"], made on first use.
 boost::json::object &host_line(boost::json::object &host, const std::string &line_id);
+// Prices a line from the host's total with tax (unit_price_of) and keeps that total and its tax
+// in the line's host entry, which payloads refund from; returns the entry for more host data.
+boost::json::object &price_line(OrderLine &line, boost::json::object &host, Decimal gross,
+                                Decimal tax);
 // Minor units of a currency code, refusing an unknown one at `field`.
 int minor_units(const std::string &currency, const std::string &field);
 

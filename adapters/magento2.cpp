@@ -88,12 +88,9 @@ Order magento2_order(const json::value &document) {
       children.push_back(json::object{{"id", child.id}, {"per_unit", child_qty / line.qty}});
     }
     if (gross.negative()) row.node["discount_amount"].fail_here("exceeds the row's total");
-    line.unit_price = unit_price_of(gross, line.qty);
     line.tax_rate = row.node["tax_percent"].optional_money(6);
     if (row.type == "configurable" || row.type == "bundle") line.tags.push_back(row.type);
-    auto &kept = host_line(order.host, line.id);
-    kept["total"] = gross.to_string();
-    kept["tax"] = tax.to_string();
+    auto &kept = price_line(line, order.host, gross, tax);
     if (row.type == "bundle") kept["children"] = std::move(children);
     order.lines.push_back(std::move(line));
   }

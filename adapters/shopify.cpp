@@ -114,11 +114,8 @@ Order shopify_order(const json::value &document) {
     const Decimal gross = price.times(line.qty) - discount + (taxes_included ? Decimal{} : tax);
     if (gross.negative())
       item["discount_allocations"].fail_here("discounts exceed the line's price");
-    line.unit_price = unit_price_of(gross, line.qty);
     line.tax_rate = rate;
-    auto &kept = host_line(order.host, line.id);
-    kept["total"] = gross.to_string();
-    kept["tax"] = tax.to_string();
+    price_line(line, order.host, gross, tax);
     order.lines.push_back(std::move(line));
   }
   const Node shipping = doc["shipping_lines"];

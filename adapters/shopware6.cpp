@@ -105,11 +105,8 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     line.sku = item["payload"]["productNumber"].optional_text(200).value_or("");
     line.qty = item["quantity"].integer(1, kMaxQty);
     if (gross.negative()) item["totalPrice"].fail_here("must not be negative");
-    line.unit_price = unit_price_of(gross, line.qty);
     line.tax_rate = rate;
-    auto &kept = host_line(order.host, line.id);
-    kept["total"] = gross.to_string();
-    kept["tax"] = tax.to_string();
+    price_line(line, order.host, gross, tax);
     order.lines.push_back(std::move(line));
   }
   if (order.lines.empty()) items.fail_here("an order needs at least one product line");

@@ -18,6 +18,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "bench_support.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -38,31 +40,8 @@ constexpr int kGetCases = 3000;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-class TempDir {
- public:
-  TempDir() {
-    char pattern[] = "/tmp/reclaim-bench-XXXXXX";
-    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  const std::string &path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Takes a string the library returned and releases it.
-std::string take(char *json) {
-  std::string out = json ? json : "";
-  reclaim_free(json);
-  return out;
-}
+using bench::take;
+using bench::TempDir;
 
 [[noreturn]] void die(const std::string &what, int rc, const std::string &doc) {
   throw std::runtime_error(what + ": " + reclaim_status_name(rc) + " " + doc.substr(0, 400));
