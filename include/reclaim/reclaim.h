@@ -202,7 +202,8 @@ RECLAIM_API int reclaim_policy_get(reclaim_engine *e, const char *shop, char **o
  *  *out_json: {"eligible": all items eligible, "locale": "…", "items": [{"line", "eligible",
  *    "code", "message", "window_ends", "window_from": "delivered_at" | "placed_at" (no delivery
  *    date known), "evidence_required": [still missing], "resolutions": [on offer], "basis",
- *    "restocking_fee_percent" (only when one is charged)}]}.
+ *    "restocking_fee_percent" (only when one is charged), "return_shipping_paid_by" (eligible
+ *    returns: "customer" or "shop")}]}.
  *  Codes (stable): statutory_withdrawal, shop_return_policy, statutory_guarantee,
  *  shop_guarantee (eligible); window_expired, guarantee_expired, non_returnable,
  *  statutory_exception, quantity_exceeded, line_not_found (not eligible). reclaim_case_open runs

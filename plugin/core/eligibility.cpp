@@ -154,6 +154,9 @@ std::vector<ItemVerdict> check_eligibility(const Policy &policy, const Order &or
       verdict.resolutions = by_kind->second;
     }
     if (!verdict.eligible) verdict.resolutions.clear();
+    if (verdict.eligible && query.kind == Kind::return_) {
+      verdict.return_shipping_paid_by = policy.return_shipping_paid_by;
+    }
     verdicts.push_back(std::move(verdict));
   }
   return verdicts;

@@ -44,6 +44,7 @@ struct ItemVerdict {
   std::vector<std::string> resolutions;
   std::string basis;                    // the statute or the shop policy behind the answer
   Decimal restocking_fee_percent;       // charged on this return (0 within the statutory period)
+  std::string return_shipping_paid_by;  // returns the shop accepts: "customer" or "shop"
   std::string field;
 };
 

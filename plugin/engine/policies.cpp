@@ -128,6 +128,9 @@ json::object Engine::check_eligibility(const EligibilityRequest &request) {
                       {"evidence_required", std::move(evidence)},
                       {"resolutions", std::move(resolutions)},
                       {"basis", verdict.basis}};
+    if (!verdict.return_shipping_paid_by.empty()) {
+      item["return_shipping_paid_by"] = verdict.return_shipping_paid_by;
+    }
     if (!verdict.restocking_fee_percent.zero()) {
       item["restocking_fee_percent"] = verdict.restocking_fee_percent.to_string();
     }

@@ -69,6 +69,10 @@ const LegalCase kLegalCases[] = {
      "2026-08-01T10:00:00Z", "2026-08-17T21:59:59Z", true, true, "art. 7a"},
     {"PL: Epiphany (6 January)", PL, C, "consumer", "repair", "2026-12-23T10:00:00Z",
      "2027-01-07T22:59:59Z", true, true, "art. 7a"},
+    {"PL: received on New Year's Eve, 14 days into January", PL, C, "consumer", "repair",
+     "2026-12-31T10:00:00Z", "2027-01-14T22:59:59Z", true, true, "art. 7a"},
+    {"PL: All Saints' Day 2027 is a Monday; DST ended the day before", PL, C, "consumer",
+     "repair", "2027-10-18T10:00:00Z", "2027-11-02T22:59:59Z", true, true, "art. 7a"},
     {"PL: Good Friday is a working day", PL, C, "consumer", "repair", "2026-03-20T10:00:00Z",
      "2026-04-03T21:59:59Z", true, true, "art. 7a"},
     {"PL DST: opened in CET (UTC+1), due in CEST (UTC+2)", PL, C, "consumer", "repair",
@@ -106,6 +110,8 @@ const LegalCase kLegalCases[] = {
     {"RU 21: 20 days with a quality check; day 20 is a Sunday", RU, C, "consumer",
      "replacement", "2026-11-02T09:00:00Z", "2026-11-23T20:59:59Z", true, false, "ст. 21", {},
      {}, true},
+    {"RU 21: day 7 is 23 February (Defender of the Fatherland Day)", RU, C, "consumer",
+     "replacement", "2027-02-16T09:00:00Z", "2027-02-24T20:59:59Z", true, false, "ст. 21"},
     {"RU 20: repair within at most 45 days", RU, C, "consumer", "repair",
      "2026-11-02T09:00:00Z", "2026-12-17T20:59:59Z", true, false, "ст. 20"},
     {"RU 22: no preference stated: the 10 days of a refund demand", RU, C, "consumer", "",
@@ -130,6 +136,8 @@ const LegalCase kLegalCases[] = {
     // EU baseline: CRD art. 13 refund; SGD art. 14 "reasonable period" is the shop's target.
     {"EU CRD 13: refund within 14 days; Saturday moves to Monday", EU, R, "consumer", "refund",
      "2026-11-07T09:00:00Z", "2026-11-23T22:59:59Z", true, false, "art. 13"},
+    {"EU CRD 13: refund period ending on a Sunday", EU, R, "consumer", "refund",
+     "2026-11-08T09:00:00Z", "2026-11-23T22:59:59Z", true, false, "art. 13"},
     {"EU SGD 14: no statutory answer period: the shop's target, not deemed", EU, C, "consumer",
      "repair", "2026-11-02T09:00:00Z", "2026-11-16T22:59:59Z", false, false, "2019/771"},
     {"none: the shop's target only", NONE, C, "business", "repair", "2026-11-02T09:00:00Z",
@@ -162,7 +170,7 @@ TEST(Law, DecisionDeadlinesFollowTheStatutes) {
     EXPECT_EQ(*deadlines.first_response_due,
               *parse_rfc3339(row.opened) + policy.first_response_hours * kMsPerHour);
   }
-  EXPECT_GE(std::size(kLegalCases), 38u);
+  EXPECT_GE(std::size(kLegalCases), 40u);
 }
 
 TEST(Law, EasterAndHolidaysAreComputedPerYear) {

@@ -161,7 +161,9 @@ TEST(Eligibility, WithinTheStatutoryWindowOnlyTheLawsExceptionsApply) {
   EXPECT_EQ(verdicts[0].code, "statutory_withdrawal");
   EXPECT_EQ(format_rfc3339(*verdicts[0].window_ends), "2026-11-19T22:59:59Z");
   EXPECT_TRUE(verdicts[0].restocking_fee_percent.zero());
+  EXPECT_EQ(verdicts[0].return_shipping_paid_by, "customer");
   EXPECT_FALSE(verdicts[1].eligible);
+  EXPECT_TRUE(verdicts[1].return_shipping_paid_by.empty());
   EXPECT_EQ(verdicts[1].code, "statutory_exception");
   EXPECT_NE(verdicts[1].message.find("perishable"), std::string::npos);
   EXPECT_TRUE(verdicts[2].eligible);  // "final sale" cannot take away the statutory right
