@@ -66,27 +66,4 @@ int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *ad
   });
 }
 
-int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(options_json, "options_json");
-    planned("the HTTP endpoint");
-  });
-}
-
-int reclaim_http_stop(reclaim_engine *e) {
-  return abi::run(nullptr, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    planned("the HTTP endpoint");
-  });
-}
-
-int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(request_json, "request_json");
-    planned("the HTTP endpoint");
-  });
-}
-
 }  // extern "C"

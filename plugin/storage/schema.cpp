@@ -60,6 +60,15 @@ void migration_1(soci::session &sql, const Dialect &dialect) {
   sql << "INSERT INTO meta (key, value) VALUES ('secret', :secret)", soci::use(secret);
 }
 
+// Files customers send with a case (photos, receipts), as base64 text.
+void migration_2(soci::session &sql, const Dialect &) {
+  sql << "CREATE TABLE attachments ("
+         " id TEXT PRIMARY KEY, case_id TEXT NOT NULL, name TEXT NOT NULL,"
+         " content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,"
+         " data TEXT NOT NULL, created_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX attachments_by_case ON attachments (case_id, created_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -77,6 +86,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   const int found = stored_schema_version(sql, dialect);
   if (found >= kSchemaVersion) return found;
   if (found < 1) migration_1(sql, dialect);
+  if (found < 2) migration_2(sql, dialect);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

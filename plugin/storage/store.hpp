@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attachment.hpp"
 #include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/queries.hpp"
@@ -62,6 +63,14 @@ class Tx {
                 const std::string &case_id, UnixMs now);
 
   std::optional<std::string> meta(const std::string &key);
+
+  // Customer pages (tx_customer.cpp): orders by number, attachments, counts for the metrics.
+  std::optional<Order> order_by_number(const std::string &shop, const std::string &number);
+  void put_attachment(const Attachment &attachment);
+  std::optional<Attachment> attachment(const std::string &id);
+  std::vector<Attachment> attachments(const std::string &case_id);  // without their bytes
+  std::map<std::string, std::int64_t> cases_by_state();
+  std::int64_t overdue_cases(UnixMs now);
 
   soci::session &session() { return sql_; }
 

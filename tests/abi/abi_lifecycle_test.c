@@ -446,9 +446,6 @@ static void test_unsupported(void) {
   EXPECT_UNSUPPORTED(reclaim_report(E, "{\"shop\":\"default\"}", &out));
   EXPECT_UNSUPPORTED(reclaim_host_payload(E, "RC-2026-000001", "woocommerce", &out));
   EXPECT_UNSUPPORTED(reclaim_tick(E, &out));
-  EXPECT_UNSUPPORTED(reclaim_http_start(E, "{}", &out));
-  CHECK_STATUS(reclaim_http_stop(E), RECLAIM_UNSUPPORTED);
-  EXPECT_UNSUPPORTED(reclaim_http_handle(E, "{\"method\":\"GET\",\"path\":\"/\"}", &out));
   EXPECT_UNSUPPORTED(reclaim_order_import(E, NULL, "shopify", "{\"id\":1}", &out));
   EXPECT_UNSUPPORTED(reclaim_order_import(E, NULL, "woocommerce", "{\"id\":1}", &out));
   EXPECT_UNSUPPORTED(reclaim_order_import(E, NULL, "nonsense", ABI_ORDER_1001, &out));

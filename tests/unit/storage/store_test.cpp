@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/intake.hpp"
+#include "storage/schema.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -45,9 +46,9 @@ Event event_for(const std::string &case_id) {
 
 TEST(Store, MigratesOnceAndReopens) {
   TempDir dir;
-  { Store store(config_for(dir)); EXPECT_EQ(store.schema_version(), 1); }
+  { Store store(config_for(dir)); EXPECT_EQ(store.schema_version(), kSchemaVersion); }
   Store again(config_for(dir));
-  EXPECT_EQ(again.schema_version(), 1);
+  EXPECT_EQ(again.schema_version(), kSchemaVersion);
   std::optional<std::string> secret;
   again.read([&](Tx &tx) { secret = tx.meta("secret"); });
   ASSERT_TRUE(secret);
@@ -61,7 +62,7 @@ TEST(Store, ConcurrentFirstOpensMigrateOnce) {
   for (int i = 0; i < 4; ++i) {
     openers.emplace_back([&] {
       Store store(config_for(dir));
-      if (store.schema_version() == 1) ++ok;
+      if (store.schema_version() == kSchemaVersion) ++ok;
     });
   }
   for (auto &t : openers) t.join();
