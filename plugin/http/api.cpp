@@ -61,7 +61,8 @@ json::object opened_answer(Call &call, const json::object &opened) {
 
 Response lookup(Call &call) {
   if (auto refused = spend(call, call.site.lookups)) return *std::move(refused);
-  codec::Fields fields(body_of(call), "");
+  const json::value document = body_of(call);  // Fields keeps a pointer to it
+  codec::Fields fields(document, "");
   const std::string number = fields.required_text("number", 64);
   const std::string email = fields.required_text("email", 254);
   fields.finish();
@@ -73,7 +74,8 @@ Response lookup(Call &call) {
 
 Response verify_order(Call &call) {
   if (auto refused = spend(call, call.site.lookups)) return *std::move(refused);
-  codec::Fields fields(body_of(call), "");
+  const json::value document = body_of(call);  // Fields keeps a pointer to it
+  codec::Fields fields(document, "");
   const std::string number = fields.required_text("order", 64);
   const std::string email = fields.required_text("email", 254);
   fields.finish();
@@ -123,7 +125,8 @@ Response open(Call &call) {
 
 Response act(Call &call, const std::string &case_id, std::string_view name) {
   if (auto refused = spend(call, call.site.submits)) return *std::move(refused);
-  codec::Fields fields(body_of(call), "");
+  const json::value document = body_of(call);  // Fields keeps a pointer to it
+  codec::Fields fields(document, "");
   ActionRequest request;
   request.actor = {Role::customer, ""};
   if (name == "reply") {
@@ -180,7 +183,8 @@ Response download(Call &call, const std::string &case_id, std::string_view id) {
 
 Response withdraw(Call &call) {
   if (auto refused = spend(call, call.site.submits)) return *std::move(refused);
-  codec::Fields fields(body_of(call), "");
+  const json::value document = body_of(call);  // Fields keeps a pointer to it
+  codec::Fields fields(document, "");
   const std::string name = fields.required_text("name", 200);
   const std::string number = fields.required_text("order", 64);
   const std::string email = fields.required_text("email", 254);
