@@ -7,6 +7,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -79,7 +80,9 @@ class Session : public std::enable_shared_from_this<Session> {
     first_ = false;
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(shared_.options.form_limit);
+    // The real limit depends on the route and the content type, known once the header is in;
+    // until then only the largest is enforced (Beast checks a declared length early).
+    parser_->body_limit(std::max(shared_.options.form_limit, shared_.options.upload_limit));
     stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_s));
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::on_header, shared_from_this()));
@@ -91,6 +94,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (ec == bhttp::error::header_limit) return fail(431);
+    if (ec == bhttp::error::body_limit) return fail(413);  // a declared length over the limit
     if (ec) return fail(400);
     const auto &header = parser_->get();
     const std::string_view target = header.target();
@@ -183,12 +187,6 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
   tcp::endpoint local() const { return acceptor_.local_endpoint(); }
   void run() { accept(); }
-  void close() {
-    net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
-      beast::error_code ec;
-      self->acceptor_.close(ec);
-    });
-  }
 
  private:
   void accept() {
@@ -223,9 +221,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 }  // namespace
 
 struct Server::State {
-  explicit State(App &app) : shared{app, app.options()}, io(app.options().threads) {}
+  explicit State(App &app) : shared{app, app.options()} { io.emplace(app.options().threads); }
   Shared shared;
-  net::io_context io;  // after `shared`: sessions go before what they refer to
+  // After `shared`: sessions go before what they refer to. Reset by stop(), which destroys
+  // every pending handler and with them the sessions and their sockets.
+  std::optional<net::io_context> io;
   std::shared_ptr<Listener> listener;
   std::vector<std::thread> threads;
   bool running = false;
@@ -242,7 +242,7 @@ std::string Server::start() {
   if (ec) fail(Status::invalid_argument, "not an IP address: " + options.host, "listen");
   try {
     state_->listener =
-        std::make_shared<Listener>(state_->io, tcp::endpoint(address, options.port), state_->shared);
+        std::make_shared<Listener>(*state_->io, tcp::endpoint(address, options.port), state_->shared);
   } catch (const boost::system::system_error &error) {
     fail(Status::unsupported, "cannot listen on " + options.host + ":" +
                                   std::to_string(options.port) + ": " + error.code().message(),
@@ -251,7 +251,7 @@ std::string Server::start() {
   const auto bound = state_->listener->local();
   state_->listener->run();
   for (int i = 0; i < options.threads; ++i) {
-    state_->threads.emplace_back([this] { state_->io.run(); });
+    state_->threads.emplace_back([this] { state_->io->run(); });
   }
   state_->running = true;
   std::string host = bound.address().to_string();
@@ -262,11 +262,11 @@ std::string Server::start() {
 void Server::stop() {
   if (!state_ || !state_->running) return;
   state_->running = false;
-  state_->listener->close();
-  state_->io.stop();
+  state_->io->stop();
   for (auto &thread : state_->threads) thread.join();
   state_->threads.clear();
   state_->listener.reset();
+  state_->io.reset();  // closes the listener and every connection
 }
 
 }  // namespace reclaim::http
