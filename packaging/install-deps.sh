@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  nodejs npm chromium chromium-driver
 )
 
 missing=()

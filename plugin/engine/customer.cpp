@@ -117,6 +117,12 @@ std::optional<Order> Engine::customer_order(const std::string &shop_id, const st
   return found;
 }
 
+ClaimedQty Engine::claimed_quantities(const std::string &shop_id, const std::string &order_id) {
+  ClaimedQty claimed;
+  store_->read([&](Tx &tx) { claimed = tx.claimed_qty(shop_id, order_id); });
+  return claimed;
+}
+
 json::object Engine::customer_view(const std::string &case_id) {
   std::optional<Case> found;
   std::vector<HistoryEntry> history;

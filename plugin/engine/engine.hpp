@@ -62,6 +62,8 @@ class Engine {
   // The order with this number (or id) if its customer's e-mail is `email`; nullopt otherwise.
   std::optional<Order> customer_order(const std::string &shop, const std::string &number,
                                       const std::string &email);
+  // Quantity of each line of an order that open cases already claim.
+  ClaimedQty claimed_quantities(const std::string &shop, const std::string &order_id);
   // What a customer sees of a case: customer-visible history only, no staff fields.
   boost::json::object customer_view(const std::string &case_id);
   // Checks a file by its content and size, then keeps it with the case. Throws Error.

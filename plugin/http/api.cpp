@@ -208,17 +208,21 @@ Response withdraw(Call &call) {
   request.order_id = order->id;
   request.customer = Customer{order->customer.email, name, locale, "consumer", ""};
   json::array items;
+  const ClaimedQty claimed = call.engine().claimed_quantities(request.shop, order->id);
   for (const auto &line : order->lines) {
     const bool wanted =
         chosen.empty() || std::find(chosen.begin(), chosen.end(), line.id) != chosen.end();
-    if (!wanted || line.qty - line.refunded_qty <= 0) continue;
+    const auto taken = claimed.find(line.id);
+    const std::int64_t left =
+        line.qty - line.refunded_qty - (taken == claimed.end() ? 0 : taken->second);
+    if (!wanted || left <= 0) continue;
     OpenItem item;
     item.line = line.id;
-    item.qty = line.qty - line.refunded_qty;
+    item.qty = left;
     item.reason = "changed_mind";
     item.field = "lines";
     request.items.push_back(std::move(item));
-    items.push_back(json::object{{"line", line.id}, {"name", line.name}, {"qty", line.qty - line.refunded_qty}});
+    items.push_back(json::object{{"line", line.id}, {"name", line.name}, {"qty", left}});
   }
   if (request.items.empty()) fail(Status::invalid_argument, "no line of the order to withdraw from", "lines");
   const std::string statement = call.site.views.text(locale, "statement_intro");

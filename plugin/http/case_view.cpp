@@ -88,7 +88,10 @@ json::object case_page_context(Call &call, const json::object &view, const std::
                        {"state_label", call.text("state_" + state)},
                        {"kind_label", call.text("kind_name_" + str(view, "kind"))},
                        {"created_local", created},
-                       {"decision_due_local", view.at("decision_due_local")},
+                       // Once decided, the date no longer tells the customer anything.
+                       {"decision_due_local", view.at("decided_at").is_null()
+                                                  ? view.at("decision_due_local")
+                                                  : json::value(nullptr)},
                        {"timezone", view.at("timezone")},
                        {"decision_meaning", meaning},
                        {"next_text", call.text("next_" + state)},

@@ -48,9 +48,13 @@ json::array options_for(Call &call, std::span<const std::string_view> words, std
 // judge it, its eligibility. This is where per-line eligibility belongs: give each line an
 // "eligibility" object {"eligible": bool, "message": "…"} and new_items.html shows it.
 json::array order_lines(Call &call, const Order &order, const Form *previous) {
+  const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
   json::array lines;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const OrderLine &line = order.lines[i];
+    const auto taken = claimed.find(line.id);
+    const std::int64_t left =
+        line.qty - line.refunded_qty - (taken == claimed.end() ? 0 : taken->second);
     const std::string index = std::to_string(i);
     const std::string reason = previous ? previous->get("reason_" + index) : "defect";
     std::string chosen = previous ? previous->get("qty_" + index) : "0";
@@ -59,7 +63,7 @@ json::array order_lines(Call &call, const Order &order, const Form *previous) {
                                  {"line", line.id},
                                  {"name", line.name},
                                  {"sku", line.sku},
-                                 {"qty", line.qty - line.refunded_qty},
+                                 {"qty", left > 0 ? left : 0},
                                  {"chosen", chosen},
                                  {"reasons", options_for(call, kReasons, "reason_", reason)}});
   }

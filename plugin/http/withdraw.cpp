@@ -29,15 +29,20 @@ json::object typed(const Form &form) {
           {"email", clip(form.get("email"), 254)}};
 }
 
-json::array withdrawable_lines(const Order &order) {
+// What is left of each line to withdraw from: bought, less refunded and claimed by open cases.
+std::int64_t left_of(const OrderLine &line, const ClaimedQty &claimed) {
+  const auto taken = claimed.find(line.id);
+  return line.qty - line.refunded_qty - (taken == claimed.end() ? 0 : taken->second);
+}
+
+json::array withdrawable_lines(Call &call, const Order &order) {
+  const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
   json::array lines;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const auto &line = order.lines[i];
-    if (line.qty - line.refunded_qty <= 0) continue;
-    lines.push_back(json::object{{"index", i},
-                                 {"line", line.id},
-                                 {"name", line.name},
-                                 {"qty", line.qty - line.refunded_qty}});
+    const std::int64_t left = left_of(line, claimed);
+    if (left <= 0) continue;
+    lines.push_back(json::object{{"index", i}, {"line", line.id}, {"name", line.name}, {"qty", left}});
   }
   return lines;
 }
@@ -64,7 +69,7 @@ Response withdraw_submit(Call &call) {
   if (!order) return details_again(call, form, "order_not_found", 404);
   json::object context = typed(form);
   context["title"] = call.text("withdraw_heading");
-  context["lines"] = withdrawable_lines(*order);
+  context["lines"] = withdrawable_lines(call, *order);
   return page(call, "withdraw_confirm", std::move(context));
 }
 
@@ -87,21 +92,23 @@ Response withdraw_confirm(Call &call) {
   const std::string name = clip(form.get("name"), 200);
   request.customer = Customer{order->customer.email, name, call.lang, "consumer", ""};
   json::array items;
+  const ClaimedQty claimed = call.engine().claimed_quantities(shop, order->id);
   for (const auto &line : order->lines) {
     const bool wanted = std::find(chosen.begin(), chosen.end(), line.id) != chosen.end();
-    if (!wanted || line.qty - line.refunded_qty <= 0) continue;
+    const std::int64_t left = left_of(line, claimed);
+    if (!wanted || left <= 0) continue;
     OpenItem item;
     item.line = line.id;
-    item.qty = line.qty - line.refunded_qty;
+    item.qty = left;
     item.reason = "changed_mind";
     item.field = "items[" + std::to_string(request.items.size()) + "]";
     request.items.push_back(std::move(item));
-    items.push_back(json::object{{"name", line.name}, {"line", line.id}, {"qty", line.qty - line.refunded_qty}});
+    items.push_back(json::object{{"name", line.name}, {"line", line.id}, {"qty", left}});
   }
   json::object context = typed(form);
   context["title"] = call.text("withdraw_heading");
   if (request.items.empty()) {
-    context["lines"] = withdrawable_lines(*order);
+    context["lines"] = withdrawable_lines(call, *order);
     context["error"] = call.text("no_items");
     return page(call, "withdraw_confirm", std::move(context), 422);
   }
@@ -120,7 +127,7 @@ Response withdraw_confirm(Call &call) {
     opened = call.engine().open_case(request, sha256_hex(call.request.body));
   } catch (const Error &error) {
     if (error.status() != Status::invalid_argument && error.status() != Status::not_allowed) throw;
-    context["lines"] = withdrawable_lines(*order);
+    context["lines"] = withdrawable_lines(call, *order);
     context["error"] = call.text("action_failed");
     return page(call, "withdraw_confirm", std::move(context), 409);
   }

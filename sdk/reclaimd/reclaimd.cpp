@@ -1,7 +1,11 @@
 // reclaimd: a standalone host for Reclaim's web pages. Opens an engine from a configuration
 // file, imports order files, starts the HTTP endpoint and serves until SIGTERM or SIGINT.
 //
-//   reclaimd CONFIG.json
+//   reclaimd [--console] CONFIG.json
+//
+// --console reads staff commands from standard input, one per line, and answers each with one
+// line ("ok {…}" or "error {…}"):  act CASE_REF ACTION_JSON   |   get CASE_REF
+// (for demos and tests that need an agent's side without an admin panel).
 //
 // CONFIG: {"engine": {…reclaim_open configuration…}, "http": {…reclaim_http_start options…},
 //          "orders": ["orders.json", …], "shop": "default"}
@@ -16,7 +20,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace json = boost::json;
 
@@ -60,11 +66,39 @@ int import_orders(reclaim_engine *engine, const std::string &shop, const json::v
   return count;
 }
 
+// The console's engine: guarded so that shutting down never races a command in progress.
+std::mutex console_mutex;
+reclaim_engine *console_engine = nullptr;
+
+void run_console() {
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    std::istringstream words(line);
+    std::string command, ref;
+    words >> command >> ref;
+    std::string rest;
+    std::getline(words, rest);
+    std::lock_guard lock(console_mutex);
+    if (!console_engine) return;
+    char *out = nullptr;
+    int rc = RECLAIM_INVALID_ARGUMENT;
+    if (command == "act") {
+      rc = reclaim_case_act(console_engine, ref.c_str(), rest.c_str(), &out);
+    } else if (command == "get") {
+      rc = reclaim_case_get(console_engine, ref.c_str(), &out);
+    }
+    const std::string answer = out ? take(out) : "{\"error\":{\"code\":\"unknown_command\"}}";
+    std::printf("%s %s\n", rc == RECLAIM_OK ? "ok" : "error", answer.c_str());
+    std::fflush(stdout);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s CONFIG.json\n", argv[0]);
+  const bool console = argc == 3 && std::string(argv[1]) == "--console";
+  if (argc != 2 && !console) {
+    std::fprintf(stderr, "usage: %s [--console] CONFIG.json\n", argv[0]);
     return 2;
   }
   // Block the stop signals before any thread starts: every thread inherits the mask, and the
@@ -77,7 +111,7 @@ int main(int argc, char **argv) {
 
   reclaim_engine *engine = nullptr;
   try {
-    const std::filesystem::path config_path = argv[1];
+    const std::filesystem::path config_path = argv[argc - 1];
     const json::value config = json::parse(read_file(config_path));
     const json::object &root = config.as_object();
     const std::string shop =
@@ -116,9 +150,16 @@ int main(int argc, char **argv) {
     std::printf("Stop with Ctrl-C or SIGTERM.\n");
     std::fflush(stdout);
 
+    if (console) {
+      console_engine = engine;
+      std::thread(run_console).detach();  // ends with the process; it never outlives the engine
+    }
     int received = 0;
     sigwait(&stop_signals, &received);
     std::printf("stopping (signal %d)\n", received);
+    std::fflush(stdout);
+    std::lock_guard lock(console_mutex);
+    console_engine = nullptr;
     reclaim_http_stop(engine);
     reclaim_close(engine);
     return 0;
