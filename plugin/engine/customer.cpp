@@ -123,6 +123,13 @@ ClaimedQty Engine::claimed_quantities(const std::string &shop_id, const std::str
   return claimed;
 }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> Engine::customer_view_stamp(
+    const std::string &case_id) {
+  std::optional<std::pair<std::int64_t, std::int64_t>> stamp;
+  store_->read([&](Tx &tx) { stamp = tx.case_stamp(case_id); });
+  return stamp;
+}
+
 json::object Engine::customer_view(const std::string &case_id) {
   std::optional<Case> found;
   std::vector<HistoryEntry> history;

@@ -64,6 +64,9 @@ class Engine {
                                       const std::string &email);
   // Quantity of each line of an order that open cases already claim.
   ClaimedQty claimed_quantities(const std::string &shop, const std::string &order_id);
+  // What changes a customer's view of a case: its version and its number of attachments
+  // (nullopt when there is no such case). One small query, for caching the status page.
+  std::optional<std::pair<std::int64_t, std::int64_t>> customer_view_stamp(const std::string &case_id);
   // What a customer sees of a case: customer-visible history only, no staff fields.
   boost::json::object customer_view(const std::string &case_id);
   // Checks a file by its content and size, then keeps it with the case. Throws Error.

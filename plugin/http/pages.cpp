@@ -168,11 +168,40 @@ Response open_from_form(Call &call) {
   return redirect(call, call.base() + "/c/" + token + "/confirmation?lang=" + call.lang);
 }
 
+// Replaces every CSRF marker of a cached page with this browser's token.
+std::string with_csrf(std::string body, const std::string &token) {
+  const std::string_view marker = PageCache::kCsrfMarker;
+  for (auto at = body.find(marker); at != std::string::npos; at = body.find(marker, at + token.size())) {
+    body.replace(at, marker.size(), token);
+  }
+  return body;
+}
+
 Response status_page(Call &call, const std::string &token, const std::string &case_id,
                      int status = 200, std::string error = {}) {
-  json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
-  if (!error.empty()) context["error"] = error;
-  return page(call, "status", std::move(context), status);
+  if (!error.empty()) {
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    context["error"] = error;
+    return page(call, "status", std::move(context), status);
+  }
+  // The plain status page is what customers reload: rendered once per case version.
+  const auto stamp = call.engine().customer_view_stamp(case_id);
+  if (!stamp) return message_page(call, 404, "error_heading", "not_found");
+  const PageCache::Stamp key_stamp{stamp->first, stamp->second};
+  const std::string key = case_id + "|" + call.lang + "|" + call.base();
+  auto body = call.site.pages.find(key, key_stamp);
+  if (!body) {
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    context["csrf"] = PageCache::kCsrfMarker;
+    Response rendered = page(call, "status", std::move(context), status);
+    call.site.pages.put(key, key_stamp, rendered.body);
+    body = std::move(rendered.body);
+  }
+  Response response;
+  response.status = status;
+  response.body = with_csrf(std::move(*body), call.csrf_field());
+  response.set("Content-Type", "text/html; charset=utf-8");
+  return response;
 }
 
 Response confirmation_page(Call &call, const std::string &token, const std::string &case_id) {

@@ -16,15 +16,28 @@ bool Call::csrf_ok() const {
   return equal_in_constant_time(form->get("csrf"), csrf_field());
 }
 
+std::optional<std::string> PageCache::find(const std::string &key, Stamp stamp) {
+  std::lock_guard lock(mutex_);
+  const auto found = pages_.find(key);
+  if (found == pages_.end() || !(found->second.first == stamp)) return std::nullopt;
+  return found->second.second;
+}
+
+void PageCache::put(const std::string &key, Stamp stamp, std::string body) {
+  std::lock_guard lock(mutex_);
+  if (pages_.size() >= 10000) pages_.clear();  // bounded; a busy shop simply re-renders
+  pages_[key] = {stamp, std::move(body)};
+}
+
 Response page(Call &call, std::string_view name, json::object context, int status) {
   const Views &views = call.site.views;
   const std::string base = call.base();
-  context["t"] = views.strings(call.lang);
+  const boost::json::value &outer = views.outer(call.lang);  // "t", the translations
   context["lang"] = call.lang;
   context["base"] = base;
-  context["csrf"] = call.csrf_field();
+  if (!context.contains("csrf")) context["csrf"] = call.csrf_field();
   if (!context.contains("title")) context["title"] = views.text(call.lang, "home_title");
-  const std::string content = views.page(name).render(context);
+  const std::string content = views.page(name).render(context, &outer);
   // The language links lead to the same page (GETs) or to the start (after a POST).
   const std::string here = call.request.method == "GET" ? base + call.path : base + "/";
   json::array langs;
@@ -34,8 +47,7 @@ Response page(Call &call, std::string_view name, json::object context, int statu
                                  {"href", here + "?lang=" + std::string(code)},
                                  {"current", code == call.lang}});
   }
-  json::object layout{{"t", context["t"]},
-                      {"lang", call.lang},
+  json::object layout{{"lang", call.lang},
                       {"base", base},
                       {"title", context["title"]},
                       {"shop_name", call.engine().shop_config(call.site.options.shop).name},
@@ -43,7 +55,7 @@ Response page(Call &call, std::string_view name, json::object context, int statu
                       {"content", content}};
   Response response;
   response.status = status;
-  response.body = views.page("layout").render(layout);
+  response.body = views.page("layout").render(layout, &outer);
   response.set("Content-Type", "text/html; charset=utf-8");
   return response;
 }

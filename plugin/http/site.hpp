@@ -3,8 +3,10 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "engine/engine.hpp"
@@ -16,6 +18,23 @@
 #include "http/views.hpp"
 
 namespace reclaim::http {
+
+// Rendered status pages by case and language, valid while the case's stamp (version, number of
+// attachments) is unchanged. The CSRF field is left as a marker and filled per request.
+class PageCache {
+ public:
+  static constexpr std::string_view kCsrfMarker = "\x01csrf\x01";
+  struct Stamp {
+    std::int64_t version = 0, files = 0;
+    bool operator==(const Stamp &) const = default;
+  };
+  std::optional<std::string> find(const std::string &key, Stamp stamp);
+  void put(const std::string &key, Stamp stamp, std::string body);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::pair<Stamp, std::string>> pages_;
+};
 
 struct Site {
   Site(Engine &e, Options o)
@@ -30,6 +49,7 @@ struct Site {
   RateLimiter lookups;
   RateLimiter submits;
   Metrics metrics;
+  PageCache pages;
 };
 
 struct Call {

@@ -190,14 +190,18 @@ Template::~Template() = default;
 Template::Template(Template &&) noexcept = default;
 Template &Template::operator=(Template &&) noexcept = default;
 
-void Template::render(const json::value &context, std::string &out) const {
-  Stack stack{&context};
+void Template::render(const json::value &context, std::string &out,
+                      const json::value *outer) const {
+  Stack stack;
+  if (outer) stack.push_back(outer);
+  stack.push_back(&context);
   render_nodes(nodes_, stack, out);
 }
 
-std::string Template::render(const json::value &context) const {
+std::string Template::render(const json::value &context, const json::value *outer) const {
   std::string out;
-  render(context, out);
+  out.reserve(8192);
+  render(context, out, outer);
   return out;
 }
 

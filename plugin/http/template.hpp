@@ -23,8 +23,12 @@ class Template {
   Template(Template &&) noexcept;
   Template &operator=(Template &&) noexcept;
 
-  void render(const boost::json::value &context, std::string &out) const;
-  std::string render(const boost::json::value &context) const;
+  // `outer` (optional) is looked up after `context`: shared values such as the translations,
+  // passed by reference rather than copied into every page's context.
+  void render(const boost::json::value &context, std::string &out,
+              const boost::json::value *outer = nullptr) const;
+  std::string render(const boost::json::value &context,
+                     const boost::json::value *outer = nullptr) const;
 
   struct Node;
 

@@ -28,7 +28,13 @@ Views::Views() {
   for (auto lang : kLanguages) {
     if (!strings_.count(lang)) fail(Status::internal, "no strings for " + std::string(lang));
   }
+  for (const auto &[lang, table] : strings_) outer_.emplace(lang, boost::json::object{{"t", table}});
   css_ = asset("style.css");
+}
+
+const boost::json::value &Views::outer(std::string_view lang) const {
+  const auto found = outer_.find(lang);
+  return found == outer_.end() ? outer_.find("en")->second : found->second;
 }
 
 const Template &Views::page(std::string_view name) const {

@@ -150,7 +150,9 @@ void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
 
   const auto give_up = std::chrono::steady_clock::now() +
                        std::chrono::milliseconds(std::max(config_.busy_timeout_ms, 100));
-  std::minstd_rand jitter(std::random_device{}());
+  // Seeded from the clock: std::random_device would open /dev/urandom on every transaction.
+  std::minstd_rand jitter(
+      static_cast<std::uint_fast32_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
   for (;;) {
     try {
       control(sql, writing ? dialect_->begin_write : dialect_->begin_read);

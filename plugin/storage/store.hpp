@@ -70,6 +70,8 @@ class Tx {
   std::optional<Attachment> attachment(const std::string &id);
   std::vector<Attachment> attachments(const std::string &case_id);  // without their bytes
   std::map<std::string, std::int64_t> cases_by_state();
+  // The case's version and its number of attachments; nullopt when there is no such case.
+  std::optional<std::pair<std::int64_t, std::int64_t>> case_stamp(const std::string &case_id);
   std::int64_t overdue_cases(UnixMs now);
 
   soci::session &session() { return sql_; }

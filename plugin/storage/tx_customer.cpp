@@ -77,6 +77,16 @@ std::map<std::string, std::int64_t> Tx::cases_by_state() {
   return out;
 }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> Tx::case_stamp(const std::string &case_id) {
+  long long version = 0, files = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT version, (SELECT COUNT(*) FROM attachments WHERE case_id = :a)"
+          " FROM cases WHERE id = :id",
+      soci::use(case_id), soci::use(case_id), soci::into(version, found), soci::into(files);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  return std::make_pair(static_cast<std::int64_t>(version), static_cast<std::int64_t>(files));
+}
+
 std::int64_t Tx::overdue_cases(UnixMs now) {
   long long count = 0;
   const long long at = now;

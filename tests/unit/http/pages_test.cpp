@@ -338,6 +338,18 @@ TEST_F(Pages, TheWithdrawalHasAConfirmationStepAndAnAcknowledgement) {
   EXPECT_EQ(none.status, 422);
 }
 
+TEST_F(Pages, AWithdrawalTakesWhatOpenCasesHaveNotClaimed) {
+  Browser browser(app());
+  open_case(browser, "N1001", "jan@example.pl");  // claims 1 of line 1's 2
+  const Response confirm = browser.post("/withdraw?lang=en", {{"name", "Jan"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
+  EXPECT_NE(confirm.body.find("Kettle × 1"), std::string::npos);
+  const Response done = browser.post("/withdraw/confirm?lang=en", {{"name", "Jan"}, {"order", "N1001"}, {"email", "jan@example.pl"}, {"line", "1"}, {"line", "2"}});
+  EXPECT_EQ(done.status, 200) << done.body;
+  EXPECT_NE(done.body.find("Kettle × 1"), std::string::npos);
+  EXPECT_NE(done.body.find("Mugs × 1"), std::string::npos);
+  EXPECT_EQ(engine_.claimed_quantities("default", "1001").at("1"), 2);
+}
+
 TEST_F(Pages, ErrorPagesSayNothingInternal) {
   Browser browser(app());
   const Response missing = browser.get("/nope");
