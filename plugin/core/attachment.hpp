@@ -9,13 +9,13 @@
 namespace reclaim {
 
 struct Attachment {
-  std::string id;       // "a_…"
+  std::string id;  // "a_…"
   std::string case_id;
-  std::string name;     // the file name the customer gave, for display only
+  std::string name;          // the file name the customer gave, for display only
   std::string content_type;  // image/jpeg, image/png, image/webp, application/pdf
   std::int64_t size = 0;
   std::string sha256;
-  std::string data;     // the bytes; empty when only the description was read
+  std::string data;  // the bytes; empty when only the description was read
   UnixMs created_at = 0;
 };
 

@@ -1,8 +1,9 @@
 // The engine as the customer pages and API see it: signed status tokens, lookups that answer the
 // same whichever detail is wrong, a case as its customer may see it, and attachments.
-#include <boost/json/array.hpp>
 #include <date/tz.h>
 #include <spdlog/spdlog.h>
+
+#include <boost/json/array.hpp>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -61,8 +62,8 @@ json::object visible_entry(const HistoryEntry &entry) {
 // "2026-12-07 14:30" on the shop's wall clock, for pages.
 std::string local_time(const std::string &zone, UnixMs at) {
   const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
-  const auto local = date::make_zoned(date::locate_zone(zone),
-                                      std::chrono::floor<std::chrono::minutes>(instant));
+  const auto local =
+      date::make_zoned(date::locate_zone(zone), std::chrono::floor<std::chrono::minutes>(instant));
   return date::format("%Y-%m-%d %H:%M", local);
 }
 
@@ -219,8 +220,8 @@ Attachment Engine::add_attachment(const std::string &case_id, const std::string 
   Attachment file;
   file.content_type = sniff_content_type(bytes);
   if (file.content_type.empty()) {
-    fail(Status::invalid_argument, "only JPEG, PNG, WebP and PDF files are accepted",
-         "attachments", "attachment_type");
+    fail(Status::invalid_argument, "only JPEG, PNG, WebP and PDF files are accepted", "attachments",
+         "attachment_type");
   }
   file.id = "a_" + hex_encode(random_bytes(10));
   file.case_id = case_id;
@@ -233,8 +234,8 @@ Attachment Engine::add_attachment(const std::string &case_id, const std::string 
     if (!tx.case_by_id(case_id)) fail(Status::not_found, "no such case");
     tx.put_attachment(file);
   });
-  log_->info("attachment {} ({}, {} bytes) added to case {}", file.id, file.content_type,
-             file.size, case_id);
+  log_->info("attachment {} ({}, {} bytes) added to case {}", file.id, file.content_type, file.size,
+             case_id);
   file.data.clear();
   return file;
 }

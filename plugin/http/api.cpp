@@ -68,8 +68,8 @@ Response lookup(Call &call) {
   fields.finish();
   const auto token = call.engine().lookup_case(call.site.options.shop, number, email);
   if (!token) return api_error(404, "not_found", "no case matches this number and e-mail");
-  return json_response(200, json::object{{"token", *token},
-                                         {"status_url", call.base() + "/c/" + *token}});
+  return json_response(
+      200, json::object{{"token", *token}, {"status_url", call.base() + "/c/" + *token}});
 }
 
 Response verify_order(Call &call) {
@@ -224,12 +224,14 @@ Response withdraw(Call &call) {
     request.items.push_back(std::move(item));
     items.push_back(json::object{{"line", line.id}, {"name", line.name}, {"qty", left}});
   }
-  if (request.items.empty()) fail(Status::invalid_argument, "no line of the order to withdraw from", "lines");
+  if (request.items.empty())
+    fail(Status::invalid_argument, "no line of the order to withdraw from", "lines");
   const std::string statement = call.site.views.text(locale, "statement_intro");
   request.description = statement;
   const std::string submitted = format_rfc3339(call.engine().now());
-  json::object withdrawal{{"statement", statement}, {"language", locale},   {"name", name},
-                          {"order", order->number}, {"items", items},       {"submitted_at", submitted}};
+  json::object withdrawal{{"statement", statement}, {"language", locale},
+                          {"name", name},           {"order", order->number},
+                          {"items", items},         {"submitted_at", submitted}};
   request.extra = json::object{{"withdrawal", withdrawal}};
   const json::object opened = call.engine().open_case(request, sha256_hex(call.request.body));
   call.engine().record_withdrawal(std::string(opened.at("id").as_string()), withdrawal);
@@ -241,7 +243,9 @@ Response withdraw(Call &call) {
 Response route(Call &call, std::string_view rest) {
   const bool get = call.request.method == "GET" || call.request.method == "HEAD";
   const bool post = call.request.method == "POST";
-  const auto method_error = [] { return api_error(405, "method_not_allowed", "method not allowed here"); };
+  const auto method_error = [] {
+    return api_error(405, "method_not_allowed", "method not allowed here");
+  };
   if (rest == "/lookup") {
     call.route = "/api/v1/lookup";
     return post ? lookup(call) : method_error();

@@ -116,8 +116,7 @@ Response metrics_text(Call &call) {
   const json::object gauges = call.engine().case_gauges();
   text += "# HELP reclaim_cases Cases by state.\n# TYPE reclaim_cases gauge\n";
   for (const auto &[state, count] : gauges.at("cases_by_state").as_object()) {
-    text += "reclaim_cases{state=\"" + std::string(state) + "\"} " +
-            json::serialize(count) + "\n";
+    text += "reclaim_cases{state=\"" + std::string(state) + "\"} " + json::serialize(count) + "\n";
   }
   text += "# HELP reclaim_deadline_breaches Undecided cases past their decision date.\n";
   text += "# TYPE reclaim_deadline_breaches gauge\n";
@@ -224,8 +223,8 @@ void secure(Call &call, Response &response) {
   if (response.header("Cache-Control").empty()) response.set("Cache-Control", "no-store");
   if (call.new_nonce && response.header("Content-Type").starts_with("text/html")) {
     const std::string scope = call.base().empty() ? "/" : call.base() + "/";
-    response.add("Set-Cookie", "rc_csrf=" + call.csrf_nonce + "; Path=" + scope +
-                                   "; HttpOnly; SameSite=Strict");
+    response.add("Set-Cookie",
+                 "rc_csrf=" + call.csrf_nonce + "; Path=" + scope + "; HttpOnly; SameSite=Strict");
   }
 }
 

@@ -46,8 +46,7 @@ json::object case_page_context(Call &call, const json::object &view, const std::
                        {"outcome_label", call.text("outcome_" + str(decision, "outcome"))},
                        {"decision_reason", str(decision, "reason")}};
     if (const auto *resolution = decision.if_contains("resolution")) {
-      shown["resolution_label"] =
-          call.text("resolution_" + str(resolution->as_object(), "type"));
+      shown["resolution_label"] = call.text("resolution_" + str(resolution->as_object(), "type"));
     }
     items.push_back(std::move(shown));
   }
@@ -62,7 +61,8 @@ json::object case_page_context(Call &call, const json::object &view, const std::
     json::array linked;
     if (const auto *ids = entry.if_contains("attachments"); ids && ids->is_array()) {
       for (const auto &id : ids->get_array()) {
-        if (const auto *file = id.is_string() ? files_by_id.if_contains(id.get_string()) : nullptr) {
+        if (const auto *file =
+                id.is_string() ? files_by_id.if_contains(id.get_string()) : nullptr) {
           linked.push_back(*file);
         }
       }
@@ -83,31 +83,30 @@ json::object case_page_context(Call &call, const json::object &view, const std::
   if (meaning == meaning_key) meaning = call.text("decision_meaning_default_sla");
   std::string created = str(view, "created_at");
   if (created.size() >= 16) created = created.substr(0, 10);
-  json::object context{{"title", call.text("status_heading") + " " + str(view, "number")},
-                       {"number", view.at("number")},
-                       {"state_label", call.text("state_" + state)},
-                       {"kind_label", call.text("kind_name_" + str(view, "kind"))},
-                       {"created_local", created},
-                       // Once decided, the date no longer tells the customer anything.
-                       {"decision_due_local", view.at("decided_at").is_null()
-                                                  ? view.at("decision_due_local")
-                                                  : json::value(nullptr)},
-                       {"timezone", view.at("timezone")},
-                       {"decision_meaning", meaning},
-                       {"next_text", call.text("next_" + state)},
-                       {"items", std::move(items)},
-                       {"description", view.at("description")},
-                       {"preferred_label",
-                        preferred.empty() ? std::string() : call.text("resolution_" + preferred)},
-                       {"files", std::move(files)},
-                       {"timeline", std::move(timeline)},
-                       {"case_url", case_url},
-                       {"can_reply", can_reply},
-                       {"can_rate", can_rate},
-                       {"can_cancel", can_cancel},
-                       {"can_reopen", can_reopen},
-                       {"scores", json::array{1, 2, 3, 4, 5}},
-                       {"rating", view.at("rating")}};
+  json::object context{
+      {"title", call.text("status_heading") + " " + str(view, "number")},
+      {"number", view.at("number")},
+      {"state_label", call.text("state_" + state)},
+      {"kind_label", call.text("kind_name_" + str(view, "kind"))},
+      {"created_local", created},
+      // Once decided, the date no longer tells the customer anything.
+      {"decision_due_local",
+       view.at("decided_at").is_null() ? view.at("decision_due_local") : json::value(nullptr)},
+      {"timezone", view.at("timezone")},
+      {"decision_meaning", meaning},
+      {"next_text", call.text("next_" + state)},
+      {"items", std::move(items)},
+      {"description", view.at("description")},
+      {"preferred_label", preferred.empty() ? std::string() : call.text("resolution_" + preferred)},
+      {"files", std::move(files)},
+      {"timeline", std::move(timeline)},
+      {"case_url", case_url},
+      {"can_reply", can_reply},
+      {"can_rate", can_rate},
+      {"can_cancel", can_cancel},
+      {"can_reopen", can_reopen},
+      {"scores", json::array{1, 2, 3, 4, 5}},
+      {"rating", view.at("rating")}};
   context["has_files"] = !context["files"].as_array().empty();
   return context;
 }

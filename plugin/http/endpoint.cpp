@@ -94,7 +94,8 @@ json::object response_to_json(const Response &response) {
   for (const auto &[name, value] : response.headers) headers[name] = value;
   json::object out{{"status", response.status}, {"headers", std::move(headers)}};
   const auto type = response.header("Content-Type");
-  const bool text = type.starts_with("text/") || type.starts_with("application/json") || type.empty();
+  const bool text =
+      type.starts_with("text/") || type.starts_with("application/json") || type.empty();
   if (text) {
     out["body"] = response.body;
   } else {

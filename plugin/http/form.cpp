@@ -74,8 +74,8 @@ std::string url_decode(std::string_view text, bool plus_is_space) {
     const char c = text[i];
     if (c == '+' && plus_is_space) {
       out += ' ';
-    } else if (c == '%' && i + 2 < text.size() &&
-               hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+               hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else {
@@ -171,7 +171,8 @@ std::optional<Form> parse_form(std::string_view body, std::string_view content_t
   if (starts_with_nocase(content_type, "multipart/form-data")) {
     return parse_multipart(body, content_type);
   }
-  if (content_type.empty() || starts_with_nocase(content_type, "application/x-www-form-urlencoded")) {
+  if (content_type.empty() ||
+      starts_with_nocase(content_type, "application/x-www-form-urlencoded")) {
     return parse_urlencoded(body);
   }
   return std::nullopt;

@@ -31,8 +31,8 @@ std::string Metrics::text() const {
     out += "reclaim_http_request_duration_seconds_bucket{le=\"" + std::string(number) + "\"} " +
            std::to_string(buckets_[i]) + "\n";
   }
-  out += "reclaim_http_request_duration_seconds_bucket{le=\"+Inf\"} " + std::to_string(count_) +
-         "\n";
+  out +=
+      "reclaim_http_request_duration_seconds_bucket{le=\"+Inf\"} " + std::to_string(count_) + "\n";
   std::snprintf(number, sizeof number, "%.6f", sum_);
   out += "reclaim_http_request_duration_seconds_sum " + std::string(number) + "\n";
   out += "reclaim_http_request_duration_seconds_count " + std::to_string(count_) + "\n";

@@ -33,8 +33,8 @@ std::string status_url(Call &call, const std::string &token) {
   return call.base() + "/c/" + token + "?lang=" + call.lang;
 }
 
-json::array options_for(Call &call, std::span<const std::string_view> words, std::string_view prefix,
-                        std::string_view selected) {
+json::array options_for(Call &call, std::span<const std::string_view> words,
+                        std::string_view prefix, std::string_view selected) {
   json::array out;
   for (auto word : words) {
     out.push_back(json::object{{"value", word},
@@ -120,17 +120,19 @@ Response open_from_form(Call &call) {
   const auto order = call.engine().customer_order(shop, form.get("order"), form.get("email"));
   if (!order) {
     return page(call, "new_order",
-                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}}, 404);
+                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}},
+                404);
   }
-  if (!files_acceptable(form)) return items_step(call, *order, &form, 422, call.text("file_rejected"));
+  if (!files_acceptable(form))
+    return items_step(call, *order, &form, 422, call.text("file_rejected"));
   OpenRequest request;
   request.shop = shop;
   request.kind = form.get("kind") == "return" ? Kind::return_ : Kind::complaint;
   request.channel = "web";
   request.actor = {Role::customer, ""};
   request.order_id = order->id;
-  request.customer = Customer{order->customer.email, clip(form.get("name"), 200), call.lang,
-                              "", ""};
+  request.customer =
+      Customer{order->customer.email, clip(form.get("name"), 200), call.lang, "", ""};
   for (std::size_t i = 0; i < order->lines.size(); ++i) {
     const std::string index = std::to_string(i);
     const std::string qty_text = form.get("qty_" + index);
@@ -171,7 +173,8 @@ Response open_from_form(Call &call) {
 // Replaces every CSRF marker of a cached page with this browser's token.
 std::string with_csrf(std::string body, const std::string &token) {
   const std::string_view marker = PageCache::kCsrfMarker;
-  for (auto at = body.find(marker); at != std::string::npos; at = body.find(marker, at + token.size())) {
+  for (auto at = body.find(marker); at != std::string::npos;
+       at = body.find(marker, at + token.size())) {
     body.replace(at, marker.size(), token);
   }
   return body;
@@ -301,7 +304,8 @@ Response new_case_submit(Call &call) {
                                                   call.form->get("email"));
   if (!order) {
     return page(call, "new_order",
-                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}}, 404);
+                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}},
+                404);
   }
   Form typed;
   typed.fields = {{"order", call.form->get("order")}, {"email", call.form->get("email")}};

@@ -39,9 +39,9 @@ void RateLimiter::prune(Clock::time_point now) {
     }
   }
   while (buckets_.size() >= max_addresses_) {
-    auto oldest = std::min_element(buckets_.begin(), buckets_.end(), [](const auto &a, const auto &b) {
-      return a.second.updated < b.second.updated;
-    });
+    auto oldest = std::min_element(
+        buckets_.begin(), buckets_.end(),
+        [](const auto &a, const auto &b) { return a.second.updated < b.second.updated; });
     buckets_.erase(oldest);
   }
 }

@@ -105,12 +105,13 @@ class Session : public std::enable_shared_from_this<Session> {
     // Bodies get the idle allowance: a photo on a slow line takes a while.
     stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_s));
     if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
-      auto go_on = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
-      return bhttp::async_write(stream_, *go_on,
-                                [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
-                                  if (wec) return self->close();
-                                  self->read_body();
-                                });
+      auto go_on =
+          std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      return bhttp::async_write(
+          stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
+            if (wec) return self->close();
+            self->read_body();
+          });
     }
     read_body();
   }
@@ -241,11 +242,12 @@ std::string Server::start() {
   const auto address = net::ip::make_address(options.host, ec);
   if (ec) fail(Status::invalid_argument, "not an IP address: " + options.host, "listen");
   try {
-    state_->listener =
-        std::make_shared<Listener>(*state_->io, tcp::endpoint(address, options.port), state_->shared);
+    state_->listener = std::make_shared<Listener>(*state_->io, tcp::endpoint(address, options.port),
+                                                  state_->shared);
   } catch (const boost::system::system_error &error) {
-    fail(Status::unsupported, "cannot listen on " + options.host + ":" +
-                                  std::to_string(options.port) + ": " + error.code().message(),
+    fail(Status::unsupported,
+         "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+             error.code().message(),
          "listen");
   }
   const auto bound = state_->listener->local();

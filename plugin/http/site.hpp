@@ -61,10 +61,10 @@ struct Call {
   Form query;
   std::optional<Form> form;  // POST bodies that are forms
   std::string lang;
-  std::string client;       // the client's address, after trusted proxies
-  std::string csrf_nonce;   // the browser's CSRF cookie (made now when it had none)
+  std::string client;      // the client's address, after trusted proxies
+  std::string csrf_nonce;  // the browser's CSRF cookie (made now when it had none)
   bool new_nonce = false;
-  std::string route;        // the route's pattern, for metrics
+  std::string route;  // the route's pattern, for metrics
 
   Engine &engine() { return site.engine; }
   const std::string &base() const { return site.options.base_path; }

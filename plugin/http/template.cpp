@@ -51,10 +51,12 @@ std::vector<Node> parse(const std::string &tname, std::string_view source, std::
       pos = source.size();
       break;
     }
-    if (open > pos) nodes.push_back({Node::Kind::text, std::string(source.substr(pos, open - pos)), {}, {}});
+    if (open > pos)
+      nodes.push_back({Node::Kind::text, std::string(source.substr(pos, open - pos)), {}, {}});
     const bool triple = source.compare(open, 3, "{{{") == 0;
     const auto close = source.find(triple ? "}}}" : "}}", open);
-    if (close == std::string_view::npos) fail(Status::internal, "template " + tname + ": unclosed tag");
+    if (close == std::string_view::npos)
+      fail(Status::internal, "template " + tname + ": unclosed tag");
     const std::size_t inner_start = open + (triple ? 3 : 2);
     std::string_view tag = trim(source.substr(inner_start, close - inner_start));
     pos = close + (triple ? 3 : 2);
@@ -72,8 +74,8 @@ std::vector<Node> parse(const std::string &tname, std::string_view source, std::
     }
     if (sigil == '#' || sigil == '^') {
       const std::string name(trim(tag.substr(1)));
-      Node section{sigil == '#' ? Node::Kind::section : Node::Kind::inverted, name,
-                   split_path(name), {}};
+      Node section{
+          sigil == '#' ? Node::Kind::section : Node::Kind::inverted, name, split_path(name), {}};
       section.children = parse(tname, source, pos, name);
       nodes.push_back(std::move(section));
       continue;
@@ -81,7 +83,8 @@ std::vector<Node> parse(const std::string &tname, std::string_view source, std::
     if (sigil == '!') continue;  // comment
     nodes.push_back({Node::Kind::value, std::string(tag), split_path(tag), {}});
   }
-  if (!until.empty()) fail(Status::internal, "template " + tname + ": {{#" + std::string(until) + "}} is not closed");
+  if (!until.empty())
+    fail(Status::internal, "template " + tname + ": {{#" + std::string(until) + "}} is not closed");
   return nodes;
 }
 

@@ -28,7 +28,8 @@ Views::Views() {
   for (auto lang : kLanguages) {
     if (!strings_.count(lang)) fail(Status::internal, "no strings for " + std::string(lang));
   }
-  for (const auto &[lang, table] : strings_) outer_.emplace(lang, boost::json::object{{"t", table}});
+  for (const auto &[lang, table] : strings_)
+    outer_.emplace(lang, boost::json::object{{"t", table}});
   css_ = asset("style.css");
 }
 

@@ -42,7 +42,8 @@ json::array withdrawable_lines(Call &call, const Order &order) {
     const auto &line = order.lines[i];
     const std::int64_t left = left_of(line, claimed);
     if (left <= 0) continue;
-    lines.push_back(json::object{{"index", i}, {"line", line.id}, {"name", line.name}, {"qty", left}});
+    lines.push_back(
+        json::object{{"index", i}, {"line", line.id}, {"name", line.name}, {"qty", left}});
   }
   return lines;
 }
@@ -115,13 +116,13 @@ Response withdraw_confirm(Call &call) {
   const std::string statement = call.text("statement_intro");
   request.description = statement;
   const UnixMs submitted = call.engine().now();
-  request.extra = json::object{
-      {"withdrawal", json::object{{"statement", statement},
-                                  {"language", call.lang},
-                                  {"name", name},
-                                  {"order", order->number},
-                                  {"items", items},
-                                  {"submitted_at", format_rfc3339(submitted)}}}};
+  request.extra =
+      json::object{{"withdrawal", json::object{{"statement", statement},
+                                               {"language", call.lang},
+                                               {"name", name},
+                                               {"order", order->number},
+                                               {"items", items},
+                                               {"submitted_at", format_rfc3339(submitted)}}}};
   json::object opened;
   try {
     opened = call.engine().open_case(request, sha256_hex(call.request.body));

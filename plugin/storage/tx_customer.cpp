@@ -1,7 +1,8 @@
 // What the customer-facing pages read and write: orders by their number, attachments, and the
 // counts the metrics page shows.
-#include <boost/json/parse.hpp>
 #include <soci/soci.h>
+
+#include <boost/json/parse.hpp>
 
 #include "codec/order_json.hpp"
 #include "core/crypto.hpp"

@@ -19,8 +19,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -130,8 +130,8 @@ int main(int argc, char **argv) {
       for (const auto &file : files->as_array()) {
         std::filesystem::path path(std::string(file.as_string()));
         if (path.is_relative()) path = config_path.parent_path() / path;
-        imported += import_orders(engine, shop, json::parse(read_file(path)), first_order,
-                                  first_email);
+        imported +=
+            import_orders(engine, shop, json::parse(read_file(path)), first_order, first_email);
       }
     }
 

@@ -62,7 +62,8 @@ inline Order demo_order(const std::string &id, const std::string &email,
 
 class Browser {
  public:
-  explicit Browser(App &app, std::string peer = "203.0.113.5") : app_(app), peer_(std::move(peer)) {}
+  explicit Browser(App &app, std::string peer = "203.0.113.5")
+      : app_(app), peer_(std::move(peer)) {}
 
   Response get(const std::string &target) { return send("GET", target, "", ""); }
 

@@ -25,10 +25,10 @@ class Pages : public ::testing::Test {
 
   // Opens a complaint through the pages; returns the status token.
   std::string open_case(Browser &browser, const std::string &order = "N1001",
-                        const std::string &email = "jan@example.pl",
-                        Fields extra = {}, std::vector<File> files = {}) {
+                        const std::string &email = "jan@example.pl", Fields extra = {},
+                        std::vector<File> files = {}) {
     browser.prime();
-    Fields fields{{"step", "case"}, {"order", order},     {"email", email}, {"kind", "complaint"},
+    Fields fields{{"step", "case"}, {"order", order},       {"email", email}, {"kind", "complaint"},
                   {"qty_0", "1"},   {"reason_0", "defect"}, {"lang", "en"}};
     for (auto &field : extra) fields.push_back(field);
     const Response response = browser.post_multipart("/new", fields, files);
@@ -73,7 +73,8 @@ TEST_F(Pages, LanguageComesFromTheQueryThenTheBrowserThenTheShop) {
   Browser browser(app());
   EXPECT_NE(browser.get("/").body.find("<html lang=\"pl\">"), std::string::npos);
   EXPECT_NE(browser.get("/?lang=ru").body.find("Проверить обращение"), std::string::npos);
-  const Response english = browser.send("GET", "/", "", "", {{"accept-language", "de;q=1, en-GB;q=0.8, ru;q=0.5"}});
+  const Response english =
+      browser.send("GET", "/", "", "", {{"accept-language", "de;q=1, en-GB;q=0.8, ru;q=0.5"}});
   EXPECT_NE(english.body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(browser.get("/?lang=xx").body.find("<html lang=\"pl\">"), std::string::npos);
 }
@@ -86,7 +87,8 @@ TEST_F(Pages, FormsWithoutAValidCsrfTokenAreRefused) {
   // A cookie but no field.
   EXPECT_EQ(browser.post("/lookup", {{"number", "x"}, {"email", "y@z"}}, false).status, 403);
   // A forged field.
-  EXPECT_EQ(browser.post("/lookup", {{"number", "x"}, {"email", "y@z"}, {"csrf", "forged"}}, false).status,
+  EXPECT_EQ(browser.post("/lookup", {{"number", "x"}, {"email", "y@z"}, {"csrf", "forged"}}, false)
+                .status,
             403);
   // Another browser's valid pair does not fit this cookie.
   Browser other(*app_);
@@ -103,8 +105,10 @@ TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
   Browser browser(app());
   const std::string token = open_case(browser);
   const std::string number(engine_.customer_view(case_id(token)).at("number").as_string());
-  const Response wrong_email = browser.post("/lookup", {{"number", number}, {"email", "anna@example.com"}});
-  const Response wrong_number = browser.post("/lookup", {{"number", "RC-2026-999999"}, {"email", "jan@example.pl"}});
+  const Response wrong_email =
+      browser.post("/lookup", {{"number", number}, {"email", "anna@example.com"}});
+  const Response wrong_number =
+      browser.post("/lookup", {{"number", "RC-2026-999999"}, {"email", "jan@example.pl"}});
   const Response both_wrong = browser.post("/lookup", {{"number", "nope"}, {"email", "x@y.z"}});
   EXPECT_EQ(wrong_email.status, 404);
   EXPECT_EQ(wrong_email.status, wrong_number.status);
@@ -112,7 +116,8 @@ TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
   EXPECT_EQ(wrong_email.body, both_wrong.body);
   EXPECT_EQ(wrong_email.headers, wrong_number.headers);
   EXPECT_EQ(wrong_email.body.find(number), std::string::npos);  // nothing echoed
-  const Response found = browser.post("/lookup", {{"number", number}, {"email", " JAN@example.PL "}});
+  const Response found =
+      browser.post("/lookup", {{"number", number}, {"email", " JAN@example.PL "}});
   EXPECT_EQ(found.status, 303);
   EXPECT_EQ(token_of(found.header("Location")), token);
 }
@@ -120,18 +125,22 @@ TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
 TEST_F(Pages, NewCaseStepsVerifyTheOrderAndListItsLines) {
   Browser browser(app());
   browser.prime();
-  const Response wrong_email = browser.post("/new", {{"step", "order"}, {"order", "N1001"}, {"email", "anna@example.com"}});
-  const Response wrong_number = browser.post("/new", {{"step", "order"}, {"order", "N9999"}, {"email", "jan@example.pl"}});
+  const Response wrong_email =
+      browser.post("/new", {{"step", "order"}, {"order", "N1001"}, {"email", "anna@example.com"}});
+  const Response wrong_number =
+      browser.post("/new", {{"step", "order"}, {"order", "N9999"}, {"email", "jan@example.pl"}});
   EXPECT_EQ(wrong_email.status, 404);
   EXPECT_EQ(wrong_email.body, wrong_number.body);
-  const Response items = browser.post("/new?lang=en", {{"step", "order"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
+  const Response items = browser.post(
+      "/new?lang=en", {{"step", "order"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
   EXPECT_EQ(items.status, 200);
   EXPECT_NE(items.body.find("Step 2 of 3"), std::string::npos);
   EXPECT_NE(items.body.find("name=\"qty_0\""), std::string::npos);
   EXPECT_NE(items.body.find("name=\"qty_1\""), std::string::npos);
   EXPECT_NE(items.body.find("enctype=\"multipart/form-data\""), std::string::npos);
   // Submitting nothing claimed re-shows step 2 with the reason.
-  const Response none = browser.post_multipart("/new?lang=en", {{"step", "case"}, {"order", "N1001"}, {"email", "jan@example.pl"}}, {});
+  const Response none = browser.post_multipart(
+      "/new?lang=en", {{"step", "case"}, {"order", "N1001"}, {"email", "jan@example.pl"}}, {});
   EXPECT_EQ(none.status, 422);
   EXPECT_NE(none.body.find("at least one item"), std::string::npos);
 }
@@ -140,9 +149,10 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   Options options;
   options.submits_per_minute = 100;
   Browser browser(app(options));
-  const std::string token = open_case(browser, "N1001", "jan@example.pl",
-                                      {{"description", "It leaks"}, {"resolution", "refund"}, {"name", "Jan K"}},
-                                      {{"photos", "kettle.jpg", kJpeg}});
+  const std::string token =
+      open_case(browser, "N1001", "jan@example.pl",
+                {{"description", "It leaks"}, {"resolution", "refund"}, {"name", "Jan K"}},
+                {{"photos", "kettle.jpg", kJpeg}});
   const std::string id = case_id(token);
   const Response confirmation = browser.get("/c/" + token + "/confirmation?lang=en");
   EXPECT_EQ(confirmation.status, 200);
@@ -167,8 +177,8 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   status = browser.get("/c/" + token + "?lang=en");
   EXPECT_NE(status.body.find("Which model is it?"), std::string::npos);
   EXPECT_NE(status.body.find("Waiting for your answer"), std::string::npos);
-  const Response replied = browser.post_multipart("/c/" + token + "/reply", {{"message", "Model K-2"}},
-                                                  {{"photos", "label.pdf", kPdf}});
+  const Response replied = browser.post_multipart(
+      "/c/" + token + "/reply", {{"message", "Model K-2"}}, {{"photos", "label.pdf", kPdf}});
   EXPECT_EQ(replied.status, 303) << replied.body;
   const json::object after_reply = engine_.customer_view(id);
   EXPECT_EQ(after_reply.at("state"), "in_review");
@@ -183,7 +193,8 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   fulfil.actor = {Role::agent, "agent-1"};
   engine_.act(id, fulfil, "");
   EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "6"}}).status, 422);
-  EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "5"}, {"comment", "Quick"}}).status, 303);
+  EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "5"}, {"comment", "Quick"}}).status,
+            303);
   EXPECT_EQ(engine_.customer_view(id).at("rating").at("score"), 5);
   // Rated once only: the form is gone, and a second rating is refused.
   EXPECT_EQ(browser.get("/c/" + token).body.find("name=\"score\""), std::string::npos);
@@ -218,18 +229,24 @@ TEST_F(Pages, TamperedOrForgedTokensFindNothing) {
 TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
   Browser browser(app());
   browser.prime();
-  const Response disguised = browser.post_multipart(
-      "/new?lang=en",
-      {{"step", "case"}, {"order", "N1001"}, {"email", "jan@example.pl"}, {"qty_0", "1"}, {"reason_0", "defect"}},
-      {{"photos", "photo.jpg", "<html><script>alert(1)</script></html>"}});
+  const Response disguised =
+      browser.post_multipart("/new?lang=en",
+                             {{"step", "case"},
+                              {"order", "N1001"},
+                              {"email", "jan@example.pl"},
+                              {"qty_0", "1"},
+                              {"reason_0", "defect"}},
+                             {{"photos", "photo.jpg", "<html><script>alert(1)</script></html>"}});
   EXPECT_EQ(disguised.status, 422);
   EXPECT_NE(disguised.body.find("Only JPEG, PNG, WebP and PDF"), std::string::npos);
   EXPECT_EQ(engine_.list_cases({}).at("cases").as_array().size(), 0u);  // nothing opened
   const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "png";
   const std::string webp("RIFF\x10\0\0\0WEBPVP8 ", 16);
-  for (const auto &bytes : {png, webp, kPdf, kJpeg}) EXPECT_FALSE(sniff_content_type(bytes).empty());
+  for (const auto &bytes : {png, webp, kPdf, kJpeg})
+    EXPECT_FALSE(sniff_content_type(bytes).empty());
   EXPECT_TRUE(sniff_content_type("GIF89a").empty());
-  EXPECT_THROW(engine_.add_attachment("c_none", "x", std::string(10 * 1024 * 1024 + 1, 'x')), Error);
+  EXPECT_THROW(engine_.add_attachment("c_none", "x", std::string(10 * 1024 * 1024 + 1, 'x')),
+               Error);
 }
 
 TEST_F(Pages, EveryRenderedFieldIsEscaped) {
@@ -247,12 +264,17 @@ TEST_F(Pages, EveryRenderedFieldIsEscaped) {
     EXPECT_EQ(response.body.find("<img src=x"), std::string::npos) << where;
   };
   browser.prime();
-  const Response items = browser.post("/new?lang=en", {{"step", "order"}, {"order", "N2001"}, {"email", "eve@example.com"}});
+  const Response items = browser.post(
+      "/new?lang=en", {{"step", "order"}, {"order", "N2001"}, {"email", "eve@example.com"}});
   clean(items, "step 2");
   EXPECT_NE(items.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   // Values typed into the form come back escaped when the step is shown again.
-  clean(browser.post_multipart("/new", {{"step", "case"}, {"order", "N2001"}, {"email", "eve@example.com"},
-                                        {"name", xss}, {"description", xss}},
+  clean(browser.post_multipart("/new",
+                               {{"step", "case"},
+                                {"order", "N2001"},
+                                {"email", "eve@example.com"},
+                                {"name", xss},
+                                {"description", xss}},
                                {}),
         "step 2 again");
   clean(browser.post("/", {{"number", xss}}), "home");
@@ -260,7 +282,10 @@ TEST_F(Pages, EveryRenderedFieldIsEscaped) {
       open_case(browser, "N2001", "eve@example.com", {{"name", xss}, {"description", xss}},
                 {{"photos", xss + ".jpg", kJpeg}});
   staff(token, Action::request_info, xss);
-  ASSERT_EQ(browser.post_multipart("/c/" + token + "/reply", {{"message", xss}}, {{"photos", xss, kJpeg}}).status, 303);
+  ASSERT_EQ(
+      browser.post_multipart("/c/" + token + "/reply", {{"message", xss}}, {{"photos", xss, kJpeg}})
+          .status,
+      303);
   staff(token, Action::reject, xss);
   ASSERT_EQ(browser.post("/c/" + token + "/rate", {{"score", "1"}, {"comment", xss}}).status, 303);
   ASSERT_EQ(browser.post("/c/" + token + "/reopen", {{"reason", xss}}).status, 303);
@@ -271,9 +296,14 @@ TEST_F(Pages, EveryRenderedFieldIsEscaped) {
   const std::string cancelled = open_case(browser, "N2001", "eve@example.com");
   ASSERT_EQ(browser.post("/c/" + cancelled + "/cancel", {{"reason", xss}}).status, 303);
   clean(browser.get("/c/" + cancelled), "cancelled");
-  clean(browser.post("/withdraw", {{"name", xss}, {"order", "N2001"}, {"email", "eve@example.com"}}), "withdraw");
-  clean(browser.post("/withdraw", {{"name", xss}, {"order", xss}, {"email", xss}}), "withdraw again");
-  clean(browser.post("/withdraw/confirm", {{"name", xss}, {"order", "N2001"}, {"email", "eve@example.com"}, {"line", "2"}}),
+  clean(
+      browser.post("/withdraw", {{"name", xss}, {"order", "N2001"}, {"email", "eve@example.com"}}),
+      "withdraw");
+  clean(browser.post("/withdraw", {{"name", xss}, {"order", xss}, {"email", xss}}),
+        "withdraw again");
+  clean(browser.post(
+            "/withdraw/confirm",
+            {{"name", xss}, {"order", "N2001"}, {"email", "eve@example.com"}, {"line", "2"}}),
         "withdrawal acknowledgement");
 }
 
@@ -284,38 +314,55 @@ TEST_F(Pages, LookupsAndSubmissionsAreLimitedPerAddress) {
   App &endpoint = app(options);
   Browser browser(endpoint, "198.51.100.7");
   browser.prime();
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(browser.post("/lookup", {{"number", "x"}, {"email", "a@b.c"}}).status, 404);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(browser.post("/lookup", {{"number", "x"}, {"email", "a@b.c"}}).status, 404);
   const Response limited = browser.post("/lookup", {{"number", "x"}, {"email", "a@b.c"}});
   EXPECT_EQ(limited.status, 429);
   EXPECT_FALSE(limited.header("Retry-After").empty());
   // An untrusted peer cannot pose as someone else with X-Forwarded-For…
   const std::string body = "number=x&email=a%40b.c&csrf=" + browser.csrf();
-  EXPECT_EQ(browser.send("POST", "/lookup", body, "application/x-www-form-urlencoded",
-                         {{"x-forwarded-for", "192.0.2.1"}}).status, 429);
+  EXPECT_EQ(browser
+                .send("POST", "/lookup", body, "application/x-www-form-urlencoded",
+                      {{"x-forwarded-for", "192.0.2.1"}})
+                .status,
+            429);
   // …but behind the trusted proxy each client has its own budget.
   Browser proxied(endpoint, "10.0.0.1");
   proxied.prime();
   const std::string proxied_body = "number=x&email=a%40b.c&csrf=" + proxied.csrf();
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(proxied.send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
-                           {{"x-forwarded-for", "192.0.2.1, 192.0.2.50"}}).status, 404);
+    EXPECT_EQ(proxied
+                  .send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
+                        {{"x-forwarded-for", "192.0.2.1, 192.0.2.50"}})
+                  .status,
+              404);
   }
-  EXPECT_EQ(proxied.send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
-                         {{"x-forwarded-for", "192.0.2.50"}}).status, 429);
-  EXPECT_EQ(proxied.send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
-                         {{"x-forwarded-for", "192.0.2.51"}}).status, 404);
+  EXPECT_EQ(proxied
+                .send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
+                      {{"x-forwarded-for", "192.0.2.50"}})
+                .status,
+            429);
+  EXPECT_EQ(proxied
+                .send("POST", "/lookup", proxied_body, "application/x-www-form-urlencoded",
+                      {{"x-forwarded-for", "192.0.2.51"}})
+                .status,
+            404);
 }
 
 TEST_F(Pages, TheWithdrawalHasAConfirmationStepAndAnAcknowledgement) {
   Browser browser(app());
   browser.prime();
   EXPECT_EQ(browser.get("/withdraw?lang=en").status, 200);
-  const Response confirm = browser.post("/withdraw?lang=en", {{"name", "Anna Nowak"}, {"order", "N1002"}, {"email", "anna@example.com"}});
+  const Response confirm =
+      browser.post("/withdraw?lang=en",
+                   {{"name", "Anna Nowak"}, {"order", "N1002"}, {"email", "anna@example.com"}});
   EXPECT_EQ(confirm.status, 200);
   EXPECT_NE(confirm.body.find("Confirm withdrawal"), std::string::npos);
   EXPECT_NE(confirm.body.find("I hereby give notice"), std::string::npos);
   EXPECT_EQ(engine_.list_cases({}).at("cases").as_array().size(), 0u);  // nothing yet
-  const Response done = browser.post("/withdraw/confirm?lang=en", {{"name", "Anna Nowak"}, {"order", "N1002"}, {"email", "anna@example.com"}, {"line", "1"}});
+  const Response done = browser.post(
+      "/withdraw/confirm?lang=en",
+      {{"name", "Anna Nowak"}, {"order", "N1002"}, {"email", "anna@example.com"}, {"line", "1"}});
   EXPECT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("Your withdrawal was received"), std::string::npos);
   EXPECT_NE(done.body.find("2026-11-23 11:00"), std::string::npos);  // submitted, Warsaw time
@@ -334,16 +381,22 @@ TEST_F(Pages, TheWithdrawalHasAConfirmationStepAndAnAcknowledgement) {
     }
   }
   EXPECT_TRUE(acknowledged);
-  const Response none = browser.post("/withdraw/confirm", {{"name", "Anna"}, {"order", "N1002"}, {"email", "anna@example.com"}});
+  const Response none = browser.post(
+      "/withdraw/confirm", {{"name", "Anna"}, {"order", "N1002"}, {"email", "anna@example.com"}});
   EXPECT_EQ(none.status, 422);
 }
 
 TEST_F(Pages, AWithdrawalTakesWhatOpenCasesHaveNotClaimed) {
   Browser browser(app());
   open_case(browser, "N1001", "jan@example.pl");  // claims 1 of line 1's 2
-  const Response confirm = browser.post("/withdraw?lang=en", {{"name", "Jan"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
+  const Response confirm = browser.post(
+      "/withdraw?lang=en", {{"name", "Jan"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
   EXPECT_NE(confirm.body.find("Kettle × 1"), std::string::npos);
-  const Response done = browser.post("/withdraw/confirm?lang=en", {{"name", "Jan"}, {"order", "N1001"}, {"email", "jan@example.pl"}, {"line", "1"}, {"line", "2"}});
+  const Response done = browser.post("/withdraw/confirm?lang=en", {{"name", "Jan"},
+                                                                   {"order", "N1001"},
+                                                                   {"email", "jan@example.pl"},
+                                                                   {"line", "1"},
+                                                                   {"line", "2"}});
   EXPECT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("Kettle × 1"), std::string::npos);
   EXPECT_NE(done.body.find("Mugs × 1"), std::string::npos);
@@ -356,7 +409,8 @@ TEST_F(Pages, ErrorPagesSayNothingInternal) {
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.header("Content-Type").find("text/html"), std::string::npos);
   browser.prime();
-  const Response broken = browser.send("POST", "/lookup", "--x\r\nbroken", "multipart/form-data; boundary=x");
+  const Response broken =
+      browser.send("POST", "/lookup", "--x\r\nbroken", "multipart/form-data; boundary=x");
   EXPECT_EQ(broken.status, 400);
   const Response bad_text = browser.post("/lookup", {{"number", std::string("\x01\xff", 2)}});
   EXPECT_EQ(bad_text.status, 400);
@@ -378,14 +432,16 @@ TEST_F(Pages, BasePathPrefixesEveryRoute) {
   EXPECT_NE(home.body.find("action=\"/returns/lookup\""), std::string::npos);
   EXPECT_NE(home.header("Set-Cookie").find("Path=/returns/"), std::string::npos);
   EXPECT_EQ(browser.get("/returns/healthz").status, 200);
-  EXPECT_EQ(browser.get("/returns/assets/style.css").header("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(browser.get("/returns/assets/style.css").header("Content-Type"),
+            "text/css; charset=utf-8");
 }
 
 TEST_F(Pages, PagesStayLight) {
   Browser browser(app());
   const std::string token = open_case(browser);
   const std::size_t css = browser.get("/assets/style.css").body.size();
-  for (const std::string &path : std::vector<std::string>{"/", "/new", "/withdraw", "/c/" + token}) {
+  for (const std::string &path :
+       std::vector<std::string>{"/", "/new", "/withdraw", "/c/" + token}) {
     for (const char *lang : {"pl", "en", "ru"}) {
       EXPECT_LT(browser.get(path + "?lang=" + lang).body.size() + css, 30u * 1024) << path << lang;
     }

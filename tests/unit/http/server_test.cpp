@@ -1,5 +1,7 @@
 // The real server over sockets: keep-alive, pipelining, limits, timeouts, malformed requests,
 // many idle connections, the connection cap and a clean stop.
+#include "http/server.hpp"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -10,7 +12,6 @@
 #include <chrono>
 
 #include "core/error.hpp"
-#include "http/server.hpp"
 #include "http_fixture.hpp"
 
 namespace reclaim::http::testing {
@@ -58,7 +59,9 @@ std::string receive(int fd, int timeout_ms, const std::function<bool(const std::
 
 int count_responses(const std::string &text) {
   int count = 0;
-  for (std::size_t at = text.find("HTTP/1.1 "); at != std::string::npos; at = text.find("HTTP/1.1 ", at + 1)) ++count;
+  for (std::size_t at = text.find("HTTP/1.1 "); at != std::string::npos;
+       at = text.find("HTTP/1.1 ", at + 1))
+    ++count;
   return count;
 }
 
@@ -80,7 +83,7 @@ bool closed_by_peer(int fd, int timeout_ms) {
   pollfd p{fd, POLLIN, 0};
   if (::poll(&p, 1, timeout_ms) <= 0) return false;
   char c;
-  return ::recv(fd, &c, 1, 0) == 0;
+  return ::recv(fd, &c, 1, 0) <= 0;  // end of stream, or reset for one never accepted
 }
 
 class RealServer : public ::testing::Test {
@@ -129,33 +132,35 @@ TEST_F(RealServer, AnswersAndKeepsTheConnectionForPipelinedRequests) {
 
 TEST_F(RealServer, RefusesOversizedBodiesWith413) {
   start();
-  const std::string declared =
-      exchange("POST /lookup HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-               "Content-Length: 70000\r\n\r\n");
+  const std::string declared = exchange(
+      "POST /lookup HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      "Content-Length: 70000\r\n\r\n");
   EXPECT_EQ(declared.rfind("HTTP/1.1 413", 0), 0u) << declared;
   std::string chunked = "POST /lookup HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 20; ++i) chunked += "1000\r\n" + std::string(4096, 'a') + "\r\n";
   const std::string streamed = exchange(chunked);
   EXPECT_EQ(streamed.rfind("HTTP/1.1 413", 0), 0u) << streamed.substr(0, 200);
   // Uploads may be larger: a 1 MB multipart body is read (and then refused for its CSRF token).
-  const std::string upload =
-      exchange("POST /new HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
-               "Content-Length: 1048576\r\n\r\n" + std::string(1048576, 'x'));
+  const std::string upload = exchange(
+      "POST /new HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
+      "Content-Length: 1048576\r\n\r\n" +
+      std::string(1048576, 'x'));
   EXPECT_EQ(upload.rfind("HTTP/1.1 400", 0), 0u) << upload.substr(0, 200);
 }
 
 TEST_F(RealServer, AnswersMalformedRequestsWith400AndCloses) {
   start();
-  for (const std::string bad : {"GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
-                                "GET / HTTP/1.1\r\nContent-Length: nope\r\n\r\n",
-                                "GET / HTTP/1.1\r\nBad Header\r\n\r\n"}) {
+  for (const std::string bad :
+       {"GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
+        "GET / HTTP/1.1\r\nContent-Length: nope\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n"}) {
     const int fd = connection();
     send_all(fd, bad);
     const std::string text = receive(fd, 3000, responses(1));
     EXPECT_EQ(text.rfind("HTTP/1.1 400", 0), 0u) << bad << " → " << text.substr(0, 100);
     EXPECT_TRUE(closed_by_peer(fd, 3000)) << bad;
   }
-  const std::string huge_header = exchange("GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
+  const std::string huge_header =
+      exchange("GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(huge_header.rfind("HTTP/1.1 431", 0), 0u) << huge_header.substr(0, 100);
 }
 
@@ -210,10 +215,12 @@ TEST_F(RealServer, StopsPromptlyWithOpenConnectionsAndFreesThePort) {
 }
 
 TEST(ServerOptions, AreReadStrictly) {
-  EXPECT_EQ(options_from_json(boost::json::parse(R"({"listen":"0.0.0.0:0","base_path":"/r/"})")).base_path, "/r");
-  for (const char *bad : {R"({"listen":"nocolon"})", R"({"listen":"1.2.3.4:99999"})",
-                          R"({"base_path":"no-slash"})", R"({"threads":0})", R"({"unknown":1})",
-                          R"({"trusted_proxies":[1]})"}) {
+  EXPECT_EQ(options_from_json(boost::json::parse(R"({"listen":"0.0.0.0:0","base_path":"/r/"})"))
+                .base_path,
+            "/r");
+  for (const char *bad :
+       {R"({"listen":"nocolon"})", R"({"listen":"1.2.3.4:99999"})", R"({"base_path":"no-slash"})",
+        R"({"threads":0})", R"({"unknown":1})", R"({"trusted_proxies":[1]})"}) {
     EXPECT_THROW(options_from_json(boost::json::parse(bad)), reclaim::Error) << bad;
   }
 }

@@ -1,11 +1,12 @@
 // The template language and the form readers.
+#include "http/template.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include "core/error.hpp"
 #include "http/form.hpp"
-#include "http/template.hpp"
 
 namespace reclaim::http {
 namespace {
@@ -15,12 +16,16 @@ namespace json = boost::json;
 TEST(Template, EscapesByDefaultAndOnlyTripleBracesAreRaw) {
   const Template page("t", "<p title=\"{{a}}\">{{a}}</p>{{{b}}}");
   const json::value context = json::object{{"a", "<\"'&>"}, {"b", "<i>ok</i>"}};
-  EXPECT_EQ(page.render(context), "<p title=\"&lt;&quot;&#39;&amp;&gt;\">&lt;&quot;&#39;&amp;&gt;</p><i>ok</i>");
+  EXPECT_EQ(page.render(context),
+            "<p title=\"&lt;&quot;&#39;&amp;&gt;\">&lt;&quot;&#39;&amp;&gt;</p><i>ok</i>");
 }
 
 TEST(Template, SectionsLoopTestAndLookOutwards) {
-  const Template page("t", "{{#items}}[{{name}}:{{shop}}]{{/items}}{{^items}}none{{/items}}{{#flag}}!{{/flag}}{{#n.x}}{{.}}{{/n.x}}");
-  EXPECT_EQ(page.render(json::parse(R"({"items":[{"name":"a"},{"name":"b"}],"shop":"S","flag":true,"n":{"x":[1,2]}})")),
+  const Template page("t",
+                      "{{#items}}[{{name}}:{{shop}}]{{/items}}{{^items}}none{{/items}}{{#flag}}!{{/"
+                      "flag}}{{#n.x}}{{.}}{{/n.x}}");
+  EXPECT_EQ(page.render(json::parse(
+                R"({"items":[{"name":"a"},{"name":"b"}],"shop":"S","flag":true,"n":{"x":[1,2]}})")),
             "[a:S][b:S]!12");
   EXPECT_EQ(page.render(json::parse(R"({"items":[],"flag":false})")), "none");
 }
@@ -57,8 +62,9 @@ TEST(Form, MultipartPartsAndFiles) {
   EXPECT_EQ(form->files[0].bytes, "\xFF\xD8\xFF");
   EXPECT_FALSE(parse_multipart(body, "multipart/form-data"));
   EXPECT_FALSE(parse_multipart("--B\r\nno headers", "multipart/form-data; boundary=B"));
-  EXPECT_FALSE(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
-                               "multipart/form-data; boundary=B"));
+  EXPECT_FALSE(
+      parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+                      "multipart/form-data; boundary=B"));
   EXPECT_FALSE(parse_form("x", "application/json"));
 }
 
