@@ -28,10 +28,12 @@ json::object Endpoint::start(const Options &options) {
 }
 
 bool Endpoint::stop() {
+  std::shared_ptr<App> app;  // declared first: outlives the server, which refers to it
   std::unique_ptr<Server> server;
   {
     std::lock_guard lock(mutex_);
     server = std::move(server_);
+    if (server) app = std::move(app_);  // in-process requests go back to the defaults
   }
   if (!server) return false;
   server->stop();

@@ -94,6 +94,10 @@ int main(void) {
   CHECK_STATUS(reclaim_http_stop(e), RECLAIM_OK);
   CHECK(http_get(port, "/returns/healthz") == 0);
   CHECK_STATUS(reclaim_http_stop(e), RECLAIM_NOT_FOUND);
+  /* Stopped: in-process requests use the default options again (no base path). */
+  CHECK_STATUS(reclaim_http_handle(e, "{\"path\":\"/healthz\"}", &out), RECLAIM_OK);
+  CHECK(json_int(out, "status", &status) && status == 200);
+  reclaim_free(out);
 
   /* Started again, then closed with the engine while it runs. */
   CHECK_STATUS(reclaim_http_start(e, "{\"listen\":\"127.0.0.1:0\"}", NULL), RECLAIM_OK);
