@@ -11,8 +11,13 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm chromium chromium-driver
+  chromium chromium-driver
 )
+# The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed
+# (a NodeSource nodejs bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
