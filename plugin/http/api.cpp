@@ -265,7 +265,7 @@ Response route(Call &call, std::string_view rest) {
   if (rest.starts_with("/cases/")) {
     rest.remove_prefix(7);
     const auto slash = rest.find('/');
-    const auto case_id = call.engine().case_of_token(std::string(rest.substr(0, slash)));
+    const auto case_id = call.case_of_token(std::string(rest.substr(0, slash)));
     const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
     if (tail.empty()) {
       call.route = "/api/v1/cases/{token}";

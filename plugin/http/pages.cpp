@@ -316,7 +316,7 @@ Response case_route(Call &call, std::string_view rest) {
   const auto slash = rest.find('/');
   const std::string token(rest.substr(0, slash));
   const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
-  const auto case_id = call.engine().case_of_token(token);
+  const auto case_id = call.case_of_token(token);
   const bool get = call.request.method == "GET" || call.request.method == "HEAD";
   if (tail.empty()) {
     call.route = "/c/{token}";

@@ -9,7 +9,32 @@ namespace reclaim::http {
 
 namespace json = boost::json;
 
-std::string Call::csrf_field() const { return site.engine.sign("csrf", csrf_nonce); }
+std::optional<std::string> SignatureMemo::find(const std::string &key) {
+  std::lock_guard lock(mutex_);
+  const auto found = values_.find(key);
+  if (found == values_.end()) return std::nullopt;
+  return found->second;
+}
+
+void SignatureMemo::put(const std::string &key, std::string value) {
+  std::lock_guard lock(mutex_);
+  if (values_.size() >= 50000) values_.clear();
+  values_[key] = std::move(value);
+}
+
+std::string Call::csrf_field() const {
+  if (auto known = site.csrf.find(csrf_nonce)) return *std::move(known);
+  std::string field = site.engine.sign("csrf", csrf_nonce);
+  site.csrf.put(csrf_nonce, field);
+  return field;
+}
+
+std::optional<std::string> Call::case_of_token(const std::string &token) const {
+  if (auto known = site.tokens.find(token)) return known;
+  auto id = site.engine.case_of_token(token);
+  if (id) site.tokens.put(token, *id);
+  return id;
+}
 
 bool Call::csrf_ok() const {
   if (new_nonce || csrf_nonce.empty() || !form) return false;

@@ -36,6 +36,18 @@ class PageCache {
   std::unordered_map<std::string, std::pair<Stamp, std::string>> pages_;
 };
 
+// Results of signature checks and signings, so that a reload pays no HMAC: verified status
+// tokens → case ids, CSRF cookies → form tokens. Bounded; only valid signatures are kept.
+class SignatureMemo {
+ public:
+  std::optional<std::string> find(const std::string &key);
+  void put(const std::string &key, std::string value);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> values_;
+};
+
 struct Site {
   Site(Engine &e, Options o)
       : engine(e),
@@ -50,6 +62,8 @@ struct Site {
   RateLimiter submits;
   Metrics metrics;
   PageCache pages;
+  SignatureMemo tokens;
+  SignatureMemo csrf;
 };
 
 struct Call {
@@ -71,6 +85,8 @@ struct Call {
   std::string text(std::string_view key) const { return site.views.text(lang, key); }
   // The value the forms carry in their "csrf" field.
   std::string csrf_field() const;
+  // The case a status token names (memoised HMAC check); nullopt when forged.
+  std::optional<std::string> case_of_token(const std::string &token) const;
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;
 };
