@@ -12,7 +12,13 @@ packages=(
   libssl-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
+  chromium chromium-driver
 )
+# The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed
+# (a NodeSource nodejs bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -380,13 +380,37 @@ RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char *
 RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter,
                                      char **out_json);
 
-/** Starts the embedded status page. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Starts the embedded web endpoint: the customer pages (look a case up, open one, follow it,
+ *  reply with photos, rate, cancel, reopen, the EU withdrawal function), the JSON API under
+ *  /api/v1, /healthz and /metrics (Prometheus text). Worker threads serve it until
+ *  reclaim_http_stop or reclaim_close. options_json (NULL means {}), every member optional:
+ *    "listen": "127.0.0.1:8080"   HOST:PORT to bind; port 0 picks a free port
+ *    "threads": 2                 worker threads (1–64)
+ *    "base_path": ""              prefix of every route, e.g. "/returns"
+ *    "shop": "default"            the shop whose orders and cases the pages serve
+ *    "max_connections": 1024      beyond it new connections get 503 and are closed
+ *    "header_timeout_s": 10       a request's headers must arrive within this time
+ *    "idle_timeout_s": 60         a kept-alive connection may idle this long between requests
+ *    "lookups_per_minute": 10     per client address: case lookups, order checks
+ *    "submits_per_minute": 5      per client address: new cases, replies, ratings, withdrawals
+ *    "trusted_proxies": []        peer addresses whose X-Forwarded-For names the client
+ *  Bodies are limited to 64 KB, or 10 MB + 64 KB for multipart forms and attachment uploads
+ *  (413 beyond). Result: {"listen": "127.0.0.1:PORT", "base_path", "url"}.
+ *  RECLAIM_CONFLICT if it already runs; RECLAIM_NOT_FOUND for an unknown shop;
+ *  RECLAIM_UNSUPPORTED when the address cannot be bound. */
 RECLAIM_API int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json);
 
-/** Stops the embedded status page. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Stops the endpoint: closes the listener and every connection and joins the worker threads.
+ *  RECLAIM_NOT_FOUND when it was not running. reclaim_close stops it too. */
 RECLAIM_API int reclaim_http_stop(reclaim_engine *e);
 
-/** Runs one status-page request in-process. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** Runs one request through the same router without a socket, for hosts that route requests
+ *  themselves. Uses the running endpoint's options, or the defaults when none runs.
+ *  request_json: {"method": "GET", "path": "/c/…" (may carry "?query"), "query": "a=1",
+ *  "headers": {"Cookie": "…", …}, "body": "…" | "body_base64": "…", "peer": "client address"}.
+ *  Result: {"status": 200, "headers": {…}, "body": "…"} for text, or "body_base64"
+ *  (base64url, no padding) for files. Pass the Set-Cookie header on to the browser and its
+ *  Cookie header back: the forms' CSRF protection depends on it. */
 RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 
 #ifdef __cplusplus

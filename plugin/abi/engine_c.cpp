@@ -16,6 +16,7 @@ int reclaim_open(const char *config_json, reclaim_engine **out_engine, char **ou
         abi::parse(config_json, codec::kMaxRequestBytes, "config_json"));
     auto handle = std::make_unique<reclaim_engine>();
     handle->engine = std::make_unique<Engine>(config);
+    handle->http = std::make_unique<http::Endpoint>(*handle->engine);
     boost::json::object info = handle->engine->info();
     info["version"] = reclaim_version();
     info["abi"] = reclaim_abi_version();
@@ -24,7 +25,11 @@ int reclaim_open(const char *config_json, reclaim_engine **out_engine, char **ou
   });
 }
 
-void reclaim_close(reclaim_engine *engine) { delete engine; }
+void reclaim_close(reclaim_engine *engine) {
+  if (!engine) return;
+  engine->http.reset();  // stops the server and joins its threads before the engine goes
+  delete engine;
+}
 
 int reclaim_clock_set(reclaim_engine *e, int64_t unix_ms) {
   return abi::run(nullptr, [&] {

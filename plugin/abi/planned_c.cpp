@@ -23,27 +23,4 @@ int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json) {
   });
 }
 
-int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(options_json, "options_json");
-    planned("the HTTP endpoint");
-  });
-}
-
-int reclaim_http_stop(reclaim_engine *e) {
-  return abi::run(nullptr, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    planned("the HTTP endpoint");
-  });
-}
-
-int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json) {
-  return abi::run(out_json, [&]() -> boost::json::value {
-    abi::engine_of(e);
-    abi::require(request_json, "request_json");
-    planned("the HTTP endpoint");
-  });
-}
-
 }  // extern "C"

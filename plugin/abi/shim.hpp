@@ -9,9 +9,12 @@
 
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "http/endpoint.hpp"
 
 struct reclaim_engine {
   std::unique_ptr<reclaim::Engine> engine;
+  // Declared after the engine, so it is destroyed (and its server stopped) first.
+  std::unique_ptr<reclaim::http::Endpoint> http;
 };
 
 namespace reclaim::abi {

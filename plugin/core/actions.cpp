@@ -235,6 +235,11 @@ Outcome apply_action(Case &subject, const ActionRequest &request, const ActionCo
     case Action::request_info:
     case Action::reply:
       data["message"] = request.message;
+      if (!request.attachments.empty()) {
+        json::array ids;
+        for (const auto &id : request.attachments) ids.emplace_back(id);
+        data["attachments"] = std::move(ids);
+      }
       break;
     case Action::authorize_return:
       if (!request.instructions.empty()) data["instructions"] = request.instructions;

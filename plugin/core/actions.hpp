@@ -38,6 +38,7 @@ struct ActionRequest {
   std::optional<Resolution> resolution;  // accept, for every item
   std::vector<ItemRef> items;            // accept, receive_goods
   std::vector<std::string> tags_add, tags_remove;
+  std::vector<std::string> attachments;  // reply: ids of files stored with the case
 };
 
 struct ActionContext {

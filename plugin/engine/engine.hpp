@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/actions.hpp"
+#include "core/attachment.hpp"
 #include "core/clock.hpp"
 #include "core/eligibility.hpp"
 #include "core/policy.hpp"
@@ -67,6 +68,34 @@ class Engine {
 
   // The token of a case's status-page link: the case id signed with the engine's secret.
   std::string status_token(const std::string &case_id) const;
+
+  // For the customer pages and API (customer.cpp).
+  const ShopConfig &shop_config(const std::string &shop) const;
+  // The case id a status token carries; nullopt when the token is forged or damaged.
+  std::optional<std::string> case_of_token(const std::string &token) const;
+  // HMAC-SHA-256 of `message` under the engine's secret, kept apart per `purpose` (base64url).
+  std::string sign(std::string_view purpose, std::string_view message) const;
+  // The status token of case `number` if its customer's e-mail is `email`; nullopt otherwise.
+  std::optional<std::string> lookup_case(const std::string &shop, const std::string &number,
+                                         const std::string &email);
+  // The order with this number (or id) if its customer's e-mail is `email`; nullopt otherwise.
+  std::optional<Order> customer_order(const std::string &shop, const std::string &number,
+                                      const std::string &email);
+  // Quantity of each line of an order that open cases already claim.
+  ClaimedQty claimed_quantities(const std::string &shop, const std::string &order_id);
+  // What changes a customer's view of a case: its version and its number of attachments
+  // (nullopt when there is no such case). One small query, for caching the status page.
+  std::optional<std::pair<std::int64_t, std::int64_t>> customer_view_stamp(const std::string &case_id);
+  // What a customer sees of a case: customer-visible history only, no staff fields.
+  boost::json::object customer_view(const std::string &case_id);
+  // Checks a file by its content and size, then keeps it with the case. Throws Error.
+  Attachment add_attachment(const std::string &case_id, const std::string &name,
+                            const std::string &bytes);
+  std::optional<Attachment> attachment(const std::string &case_id, const std::string &id);
+  // Emits case.withdrawal (customer-visible) with the statement, for the host's acknowledgement.
+  void record_withdrawal(const std::string &case_id, const boost::json::object &statement);
+  // Open cases by state and undecided cases past their decision date, for /metrics.
+  boost::json::object case_gauges();
 
  private:
   struct Shop {

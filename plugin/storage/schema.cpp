@@ -82,6 +82,15 @@ void migration_3(soci::session &sql) {
   sql << "ALTER TABLE orders ADD COLUMN host TEXT NOT NULL DEFAULT '{}'";
 }
 
+// Files customers send with a case (photos, receipts), as base64 text.
+void migration_4(soci::session &sql) {
+  sql << "CREATE TABLE attachments ("
+         " id TEXT PRIMARY KEY, case_id TEXT NOT NULL, name TEXT NOT NULL,"
+         " content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,"
+         " data TEXT NOT NULL, created_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX attachments_by_case ON attachments (case_id, created_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -101,6 +110,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 1) migration_1(sql, dialect);
   if (found < 2) migration_2(sql);
   if (found < 3) migration_3(sql);
+  if (found < 4) migration_4(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

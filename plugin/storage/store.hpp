@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attachment.hpp"
 #include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/queries.hpp"
@@ -79,6 +80,16 @@ class Tx {
   std::vector<std::pair<std::string, UnixMs>> cases_due_for_alerts(UnixMs now, int limit);
   // Moves a case's alert clock without touching its version.
   void set_alert_clock(const std::string &case_id, UnixMs done_until, UnixMs next_alert_at);
+
+  // Customer pages (tx_customer.cpp): orders by number, attachments, counts for the metrics.
+  std::optional<Order> order_by_number(const std::string &shop, const std::string &number);
+  void put_attachment(const Attachment &attachment);
+  std::optional<Attachment> attachment(const std::string &id);
+  std::vector<Attachment> attachments(const std::string &case_id);  // without their bytes
+  std::map<std::string, std::int64_t> cases_by_state();
+  // The case's version and its number of attachments; nullopt when there is no such case.
+  std::optional<std::pair<std::int64_t, std::int64_t>> case_stamp(const std::string &case_id);
+  std::int64_t overdue_cases(UnixMs now);
 
   soci::session &session() { return sql_; }
 

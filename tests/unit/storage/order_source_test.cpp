@@ -55,8 +55,9 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
     Store store(config);
     store.write([&](Tx &tx) { tx.put_order("default", small_order("1"), 1); });
   }
-  {  // back to what version 1 had: no policies, no alert clock, no adapter, no host
+  {  // back to what version 1 had: no policies, no alert clock, no adapter, no host, no files
     soci::session sql(soci::sqlite3, file);
+    sql << "DROP TABLE attachments";
     sql << "DROP TABLE policies";
     sql << "DROP INDEX cases_by_next_alert";
     sql << "ALTER TABLE cases DROP COLUMN next_alert_at";

@@ -1,0 +1,310 @@
+#include "http/app.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <cstdlib>
+
+#include "codec/reader.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "http/site.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char *kPolicy =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+bool is_language(std::string_view code) {
+  for (auto known : kLanguages) {
+    if (known == code) return true;
+  }
+  return false;
+}
+
+// The supported language the browser likes best, "" when it names none of them.
+std::string accepted_language(std::string_view header) {
+  std::string best;
+  double best_q = 0;
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto comma = header.find(',', pos);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view item = header.substr(pos, comma - pos);
+    pos = comma + 1;
+    double q = 1;
+    if (const auto semi = item.find(';'); semi != std::string_view::npos) {
+      const auto qpos = item.find("q=", semi);
+      if (qpos != std::string_view::npos) {
+        q = std::strtod(std::string(item.substr(qpos + 2)).c_str(), nullptr);
+      }
+      item = item.substr(0, semi);
+    }
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string primary(item.substr(0, item.find('-')));
+    for (auto &c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (is_language(primary) && q > best_q) {
+      best = primary;
+      best_q = q;
+    }
+  }
+  return best;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// The socket's peer, unless it is a trusted proxy: then the last X-Forwarded-For address that
+// is not one. In-process requests come through the host, which is trusted the same way.
+std::string client_address(const Request &request, const Options &options) {
+  const auto trusted = [&](std::string_view address) {
+    for (const auto &proxy : options.trusted_proxies) {
+      if (proxy == address) return true;
+    }
+    return false;
+  };
+  if (!request.peer.empty() && !trusted(request.peer)) return request.peer;
+  std::string_view forwarded = request.header("x-forwarded-for");
+  while (!forwarded.empty()) {
+    const auto comma = forwarded.rfind(',');
+    const std::string_view last =
+        trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
+    if (!last.empty() && !trusted(last)) return std::string(last);
+    if (comma == std::string_view::npos) break;
+    forwarded = forwarded.substr(0, comma);
+  }
+  return request.peer.empty() ? "in-process" : request.peer;
+}
+
+bool is_api(std::string_view path) { return path.starts_with("/api/"); }
+
+Response method_not_allowed(Call &call, const char *allow) {
+  Response response = is_api(call.path)
+                          ? api_error(405, "method_not_allowed", "method not allowed here")
+                          : message_page(call, 405, "error_heading", "bad_request");
+  response.set("Allow", allow);
+  return response;
+}
+
+Response failure(Call &call, int status) {
+  if (is_api(call.path)) {
+    switch (status) {
+      case 404: return api_error(404, "not_found", "no such resource");
+      case 400: return api_error(400, "bad_request", "the request could not be read");
+      case 413: return api_error(413, "too_large", "the request body is too large");
+      case 503: return api_error(503, "busy", "the service is busy; retry");
+      default: return api_error(500, "internal", "the request could not be completed");
+    }
+  }
+  switch (status) {
+    case 404: return message_page(call, 404, "error_heading", "not_found");
+    case 400: return message_page(call, 400, "error_heading", "bad_request");
+    case 413: return message_page(call, 413, "error_heading", "too_large");
+    default: return message_page(call, status, "error_heading", "server_error");
+  }
+}
+
+Response metrics_text(Call &call) {
+  std::string text = call.site.metrics.text();
+  const json::object gauges = call.engine().case_gauges();
+  text += "# HELP reclaim_cases Cases by state.\n# TYPE reclaim_cases gauge\n";
+  for (const auto &[state, count] : gauges.at("cases_by_state").as_object()) {
+    text += "reclaim_cases{state=\"" + std::string(state) + "\"} " + json::serialize(count) + "\n";
+  }
+  text += "# HELP reclaim_deadline_breaches Undecided cases past their decision date.\n";
+  text += "# TYPE reclaim_deadline_breaches gauge\n";
+  text += "reclaim_deadline_breaches " + json::serialize(gauges.at("overdue")) + "\n";
+  Response response;
+  response.body = std::move(text);
+  response.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  return response;
+}
+
+Response dispatch(Call &call) {
+  const Request &request = call.request;
+  const std::string &base = call.base();
+  if (!base.empty()) {
+    if (request.path == base) return redirect(call, base + "/");
+    if (!request.path.starts_with(base + "/")) {
+      call.route = "other";
+      return failure(call, 404);
+    }
+  }
+  call.path = request.path.substr(base.size());
+  const std::string_view path = call.path;
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  const bool post = request.method == "POST";
+
+  if (path == "/healthz") {
+    call.route = "/healthz";
+    if (!get) return method_not_allowed(call, "GET");
+    return json_response(200, json::object{{"status", "ok"}});
+  }
+  if (path == "/metrics") {
+    call.route = "/metrics";
+    if (!get) return method_not_allowed(call, "GET");
+    return metrics_text(call);
+  }
+  if (path == "/assets/style.css") {
+    call.route = "/assets/style.css";
+    if (!get) return method_not_allowed(call, "GET");
+    Response response;
+    response.body = std::string(call.site.views.css());
+    response.set("Content-Type", "text/css; charset=utf-8");
+    response.set("Cache-Control", "public, max-age=86400");
+    return response;
+  }
+  if (is_api(path)) {
+    if (!path.starts_with("/api/v1/")) {
+      call.route = "/api/other";
+      return failure(call, 404);
+    }
+    return api_route(call, path.substr(7));
+  }
+
+  if (post) {
+    call.form = parse_form(request.body, request.header("content-type"));
+    if (!call.form) {
+      call.route = "bad_form";
+      return failure(call, 400);
+    }
+    // Text fields must be well-formed UTF-8 without control characters, like every JSON text.
+    for (const auto &[name, value] : call.form->fields) {
+      try {
+        codec::check_text(value, 20'000, name);
+      } catch (const Error &) {
+        call.route = "bad_form";
+        return failure(call, 400);
+      }
+    }
+    const std::string lang = call.form->get("lang");
+    if (call.query.get("lang").empty() && is_language(lang)) call.lang = lang;
+  }
+
+  if (path == "/") {
+    call.route = "/";
+    return get ? home_page(call) : method_not_allowed(call, "GET");
+  }
+  if (path == "/lookup") {
+    call.route = "/lookup";
+    return post ? lookup_submit(call) : method_not_allowed(call, "POST");
+  }
+  if (path == "/new") {
+    call.route = "/new";
+    if (get) return new_case_page(call);
+    return post ? new_case_submit(call) : method_not_allowed(call, "GET, POST");
+  }
+  if (path == "/withdraw") {
+    call.route = "/withdraw";
+    if (get) return withdraw_page(call);
+    return post ? withdraw_submit(call) : method_not_allowed(call, "GET, POST");
+  }
+  if (path == "/withdraw/confirm") {
+    call.route = "/withdraw/confirm";
+    return post ? withdraw_confirm(call) : method_not_allowed(call, "POST");
+  }
+  if (path.starts_with("/c/")) return case_route(call, path.substr(3));
+  call.route = "other";
+  return failure(call, 404);
+}
+
+void secure(Call &call, Response &response) {
+  response.set("Content-Security-Policy", kPolicy);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");
+  if (response.header("Cache-Control").empty()) response.set("Cache-Control", "no-store");
+  if (call.new_nonce && response.header("Content-Type").starts_with("text/html")) {
+    const std::string scope = call.base().empty() ? "/" : call.base() + "/";
+    response.add("Set-Cookie",
+                 "rc_csrf=" + call.csrf_nonce + "; Path=" + scope + "; HttpOnly; SameSite=Strict");
+  }
+}
+
+}  // namespace
+
+App::App(Engine &engine, Options options)
+    : site_(std::make_unique<Site>(engine, std::move(options))) {
+  engine.shop_config(site_->options.shop);  // Error(not_found) for an unknown shop
+}
+
+App::~App() = default;
+
+const Options &App::options() const { return site_->options; }
+
+std::size_t App::body_limit(std::string_view path, std::string_view content_type) const {
+  if (content_type.starts_with("multipart/form-data") || path.ends_with("/attachments")) {
+    return site_->options.upload_limit;
+  }
+  return site_->options.form_limit;
+}
+
+Response App::handle(const Request &request) {
+  const auto started = std::chrono::steady_clock::now();
+  Call call{*site_, request};
+  call.route = "other";
+  Response response;
+  try {
+    call.query = parse_urlencoded(request.query);
+    call.client = client_address(request, site_->options);
+    const std::string wanted = call.query.get("lang");
+    call.lang = is_language(wanted) ? wanted : accepted_language(request.header("accept-language"));
+    if (call.lang.empty()) {
+      const std::string &fallback = site_->engine.shop_config(site_->options.shop).locale;
+      call.lang = is_language(fallback) ? fallback : "en";
+    }
+    call.csrf_nonce = cookie(request.header("cookie"), "rc_csrf");
+    if (call.csrf_nonce.size() < 16 || call.csrf_nonce.size() > 64) {
+      call.csrf_nonce = base64url_encode(random_bytes(18));
+      call.new_nonce = true;
+    }
+    if (call.path.empty()) call.path = request.path;
+    response = dispatch(call);
+  } catch (const Error &error) {
+    try {
+      response = failure(call, error.status() == Status::not_found ? 404
+                               : error.status() == Status::busy    ? 503
+                                                                   : 500);
+    } catch (...) {
+      response = api_error(500, "internal", "the request could not be completed");
+    }
+  } catch (...) {
+    try {
+      response = failure(call, 500);
+    } catch (...) {
+      response = api_error(500, "internal", "the request could not be completed");
+    }
+  }
+  if (request.method == "HEAD") response.body.clear();
+  secure(call, response);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  site_->metrics.observe(call.route, response.status, seconds);
+  return response;
+}
+
+Response App::error(const Request &request, int status) {
+  Call call{*site_, request};
+  call.path = request.path.substr(std::min(request.path.size(), site_->options.base_path.size()));
+  call.lang = site_->engine.shop_config(site_->options.shop).locale;
+  if (!is_language(call.lang)) call.lang = "en";
+  call.route = "server";
+  Response response;
+  try {
+    response = failure(call, status);
+  } catch (...) {
+    response = api_error(status, "error", "the request could not be completed");
+  }
+  secure(call, response);
+  site_->metrics.observe(call.route, status, 0);
+  return response;
+}
+
+}  // namespace reclaim::http

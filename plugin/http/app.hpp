@@ -1,0 +1,39 @@
+// The endpoint's router: one request in, one response out, no sockets. The Beast server and
+// reclaim_http_handle both call it.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "http/message.hpp"
+#include "http/options.hpp"
+
+namespace reclaim {
+class Engine;
+}
+
+namespace reclaim::http {
+
+struct Site;
+
+class App {
+ public:
+  App(Engine &engine, Options options);
+  ~App();
+  App(const App &) = delete;
+  App &operator=(const App &) = delete;
+
+  // Never throws: failures become error pages (HTML) or {"error":…} documents (API).
+  Response handle(const Request &request);
+  // Body bytes a request may carry: attachments may be large, everything else is small.
+  std::size_t body_limit(std::string_view path, std::string_view content_type) const;
+  const Options &options() const;
+
+  // The answers the server gives itself, without a handler (bad HTTP, too large, busy).
+  Response error(const Request &request, int status);
+
+ private:
+  std::unique_ptr<Site> site_;
+};
+
+}  // namespace reclaim::http

@@ -1,0 +1,22 @@
+# Writes the page templates, the style sheet and the translations into one C++ source, so the
+# library carries them and needs no files at run time. Run by CMake at build time:
+#   cmake -DOUTPUT=file.cpp -DINPUTS="a.html;b.css" -P embed.cmake
+set(body "// Generated from plugin/http/templates by embed.cmake. Do not edit.\n")
+string(APPEND body "#include \"http/assets.hpp\"\n\nnamespace reclaim::http {\n\nnamespace {\n")
+set(index 0)
+set(table "")
+foreach(input IN LISTS INPUTS)
+  file(READ "${input}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){24})" "\\1\n" bytes "${bytes}")
+  get_filename_component(name "${input}" NAME)
+  string(APPEND body "constexpr char file_${index}[] = {\n${bytes}'\\0'};\n")
+  string(APPEND table "    {\"${name}\", std::string_view(file_${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "constexpr Asset table[] = {\n${table}};\n\n}  // namespace\n\n")
+string(APPEND body "const std::span<const Asset> kAssets{table};\n\n}  // namespace reclaim::http\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,31 @@
+// Request counters and a latency histogram, written out in Prometheus' text format.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace reclaim::http {
+
+class Metrics {
+ public:
+  static constexpr std::array<double, 10> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                   0.05,  0.1,    0.25,  1.0,  5.0};
+
+  // `route` is the route's pattern ("/c/{token}"), never the path: tokens stay out of metrics.
+  void observe(const std::string &route, int status, double seconds);
+  // The counters and histogram; the caller appends the case gauges.
+  std::string text() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, int>, std::uint64_t> requests_;
+  std::array<std::uint64_t, kBuckets.size()> buckets_{};
+  std::uint64_t count_ = 0;
+  double sum_ = 0;
+};
+
+}  // namespace reclaim::http

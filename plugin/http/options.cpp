@@ -1,0 +1,64 @@
+#include "http/options.hpp"
+
+#include "codec/reader.hpp"
+#include "core/error.hpp"
+
+namespace reclaim::http {
+
+Options options_from_json(const boost::json::value &document) {
+  codec::Fields fields(document, "");
+  Options o;
+  if (auto listen = fields.text("listen", 300)) {
+    const auto colon = listen->rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+      fail(Status::invalid_argument, "expected HOST:PORT, e.g. 127.0.0.1:8080", "listen");
+    }
+    o.host = listen->substr(0, colon);
+    if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']') {
+      o.host = o.host.substr(1, o.host.size() - 2);
+    }
+    const std::string port = listen->substr(colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+      fail(Status::invalid_argument, "the port must be a number from 0 to 65535", "listen");
+    }
+    o.port = static_cast<unsigned short>(std::stoi(port));
+  }
+  o.threads = static_cast<int>(fields.integer("threads", 1, 64).value_or(o.threads));
+  if (auto base = fields.text("base_path", 200)) {
+    std::string path = *base;
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    if (!path.empty() && path.front() != '/') {
+      fail(Status::invalid_argument, "the base path starts with '/'", "base_path");
+    }
+    if (path.find_first_of("?#\"'<> ") != std::string::npos) {
+      fail(Status::invalid_argument, "the base path holds a character URLs cannot", "base_path");
+    }
+    o.base_path = path;
+  }
+  o.shop = fields.id("shop").value_or(o.shop);
+  o.max_connections =
+      static_cast<int>(fields.integer("max_connections", 1, 100000).value_or(o.max_connections));
+  o.header_timeout_s =
+      static_cast<int>(fields.integer("header_timeout_s", 1, 3600).value_or(o.header_timeout_s));
+  o.idle_timeout_s =
+      static_cast<int>(fields.integer("idle_timeout_s", 1, 3600).value_or(o.idle_timeout_s));
+  o.lookups_per_minute = static_cast<int>(
+      fields.integer("lookups_per_minute", 1, 1000000).value_or(o.lookups_per_minute));
+  o.submits_per_minute = static_cast<int>(
+      fields.integer("submits_per_minute", 1, 1000000).value_or(o.submits_per_minute));
+  if (const auto *proxies = fields.array("trusted_proxies", 100)) {
+    for (std::size_t i = 0; i < proxies->size(); ++i) {
+      const auto *text = (*proxies)[i].if_string();
+      if (!text || text->empty() || text->size() > 64) {
+        fail(Status::invalid_argument, "expected an IP address",
+             codec::field_path("trusted_proxies", i));
+      }
+      o.trusted_proxies.emplace_back(*text);
+    }
+  }
+  fields.finish();
+  return o;
+}
+
+}  // namespace reclaim::http

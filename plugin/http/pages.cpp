@@ -1,0 +1,347 @@
+// The customer's pages: look a case up, open one in three steps, follow it and act on it.
+#include <boost/json/array.hpp>
+
+#include "codec/reader.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "http/case_view.hpp"
+#include "http/site.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxFiles = 10;
+
+Response too_many(Call &call, int wait) {
+  Response response = message_page(call, 429, "error_heading", "rate_limited");
+  response.set("Retry-After", std::to_string(wait > 0 ? wait : 60));
+  return response;
+}
+
+// CSRF and the per-address budget, checked before a form is acted on; nullopt: go ahead.
+std::optional<Response> guard(Call &call, RateLimiter &budget) {
+  if (!call.csrf_ok()) return message_page(call, 403, "error_heading", "csrf_failed");
+  int wait = 0;
+  if (!budget.allow(call.client, &wait)) return too_many(call, wait);
+  return std::nullopt;
+}
+
+std::string status_url(Call &call, const std::string &token) {
+  return call.base() + "/c/" + token + "?lang=" + call.lang;
+}
+
+json::array options_for(Call &call, std::span<const std::string_view> words,
+                        std::string_view prefix, std::string_view selected) {
+  json::array out;
+  for (auto word : words) {
+    out.push_back(json::object{{"value", word},
+                               {"label", call.text(std::string(prefix) + std::string(word))},
+                               {"selected", word == selected}});
+  }
+  return out;
+}
+
+// Step 2's list: every line of the order with its quantity, reason and, once the engine can
+// judge it, its eligibility. This is where per-line eligibility belongs: give each line an
+// "eligibility" object {"eligible": bool, "message": "…"} and new_items.html shows it.
+json::array order_lines(Call &call, const Order &order, const Form *previous) {
+  const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
+  json::array lines;
+  for (std::size_t i = 0; i < order.lines.size(); ++i) {
+    const OrderLine &line = order.lines[i];
+    const auto taken = claimed.find(line.id);
+    const std::int64_t left =
+        line.qty - line.refunded_qty - (taken == claimed.end() ? 0 : taken->second);
+    const std::string index = std::to_string(i);
+    const std::string reason = previous ? previous->get("reason_" + index) : "defect";
+    std::string chosen = previous ? previous->get("qty_" + index) : "0";
+    if (chosen.empty()) chosen = "0";
+    lines.push_back(json::object{{"index", i},
+                                 {"line", line.id},
+                                 {"name", line.name},
+                                 {"sku", line.sku},
+                                 {"qty", left > 0 ? left : 0},
+                                 {"chosen", chosen},
+                                 {"reasons", options_for(call, kReasons, "reason_", reason)}});
+  }
+  return lines;
+}
+
+Response items_step(Call &call, const Order &order, const Form *previous, int status,
+                    std::string error = {}, std::string detail = {}) {
+  const std::string resolution = previous ? previous->get("resolution") : "";
+  json::object context{{"title", call.text("new_heading")},
+                       {"order", previous ? previous->get("order") : order.number},
+                       {"email", previous ? previous->get("email") : ""},
+                       {"name", previous ? previous->get("name") : order.customer.name},
+                       {"description", previous ? previous->get("description") : ""},
+                       {"is_return", previous && previous->get("kind") == "return"},
+                       {"lines", order_lines(call, order, previous)},
+                       {"resolutions", options_for(call, kResolutions, "resolution_", resolution)}};
+  if (!error.empty()) context["error"] = error;
+  if (!detail.empty()) context["detail"] = detail;
+  return page(call, "new_items", std::move(context), status);
+}
+
+// Every upload must be an accepted kind within the size limit before anything is stored.
+bool files_acceptable(const Form &form) {
+  std::size_t count = 0;
+  for (const auto &file : form.files) {
+    if (file.bytes.empty()) continue;
+    if (++count > kMaxFiles) return false;
+    if (file.bytes.size() > 10 * 1024 * 1024 || sniff_content_type(file.bytes).empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<std::string> store_files(Call &call, const std::string &case_id, const Form &form) {
+  std::vector<std::string> ids;
+  for (const auto &file : form.files) {
+    if (file.bytes.empty()) continue;
+    std::string name = clip(file.filename, 200);
+    try {
+      codec::check_text(name, 200, "filename");
+    } catch (const Error &) {
+      name.clear();  // shown to staff and customer: only a clean name is kept
+    }
+    ids.push_back(call.engine().add_attachment(case_id, name, file.bytes).id);
+  }
+  return ids;
+}
+
+Response open_from_form(Call &call) {
+  const Form &form = *call.form;
+  const std::string shop = call.site.options.shop;
+  const auto order = call.engine().customer_order(shop, form.get("order"), form.get("email"));
+  if (!order) {
+    return page(call, "new_order",
+                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}},
+                404);
+  }
+  if (!files_acceptable(form))
+    return items_step(call, *order, &form, 422, call.text("file_rejected"));
+  OpenRequest request;
+  request.shop = shop;
+  request.kind = form.get("kind") == "return" ? Kind::return_ : Kind::complaint;
+  request.channel = "web";
+  request.actor = {Role::customer, ""};
+  request.order_id = order->id;
+  request.customer =
+      Customer{order->customer.email, clip(form.get("name"), 200), call.lang, "", ""};
+  for (std::size_t i = 0; i < order->lines.size(); ++i) {
+    const std::string index = std::to_string(i);
+    const std::string qty_text = form.get("qty_" + index);
+    if (qty_text.empty() || qty_text == "0") continue;
+    if (qty_text.size() > 6 || qty_text.find_first_not_of("0123456789") != std::string::npos) {
+      return items_step(call, *order, &form, 422, call.text("invalid_input"));
+    }
+    OpenItem item;
+    item.line = order->lines[i].id;
+    item.qty = std::stoll(qty_text);
+    item.reason = form.get("reason_" + index);
+    item.field = "items[" + std::to_string(request.items.size()) + "]";
+    if (!is_one_of(item.reason, kReasons)) {
+      return items_step(call, *order, &form, 422, call.text("invalid_input"));
+    }
+    request.items.push_back(std::move(item));
+  }
+  if (request.items.empty()) return items_step(call, *order, &form, 422, call.text("no_items"));
+  request.description = clip(form.get("description"), 5000);
+  const std::string resolution = form.get("resolution");
+  if (!resolution.empty() && !is_one_of(resolution, kResolutions)) {
+    return items_step(call, *order, &form, 422, call.text("invalid_input"));
+  }
+  request.preferred_resolution = resolution;
+  json::object opened;
+  try {
+    opened = call.engine().open_case(request, sha256_hex(call.request.body));
+  } catch (const Error &error) {
+    if (error.status() != Status::invalid_argument && error.status() != Status::not_allowed) throw;
+    return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
+  }
+  const std::string id(opened.at("id").as_string());
+  store_files(call, id, form);
+  const std::string token(opened.at("status_token").as_string());
+  return redirect(call, call.base() + "/c/" + token + "/confirmation?lang=" + call.lang);
+}
+
+// Replaces every CSRF marker of a cached page with this browser's token.
+std::string with_csrf(std::string body, const std::string &token) {
+  const std::string_view marker = PageCache::kCsrfMarker;
+  for (auto at = body.find(marker); at != std::string::npos;
+       at = body.find(marker, at + token.size())) {
+    body.replace(at, marker.size(), token);
+  }
+  return body;
+}
+
+Response status_page(Call &call, const std::string &token, const std::string &case_id,
+                     int status = 200, std::string error = {}) {
+  if (!error.empty()) {
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    context["error"] = error;
+    return page(call, "status", std::move(context), status);
+  }
+  // The plain status page is what customers reload: rendered once per case version.
+  const auto stamp = call.engine().customer_view_stamp(case_id);
+  if (!stamp) return message_page(call, 404, "error_heading", "not_found");
+  const PageCache::Stamp key_stamp{stamp->first, stamp->second};
+  const std::string key = case_id + "|" + call.lang + "|" + call.base();
+  auto body = call.site.pages.find(key, key_stamp);
+  if (!body) {
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    context["csrf"] = PageCache::kCsrfMarker;
+    Response rendered = page(call, "status", std::move(context), status);
+    call.site.pages.put(key, key_stamp, rendered.body);
+    body = std::move(rendered.body);
+  }
+  Response response;
+  response.status = status;
+  response.body = with_csrf(std::move(*body), call.csrf_field());
+  response.set("Content-Type", "text/html; charset=utf-8");
+  return response;
+}
+
+Response confirmation_page(Call &call, const std::string &token, const std::string &case_id) {
+  const json::object view = call.engine().customer_view(case_id);
+  json::object context = case_page_context(call, view, token);
+  context["title"] = call.text("confirm_heading");
+  context["status_url"] = status_url(call, token);
+  return page(call, "confirmation", std::move(context));
+}
+
+Response file_download(Call &call, const std::string &case_id, std::string_view id) {
+  const auto file = call.engine().attachment(case_id, std::string(id));
+  if (!file) return message_page(call, 404, "error_heading", "not_found");
+  Response response;
+  response.body = file->data;
+  response.set("Content-Type", file->content_type);
+  const bool image = file->content_type.starts_with("image/");
+  response.set("Content-Disposition", image ? "inline" : "attachment; filename=\"document.pdf\"");
+  response.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+Response case_action(Call &call, const std::string &token, const std::string &case_id,
+                     std::string_view name) {
+  if (auto refused = guard(call, call.site.submits)) return *std::move(refused);
+  const Form &form = *call.form;
+  ActionRequest request;
+  request.actor = {Role::customer, ""};
+  if (name == "reply") {
+    request.action = Action::reply;
+    request.message = clip(form.get("message"), 5000);
+    if (request.message.empty()) {
+      return status_page(call, token, case_id, 422, call.text("invalid_input"));
+    }
+    if (!files_acceptable(form)) {
+      return status_page(call, token, case_id, 422, call.text("file_rejected"));
+    }
+    const json::object view = call.engine().customer_view(case_id);
+    bool may = false;
+    for (const auto &action : view.at("actions").as_array()) may |= action == "reply";
+    if (!may) return status_page(call, token, case_id, 409, call.text("action_failed"));
+    request.attachments = store_files(call, case_id, form);
+  } else if (name == "rate") {
+    request.action = Action::rate;
+    const std::string score = form.get("score");
+    if (score.size() != 1 || score[0] < '1' || score[0] > '5') {
+      return status_page(call, token, case_id, 422, call.text("invalid_input"));
+    }
+    request.score = score[0] - '0';
+    request.comment = clip(form.get("comment"), 2000);
+  } else if (name == "cancel") {
+    request.action = Action::cancel;
+    request.reason = clip(form.get("reason"), 500);
+  } else {
+    request.action = Action::reopen;
+    request.reason = clip(form.get("reason"), 2000);
+    if (request.reason.empty()) {
+      return status_page(call, token, case_id, 422, call.text("invalid_input"));
+    }
+  }
+  try {
+    call.engine().act(case_id, request, sha256_hex(call.request.body));
+  } catch (const Error &error) {
+    if (error.status() != Status::not_allowed && error.status() != Status::invalid_argument &&
+        error.status() != Status::conflict) {
+      throw;
+    }
+    return status_page(call, token, case_id, 409, call.text("action_failed"));
+  }
+  return redirect(call, status_url(call, token));
+}
+
+}  // namespace
+
+Response home_page(Call &call) { return page(call, "home", {}); }
+
+Response lookup_submit(Call &call) {
+  if (auto refused = guard(call, call.site.lookups)) return *std::move(refused);
+  const auto token = call.engine().lookup_case(call.site.options.shop, call.form->get("number"),
+                                               call.form->get("email"));
+  // The answer never says which of the two was wrong, and echoes neither.
+  if (!token) return page(call, "home", {{"error", call.text("lookup_failed")}}, 404);
+  return redirect(call, status_url(call, *token));
+}
+
+Response new_case_page(Call &call) {
+  return page(call, "new_order", {{"title", call.text("new_heading")}});
+}
+
+Response new_case_submit(Call &call) {
+  if (call.form->get("step") == "case") {
+    if (auto refused = guard(call, call.site.submits)) return *std::move(refused);
+    return open_from_form(call);
+  }
+  if (auto refused = guard(call, call.site.lookups)) return *std::move(refused);
+  const auto order = call.engine().customer_order(call.site.options.shop, call.form->get("order"),
+                                                  call.form->get("email"));
+  if (!order) {
+    return page(call, "new_order",
+                {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}},
+                404);
+  }
+  Form typed;
+  typed.fields = {{"order", call.form->get("order")}, {"email", call.form->get("email")}};
+  return items_step(call, *order, &typed, 200);
+}
+
+Response case_route(Call &call, std::string_view rest) {
+  const auto slash = rest.find('/');
+  const std::string token(rest.substr(0, slash));
+  const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
+  const auto case_id = call.case_of_token(token);
+  const bool get = call.request.method == "GET" || call.request.method == "HEAD";
+  if (tail.empty()) {
+    call.route = "/c/{token}";
+    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    return get ? status_page(call, token, *case_id)
+               : message_page(call, 405, "error_heading", "bad_request");
+  }
+  if (tail == "confirmation" && get) {
+    call.route = "/c/{token}/confirmation";
+    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    return confirmation_page(call, token, *case_id);
+  }
+  if (tail.starts_with("files/") && get) {
+    call.route = "/c/{token}/files/{id}";
+    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    return file_download(call, *case_id, tail.substr(6));
+  }
+  if ((tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen") &&
+      call.request.method == "POST") {
+    call.route = "/c/{token}/" + std::string(tail);
+    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    return case_action(call, token, *case_id, tail);
+  }
+  call.route = "other";
+  return message_page(call, 404, "error_heading", "not_found");
+}
+
+}  // namespace reclaim::http

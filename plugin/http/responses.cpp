@@ -1,0 +1,134 @@
+// Turning handler results into responses: pages in the layout, redirects, JSON and errors.
+#include <boost/json/serialize.hpp>
+
+#include "core/crypto.hpp"
+#include "http/form.hpp"
+#include "http/site.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+std::optional<std::string> SignatureMemo::find(const std::string &key) {
+  std::lock_guard lock(mutex_);
+  const auto found = values_.find(key);
+  if (found == values_.end()) return std::nullopt;
+  return found->second;
+}
+
+void SignatureMemo::put(const std::string &key, std::string value) {
+  std::lock_guard lock(mutex_);
+  if (values_.size() >= 50000) values_.clear();
+  values_[key] = std::move(value);
+}
+
+std::string Call::csrf_field() const {
+  if (auto known = site.csrf.find(csrf_nonce)) return *std::move(known);
+  std::string field = site.engine.sign("csrf", csrf_nonce);
+  site.csrf.put(csrf_nonce, field);
+  return field;
+}
+
+std::optional<std::string> Call::case_of_token(const std::string &token) const {
+  if (auto known = site.tokens.find(token)) return known;
+  auto id = site.engine.case_of_token(token);
+  if (id) site.tokens.put(token, *id);
+  return id;
+}
+
+bool Call::csrf_ok() const {
+  if (new_nonce || csrf_nonce.empty() || !form) return false;
+  return equal_in_constant_time(form->get("csrf"), csrf_field());
+}
+
+std::optional<std::string> PageCache::find(const std::string &key, Stamp stamp) {
+  std::lock_guard lock(mutex_);
+  const auto found = pages_.find(key);
+  if (found == pages_.end() || !(found->second.first == stamp)) return std::nullopt;
+  return found->second.second;
+}
+
+void PageCache::put(const std::string &key, Stamp stamp, std::string body) {
+  std::lock_guard lock(mutex_);
+  if (pages_.size() >= 10000) pages_.clear();  // bounded; a busy shop simply re-renders
+  pages_[key] = {stamp, std::move(body)};
+}
+
+Response page(Call &call, std::string_view name, json::object context, int status) {
+  const Views &views = call.site.views;
+  const std::string base = call.base();
+  const boost::json::value &outer = views.outer(call.lang);  // "t", the translations
+  context["lang"] = call.lang;
+  context["base"] = base;
+  if (!context.contains("csrf")) context["csrf"] = call.csrf_field();
+  if (!context.contains("title")) context["title"] = views.text(call.lang, "home_title");
+  const std::string content = views.page(name).render(context, &outer);
+  // The language links lead to the same page (GETs) or to the start (after a POST).
+  const std::string here = call.request.method == "GET" ? base + call.path : base + "/";
+  json::array langs;
+  for (auto code : kLanguages) {
+    langs.push_back(json::object{{"code", code},
+                                 {"name", views.text(code, "lang_name")},
+                                 {"href", here + "?lang=" + std::string(code)},
+                                 {"current", code == call.lang}});
+  }
+  json::object layout{{"lang", call.lang},
+                      {"base", base},
+                      {"title", context["title"]},
+                      {"shop_name", call.engine().shop_config(call.site.options.shop).name},
+                      {"langs", std::move(langs)},
+                      {"content", content}};
+  Response response;
+  response.status = status;
+  response.body = views.page("layout").render(layout, &outer);
+  response.set("Content-Type", "text/html; charset=utf-8");
+  return response;
+}
+
+Response message_page(Call &call, int status, std::string_view heading_key,
+                      std::string_view text_key) {
+  return page(call, "message",
+              {{"heading", call.text(heading_key)},
+               {"text", call.text(text_key)},
+               {"title", call.text(heading_key)}},
+              status);
+}
+
+Response redirect(Call &call, const std::string &location) {
+  Response response;
+  response.status = 303;
+  response.set("Location", location);
+  response.set("Content-Type", "text/plain; charset=utf-8");
+  (void)call;
+  return response;
+}
+
+Response json_response(int status, const json::value &body) {
+  Response response;
+  response.status = status;
+  response.body = json::serialize(body);
+  response.set("Content-Type", "application/json");
+  return response;
+}
+
+Response api_error(int status, std::string_view code, std::string_view message,
+                   std::string_view field) {
+  json::object error{{"code", code}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  return json_response(status, json::object{{"error", std::move(error)}});
+}
+
+int http_status(Status status) {
+  switch (status) {
+    case Status::ok: return 200;
+    case Status::invalid_argument: return 422;
+    case Status::not_found: return 404;
+    case Status::conflict: return 409;
+    case Status::not_allowed: return 409;
+    case Status::busy: return 503;
+    case Status::unsupported: return 501;
+    default: return 500;
+  }
+}
+
+}  // namespace reclaim::http

@@ -1,0 +1,274 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/app.hpp"
+
+namespace reclaim::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr std::size_t kHeaderLimit = 16 * 1024;
+
+struct Shared {
+  App &app;
+  const Options &options;
+  std::atomic<int> connections{0};
+};
+
+Request to_request(const bhttp::request<bhttp::string_body> &in, const std::string &peer) {
+  Request out;
+  out.method = std::string(in.method_string());
+  const std::string_view target = in.target();
+  const auto question = target.find('?');
+  out.path = std::string(target.substr(0, question));
+  if (question != std::string_view::npos) out.query = std::string(target.substr(question + 1));
+  for (const auto &field : in) {
+    std::string name(field.name_string());
+    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  out.body = in.body();
+  out.peer = peer;
+  return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket &&socket, Shared &shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ = endpoint.address().to_string();
+  }
+  ~Session() { --shared_.connections; }
+
+  void run() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::wait, shared_from_this()));
+  }
+
+ private:
+  // Between requests the connection may idle; a new connection must start its request soon.
+  void wait() {
+    if (buffer_.size() > 0) return read_header();
+    const int seconds = first_ ? shared_.options.header_timeout_s : shared_.options.idle_timeout_s;
+    stream_.expires_after(std::chrono::seconds(seconds));
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->close();
+                              self->buffer_.commit(n);
+                              self->read_header();
+                            });
+  }
+
+  void read_header() {
+    first_ = false;
+    parser_.emplace();
+    parser_->header_limit(kHeaderLimit);
+    // The real limit depends on the route and the content type, known once the header is in;
+    // until then only the largest is enforced (Beast checks a declared length early).
+    parser_->body_limit(std::max(shared_.options.form_limit, shared_.options.upload_limit));
+    stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_s));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted) {
+      return close();
+    }
+    if (ec == bhttp::error::header_limit) return fail(431);
+    if (ec == bhttp::error::body_limit) return fail(413);  // a declared length over the limit
+    if (ec) return fail(400);
+    const auto &header = parser_->get();
+    const std::string_view target = header.target();
+    const std::size_t limit = shared_.app.body_limit(target.substr(0, target.find('?')),
+                                                     header[bhttp::field::content_type]);
+    if (parser_->content_length() && *parser_->content_length() > limit) return fail(413);
+    parser_->body_limit(limit);
+    // Bodies get the idle allowance: a photo on a slow line takes a while.
+    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_s));
+    if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      auto go_on =
+          std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      return bhttp::async_write(
+          stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
+            if (wec) return self->close();
+            self->read_body();
+          });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_body, shared_from_this()));
+  }
+
+  void on_body(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit) return fail(413);
+    if (ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
+      return close();
+    }
+    if (ec) return fail(400);
+    const auto request = parser_->release();
+    Response answer = shared_.app.handle(to_request(request, peer_));
+    send(std::move(answer), request.keep_alive(), request.version());
+  }
+
+  // Answers a request the server could not read, then closes the connection.
+  void fail(int status) {
+    Request stub;
+    stub.method = "GET";
+    if (parser_ && parser_->is_header_done()) {
+      const std::string_view target = parser_->get().target();
+      stub.path = std::string(target.substr(0, target.find('?')));
+    }
+    send(shared_.app.error(stub, status), false, 11);
+  }
+
+  void send(Response answer, bool keep_alive, unsigned version) {
+    response_ = {};
+    response_.version(version == 10 ? 10 : 11);
+    response_.result(static_cast<unsigned>(answer.status));
+    for (auto &[name, value] : answer.headers) response_.insert(name, value);
+    response_.set(bhttp::field::server, "reclaim");
+    response_.body() = std::move(answer.body);
+    response_.keep_alive(keep_alive);
+    response_.prepare_payload();
+    stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_s));
+    bhttp::async_write(stream_, response_,
+                       [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                         if (ec || !keep_alive) return self->close();
+                         self->wait();
+                       });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Shared &shared_;
+  std::string peer_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> response_;
+  bool first_ = true;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context &io, tcp::endpoint endpoint, Shared &shared)
+      : io_(io), acceptor_(net::make_strand(io)), shared_(shared) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+  }
+
+  tcp::endpoint local() const { return acceptor_.local_endpoint(); }
+  void run() { accept(); }
+
+ private:
+  void accept() {
+    acceptor_.async_accept(net::make_strand(io_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) {
+      if (++shared_.connections > shared_.options.max_connections) {
+        --shared_.connections;
+        static constexpr char kBusy[] =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n"
+            "Connection: close\r\n\r\n";
+        beast::error_code ignored;
+        socket.non_blocking(true, ignored);
+        socket.write_some(net::buffer(kBusy, sizeof kBusy - 1), ignored);
+        socket.close(ignored);
+      } else {
+        std::make_shared<Session>(std::move(socket), shared_)->run();
+      }
+    }
+    accept();
+  }
+
+  net::io_context &io_;
+  tcp::acceptor acceptor_;
+  Shared &shared_;
+};
+
+}  // namespace
+
+struct Server::State {
+  explicit State(App &app) : shared{app, app.options()} { io.emplace(app.options().threads); }
+  Shared shared;
+  // After `shared`: sessions go before what they refer to. Reset by stop(), which destroys
+  // every pending handler and with them the sessions and their sockets.
+  std::optional<net::io_context> io;
+  std::shared_ptr<Listener> listener;
+  std::vector<std::thread> threads;
+  bool running = false;
+};
+
+Server::Server(App &app) : state_(std::make_unique<State>(app)) {}
+
+Server::~Server() { stop(); }
+
+std::string Server::start() {
+  const Options &options = state_->shared.options;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(options.host, ec);
+  if (ec) fail(Status::invalid_argument, "not an IP address: " + options.host, "listen");
+  try {
+    state_->listener = std::make_shared<Listener>(*state_->io, tcp::endpoint(address, options.port),
+                                                  state_->shared);
+  } catch (const boost::system::system_error &error) {
+    fail(Status::unsupported,
+         "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+             error.code().message(),
+         "listen");
+  }
+  const auto bound = state_->listener->local();
+  state_->listener->run();
+  for (int i = 0; i < options.threads; ++i) {
+    state_->threads.emplace_back([this] { state_->io->run(); });
+  }
+  state_->running = true;
+  std::string host = bound.address().to_string();
+  if (bound.address().is_v6()) host = "[" + host + "]";
+  return host + ":" + std::to_string(bound.port());
+}
+
+void Server::stop() {
+  if (!state_ || !state_->running) return;
+  state_->running = false;
+  state_->io->stop();
+  for (auto &thread : state_->threads) thread.join();
+  state_->threads.clear();
+  state_->listener.reset();
+  state_->io.reset();  // closes the listener and every connection
+}
+
+}  // namespace reclaim::http

@@ -1,0 +1,117 @@
+// What the handlers share (Site: one per endpoint) and what they get per request (Call), with
+// the helpers that turn a handler's result into a response.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "engine/engine.hpp"
+#include "http/form.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/options.hpp"
+#include "http/rate_limit.hpp"
+#include "http/views.hpp"
+
+namespace reclaim::http {
+
+// Rendered status pages by case and language, valid while the case's stamp (version, number of
+// attachments) is unchanged. The CSRF field is left as a marker and filled per request.
+class PageCache {
+ public:
+  static constexpr std::string_view kCsrfMarker = "\x01csrf\x01";
+  struct Stamp {
+    std::int64_t version = 0, files = 0;
+    bool operator==(const Stamp &) const = default;
+  };
+  std::optional<std::string> find(const std::string &key, Stamp stamp);
+  void put(const std::string &key, Stamp stamp, std::string body);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::pair<Stamp, std::string>> pages_;
+};
+
+// Results of signature checks and signings, so that a reload pays no HMAC: verified status
+// tokens → case ids, CSRF cookies → form tokens. Bounded; only valid signatures are kept.
+class SignatureMemo {
+ public:
+  std::optional<std::string> find(const std::string &key);
+  void put(const std::string &key, std::string value);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> values_;
+};
+
+struct Site {
+  Site(Engine &e, Options o)
+      : engine(e),
+        options(std::move(o)),
+        lookups(options.lookups_per_minute),
+        submits(options.submits_per_minute) {}
+
+  Engine &engine;
+  Options options;
+  Views views;
+  RateLimiter lookups;
+  RateLimiter submits;
+  Metrics metrics;
+  PageCache pages;
+  SignatureMemo tokens;
+  SignatureMemo csrf;
+};
+
+struct Call {
+  Call(Site &s, const Request &r) : site(s), request(r) {}
+
+  Site &site;
+  const Request &request;
+  std::string path;  // below base_path, always starting with '/'
+  Form query;
+  std::optional<Form> form;  // POST bodies that are forms
+  std::string lang;
+  std::string client;      // the client's address, after trusted proxies
+  std::string csrf_nonce;  // the browser's CSRF cookie (made now when it had none)
+  bool new_nonce = false;
+  std::string route;  // the route's pattern, for metrics
+
+  Engine &engine() { return site.engine; }
+  const std::string &base() const { return site.options.base_path; }
+  std::string text(std::string_view key) const { return site.views.text(lang, key); }
+  // The value the forms carry in their "csrf" field.
+  std::string csrf_field() const;
+  // The case a status token names (memoised HMAC check); nullopt when forged.
+  std::optional<std::string> case_of_token(const std::string &token) const;
+  // True when the form's "csrf" field matches the browser's cookie.
+  bool csrf_ok() const;
+};
+
+// HTML pages
+Response page(Call &call, std::string_view name, boost::json::object context, int status = 200);
+Response message_page(Call &call, int status, std::string_view heading_key,
+                      std::string_view text_key);
+Response redirect(Call &call, const std::string &location);
+
+// JSON
+Response json_response(int status, const boost::json::value &body);
+Response api_error(int status, std::string_view code, std::string_view message,
+                   std::string_view field = {});
+int http_status(Status status);
+
+// Handlers (pages.cpp, withdraw.cpp, api.cpp). `rest` is the path after the route's prefix.
+Response home_page(Call &call);
+Response lookup_submit(Call &call);
+Response new_case_page(Call &call);
+Response new_case_submit(Call &call);
+Response case_route(Call &call, std::string_view rest);
+Response withdraw_page(Call &call);
+Response withdraw_submit(Call &call);
+Response withdraw_confirm(Call &call);
+Response api_route(Call &call, std::string_view rest);
+
+}  // namespace reclaim::http

@@ -1,0 +1,211 @@
+#include "http/template.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "core/error.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+struct Template::Node {
+  enum class Kind { text, value, raw, section, inverted };
+  Kind kind = Kind::text;
+  std::string text;               // literal text, or the name looked up
+  std::vector<std::string> path;  // the name split at dots; empty for "."
+  std::vector<Node> children;
+};
+
+namespace {
+
+using Node = Template::Node;
+using Stack = std::vector<const json::value *>;
+
+std::vector<std::string> split_path(std::string_view name) {
+  std::vector<std::string> parts;
+  if (name == ".") return parts;
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = name.find('.', start);
+    parts.emplace_back(name.substr(start, dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Parses `source` from `pos` until the closing tag `until` (or the end when empty).
+std::vector<Node> parse(const std::string &tname, std::string_view source, std::size_t &pos,
+                        std::string_view until) {
+  std::vector<Node> nodes;
+  while (pos < source.size()) {
+    const auto open = source.find("{{", pos);
+    if (open == std::string_view::npos) {
+      nodes.push_back({Node::Kind::text, std::string(source.substr(pos)), {}, {}});
+      pos = source.size();
+      break;
+    }
+    if (open > pos)
+      nodes.push_back({Node::Kind::text, std::string(source.substr(pos, open - pos)), {}, {}});
+    const bool triple = source.compare(open, 3, "{{{") == 0;
+    const auto close = source.find(triple ? "}}}" : "}}", open);
+    if (close == std::string_view::npos)
+      fail(Status::internal, "template " + tname + ": unclosed tag");
+    const std::size_t inner_start = open + (triple ? 3 : 2);
+    std::string_view tag = trim(source.substr(inner_start, close - inner_start));
+    pos = close + (triple ? 3 : 2);
+    if (triple) {
+      nodes.push_back({Node::Kind::raw, std::string(tag), split_path(tag), {}});
+      continue;
+    }
+    if (tag.empty()) fail(Status::internal, "template " + tname + ": empty tag");
+    const char sigil = tag.front();
+    if (sigil == '/') {
+      if (trim(tag.substr(1)) != until) {
+        fail(Status::internal, "template " + tname + ": unexpected {{" + std::string(tag) + "}}");
+      }
+      return nodes;
+    }
+    if (sigil == '#' || sigil == '^') {
+      const std::string name(trim(tag.substr(1)));
+      Node section{
+          sigil == '#' ? Node::Kind::section : Node::Kind::inverted, name, split_path(name), {}};
+      section.children = parse(tname, source, pos, name);
+      nodes.push_back(std::move(section));
+      continue;
+    }
+    if (sigil == '!') continue;  // comment
+    nodes.push_back({Node::Kind::value, std::string(tag), split_path(tag), {}});
+  }
+  if (!until.empty())
+    fail(Status::internal, "template " + tname + ": {{#" + std::string(until) + "}} is not closed");
+  return nodes;
+}
+
+const json::value *lookup(const Stack &stack, const std::vector<std::string> &path) {
+  if (path.empty()) return stack.back();
+  for (auto frame = stack.rbegin(); frame != stack.rend(); ++frame) {
+    const auto *object = (*frame)->if_object();
+    if (!object) continue;
+    const json::value *value = object->if_contains(path.front());
+    if (!value) continue;
+    for (std::size_t i = 1; i < path.size() && value; ++i) {
+      const auto *inner = value->if_object();
+      value = inner ? inner->if_contains(path[i]) : nullptr;
+    }
+    return value;
+  }
+  return nullptr;
+}
+
+bool truthy(const json::value *value) {
+  if (!value) return false;
+  switch (value->kind()) {
+    case json::kind::null: return false;
+    case json::kind::bool_: return value->get_bool();
+    case json::kind::string: return !value->get_string().empty();
+    case json::kind::array: return !value->get_array().empty();
+    case json::kind::int64: return value->get_int64() != 0;
+    case json::kind::uint64: return value->get_uint64() != 0;
+    case json::kind::double_: return value->get_double() != 0;
+    case json::kind::object: return true;
+  }
+  return false;
+}
+
+void append_text(const json::value *value, bool escape, std::string &out) {
+  if (!value || value->is_null()) return;
+  if (const auto *s = value->if_string()) {
+    if (escape) {
+      out += escape_html(*s);
+    } else {
+      out.append(s->data(), s->size());
+    }
+    return;
+  }
+  if (value->is_bool()) {
+    out += value->get_bool() ? "true" : "false";
+    return;
+  }
+  const std::string text = json::serialize(*value);
+  out += escape ? escape_html(text) : text;
+}
+
+void render_nodes(const std::vector<Node> &nodes, Stack &stack, std::string &out) {
+  for (const auto &node : nodes) {
+    switch (node.kind) {
+      case Node::Kind::text: out += node.text; break;
+      case Node::Kind::value: append_text(lookup(stack, node.path), true, out); break;
+      case Node::Kind::raw: append_text(lookup(stack, node.path), false, out); break;
+      case Node::Kind::inverted:
+        if (!truthy(lookup(stack, node.path))) render_nodes(node.children, stack, out);
+        break;
+      case Node::Kind::section: {
+        const json::value *value = lookup(stack, node.path);
+        if (!truthy(value)) break;
+        if (const auto *list = value->if_array()) {
+          for (const auto &element : *list) {
+            stack.push_back(&element);
+            render_nodes(node.children, stack, out);
+            stack.pop_back();
+          }
+        } else {
+          stack.push_back(value);
+          render_nodes(node.children, stack, out);
+          stack.pop_back();
+        }
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Template::Template(std::string name, std::string_view source) : name_(std::move(name)) {
+  std::size_t pos = 0;
+  nodes_ = parse(name_, source, pos, "");
+}
+
+Template::~Template() = default;
+Template::Template(Template &&) noexcept = default;
+Template &Template::operator=(Template &&) noexcept = default;
+
+void Template::render(const json::value &context, std::string &out,
+                      const json::value *outer) const {
+  Stack stack;
+  if (outer) stack.push_back(outer);
+  stack.push_back(&context);
+  render_nodes(nodes_, stack, out);
+}
+
+std::string Template::render(const json::value &context, const json::value *outer) const {
+  std::string out;
+  out.reserve(8192);
+  render(context, out, outer);
+  return out;
+}
+
+}  // namespace reclaim::http

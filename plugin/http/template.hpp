@@ -1,0 +1,40 @@
+// Page templates: a small logic-less language over JSON values, escaped by default.
+//   {{a.b}}        the value, HTML-escaped          {{{a.b}}}  the value as is (trusted HTML)
+//   {{#a}}…{{/a}}  for each element / if truthy     {{^a}}…{{/a}} if missing, false or empty
+//   {{.}}          the current element
+// Names are looked up in the innermost section first, then outwards.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reclaim::http {
+
+std::string escape_html(std::string_view text);
+
+class Template {
+ public:
+  // Throws Error(internal) naming the template on a syntax error.
+  Template(std::string name, std::string_view source);
+  ~Template();
+  Template(Template &&) noexcept;
+  Template &operator=(Template &&) noexcept;
+
+  // `outer` (optional) is looked up after `context`: shared values such as the translations,
+  // passed by reference rather than copied into every page's context.
+  void render(const boost::json::value &context, std::string &out,
+              const boost::json::value *outer = nullptr) const;
+  std::string render(const boost::json::value &context,
+                     const boost::json::value *outer = nullptr) const;
+
+  struct Node;
+
+ private:
+  std::string name_;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace reclaim::http

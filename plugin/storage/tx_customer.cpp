@@ -1,0 +1,99 @@
+// What the customer-facing pages read and write: orders by their number, attachments, and the
+// counts the metrics page shows.
+#include <soci/soci.h>
+
+#include <boost/json/parse.hpp>
+
+#include "codec/order_json.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "storage/rows.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+std::optional<Order> Tx::order_by_number(const std::string &shop, const std::string &number) {
+  std::string body;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT body FROM orders WHERE shop = :shop AND number = :number ORDER BY id LIMIT 1",
+      soci::use(shop), soci::use(number), soci::into(body, found);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  return codec::order_from_json(boost::json::parse(body));
+}
+
+void Tx::put_attachment(const Attachment &a) {
+  // Base64 text rather than a BLOB: the same column type and binding on every backend.
+  const std::string data = base64url_encode(a.data);
+  const long long size = a.size, at = a.created_at;
+  sql_ << "INSERT INTO attachments (id, case_id, name, content_type, size, sha256, data,"
+          " created_at) VALUES (:id, :case_id, :name, :type, :size, :sha, :data, :at)",
+      soci::use(a.id), soci::use(a.case_id), soci::use(a.name), soci::use(a.content_type),
+      soci::use(size), soci::use(a.sha256), soci::use(data), soci::use(at);
+}
+
+std::optional<Attachment> Tx::attachment(const std::string &id) {
+  Attachment a;
+  std::string data;
+  long long size = 0, at = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT id, case_id, name, content_type, size, sha256, data, created_at"
+          " FROM attachments WHERE id = :id",
+      soci::use(id), soci::into(a.id, found), soci::into(a.case_id), soci::into(a.name),
+      soci::into(a.content_type), soci::into(size), soci::into(a.sha256), soci::into(data),
+      soci::into(at);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  auto bytes = base64url_decode(data);
+  if (!bytes) fail(Status::storage, "a stored attachment is damaged");
+  a.data = std::move(*bytes);
+  a.size = size;
+  a.created_at = at;
+  return a;
+}
+
+std::vector<Attachment> Tx::attachments(const std::string &case_id) {
+  std::vector<Attachment> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, name, content_type, size, sha256, created_at FROM attachments"
+                       " WHERE case_id = :case_id ORDER BY created_at, id",
+       soci::use(case_id));
+  for (const auto &row : rows) {
+    Attachment a;
+    a.id = row.get<std::string>(0);
+    a.case_id = case_id;
+    a.name = row.get<std::string>(1);
+    a.content_type = row.get<std::string>(2);
+    a.size = integer_at(row, 3);
+    a.sha256 = row.get<std::string>(4);
+    a.created_at = integer_at(row, 5);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::map<std::string, std::int64_t> Tx::cases_by_state() {
+  std::map<std::string, std::int64_t> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT state, COUNT(*) FROM cases GROUP BY state");
+  for (const auto &row : rows) out[row.get<std::string>(0)] = integer_at(row, 1);
+  return out;
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> Tx::case_stamp(const std::string &case_id) {
+  long long version = 0, files = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT version, (SELECT COUNT(*) FROM attachments WHERE case_id = :a)"
+          " FROM cases WHERE id = :id",
+      soci::use(case_id), soci::use(case_id), soci::into(version, found), soci::into(files);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  return std::make_pair(static_cast<std::int64_t>(version), static_cast<std::int64_t>(files));
+}
+
+std::int64_t Tx::overdue_cases(UnixMs now) {
+  long long count = 0;
+  const long long at = now;
+  sql_ << "SELECT COUNT(*) FROM cases WHERE decided = 0 AND decision_due < :now", soci::use(at),
+      soci::into(count);
+  return count;
+}
+
+}  // namespace reclaim

@@ -1,0 +1,171 @@
+// reclaimd: a standalone host for Reclaim's web pages. Opens an engine from a configuration
+// file, imports order files, starts the HTTP endpoint and serves until SIGTERM or SIGINT.
+//
+//   reclaimd [--console] CONFIG.json
+//
+// --console reads staff commands from standard input, one per line, and answers each with one
+// line ("ok {…}" or "error {…}"):  act CASE_REF ACTION_JSON   |   get CASE_REF
+// (for demos and tests that need an agent's side without an admin panel).
+//
+// CONFIG: {"engine": {…reclaim_open configuration…}, "http": {…reclaim_http_start options…},
+//          "orders": ["orders.json", …], "shop": "default"}
+// Each orders file holds one order document (adapter "reclaim") or an array of them; relative
+// paths are read from the configuration file's directory. Uses the public C ABI only.
+#include <reclaim/reclaim.h>
+#include <signal.h>
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace json = boost::json;
+
+namespace {
+
+std::string read_file(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Takes ownership of a string the library returned.
+std::string take(char *text) {
+  std::string out = text ? text : "";
+  reclaim_free(text);
+  return out;
+}
+
+int import_orders(reclaim_engine *engine, const std::string &shop, const json::value &orders,
+                  std::string &first_order, std::string &first_email) {
+  int count = 0;
+  const auto one = [&](const json::value &order) {
+    char *out = nullptr;
+    const std::string text = json::serialize(order);
+    const int rc = reclaim_order_import(engine, shop.c_str(), "reclaim", text.c_str(), &out);
+    const std::string answer = take(out);
+    if (rc != RECLAIM_OK) throw std::runtime_error("order import failed: " + answer);
+    if (first_order.empty()) {
+      first_order = std::string(order.at("number").as_string());
+      first_email = std::string(order.at("customer").at("email").as_string());
+    }
+    ++count;
+  };
+  if (orders.is_array()) {
+    for (const auto &order : orders.as_array()) one(order);
+  } else {
+    one(orders);
+  }
+  return count;
+}
+
+// The console's engine: guarded so that shutting down never races a command in progress.
+std::mutex console_mutex;
+reclaim_engine *console_engine = nullptr;
+
+void run_console() {
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    std::istringstream words(line);
+    std::string command, ref;
+    words >> command >> ref;
+    std::string rest;
+    std::getline(words, rest);
+    std::lock_guard lock(console_mutex);
+    if (!console_engine) return;
+    char *out = nullptr;
+    int rc = RECLAIM_INVALID_ARGUMENT;
+    if (command == "act") {
+      rc = reclaim_case_act(console_engine, ref.c_str(), rest.c_str(), &out);
+    } else if (command == "get") {
+      rc = reclaim_case_get(console_engine, ref.c_str(), &out);
+    }
+    const std::string answer = out ? take(out) : "{\"error\":{\"code\":\"unknown_command\"}}";
+    std::printf("%s %s\n", rc == RECLAIM_OK ? "ok" : "error", answer.c_str());
+    std::fflush(stdout);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  const bool console = argc == 3 && std::string(argv[1]) == "--console";
+  if (argc != 2 && !console) {
+    std::fprintf(stderr, "usage: %s [--console] CONFIG.json\n", argv[0]);
+    return 2;
+  }
+  // Block the stop signals before any thread starts: every thread inherits the mask, and the
+  // main thread alone waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  reclaim_engine *engine = nullptr;
+  try {
+    const std::filesystem::path config_path = argv[argc - 1];
+    const json::value config = json::parse(read_file(config_path));
+    const json::object &root = config.as_object();
+    const std::string shop =
+        root.contains("shop") ? std::string(root.at("shop").as_string()) : "default";
+
+    char *out = nullptr;
+    const std::string engine_config = json::serialize(root.at("engine"));
+    if (reclaim_open(engine_config.c_str(), &engine, &out) != RECLAIM_OK) {
+      throw std::runtime_error("cannot open the engine: " + take(out));
+    }
+    take(out);
+
+    std::string first_order, first_email;
+    int imported = 0;
+    if (const auto *files = root.if_contains("orders")) {
+      for (const auto &file : files->as_array()) {
+        std::filesystem::path path(std::string(file.as_string()));
+        if (path.is_relative()) path = config_path.parent_path() / path;
+        imported +=
+            import_orders(engine, shop, json::parse(read_file(path)), first_order, first_email);
+      }
+    }
+
+    const std::string options =
+        root.contains("http") ? json::serialize(root.at("http")) : std::string("{}");
+    if (reclaim_http_start(engine, options.c_str(), &out) != RECLAIM_OK) {
+      throw std::runtime_error("cannot start the HTTP endpoint: " + take(out));
+    }
+    const json::value started = json::parse(take(out));
+    std::printf("reclaimd %s serving %s\n", reclaim_version(),
+                std::string(started.at("url").as_string()).c_str());
+    if (imported > 0) {
+      std::printf("%d order(s) imported. Try order %s with e-mail %s\n", imported,
+                  first_order.c_str(), first_email.c_str());
+    }
+    std::printf("Stop with Ctrl-C or SIGTERM.\n");
+    std::fflush(stdout);
+
+    if (console) {
+      console_engine = engine;
+      std::thread(run_console).detach();  // ends with the process; it never outlives the engine
+    }
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    std::printf("stopping (signal %d)\n", received);
+    std::fflush(stdout);
+    std::lock_guard lock(console_mutex);
+    console_engine = nullptr;
+    reclaim_http_stop(engine);
+    reclaim_close(engine);
+    return 0;
+  } catch (const std::exception &error) {
+    std::fprintf(stderr, "reclaimd: %s\n", error.what());
+    reclaim_close(engine);
+    return 1;
+  }
+}

@@ -1,0 +1,209 @@
+// Submits a complaint with a photo in headless Chromium with JavaScript off, follows it, replies,
+// rates it; takes a screenshot of every page in every language; runs axe-core on each page and
+// fails on any serious or critical violation. Usage: node run.mjs RECLAIMD ARTIFACT_DIR
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [reclaimd, artifacts] = process.argv.slice(2);
+if (!reclaimd || !artifacts) throw new Error('usage: node run.mjs RECLAIMD ARTIFACT_DIR');
+mkdirSync(artifacts, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const languages = ['pl', 'en', 'ru'];
+let failures = 0;
+const fail = (message) => { failures += 1; console.error(`FAILED: ${message}`); };
+const check = (condition, message) => { if (!condition) fail(message); };
+
+// A real 8×8 PNG, made here so that the repository holds no binary file.
+function png() {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0); header.writeUInt32BE(8, 4); header[8] = 8; header[9] = 2;
+  const rows = Buffer.alloc(8 * 25, 0x80);
+  for (let y = 0; y < 8; y += 1) rows[y * 25] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// reclaimd on a fresh SQLite file and a free port, with its staff console on stdin.
+async function startHost(dir) {
+  const config = {
+    engine: { database: `sqlite:${join(dir, 'browser.db')}`,
+      shops: [{ id: 'default', name: 'Browser Test Shop', jurisdiction: 'PL', timezone: 'Europe/Warsaw',
+        currency: 'PLN', locale: 'pl' }] },
+    http: { listen: '127.0.0.1:0', threads: 2, lookups_per_minute: 1000, submits_per_minute: 1000 },
+    orders: [join(here, 'orders.json')],
+  };
+  writeFileSync(join(dir, 'reclaimd.json'), JSON.stringify(config));
+  const child = spawn(reclaimd, ['--console', join(dir, 'reclaimd.json')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffered = '';
+  const waiters = [];
+  child.stdout.on('data', (data) => {
+    buffered += data;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const waiter = waiters.find((w) => w.test(line));
+      if (waiter) { waiters.splice(waiters.indexOf(waiter), 1); waiter.resolve(line); }
+    }
+  });
+  const next = (test) => new Promise((resolve, reject) => {
+    waiters.push({ test, resolve });
+    setTimeout(() => reject(new Error('reclaimd did not answer')), 20000);
+  });
+  const serving = await next((line) => line.includes(' serving '));
+  const url = serving.slice(serving.indexOf('http://')).replace(/\/$/, '');
+  const staff = async (ref, action) => {
+    const answer = next((line) => line.startsWith('ok ') || line.startsWith('error '));
+    child.stdin.write(`act ${ref} ${JSON.stringify({ actor: { role: 'agent', id: 'agent-1' }, ...action })}\n`);
+    const line = await answer;
+    if (!line.startsWith('ok ')) throw new Error(`staff action failed: ${line}`);
+  };
+  const stop = () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
+  return { url, staff, stop, child };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function audit(context, url, name, prepare) {
+  const page = await context.newPage();
+  await page.goto(url);
+  if (prepare) await prepare(page);
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) fail(`axe ${name}: ${v.impact} ${v.id} (${v.help}) on ${v.nodes} node(s)`);
+  writeFileSync(join(artifacts, `${name}.axe.json`), JSON.stringify(result, null, 2));
+  await page.close();
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'reclaim-browser-'));
+const host = await startHost(dir);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const photo = { name: 'kettle.png', mimeType: 'image/png', buffer: png() };
+  // The customer's journey, in a browser with JavaScript switched off.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await noScript.newPage();
+  await page.goto(`${host.url}/?lang=en`);
+  await page.getByRole('link', { name: 'Start' }).click();
+  await page.getByLabel('Order number').fill('5001');
+  await page.getByLabel('E-mail address').fill('jan@example.pl');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#qty-0').fill('1');
+  await page.locator('#reason-0').selectOption('defect');
+  await page.getByLabel('Describe the problem').fill('The kettle leaks from the bottom.');
+  await page.getByLabel('Photos or documents').setInputFiles(photo);
+  await page.getByLabel('What would you prefer?').selectOption('replacement');
+  await page.getByRole('button', { name: 'Send' }).click();
+  check(await page.getByRole('heading', { name: 'Your case is registered' }).isVisible(), 'confirmation page');
+  const number = (await page.locator('.facts strong').first().textContent()).trim();
+  check(/^RC-\d{4}-\d{6}$/.test(number), `case number ${number}`);
+  await page.getByRole('link', { name: 'Follow your case' }).click();
+  const statusUrl = page.url().replace(/\?.*$/, '');
+  check((await page.content()).includes('kettle.png'), 'the photo is listed on the status page');
+
+  await host.staff(number, { action: 'request_info', message: 'Is the base cracked?' });
+  await page.reload();
+  check((await page.content()).includes('Is the base cracked?'), "the shop's question is shown");
+  await page.getByLabel('Your message').fill('Yes, a crack near the plug.');
+  await page.locator('#reply-photos').setInputFiles({ ...photo, name: 'crack.png' });
+  await page.getByRole('button', { name: 'Send' }).click();
+  check((await page.content()).includes('Yes, a crack near the plug.'), 'the reply is in the history');
+  check((await page.content()).includes('crack.png'), 'the reply names its photo');
+
+  await host.staff(number, { action: 'accept', resolution: { type: 'replacement' } });
+  await host.staff(number, { action: 'fulfil', reference: 'SHIP-1' });
+  await page.reload();
+  await page.locator('label[for="score-5"]').click();
+  await page.getByLabel('Comment (optional)').fill('Fast and friendly.');
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  check((await page.content()).includes('5/5'), 'the rating is shown');
+
+  // Lookup by number and e-mail leads to the same page.
+  await page.goto(`${host.url}/?lang=en`);
+  await page.getByLabel('Case number').fill(number);
+  await page.getByLabel('E-mail address').fill('jan@example.pl');
+  await page.getByRole('button', { name: 'Show my case' }).click();
+  check(page.url().startsWith(statusUrl), 'lookup leads to the status page');
+
+  // Every page in every language: screenshots (JavaScript off) and axe (a separate context).
+  const withScript = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const fillOrder = async (p) => {
+    await p.locator('#order').fill('5001');
+    await p.locator('#email').fill('jan@example.pl');
+    await p.locator('button[type=submit]').click();
+  };
+  const fillWithdraw = async (p) => {
+    await p.locator('#name').fill('Jan Kowalski');
+    await fillOrder(p);
+  };
+  for (const lang of languages) {
+    const pages = [
+      ['home', `${host.url}/?lang=${lang}`],
+      ['new-order', `${host.url}/new?lang=${lang}`],
+      ['new-items', `${host.url}/new?lang=${lang}`, fillOrder],
+      ['status', `${statusUrl}?lang=${lang}`],
+      ['confirmation', `${statusUrl}/confirmation?lang=${lang}`],
+      ['withdraw', `${host.url}/withdraw?lang=${lang}`],
+      ['withdraw-confirm', `${host.url}/withdraw?lang=${lang}`, fillWithdraw],
+      ['not-found', `${host.url}/c/forged.token?lang=${lang}`],
+    ];
+    for (const [name, url, prepare] of pages) {
+      const p = await noScript.newPage();
+      await p.goto(url);
+      if (prepare) await prepare(p);
+      check((await p.getAttribute('html', 'lang')) === lang, `${name} is in ${lang}`);
+      await shot(p, `${name}-${lang}`);
+      await p.close();
+      await audit(withScript, url, `${name}-${lang}`, prepare);
+    }
+  }
+  // The withdrawal's acknowledgement, once.
+  const w = await noScript.newPage();
+  await w.goto(`${host.url}/withdraw?lang=en`);
+  await fillWithdraw(w);
+  await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+  check(await w.getByRole('heading', { name: 'Your withdrawal was received' }).isVisible(), 'withdrawal acknowledged');
+  await shot(w, 'withdraw-done-en');
+  await w.close();
+} catch (error) {
+  fail(error.stack || String(error));
+} finally {
+  await browser.close();
+  const code = await host.stop();
+  check(code === 0, `reclaimd exited with ${code} on SIGTERM`);
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(failures === 0 ? `browser test passed; screenshots in ${artifacts}` : `${failures} failure(s)`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,156 @@
+// The JSON API and the operational routes, through the router without sockets.
+#include <gtest/gtest.h>
+
+#include "http_fixture.hpp"
+
+namespace reclaim::http::testing {
+namespace {
+
+namespace json = boost::json;
+
+class Api : public ::testing::Test {
+ protected:
+  Api() : engine_(test_config()), app_(engine_, options()), client_(app_) {
+    engine_.set_clock(*parse_rfc3339("2026-11-23T10:00:00Z"));
+    engine_.import_order("default", demo_order("1001", "jan@example.pl"));
+  }
+  static Options options() {
+    Options o;
+    o.submits_per_minute = 100;
+    return o;
+  }
+  Response call(const std::string &method, const std::string &path, const std::string &body = {},
+                const std::string &type = "application/json") {
+    return client_.send(method, path, body, body.empty() ? "" : type);
+  }
+  static json::value doc(const Response &response) { return json::parse(response.body); }
+
+  std::string open() {
+    const Response opened = call("POST", "/api/v1/cases",
+                                 R"({"order":"N1001","email":"jan@example.pl","kind":"complaint",
+                                     "items":[{"line":"1","qty":1,"reason":"defect"}],
+                                     "description":"Leaks","preferred_resolution":"repair"})");
+    EXPECT_EQ(opened.status, 201) << opened.body;
+    return std::string(doc(opened).at("token").as_string());
+  }
+
+  Engine engine_;
+  App app_;
+  Browser client_;
+};
+
+TEST_F(Api, OpensACaseAndShowsTheCustomersView) {
+  const Response verified =
+      call("POST", "/api/v1/orders/verify", R"({"order":"N1001","email":"jan@example.pl"})");
+  EXPECT_EQ(verified.status, 200);
+  EXPECT_EQ(doc(verified).at("order").at("lines").as_array().size(), 2u);
+  const std::string token = open();
+  const Response view = call("GET", "/api/v1/cases/" + token);
+  EXPECT_EQ(view.status, 200);
+  const json::value body = doc(view);
+  EXPECT_EQ(body.at("state"), "received");
+  // 14 days from Monday 23 November end with Monday 7 December, 23:59:59 in Warsaw.
+  EXPECT_EQ(body.at("decision_due"), "2026-12-07T22:59:59Z");
+  EXPECT_FALSE(body.as_object().contains("assignee"));
+  EXPECT_FALSE(body.as_object().contains("status_token"));
+  EXPECT_EQ(view.header("Content-Type"), "application/json");
+}
+
+TEST_F(Api, ErrorsAreJsonDocumentsAndLookupsNeverSayWhichDetailIsWrong) {
+  const std::string token = open();
+  const Response wrong_email =
+      call("POST", "/api/v1/lookup", R"({"number":"RC-2026-000001","email":"x@y.z"})");
+  const Response wrong_number =
+      call("POST", "/api/v1/lookup", R"({"number":"RC-2026-000009","email":"jan@example.pl"})");
+  EXPECT_EQ(wrong_email.status, 404);
+  EXPECT_EQ(wrong_email.body, wrong_number.body);
+  EXPECT_EQ(doc(wrong_email).at("error").at("code"), "not_found");
+  const Response found =
+      call("POST", "/api/v1/lookup", R"({"number":"RC-2026-000001","email":"jan@example.pl"})");
+  EXPECT_EQ(doc(found).at("token").as_string(), token);
+  EXPECT_EQ(
+      call("POST", "/api/v1/orders/verify", R"({"order":"N1001","email":"x@y.z"})").body,
+      call("POST", "/api/v1/orders/verify", R"({"order":"N9","email":"jan@example.pl"})").body);
+
+  const Response bad = call(
+      "POST", "/api/v1/cases",
+      R"({"order":"N1001","email":"jan@example.pl","items":[{"line":"1","qty":0,"reason":"defect"}]})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(doc(bad).at("error").at("field"), "items[0].qty");
+  const Response form =
+      call("POST", "/api/v1/lookup", "number=1&email=2", "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 422);
+  EXPECT_EQ(doc(form).at("error").at("field"), "content-type");
+  EXPECT_EQ(doc(call("POST", "/api/v1/lookup", "{nope")).at("error").at("code"),
+            "invalid_argument");
+  EXPECT_EQ(call("GET", "/api/v1/lookup").status, 405);
+  EXPECT_EQ(doc(call("GET", "/api/v1/nothing")).at("error").at("code"), "not_found");
+}
+
+TEST_F(Api, TheCustomersActionsWithAnAttachment) {
+  const std::string token = open();
+  const std::string id = *engine_.case_of_token(token);
+  const Response refused = call("POST", "/api/v1/cases/" + token + "/reply", R"({"message":"hi"})");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(doc(refused).at("error").at("code"), "not_allowed");
+  ActionRequest ask;
+  ask.action = Action::request_info;
+  ask.actor = {Role::agent, "a"};
+  ask.message = "Photo please";
+  engine_.act(id, ask, "");
+  const Response upload =
+      call("POST", "/api/v1/cases/" + token + "/attachments", kJpeg, "image/jpeg");
+  EXPECT_EQ(upload.status, 201) << upload.body;
+  const std::string file(doc(upload).at("id").as_string());
+  EXPECT_EQ(
+      call("POST", "/api/v1/cases/" + token + "/attachments", "plain text", "image/jpeg").status,
+      422);
+  const Response reply = call("POST", "/api/v1/cases/" + token + "/reply",
+                              R"({"message":"here","attachments":[")" + file + R"("]})");
+  EXPECT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(doc(reply).at("state"), "in_review");
+  const Response download = call("GET", "/api/v1/cases/" + token + "/attachments/" + file);
+  EXPECT_EQ(download.body, kJpeg);
+  // Another case's token cannot reach this file.
+  engine_.import_order("default", demo_order("1003", "jan@example.pl"));
+  const Response other = call(
+      "POST", "/api/v1/cases",
+      R"({"order":"N1003","email":"jan@example.pl","items":[{"line":"2","qty":1,"reason":"defect"}]})");
+  const std::string other_token(doc(other).at("token").as_string());
+  EXPECT_EQ(call("GET", "/api/v1/cases/" + other_token + "/attachments/" + file).status, 404);
+  EXPECT_EQ(call("POST", "/api/v1/cases/" + other_token + "/cancel", "{}").status, 200);
+}
+
+TEST_F(Api, WithdrawalAnswersWithTheAcknowledgement) {
+  const Response done = call(
+      "POST", "/api/v1/withdraw",
+      R"({"name":"Jan","order":"N1001","email":"jan@example.pl","lines":["2"],"locale":"en"})");
+  EXPECT_EQ(done.status, 201) << done.body;
+  const json::value body = doc(done);
+  EXPECT_EQ(body.at("acknowledgement").at("submitted_at"), "2026-11-23T10:00:00Z");
+  EXPECT_EQ(body.at("acknowledgement").at("items").as_array().size(), 1u);
+}
+
+TEST_F(Api, HealthAndMetrics) {
+  const std::string token = open();
+  call("GET", "/c/" + token);
+  call("GET", "/api/v1/cases/" + token);
+  EXPECT_EQ(call("GET", "/healthz").status, 200);
+  engine_.set_clock(*parse_rfc3339("2026-12-31T10:00:00Z"));  // past the decision date
+  const Response metrics = call("GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  const std::string &text = metrics.body;
+  EXPECT_NE(text.find("reclaim_http_requests_total{route=\"/c/{token}\",status=\"200\"} 1"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("reclaim_http_requests_total{route=\"/api/v1/cases\",status=\"201\"} 1"),
+            std::string::npos);
+  EXPECT_NE(text.find("reclaim_http_request_duration_seconds_bucket{le=\"+Inf\"}"),
+            std::string::npos);
+  EXPECT_NE(text.find("reclaim_cases{state=\"received\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("reclaim_deadline_breaches 1"), std::string::npos);
+  EXPECT_EQ(text.find(token), std::string::npos);  // tokens never become labels
+}
+
+}  // namespace
+}  // namespace reclaim::http::testing

@@ -1,0 +1,229 @@
+// The real server over sockets: keep-alive, pipelining, limits, timeouts, malformed requests,
+// many idle connections, the connection cap and a clean stop.
+#include "http/server.hpp"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "core/error.hpp"
+#include "http_fixture.hpp"
+
+namespace reclaim::http::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int connect_to(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+void send_all(int fd, const std::string &data) {
+  std::size_t sent = 0;
+  while (sent < data.size()) {
+    const auto n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return;
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+// Reads until `done` says the text is complete, the peer closes, or the time runs out.
+std::string receive(int fd, int timeout_ms, const std::function<bool(const std::string &)> &done) {
+  std::string text;
+  const auto until = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  char buffer[65536];
+  while (!done(text) && Clock::now() < until) {
+    pollfd p{fd, POLLIN, 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+    if (::poll(&p, 1, static_cast<int>(std::max<long>(1, left.count()))) <= 0) continue;
+    const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
+}
+
+int count_responses(const std::string &text) {
+  int count = 0;
+  for (std::size_t at = text.find("HTTP/1.1 "); at != std::string::npos;
+       at = text.find("HTTP/1.1 ", at + 1))
+    ++count;
+  return count;
+}
+
+std::function<bool(const std::string &)> responses(int n) {
+  return [n](const std::string &text) {
+    // Complete when n status lines are there and the last body is in (Content-Length).
+    if (count_responses(text) < n) return false;
+    const auto last = text.rfind("HTTP/1.1 ");
+    const auto head_end = text.find("\r\n\r\n", last);
+    if (head_end == std::string::npos) return false;
+    const auto length_at = text.find("Content-Length: ", last);
+    if (length_at == std::string::npos || length_at > head_end) return true;
+    const auto length = std::stoul(text.substr(length_at + 16));
+    return text.size() >= head_end + 4 + length;
+  };
+}
+
+bool closed_by_peer(int fd, int timeout_ms) {
+  pollfd p{fd, POLLIN, 0};
+  if (::poll(&p, 1, timeout_ms) <= 0) return false;
+  char c;
+  return ::recv(fd, &c, 1, 0) <= 0;  // end of stream, or reset for one never accepted
+}
+
+class RealServer : public ::testing::Test {
+ protected:
+  void start(Options options = {}) {
+    options.port = 0;
+    engine_ = std::make_unique<Engine>(test_config());
+    engine_->import_order("default", demo_order("1001", "jan@example.pl"));
+    app_ = std::make_unique<App>(*engine_, options);
+    server_ = std::make_unique<Server>(*app_);
+    const std::string bound = server_->start();
+    port_ = std::stoi(bound.substr(bound.rfind(':') + 1));
+  }
+  void TearDown() override {
+    for (int fd : open_) ::close(fd);
+    if (server_) server_->stop();
+  }
+  int connection() {
+    const int fd = connect_to(port_);
+    if (fd >= 0) open_.push_back(fd);
+    return fd;
+  }
+  std::string exchange(const std::string &request, int expected = 1) {
+    const int fd = connection();
+    send_all(fd, request);
+    return receive(fd, 5000, responses(expected));
+  }
+
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<App> app_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  std::vector<int> open_;
+};
+
+TEST_F(RealServer, AnswersAndKeepsTheConnectionForPipelinedRequests) {
+  start();
+  const std::string one = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string page = "GET /?lang=en HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string text = exchange(one + page + one, 3);
+  EXPECT_EQ(count_responses(text), 3) << text;
+  EXPECT_EQ(text.rfind("HTTP/1.1 200 OK", 0), 0u);
+  EXPECT_NE(text.find("Check a case"), std::string::npos);
+  EXPECT_NE(text.find("Content-Security-Policy"), std::string::npos);
+}
+
+TEST_F(RealServer, RefusesOversizedBodiesWith413) {
+  start();
+  const std::string declared = exchange(
+      "POST /lookup HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      "Content-Length: 70000\r\n\r\n");
+  EXPECT_EQ(declared.rfind("HTTP/1.1 413", 0), 0u) << declared;
+  std::string chunked = "POST /lookup HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 20; ++i) chunked += "1000\r\n" + std::string(4096, 'a') + "\r\n";
+  const std::string streamed = exchange(chunked);
+  EXPECT_EQ(streamed.rfind("HTTP/1.1 413", 0), 0u) << streamed.substr(0, 200);
+  // Uploads may be larger: a 1 MB multipart body is read (and then refused for its CSRF token).
+  const std::string upload = exchange(
+      "POST /new HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
+      "Content-Length: 1048576\r\n\r\n" +
+      std::string(1048576, 'x'));
+  EXPECT_EQ(upload.rfind("HTTP/1.1 400", 0), 0u) << upload.substr(0, 200);
+}
+
+TEST_F(RealServer, AnswersMalformedRequestsWith400AndCloses) {
+  start();
+  for (const std::string bad :
+       {"GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n",
+        "GET / HTTP/1.1\r\nContent-Length: nope\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n"}) {
+    const int fd = connection();
+    send_all(fd, bad);
+    const std::string text = receive(fd, 3000, responses(1));
+    EXPECT_EQ(text.rfind("HTTP/1.1 400", 0), 0u) << bad << " → " << text.substr(0, 100);
+    EXPECT_TRUE(closed_by_peer(fd, 3000)) << bad;
+  }
+  const std::string huge_header =
+      exchange("GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(huge_header.rfind("HTTP/1.1 431", 0), 0u) << huge_header.substr(0, 100);
+}
+
+TEST_F(RealServer, ClosesConnectionsThatSendTheirHeadersTooSlowly) {
+  Options options;
+  options.header_timeout_s = 1;
+  start(options);
+  const int fd = connection();
+  send_all(fd, "GET / HTTP/1.1\r\nHost: x\r\n");  // never finished
+  const auto started = Clock::now();
+  EXPECT_TRUE(closed_by_peer(fd, 4000));
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(3));
+}
+
+TEST_F(RealServer, ThreeHundredIdleConnectionsDoNotBlockARequest) {
+  start();
+  for (int i = 0; i < 300; ++i) ASSERT_GE(connection(), 0) << i;
+  // Half of them start a request and stall.
+  for (std::size_t i = 0; i < open_.size(); i += 2) send_all(open_[i], "GET / HTTP/1.1\r\n");
+  const auto started = Clock::now();
+  const std::string text = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(text.rfind("HTTP/1.1 200", 0), 0u);
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(1));
+}
+
+TEST_F(RealServer, RefusesConnectionsBeyondTheCap) {
+  Options options;
+  options.max_connections = 5;
+  start(options);
+  for (int i = 0; i < 5; ++i) ASSERT_GE(connection(), 0);
+  // Let the server accept those five before the sixth arrives.
+  EXPECT_EQ(exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 503", 0), 0u);
+  ::close(open_[0]);
+  open_.erase(open_.begin());
+  std::string text;
+  for (int attempt = 0; attempt < 50 && text.rfind("HTTP/1.1 200", 0) != 0; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    text = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+  EXPECT_EQ(text.rfind("HTTP/1.1 200", 0), 0u);
+}
+
+TEST_F(RealServer, StopsPromptlyWithOpenConnectionsAndFreesThePort) {
+  start();
+  for (int i = 0; i < 20; ++i) connection();
+  const auto started = Clock::now();
+  server_->stop();
+  EXPECT_LT(Clock::now() - started, std::chrono::seconds(2));
+  EXPECT_TRUE(closed_by_peer(open_[0], 2000));
+  EXPECT_LT(connect_to(port_), 0);
+  server_->stop();  // idempotent
+}
+
+TEST(ServerOptions, AreReadStrictly) {
+  EXPECT_EQ(options_from_json(boost::json::parse(R"({"listen":"0.0.0.0:0","base_path":"/r/"})"))
+                .base_path,
+            "/r");
+  for (const char *bad :
+       {R"({"listen":"nocolon"})", R"({"listen":"1.2.3.4:99999"})", R"({"base_path":"no-slash"})",
+        R"({"threads":0})", R"({"unknown":1})", R"({"trusted_proxies":[1]})"}) {
+    EXPECT_THROW(options_from_json(boost::json::parse(bad)), reclaim::Error) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace reclaim::http::testing

@@ -1,0 +1,72 @@
+// The template language and the form readers.
+#include "http/template.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/error.hpp"
+#include "http/form.hpp"
+
+namespace reclaim::http {
+namespace {
+
+namespace json = boost::json;
+
+TEST(Template, EscapesByDefaultAndOnlyTripleBracesAreRaw) {
+  const Template page("t", "<p title=\"{{a}}\">{{a}}</p>{{{b}}}");
+  const json::value context = json::object{{"a", "<\"'&>"}, {"b", "<i>ok</i>"}};
+  EXPECT_EQ(page.render(context),
+            "<p title=\"&lt;&quot;&#39;&amp;&gt;\">&lt;&quot;&#39;&amp;&gt;</p><i>ok</i>");
+}
+
+TEST(Template, SectionsLoopTestAndLookOutwards) {
+  const Template page("t",
+                      "{{#items}}[{{name}}:{{shop}}]{{/items}}{{^items}}none{{/items}}{{#flag}}!{{/"
+                      "flag}}{{#n.x}}{{.}}{{/n.x}}");
+  EXPECT_EQ(page.render(json::parse(
+                R"({"items":[{"name":"a"},{"name":"b"}],"shop":"S","flag":true,"n":{"x":[1,2]}})")),
+            "[a:S][b:S]!12");
+  EXPECT_EQ(page.render(json::parse(R"({"items":[],"flag":false})")), "none");
+}
+
+TEST(Template, SyntaxErrorsNameTheTemplate) {
+  EXPECT_THROW(Template("broken", "{{#a}}x"), Error);
+  EXPECT_THROW(Template("broken", "{{#a}}x{{/b}}"), Error);
+  EXPECT_THROW(Template("broken", "{{a"), Error);
+}
+
+TEST(Form, UrlEncodedAndCookies) {
+  const Form form = parse_urlencoded("a=1&b=x+y%21&c=&d&e=%zz");
+  EXPECT_EQ(form.get("a"), "1");
+  EXPECT_EQ(form.get("b"), "x y!");
+  EXPECT_TRUE(form.has("c"));
+  EXPECT_TRUE(form.has("d"));
+  EXPECT_EQ(form.get("e"), "%zz");
+  EXPECT_EQ(cookie("x=1; rc_csrf=abc; y=2", "rc_csrf"), "abc");
+  EXPECT_EQ(cookie("x=1", "rc_csrf"), "");
+  EXPECT_EQ(clip("żółw", 3), "ż");
+}
+
+TEST(Form, MultipartPartsAndFiles) {
+  const std::string body =
+      "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nline1\r\nline2\r\n"
+      "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x;y.jpg\"\r\n"
+      "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\r\n"
+      "--B\r\nContent-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n\r\n\r\n--B--\r\n";
+  const auto form = parse_multipart(body, "multipart/form-data; boundary=B");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->get("a"), "line1\r\nline2");
+  ASSERT_EQ(form->files.size(), 1u);
+  EXPECT_EQ(form->files[0].filename, "x;y.jpg");
+  EXPECT_EQ(form->files[0].bytes, "\xFF\xD8\xFF");
+  EXPECT_FALSE(parse_multipart(body, "multipart/form-data"));
+  EXPECT_FALSE(parse_multipart("--B\r\nno headers", "multipart/form-data; boundary=B"));
+  EXPECT_FALSE(
+      parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+                      "multipart/form-data; boundary=B"));
+  EXPECT_FALSE(parse_form("x", "application/json"));
+}
+
+}  // namespace
+}  // namespace reclaim::http
