@@ -61,6 +61,10 @@ class Engine {
   boost::json::object set_policy(const std::string &shop, const boost::json::value &document);
   boost::json::object get_policy(const std::string &shop);
   boost::json::object check_eligibility(const EligibilityRequest &request);
+  // What a customer may claim on each line of an order, as a complaint and as a return:
+  // {"<line id>": {"complaint": {eligible, code, message, window_ends}, "return": {…}}}.
+  boost::json::object eligibility_by_line(const std::string &shop, const Order &order,
+                                          const std::string &locale);
 
   // The deadline watch (engine/tick.cpp): sends each due warning and breach once, applies deemed
   // acceptance. Safe to run from several threads and processes at once.

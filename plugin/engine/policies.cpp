@@ -139,4 +139,32 @@ json::object Engine::check_eligibility(const EligibilityRequest &request) {
   return {{"eligible", all}, {"locale", query.locale}, {"items", std::move(items)}};
 }
 
+json::object Engine::eligibility_by_line(const std::string &shop_id, const Order &order,
+                                         const std::string &locale) {
+  json::object by_line;
+  for (const Kind kind : {Kind::complaint, Kind::return_}) {
+    EligibilityRequest request;
+    request.shop = shop_id;
+    request.order_id = order.id;
+    request.query.kind = kind;
+    request.query.locale = locale;
+    for (const auto &line : order.lines) {
+      request.query.items.push_back(
+          {line.id, 1, kind == Kind::complaint ? "defect" : "changed_mind", {}, {}});
+    }
+    if (request.query.items.empty()) break;
+    const json::object answer = check_eligibility(request);
+    for (const auto &item : answer.at("items").as_array()) {
+      const json::object &verdict = item.as_object();
+      json::value &entry = by_line[verdict.at("line").as_string()];
+      if (!entry.is_object()) entry = json::object{};
+      entry.as_object()[name(kind)] = json::object{{"eligible", verdict.at("eligible")},
+                                                   {"code", verdict.at("code")},
+                                                   {"message", verdict.at("message")},
+                                                   {"window_ends", verdict.at("window_ends")}};
+    }
+  }
+  return by_line;
+}
+
 }  // namespace reclaim

@@ -37,14 +37,18 @@ json::value body_of(Call &call) {
   return codec::parse_document(call.request.body, call.site.options.form_limit);
 }
 
-json::object order_summary(const Order &order) {
+json::object order_summary(Call &call, const Order &order) {
+  json::object eligibility =
+      call.engine().eligibility_by_line(call.site.options.shop, order, call.lang);
   json::array lines;
   for (const auto &line : order.lines) {
-    // Per-line eligibility joins here once the engine computes it.
+    json::value verdicts = nullptr;
+    if (auto *found = eligibility.if_contains(line.id)) verdicts = std::move(*found);
     lines.push_back(json::object{{"line", line.id},
                                  {"sku", line.sku},
                                  {"name", line.name},
-                                 {"qty", line.qty - line.refunded_qty}});
+                                 {"qty", line.qty - line.refunded_qty},
+                                 {"eligibility", std::move(verdicts)}});
   }
   return {{"number", order.number}, {"lines", std::move(lines)}};
 }
@@ -81,7 +85,7 @@ Response verify_order(Call &call) {
   fields.finish();
   const auto order = call.engine().customer_order(call.site.options.shop, number, email);
   if (!order) return api_error(404, "not_found", "no order matches this number and e-mail");
-  return json_response(200, json::object{{"order", order_summary(*order)}});
+  return json_response(200, json::object{{"order", order_summary(call, *order)}});
 }
 
 Response open(Call &call) {

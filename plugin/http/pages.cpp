@@ -49,6 +49,8 @@ json::array options_for(Call &call, std::span<const std::string_view> words,
 // "eligibility" object {"eligible": bool, "message": "…"} and new_items.html shows it.
 json::array order_lines(Call &call, const Order &order, const Form *previous) {
   const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
+  const json::object eligibility =
+      call.engine().eligibility_by_line(call.site.options.shop, order, call.lang);
   json::array lines;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const OrderLine &line = order.lines[i];
@@ -59,12 +61,23 @@ json::array order_lines(Call &call, const Order &order, const Form *previous) {
     const std::string reason = previous ? previous->get("reason_" + index) : "defect";
     std::string chosen = previous ? previous->get("qty_" + index) : "0";
     if (chosen.empty()) chosen = "0";
+    // Shown before submitting: what the law and the shop's policy allow, as each kind.
+    json::array verdicts;
+    if (const auto *found = eligibility.if_contains(line.id)) {
+      for (const char *kind : {"complaint", "return"}) {
+        const json::object &verdict = found->as_object().at(kind).as_object();
+        verdicts.push_back(json::object{{"kind", call.text(std::string("eligibility_") + kind)},
+                                        {"eligible", verdict.at("eligible")},
+                                        {"message", verdict.at("message")}});
+      }
+    }
     lines.push_back(json::object{{"index", i},
                                  {"line", line.id},
                                  {"name", line.name},
                                  {"sku", line.sku},
                                  {"qty", left > 0 ? left : 0},
                                  {"chosen", chosen},
+                                 {"eligibility", std::move(verdicts)},
                                  {"reasons", options_for(call, kReasons, "reason_", reason)}});
   }
   return lines;

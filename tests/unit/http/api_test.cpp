@@ -44,6 +44,10 @@ TEST_F(Api, OpensACaseAndShowsTheCustomersView) {
       call("POST", "/api/v1/orders/verify", R"({"order":"N1001","email":"jan@example.pl"})");
   EXPECT_EQ(verified.status, 200);
   EXPECT_EQ(doc(verified).at("order").at("lines").as_array().size(), 2u);
+  const json::value summary = doc(verified);
+  const auto &first = summary.at("order").at("lines").as_array()[0];
+  EXPECT_TRUE(first.at("eligibility").at("complaint").at("eligible").as_bool());
+  EXPECT_EQ(first.at("eligibility").at("return").at("code"), "shop_return_policy");
   const std::string token = open();
   const Response view = call("GET", "/api/v1/cases/" + token);
   EXPECT_EQ(view.status, 200);

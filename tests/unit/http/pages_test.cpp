@@ -145,6 +145,39 @@ TEST_F(Pages, NewCaseStepsVerifyTheOrderAndListItsLines) {
   EXPECT_NE(none.body.find("at least one item"), std::string::npos);
 }
 
+TEST_F(Pages, StepTwoShowsWhatEachLineAllowsAndARefusalSaysWhy) {
+  Order old = demo_order("1003", "ola@example.pl");
+  old.delivered_at = *parse_rfc3339("2020-01-10T10:00:00Z");
+  engine_.import_order("default", old);
+  Browser browser(app());
+  browser.prime();
+  const Response items = browser.post(
+      "/new?lang=en", {{"step", "order"}, {"order", "N1003"}, {"email", "ola@example.pl"}});
+  EXPECT_NE(items.body.find("<strong>Return:</strong> ✗ The period for returning this item "
+                            "ended on 2020-01-24."),
+            std::string::npos)
+      << items.body;
+  EXPECT_NE(items.body.find("<strong>Complaint:</strong> ✗ The period for complaints about this "
+                            "item ended on 2022-01-10."),
+            std::string::npos);
+  // Sent anyway: refused with the same reason, and nothing is opened.
+  const Response refused = browser.post_multipart(
+      "/new?lang=en",
+      {{"step", "case"}, {"order", "N1003"}, {"email", "ola@example.pl"}, {"kind", "return"},
+       {"qty_0", "1"}, {"reason_0", "changed_mind"}, {"lang", "en"}},
+      {});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("The period for returning this item ended on 2020-01-24."),
+            std::string::npos);
+  EXPECT_TRUE(engine_.read_events(EventQuery{}).at("events").as_array().empty());
+  // A recent order: both kinds open, said in Polish.
+  const Response fresh = browser.post(
+      "/new?lang=pl", {{"step", "order"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
+  EXPECT_NE(fresh.body.find("<strong>Reklamacja:</strong> ✓ Sklep przyjmuje reklamacje"),
+            std::string::npos);
+  EXPECT_NE(fresh.body.find("<strong>Zwrot:</strong> ✓ Sklep przyjmuje zwrot"), std::string::npos);
+}
+
 TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   Options options;
   options.submits_per_minute = 100;
