@@ -133,15 +133,16 @@ class Session : public std::enable_shared_from_this<Session> {
     send(std::move(answer), request.keep_alive(), request.version());
   }
 
-  // Answers a request the server could not read, then closes the connection.
+  // Answers a request the server could not read, then closes the connection. The error page is
+  // chosen from what was read of it: its path when the headers arrived, nothing else.
   void fail(int status) {
-    Request stub;
-    stub.method = "GET";
+    Request unreadable;
+    unreadable.method = "GET";
     if (parser_ && parser_->is_header_done()) {
       const std::string_view target = parser_->get().target();
-      stub.path = std::string(target.substr(0, target.find('?')));
+      unreadable.path = std::string(target.substr(0, target.find('?')));
     }
-    send(shared_.app.error(stub, status), false, 11);
+    send(shared_.app.error(unreadable, status), false, 11);
   }
 
   void send(Response answer, bool keep_alive, unsigned version) {
