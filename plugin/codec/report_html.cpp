@@ -50,11 +50,14 @@ constexpr std::string_view kStylesheet =
     ".rc-report th,.rc-report td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:right;"
     "vertical-align:top}"
     ".rc-report td{white-space:nowrap}"
+    ".rc-report td.rc-report-words{text-align:left}"
     ".rc-report thead th{background:#f3f5f7;text-align:left;min-width:5rem}"
     ".rc-report tbody th,.rc-report tfoot th{text-align:left;min-width:8rem;max-width:16rem;"
     "overflow-wrap:anywhere}"
-    ".rc-report-targets td{white-space:normal}"
-    ".rc-report-targets th,.rc-report-targets tbody th{min-width:0}"
+    ".rc-report-targets{list-style:none;margin:0;padding:0}"
+    ".rc-report-targets li{display:flex;flex-wrap:wrap;gap:0 .6rem;padding:.3rem 0;"
+    "border-bottom:1px solid #d0d7de}"
+    ".rc-report-target-name{font-weight:600;min-width:14rem}"
     ".rc-report caption{text-align:left;font-weight:600;padding:.25rem 0}"
     ".rc-report details{margin-top:.5rem}"
     ".rc-report summary{cursor:pointer}"
@@ -221,19 +224,17 @@ class Writer {
                 ? "<span class=\"rc-report-met\">\xE2\x9C\x93 " + esc(l("met")) + "</span>"
                 : "<span class=\"rc-report-unmet\">\xE2\x9C\x97 " + esc(l("not_met")) + "</span>";
       } else {
-        status = std::string(kDash) + " " + esc(l("no_data"));
+        status = "<span>" + std::string(kDash) + " " + esc(l("no_data")) + "</span>";
       }
-      rows += "<tr><th scope=\"row\">" + esc(l("target." + std::string(known.name))) + "</th><td>" +
-              esc(show(value)) + "</td><td>" +
+      // A list rather than a table: it wraps at 360 px, and reads as sentences without CSS.
+      rows += "<li><span class=\"rc-report-target-name\">" +
+              esc(l("target." + std::string(known.name))) + "</span> <span>" + esc(show(value)) +
+              "</span> <span>(" + esc(l("legend.target")) + " " +
               (goal ? esc(std::string(known.comparison) + show(goal)) : std::string(kDash)) +
-              "</td><td>" + status + "</td></tr>";
+              ")</span> " + status + "</li>";
     }
     if (rows.empty()) return;
-    out_ += "<h3>" + esc(l("targets")) + "</h3><table class=\"rc-report-targets\"><thead><tr>";
-    for (auto column : {"measure", "value", "target", "status"}) {
-      out_ += "<th scope=\"col\">" + esc(l(column)) + "</th>";
-    }
-    out_ += "</tr></thead><tbody>" + rows + "</tbody></table>";
+    out_ += "<h3>" + esc(l("targets")) + "</h3><ul class=\"rc-report-targets\">" + rows + "</ul>";
   }
 
   // ---- charts ---------------------------------------------------------------------------------
@@ -599,7 +600,8 @@ class Writer {
     if (items) {
       for (const auto &column : kItemColumns) out_ += "<td>" + esc(cell(group, column)) + "</td>";
     }
-    out_ += "<td>" + (footer && group_by_ == "reason" ? std::string(kDash) : reasons(group)) +
+    out_ += "<td class=\"rc-report-words\">" +
+            (footer && group_by_ == "reason" ? std::string(kDash) : reasons(group)) +
             "</td></tr>";
   }
 

@@ -14,12 +14,13 @@ struct Node {
   std::string name;
   std::map<std::string, std::string> attributes;
   std::string text;  // the character data directly inside, entities resolved
-  std::vector<std::unique_ptr<Node>> children;
+  std::vector<std::unique_ptr<Node>> children;  // elements, and "#text" nodes between them
   Node *parent = nullptr;
 
   // Every text inside, in document order.
   std::string all_text() const {
-    std::string out = text;
+    if (name == "#text") return text;
+    std::string out;
     for (const auto &child : children) out += child->all_text();
     return out;
   }
@@ -65,7 +66,15 @@ inline Parsed parse_markup(const std::string &markup) {
         *at = (*at)->parent;
       });
   XML_SetCharacterDataHandler(parser.get(), [](void *data, const XML_Char *text, int length) {
-    (*static_cast<Node **>(data))->text.append(text, static_cast<std::size_t>(length));
+    Node *at = *static_cast<Node **>(data);
+    at->text.append(text, static_cast<std::size_t>(length));
+    if (at->children.empty() || at->children.back()->name != "#text") {
+      auto node = std::make_unique<Node>();
+      node->name = "#text";
+      node->parent = at;
+      at->children.push_back(std::move(node));
+    }
+    at->children.back()->text.append(text, static_cast<std::size_t>(length));
   });
   if (XML_Parse(parser.get(), markup.data(), static_cast<int>(markup.size()), XML_TRUE) ==
       XML_STATUS_ERROR) {
