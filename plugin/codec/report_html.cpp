@@ -57,7 +57,7 @@ constexpr std::string_view kStylesheet =
     ".rc-report-targets{list-style:none;margin:0;padding:0}"
     ".rc-report-targets li{display:flex;flex-wrap:wrap;gap:0 .6rem;padding:.3rem 0;"
     "border-bottom:1px solid #d0d7de}"
-    ".rc-report-target-name{font-weight:600;min-width:14rem}"
+    ".rc-report-target-name{font-weight:600;min-width:17rem}"
     ".rc-report caption{text-align:left;font-weight:600;padding:.25rem 0}"
     ".rc-report details{margin-top:.5rem}"
     ".rc-report summary{cursor:pointer}"
@@ -601,8 +601,7 @@ class Writer {
       for (const auto &column : kItemColumns) out_ += "<td>" + esc(cell(group, column)) + "</td>";
     }
     out_ += "<td class=\"rc-report-words\">" +
-            (footer && group_by_ == "reason" ? std::string(kDash) : reasons(group)) +
-            "</td></tr>";
+            (footer && group_by_ == "reason" ? std::string(kDash) : reasons(group)) + "</td></tr>";
   }
 
   void table() {

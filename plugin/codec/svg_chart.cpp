@@ -10,7 +10,7 @@ namespace reclaim::svg {
 
 namespace {
 
-constexpr double kWidth = 400;
+constexpr double kWidth = 340;  // near a phone's width, so 13 units of text stay ~12 px there
 constexpr const char *kInk = "#1f2328";
 constexpr const char *kMuted = "#57606a";
 constexpr const char *kGrid = "#d0d7de";

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/crypto.hpp"
 #include "unit/codec/markup.hpp"
 
 namespace reclaim {
@@ -160,7 +161,7 @@ TEST(ReportHtml, EveryChartIsAnImageWithATitleADescriptionAndItsDataAsATable) {
   ASSERT_EQ(svgs.size(), 4u);  // periods, reasons, SKUs (top_skus), compliance
   for (const Node *svg : svgs) {
     EXPECT_EQ(svg->attributes.at("role"), "img");
-    EXPECT_TRUE(svg->attributes.at("viewBox").starts_with("0 0 400 "));
+    EXPECT_TRUE(svg->attributes.at("viewBox").starts_with("0 0 340 "));
     EXPECT_EQ(svg->attributes.at("width"), "100%");
     ASSERT_GE(svg->children.size(), 2u);
     EXPECT_EQ(svg->children[0]->name, "title");
@@ -196,8 +197,7 @@ TEST(ReportHtml, TargetsSayMetOrNotMetInWords) {
             "\xE2\x9C\x97 not met");
   EXPECT_EQ(targets->children[1]->all_text(),
             "Customer satisfaction \xE2\x80\x94 (target \xE2\x89\xA5 90.0%) \xE2\x80\x94 no data");
-  EXPECT_EQ(targets->children[2]->all_text(),
-            "Repeat cases 2.0% (target < 5.0%) \xE2\x9C\x93 met");
+  EXPECT_EQ(targets->children[2]->all_text(), "Repeat cases 2.0% (target < 5.0%) \xE2\x9C\x93 met");
 }
 
 TEST(ReportHtml, HostileKeysAreEscapedEverywhere) {
@@ -352,6 +352,28 @@ TEST(ReportHtml, AThousandGroupsRenderWithBoundedCharts) {
   // Deadline compliance: the groups with the most decisions, at most ten.
   EXPECT_NE(svgs[1]->children[1]->text.find("showing 10 of 1000"), std::string::npos);
   EXPECT_EQ(top_of(parsed).find("table").back()->find("tbody").at(0)->children.size(), 1000u);
+}
+
+// docs/REPORTS-HTML.md gives hosts the hash to allow the stylesheet by; it must be this one.
+TEST(ReportHtml, TheDocumentedStylesheetHashIsCurrent) {
+  const std::string hex = sha256_hex(report_html_stylesheet());
+  std::string digest;
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    digest += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  std::string base64 = base64url_encode(digest);
+  std::replace(base64.begin(), base64.end(), '-', '+');
+  std::replace(base64.begin(), base64.end(), '_', '/');
+  while (base64.size() % 4 != 0) base64 += '=';
+  std::ifstream file(std::string(RECLAIM_FIXTURES) + "/../../docs/REPORTS-HTML.md");
+  std::stringstream text;
+  text << file.rdbuf();
+  EXPECT_NE(text.str().find("sha256-" + base64), std::string::npos)
+      << "update docs/REPORTS-HTML.md to sha256-" << base64;
+  // And the fragment carries exactly that stylesheet.
+  const std::string html = report_to_html(json::object{}, "en");
+  EXPECT_NE(html.find("<style>" + std::string(report_html_stylesheet()) + "</style>"),
+            std::string::npos);
 }
 
 }  // namespace
