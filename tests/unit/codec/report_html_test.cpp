@@ -256,6 +256,20 @@ TEST(ReportHtml, HostileKeysAreEscapedEverywhere) {
         for (const Node *label : svg->find("text")) EXPECT_LE(label->text.size(), 49u * 4);
       }
       EXPECT_NE(text.find(long_key), std::string::npos);
+      // No value reaches an attribute; in the charts each key is text of <text> and <desc>.
+      top.each([&](const Node &node) {
+        for (const auto &[name, value] : node.attributes) {
+          EXPECT_EQ(value.find("alert"), std::string::npos) << name;
+        }
+      });
+      const auto svgs = top.find("svg");
+      const Node *skus = svgs.at(std::string(by) == "week" ? 2 : 1);  // after periods or reasons
+      std::string labels;
+      for (const Node *label : skus->find("text")) labels += label->text + "\n";
+      for (const auto &key : {keys[0], keys[1], keys[2], keys[5]}) {
+        EXPECT_NE(skus->find("desc").at(0)->text.find(key), std::string::npos) << key;
+        EXPECT_NE(labels.find(key + "\n"), std::string::npos) << key;
+      }
     }
   }
 }
