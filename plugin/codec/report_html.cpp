@@ -30,7 +30,7 @@ constexpr std::string_view kDash = "\xE2\x80\x94";
 
 // Scoped to .rc-report; no url(), no import, no comment.
 constexpr std::string_view kStylesheet =
-    ".rc-report{font:14px/1.45 system-ui,sans-serif;color:#1f2328;max-width:100%}"
+    ".rc-report{font:14px/1.45 system-ui,sans-serif;color:#1f2328;background:#fff;max-width:100%}"
     ".rc-report h2{font-size:1.3rem;margin:0 0 .5rem}"
     ".rc-report h3{font-size:1.1rem;margin:1.25rem 0 .5rem}"
     ".rc-report-meta{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:0}"
