@@ -106,6 +106,30 @@ TEST(ReportHtml, TheDemoReportIsWellFormedAndInertInEveryLanguage) {
   }
 }
 
+TEST(ReportHtml, TheContractsExampleReadsAsItsFigures) {
+  const auto parsed = parse_markup(report_to_html(fixture("contract_example.json"), "en"));
+  ASSERT_EQ(parsed.error, "");
+  const Node &top = top_of(parsed);
+  const Node *row = top.find("table").back()->find("tbody").at(0)->children.at(0).get();
+  std::vector<std::string> cells;
+  for (const auto &cell : row->children) cells.push_back(cell->all_text());
+  ASSERT_EQ(cells.size(), 28u);  // the key, 25 measures, refunded, top reasons
+  EXPECT_EQ(cells[0], "Whole shop");
+  EXPECT_EQ(cells[1], "4");                   // opened
+  EXPECT_EQ(cells[8], "66.7%");               // acceptance rate
+  EXPECT_EQ(cells[9], "22.0\xC2\xA0h");       // handling mean
+  EXPECT_EQ(cells[17], "8.0\xC2\xA0h");       // first response p90
+  EXPECT_EQ(cells[18], "100.0%");             // deadline compliance
+  EXPECT_EQ(cells[21], "3.50");               // mean rating
+  EXPECT_EQ(cells[24], "25.0%");              // repeat rate
+  EXPECT_EQ(cells[26], "399.98\xC2\xA0PLN");  // refunded
+  EXPECT_EQ(cells[27], "Defect (3)");
+  const auto targets = top.find("ul").at(0)->children.size();
+  EXPECT_EQ(targets, 3u);
+  // No periods or SKUs in this document: those two charts are notes; reasons and compliance draw.
+  EXPECT_EQ(top.find("svg").size(), 2u);
+}
+
 TEST(ReportHtml, SameInputSameBytes) {
   const auto report = fixture("demo_week.json");
   EXPECT_EQ(report_to_html(report, "pl"), report_to_html(report, "pl"));
