@@ -11,6 +11,7 @@
 
 #include <boost/json/object.hpp>
 #include <string>
+#include <string_view>
 
 namespace reclaim {
 
