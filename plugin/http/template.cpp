@@ -168,22 +168,6 @@ void render_nodes(const std::vector<Node> &nodes, Stack &stack, std::string &out
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 Template::Template(std::string name, std::string_view source) : name_(std::move(name)) {
   std::size_t pos = 0;
   nodes_ = parse(name_, source, pos, "");

@@ -11,9 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/html_text.hpp"
+
 namespace reclaim::http {
 
-std::string escape_html(std::string_view text);
+using reclaim::escape_html;
 
 class Template {
  public:
