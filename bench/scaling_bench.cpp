@@ -127,9 +127,30 @@ struct RawWriter {
          soci::use(event)));
   }
 
+  // A writer kept waiting past the busy timeout (SQLite's lock is not fair) tries again, as the
+  // engine does.
   void insert_one() {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        insert_attempt();
+        return;
+      } catch (const soci::soci_error &) {
+        try {
+          sql << "ROLLBACK";
+        } catch (const soci::soci_error &) {
+        }
+        if (attempt > 100) throw;
+      }
+    }
+  }
+
+  void insert_attempt() {
     begin->execute(true);
     select_last->execute(true);
+    // Stepped to its end: a SQLite statement left on its row keeps its snapshot, and the next
+    // BEGIN IMMEDIATE on that stale snapshot fails at once instead of waiting.
+    while (select_last->fetch()) {
+    }
     ++last;
     update_last->execute(true);
     char text[64];
@@ -279,6 +300,8 @@ int main(int argc, char **argv) {
         return std::function<void()>([sql, id, body, select, pick, &ids] {
           *id = ids[(*pick)() % ids.size()];
           select->execute(true);
+          while (select->fetch()) {
+          }
           if (body->empty()) throw std::runtime_error("no row");
         });
       });
