@@ -68,8 +68,10 @@ void Store::open(Connection &connection, bool first) {
   connection.cache.reset();  // its statements belong to the old connection
   connection.session.reset();
   const Target target{dialect_, target_, target_ == ":memory:" && dialect_ == &kSqlite};
+  long long lock_key = 0;
   connection.session = dialect_ == &kSqlite ? open_sqlite(target, config_, first)
-                                            : open_postgresql(target, config_, lock_key_);
+                                            : open_postgresql(target, config_, lock_key);
+  if (lock_key_ == 0) lock_key_ = lock_key;  // set while the first connection opens, then kept
   connection.cache = std::make_unique<StatementCache>(dialect_->numbered_placeholders);
   connection.broken = false;
 }

@@ -6,6 +6,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <set>
@@ -191,6 +192,20 @@ TEST(PostgresqlStore, ALostConnectionIsOpenedAgainAndTheWriteStoredOnce) {
   EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(event_for("c_2")); }));
   store.read([&](Tx &tx) { events = tx.events({}); });
   EXPECT_EQ(events.size(), 2u);
+}
+
+TEST(PostgresqlStore, EachStoreKeepsThePoolOfConnectionsItIsConfiguredWith) {
+  if (test::postgresql_skipped()) GTEST_SKIP() << "RECLAIM_TEST_SKIP_POSTGRESQL=1";
+  const std::string name = "pool_" + std::to_string(getpid());
+  StorageConfig config;
+  config.database = test::fresh_database("postgresql") + "&application_name=" + name;
+  config.pool = 3;
+  Store store(config);
+  soci::session admin(soci::postgresql, test::postgresql_admin());
+  long long connections = 0;
+  admin << "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = :name",
+      soci::use(name), soci::into(connections);
+  EXPECT_EQ(connections, 3);
 }
 
 TEST(PostgresqlStore, KeyValueSettingsAndUrisReachTheSameDatabase) {
