@@ -71,7 +71,7 @@ case "$action" in
     echo "host=127.0.0.1 port=$port user=reclaim dbname=postgres" >"$state/conninfo"
     owner=${RECLAIM_PG_OWNER:-$PPID}
     # The watchdog: outlives this script, not its caller.
-    setsid bash -c "while kill -0 $owner 2>/dev/null && [[ -f '$state/dir' ]]; do sleep 2; done
+    setsid bash -c "while [[ -d /proc/$owner ]] && [[ -f '$state/dir' ]]; do sleep 2; done
       if [[ -f '$state/dir' ]] && [[ \$(cat '$state/dir') == '$dir' ]]; then
         '$self' stop '$state'
       fi" </dev/null >/dev/null 2>&1 &
