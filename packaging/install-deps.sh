@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev
-  libsoci-dev libsqlite3-dev sqlite3
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql  # PostgreSQL: the backend and its tests
   libspdlog-dev libfmt-dev
   libhowardhinnant-date-dev tzdata
   libssl-dev libexpat1-dev

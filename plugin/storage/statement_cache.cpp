@@ -2,12 +2,26 @@
 
 namespace reclaim {
 
+std::string with_numbered_markers(const std::string &sql) {
+  std::string out;
+  int n = 0;
+  for (char c : sql) {
+    if (c == '?') {
+      out += ":p" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 long long StatementCache::execute(soci::session &session, const std::string &sql,
                                   const std::vector<Param> &params) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     auto fresh = std::make_unique<Prepared>();
-    soci::details::prepare_temp_type prepare = (session.prepare << sql);
+    soci::details::prepare_temp_type prepare =
+        (session.prepare << (numbered_ ? with_numbered_markers(sql) : sql));
     for (const auto &param : params) {
       if (std::holds_alternative<std::string>(param)) {
         prepare, soci::use(fresh->texts.emplace_back());
@@ -27,7 +41,14 @@ long long StatementCache::execute(soci::session &session, const std::string &sql
       p.numbers[number++] = std::get<long long>(param);
     }
   }
-  p.statement->execute(true);
+  try {
+    p.statement->execute(true);
+  } catch (...) {
+    // A statement that failed (a lock, a lost connection) is dropped, not kept half-run: SQLite
+    // would count it as still in progress and refuse the connection's next COMMIT.
+    prepared_.erase(found);
+    throw;
+  }
   return p.statement->get_affected_rows();
 }
 

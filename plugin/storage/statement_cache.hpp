@@ -16,8 +16,14 @@ namespace reclaim {
 
 using Param = std::variant<std::string, long long>;
 
+// The statement with each '?' written :p1, :p2, ... (no statement here has '?' in a literal).
+std::string with_numbered_markers(const std::string &sql);
+
 class StatementCache {
  public:
+  // `numbered`: rewrite each '?' to :p1, :p2, ... for backends without positional markers.
+  explicit StatementCache(bool numbered = false) : numbered_(numbered) {}
+
   // Runs `sql` (parameters in order) and returns the number of rows it changed.
   long long execute(soci::session &session, const std::string &sql,
                     const std::vector<Param> &params);
@@ -29,6 +35,7 @@ class StatementCache {
     std::unique_ptr<soci::statement> statement;
   };
   std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared_;
+  bool numbered_;
 };
 
 }  // namespace reclaim

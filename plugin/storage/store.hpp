@@ -118,16 +118,25 @@ class Store {
   void read(const std::function<void(Tx &)> &work);
 
  private:
-  soci::session &acquire();
-  void release(soci::session &session);
+  // One pooled connection with its prepared statements. A connection found broken (the server
+  // restarted, the network dropped it) is opened again before its next use.
+  struct Connection {
+    std::unique_ptr<soci::session> session;
+    std::unique_ptr<StatementCache> cache;  // after the session: statements go first
+    bool broken = false;
+  };
+
+  void open(Connection &connection, bool first);
+  Connection &acquire();
+  void release(Connection &connection);
   void transact(bool writing, const std::function<void(Tx &)> &work);
 
   StorageConfig config_;
   const Dialect *dialect_;
-  std::vector<std::unique_ptr<soci::session>> sessions_;
-  // Declared after the sessions: prepared statements go before their connections.
-  std::map<const soci::session *, std::unique_ptr<StatementCache>> caches_;
-  std::vector<soci::session *> idle_;
+  std::string target_;       // what the backend connects to
+  long long lock_key_ = 0;   // PostgreSQL: the advisory lock writers of this schema share
+  std::vector<std::unique_ptr<Connection>> connections_;
+  std::vector<Connection *> idle_;
   std::mutex mutex_;
   std::condition_variable released_;
   int schema_version_ = 0;

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
 #include "storage/rows.hpp"
+#include "storage/dialect.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -159,7 +160,8 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
   const std::string sql = std::string("SELECT body FROM cases") + where + " ORDER BY " + column +
                           direction + ", id" + direction + " LIMIT " +
                           std::to_string(query.limit + 1);
-  soci::details::prepare_temp_type prepared = (sql_.prepare << sql);
+  soci::details::prepare_temp_type prepared =
+      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
   for (const auto &bind : binds) bind(prepared);
   soci::rowset<std::string> rows(prepared);
   std::vector<Case> out;

@@ -203,7 +203,7 @@ static void test_limits_and_tick(reclaim_engine *e) {
 /* Two processes tick the same file database at the same instants: every alert exactly once. */
 static void test_two_processes_tick(void) {
   char dir[] = "/tmp/reclaim-tick-XXXXXX";
-  char cfg[512];
+  char cfg[800];
   reclaim_engine *e;
   int i, status;
   pid_t child;
@@ -212,10 +212,17 @@ static void test_two_processes_tick(void) {
     CHECK_MSG(0, "setup failed");
     return;
   }
-  sprintf(cfg,
-          "{\"database\":\"sqlite:%s/reclaim.db\",\"clock\":\"manual\",\"shops\":[{\"id\":"
-          "\"default\",\"jurisdiction\":\"PL\",\"timezone\":\"Europe/Warsaw\"}]}",
-          dir);
+  /* RECLAIM_TEST_DATABASE: another database than a new SQLite file (a PostgreSQL schema). */
+  if (getenv("RECLAIM_TEST_DATABASE") && *getenv("RECLAIM_TEST_DATABASE"))
+    snprintf(cfg, sizeof cfg,
+             "{\"database\":\"%.300s\",\"clock\":\"manual\",\"shops\":[{\"id\":"
+             "\"default\",\"jurisdiction\":\"PL\",\"timezone\":\"Europe/Warsaw\"}]}",
+             getenv("RECLAIM_TEST_DATABASE"));
+  else
+    sprintf(cfg,
+            "{\"database\":\"sqlite:%s/reclaim.db\",\"clock\":\"manual\",\"shops\":[{\"id\":"
+            "\"default\",\"jurisdiction\":\"PL\",\"timezone\":\"Europe/Warsaw\"}]}",
+            dir);
   e = open_polish(cfg);
   if (e == NULL) return;
   for (i = 0; i < 50; ++i) {

@@ -49,8 +49,9 @@ class BindingTest(unittest.TestCase):
                                 lambda: reclaim.Engine({"database": 42}))
         self.assertRaisesStatus(reclaim.StorageError, 5, "storage", "database",
                                 lambda: reclaim.Engine({"database": "sqlite:/nonexistent/d/x.db"}))
-        self.assertRaisesStatus(reclaim.Unsupported, 7, "unsupported", "database",
-                                lambda: reclaim.Engine('{"database":"postgresql://h/db"}'))
+        # A PostgreSQL server that cannot be reached.
+        self.assertRaisesStatus(reclaim.StorageError, 5, "storage", "database",
+                                lambda: reclaim.Engine('{"database":"postgresql://127.0.0.1:1/db"}'))
 
     def test_orders(self):
         self.assertEqual(self.engine.get_order("1001")["lines"][0]["name"], "Czajnik")

@@ -50,8 +50,8 @@ contains "$out" '"abi":1' "info --json is the open document"
 RECLAIM_DATABASE=$db expect_exit 0 "RECLAIM_DATABASE" "$ctl" info
 expect_exit 15 "a database in a missing directory" "$ctl" --db /nonexistent/dir/x.db info
 contains "$err" "storage" "storage is named"
-expect_exit 17 "PostgreSQL" "$ctl" --db postgresql://localhost/reclaim info
-contains "$err" "unsupported" "an unsupported backend is named"
+expect_exit 15 "an unreachable PostgreSQL" "$ctl" --db postgresql://127.0.0.1:1/reclaim info
+contains "$err" "storage" "an unreachable server is a storage error"
 echo '{"database":"sqlite::memory:","shops":[{"id":"eu","currency":"EUR"}]}' >"$dir/config.json"
 expect_exit 0 "--config" "$ctl" --config "$dir/config.json" info
 contains "$out" "shops     eu" "--config is used"

@@ -1,4 +1,4 @@
-// The engine end to end on an in-memory database: numbering, listing, idempotency, re-imports.
+// The engine end to end on each backend: numbering, listing, idempotency, re-imports.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -6,15 +6,16 @@
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "support/backends.hpp"
 
 namespace reclaim {
 namespace {
 
 namespace json = boost::json;
 
-EngineConfig warsaw_config() {
+EngineConfig warsaw_config(const std::string &backend) {
   EngineConfig config;
-  config.storage.database = "sqlite::memory:";
+  config.storage.database = test::fresh_database(backend);
   config.manual_clock = true;
   ShopConfig shop;
   shop.timezone = "Europe/Warsaw";
@@ -46,8 +47,14 @@ json::object open(Engine &engine, const std::string &text) {
 const char *kAgentCase =
     R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":"1","items":[{"line":"1","qty":1,"reason":"defect"}]})";
 
-TEST(Engine, CaseNumbersFollowTheShopsYear) {
-  Engine engine(warsaw_config());
+// Every test on a new database of each backend.
+class EngineOn : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, EngineOn, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &info) { return info.param; });
+
+TEST_P(EngineOn, CaseNumbersFollowTheShopsYear) {
+  Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 10));
   engine.set_clock(*parse_rfc3339("2026-12-31T22:30:00Z"));  // 23:30 in Warsaw
   EXPECT_EQ(open(engine, kAgentCase).at("number"), "RC-2026-000001");
@@ -56,8 +63,8 @@ TEST(Engine, CaseNumbersFollowTheShopsYear) {
   EXPECT_EQ(open(engine, kAgentCase).at("number"), "RC-2027-000002");
 }
 
-TEST(Engine, IdempotentOpenReturnsTheSameCaseAndConflictsOnAnotherBody) {
-  Engine engine(warsaw_config());
+TEST_P(EngineOn, IdempotentOpenReturnsTheSameCaseAndConflictsOnAnotherBody) {
+  Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 10));
   const std::string keyed =
       R"({"kind":"return","actor":{"role":"host"},"order_id":"1","idempotency_key":"k1","items":[{"line":"1","qty":1,"reason":"changed_mind"}]})";
@@ -75,8 +82,8 @@ TEST(Engine, IdempotentOpenReturnsTheSameCaseAndConflictsOnAnotherBody) {
   EXPECT_EQ(engine.read_events({}).at("events").as_array().size(), 1u);
 }
 
-TEST(Engine, ListFiltersSortsAndPages) {
-  Engine engine(warsaw_config());
+TEST_P(EngineOn, ListFiltersSortsAndPages) {
+  Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 100));
   UnixMs at = *parse_rfc3339("2026-11-01T08:00:00Z");
   std::vector<std::string> ids;
@@ -107,8 +114,8 @@ TEST(Engine, ListFiltersSortsAndPages) {
   EXPECT_EQ(first_two.at("cases").as_array().size(), 2u);
 }
 
-TEST(Engine, OverdueListsUndecidedCasesPastTheirDecisionDate) {
-  Engine engine(warsaw_config());
+TEST_P(EngineOn, OverdueListsUndecidedCasesPastTheirDecisionDate) {
+  Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 10));
   engine.set_clock(*parse_rfc3339("2026-11-01T08:00:00Z"));
   const auto late = open(engine, kAgentCase);
@@ -129,8 +136,8 @@ TEST(Engine, OverdueListsUndecidedCasesPastTheirDecisionDate) {
   EXPECT_EQ(found.at("cases").as_array()[0].at("id"), late.at("id"));
 }
 
-TEST(Engine, ReimportMayNotDropClaimedQuantities) {
-  Engine engine(warsaw_config());
+TEST_P(EngineOn, ReimportMayNotDropClaimedQuantities) {
+  Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 3));
   open(engine, kAgentCase);
   open(engine, kAgentCase);
@@ -144,8 +151,8 @@ TEST(Engine, ReimportMayNotDropClaimedQuantities) {
   }
 }
 
-TEST(Engine, StatusTokenIsSignedWithTheSecret) {
-  auto config = warsaw_config();
+TEST_P(EngineOn, StatusTokenIsSignedWithTheSecret) {
+  auto config = warsaw_config(GetParam());
   config.secret = std::string(32, 's');
   Engine engine(config);
   const std::string token = engine.status_token("c_1");

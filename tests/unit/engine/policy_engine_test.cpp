@@ -7,15 +7,16 @@
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "support/backends.hpp"
 
 namespace reclaim {
 namespace {
 
 namespace json = boost::json;
 
-EngineConfig polish_shop() {
+EngineConfig polish_shop(const std::string &backend) {
   EngineConfig config;
-  config.storage.database = "sqlite::memory:";
+  config.storage.database = test::fresh_database(backend);
   config.manual_clock = true;
   ShopConfig shop;
   shop.jurisdiction = "PL";
@@ -78,8 +79,14 @@ const char *kCustomerComplaint =
         "customer":{"email":"jan@example.pl"},"preferred_resolution":"replacement",
         "items":[{"line":"1","qty":1,"reason":"defect"}]})";
 
-TEST(PolicyEngine, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
-  Engine engine(polish_shop());
+// Every test on a new database of each backend.
+class PolicyEngineOn : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, PolicyEngineOn, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &info) { return info.param; });
+
+TEST_P(PolicyEngineOn, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-20T10:00:00Z"));
   auto got = engine.get_policy("default");
@@ -109,8 +116,8 @@ TEST(PolicyEngine, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
             before.at("deadlines"));
 }
 
-TEST(PolicyEngine, StricterThanTheLawIsRefusedAndNothingChanges) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, StricterThanTheLawIsRefusedAndNothingChanges) {
+  Engine engine(polish_shop(GetParam()));
   try {
     engine.set_policy("default", json::parse(R"({"return_window_days":7})"));
     FAIL() << "accepted";
@@ -123,8 +130,8 @@ TEST(PolicyEngine, StricterThanTheLawIsRefusedAndNothingChanges) {
   EXPECT_THROW(engine.set_policy("nope", json::parse("{}")), Error);
 }
 
-TEST(PolicyEngine, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOverride) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOverride) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-27T10:00:00Z"));  // after the 14 days
   engine.set_policy("default", json::parse(R"({"non_returnable":{"tags":["final_sale"]}})"));
@@ -148,8 +155,8 @@ TEST(PolicyEngine, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOverride
   EXPECT_EQ(opened.at("eligibility_override").as_array()[0].at("code"), "window_expired");
 }
 
-TEST(PolicyEngine, EligibilityCheckAnswersPerItem) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, EligibilityCheckAnswersPerItem) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));
   const auto answer = engine.check_eligibility(codec::eligibility_request_from_json(json::parse(
@@ -165,8 +172,8 @@ TEST(PolicyEngine, EligibilityCheckAnswersPerItem) {
                Error);
 }
 
-TEST(PolicyEngine, DecisionLimitsNameWhoMayDecide) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, DecisionLimitsNameWhoMayDecide) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));  // first: a policy applies from the day it is set
   engine.set_policy("default", json::parse(R"({"decision_limits":{"agent":{"PLN":"300.00"}}})"));
@@ -190,8 +197,8 @@ TEST(PolicyEngine, DecisionLimitsNameWhoMayDecide) {
   EXPECT_EQ(within.at("state"), "accepted");
 }
 
-TEST(PolicyEngine, TheAppealWindowComesFromThePolicy) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, TheAppealWindowComesFromThePolicy) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));
   engine.set_policy("default", json::parse(R"({"appeal_days":3})"));
@@ -202,8 +209,8 @@ TEST(PolicyEngine, TheAppealWindowComesFromThePolicy) {
                Error);
 }
 
-TEST(PolicyEngine, TickSendsEachAlertOnceAndDeemsSilentComplaintsAccepted) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, TickSendsEachAlertOnceAndDeemsSilentComplaintsAccepted) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-02T09:00:00Z"));
   const auto c = open(engine, kCustomerComplaint);
@@ -239,8 +246,8 @@ TEST(PolicyEngine, TickSendsEachAlertOnceAndDeemsSilentComplaintsAccepted) {
   EXPECT_EQ(count(types, "case.state_changed"), 1);
 }
 
-TEST(PolicyEngine, ADecidedCaseRaisesNoDecisionAlerts) {
-  Engine engine(polish_shop());
+TEST_P(PolicyEngineOn, ADecidedCaseRaisesNoDecisionAlerts) {
+  Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-02T09:00:00Z"));
   const auto c = open(engine, kCustomerComplaint);
@@ -250,8 +257,8 @@ TEST(PolicyEngine, ADecidedCaseRaisesNoDecisionAlerts) {
   EXPECT_EQ(engine.tick().at("events").as_int64(), 0);
 }
 
-TEST(PolicyEngine, RussianCasesShowTheAccruedPenalty) {
-  EngineConfig config = polish_shop();
+TEST_P(PolicyEngineOn, RussianCasesShowTheAccruedPenalty) {
+  EngineConfig config = polish_shop(GetParam());
   config.shops[0].jurisdiction = "RU";
   config.shops[0].timezone = "Europe/Moscow";
   config.shops[0].currency = "RUB";
@@ -274,8 +281,8 @@ TEST(PolicyEngine, RussianCasesShowTheAccruedPenalty) {
   EXPECT_EQ(engine.get_case(std::string(c.at("id").as_string())).at("state"), "received");
 }
 
-TEST(PolicyEngine, TheBackgroundWatchTicksOnItsOwnAndStopsWithTheEngine) {
-  EngineConfig config = polish_shop();
+TEST_P(PolicyEngineOn, TheBackgroundWatchTicksOnItsOwnAndStopsWithTheEngine) {
+  EngineConfig config = polish_shop(GetParam());
   config.tick_interval_ms = 10;
   auto engine = std::make_unique<Engine>(config);
   engine->import_order("default", kettle_order());

@@ -1,4 +1,5 @@
-// Storage on real SQLite files: migrations, rollback, numbering, events in commit order.
+// Storage on real databases, SQLite files and PostgreSQL schemas: migrations, rollback,
+// numbering, events in commit order (concurrency_test.cpp has several writers at once).
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -11,6 +12,7 @@
 #include "core/intake.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
+#include "support/backends.hpp"
 
 namespace reclaim {
 namespace {
@@ -44,10 +46,26 @@ Event event_for(const std::string &case_id) {
   return event;
 }
 
-TEST(Store, MigratesOnceAndReopens) {
-  TempDir dir;
-  { Store store(config_for(dir)); EXPECT_EQ(store.schema_version(), kSchemaVersion); }
-  Store again(config_for(dir));
+// Each test on a new database of the backend it is instantiated for.
+class StoreOn : public ::testing::TestWithParam<std::string> {
+ protected:
+  StorageConfig config() const {
+    StorageConfig config;
+    config.database = database_;
+    return config;
+  }
+  std::string database_ = test::fresh_database(GetParam());
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreOn, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &info) { return info.param; });
+
+TEST_P(StoreOn, MigratesOnceAndReopens) {
+  {
+    Store store(config());
+    EXPECT_EQ(store.schema_version(), kSchemaVersion);
+  }
+  Store again(config());
   EXPECT_EQ(again.schema_version(), kSchemaVersion);
   std::optional<std::string> secret;
   again.read([&](Tx &tx) { secret = tx.meta("secret"); });
@@ -55,13 +73,12 @@ TEST(Store, MigratesOnceAndReopens) {
   EXPECT_EQ(secret->size(), 64u);
 }
 
-TEST(Store, ConcurrentFirstOpensMigrateOnce) {
-  TempDir dir;
+TEST_P(StoreOn, ConcurrentFirstOpensMigrateOnce) {
   std::vector<std::thread> openers;
   std::atomic<int> ok{0};
   for (int i = 0; i < 4; ++i) {
     openers.emplace_back([&] {
-      Store store(config_for(dir));
+      Store store(config());
       if (store.schema_version() == kSchemaVersion) ++ok;
     });
   }
@@ -69,9 +86,8 @@ TEST(Store, ConcurrentFirstOpensMigrateOnce) {
   EXPECT_EQ(ok, 4);
 }
 
-TEST(Store, FailedWorkLeavesNothing) {
-  TempDir dir;
-  Store store(config_for(dir));
+TEST_P(StoreOn, FailedWorkLeavesNothing) {
+  Store store(config());
   EXPECT_THROW(store.write([](Tx &tx) {
     tx.append_event(event_for("c_1"));
     fail(Status::invalid_argument, "refused half-way");
@@ -82,9 +98,8 @@ TEST(Store, FailedWorkLeavesNothing) {
   EXPECT_TRUE(events.empty());
 }
 
-TEST(Store, NumbersCountPerShopAndYear) {
-  TempDir dir;
-  Store store(config_for(dir));
+TEST_P(StoreOn, NumbersCountPerShopAndYear) {
+  Store store(config());
   std::vector<std::int64_t> got;
   store.write([&](Tx &tx) {
     got.push_back(tx.next_case_number("a", 2026));
@@ -95,9 +110,8 @@ TEST(Store, NumbersCountPerShopAndYear) {
   EXPECT_EQ(got, (std::vector<std::int64_t>{1, 2, 1, 1}));
 }
 
-TEST(Store, EventsReadInCommitOrderWithACursor) {
-  TempDir dir;
-  Store store(config_for(dir));
+TEST_P(StoreOn, EventsReadInCommitOrderWithACursor) {
+  Store store(config());
   for (int i = 0; i < 5; ++i) {
     store.write([&](Tx &tx) { tx.append_event(event_for("c_" + std::to_string(i))); });
   }
@@ -123,17 +137,24 @@ TEST(Store, WriterWaitsForAnotherConnectionsLockInsteadOfFailing) {
   holder.join();
 }
 
-TEST(Store, OtherBackendsAreNamed) {
+TEST(Store, UnknownBackendsAndUnreachableServersAreNamed) {
   StorageConfig config;
-  config.database = "postgresql://localhost/reclaim";
+  config.database = "mysql://x";
   try {
     Store store(config);
     FAIL();
   } catch (const Error &error) {
-    EXPECT_EQ(error.status(), Status::unsupported);
+    EXPECT_EQ(error.status(), Status::invalid_argument);
+    EXPECT_EQ(error.field(), "database");
   }
-  config.database = "mysql://x";
-  EXPECT_THROW(Store{config}, Error);
+  config.database = "postgresql://reclaim@127.0.0.1:1/none?connect_timeout=2";
+  try {
+    Store store(config);
+    FAIL();
+  } catch (const Error &error) {
+    EXPECT_EQ(error.status(), Status::storage);
+    EXPECT_EQ(error.field(), "database");
+  }
 }
 
 }  // namespace
@@ -150,7 +171,8 @@ TEST(Store, TheDeadlineWatchLooksUpDueCasesThroughItsIndex) {
     std::string query = std::string("EXPLAIN QUERY PLAN ") + kDueCasesSql;
     long long now = 0;
     int limit = 200;
-    soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(now), soci::use(limit));
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare << query, soci::use(now), soci::use(limit));
     for (const auto &row : rows) plan.push_back(row.get<std::string>(3));
   });
   ASSERT_EQ(plan.size(), 1u);  // one step: no scan, no temporary sort

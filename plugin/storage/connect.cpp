@@ -1,0 +1,129 @@
+#include "storage/connect.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <string_view>
+#include <thread>
+
+#include "core/error.hpp"
+#include "storage/dialect.hpp"
+
+namespace reclaim {
+
+namespace {
+
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+
+bool starts_with(const std::string &text, std::string_view prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+bool sqlite_busy(const soci::sqlite3_soci_error &error) {
+  const int code = error.result() & 0xff;  // extended codes keep the primary code in the low byte
+  return code == kSqliteBusy || code == kSqliteLocked;
+}
+
+// Switching to WAL needs a moment alone with the file; retry while another opener has it.
+void use_wal(soci::session &sql) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      std::string mode;
+      sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+      return;
+    } catch (const soci::sqlite3_soci_error &error) {
+      if (!sqlite_busy(error) || attempt > 2000) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+}
+
+// FNV-1a: the same key in every process that uses the same schema.
+long long lock_key_of(const std::string &schema) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : "reclaim:" + schema) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return static_cast<long long>(hash >> 1);
+}
+
+bool connection_ok(soci::session &session) {
+  auto *backend = static_cast<soci::postgresql_session_backend *>(session.get_backend());
+  return backend != nullptr && backend->conn_ != nullptr &&
+         PQstatus(backend->conn_) == CONNECTION_OK;
+}
+
+}  // namespace
+
+Target parse_target(const std::string &database) {
+  constexpr std::string_view kScheme = "sqlite:";
+  if (starts_with(database, kScheme)) {
+    std::string path = database.substr(kScheme.size());
+    if (path.empty()) fail(Status::invalid_argument, "the database path is empty", "database");
+    if (path.find('"') != std::string::npos) {
+      fail(Status::invalid_argument, "the database path may not contain '\"'", "database");
+    }
+    const bool memory = path == ":memory:";
+    return {&kSqlite, std::move(path), memory};
+  }
+  if (starts_with(database, "postgresql://") || starts_with(database, "postgres://") ||
+      (database.find('=') != std::string::npos && database.find("://") == std::string::npos)) {
+    return {&kPostgresql, database, false};
+  }
+  fail(Status::invalid_argument,
+       "expected sqlite:PATH, sqlite::memory:, a postgresql:// URI or libpq key=value settings",
+       "database");
+}
+
+std::unique_ptr<soci::session> open_sqlite(const Target &target, const StorageConfig &config,
+                                           bool first) {
+  auto session = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + target.connect + "\"");
+  *session << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout_ms);
+  *session << "PRAGMA foreign_keys = ON";
+  *session << std::string("PRAGMA synchronous = ") + (config.synchronous_full ? "FULL" : "NORMAL");
+  if (!target.memory && first) use_wal(*session);
+  return session;
+}
+
+std::unique_ptr<soci::session> open_postgresql(const Target &target, const StorageConfig &config,
+                                               long long &lock_key) {
+  auto session = std::make_unique<soci::session>(soci::postgresql, target.connect);
+  // libpq prints the server's notices (such as its shutdown warning) on stderr: not the host's.
+  auto *backend = static_cast<soci::postgresql_session_backend *>(session->get_backend());
+  PQsetNoticeProcessor(
+      backend->conn_, [](void *, const char *) {}, nullptr);
+  // A writer waiting this long for another's lock gives up, and the attempt is retried.
+  *session << "SET lock_timeout = " + std::to_string(std::max(config.busy_timeout_ms, 1));
+  *session << "SET client_min_messages = warning";
+  std::string schema;
+  soci::indicator found = soci::i_null;
+  *session << "SELECT current_schema()", soci::into(schema, found);
+  if (found != soci::i_ok) {
+    fail(Status::storage, "the PostgreSQL search_path names no schema that exists", "database");
+  }
+  lock_key = lock_key_of(schema);
+  return session;
+}
+
+Trouble classify(const soci::soci_error &error, soci::session &session) {
+  if (const auto *sqlite = dynamic_cast<const soci::sqlite3_soci_error *>(&error)) {
+    return sqlite_busy(*sqlite) ? Trouble::busy : Trouble::other;
+  }
+  if (session.get_backend_name() != "postgresql") return Trouble::other;
+  if (const auto *pg = dynamic_cast<const soci::postgresql_soci_error *>(&error)) {
+    const std::string state = pg->sqlstate();
+    // serialization_failure, deadlock_detected, lock_not_available
+    if (state == "40001" || state == "40P01" || state == "55P03") return Trouble::busy;
+    // connection_exception, admin/crash shutdown, cannot_connect_now
+    if (starts_with(state, "08") || state == "57P01" || state == "57P02" || state == "57P03") {
+      return Trouble::lost;
+    }
+  }
+  return connection_ok(session) ? Trouble::other : Trouble::lost;
+}
+
+}  // namespace reclaim

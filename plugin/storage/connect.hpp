@@ -1,0 +1,43 @@
+// Opening connections to each backend, and telling what a backend's error means.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "engine/config.hpp"
+
+namespace soci {
+class session;
+class soci_error;
+}  // namespace soci
+
+namespace reclaim {
+
+struct Dialect;
+
+struct Target {
+  const Dialect *dialect;
+  std::string connect;  // SQLite: the file path; PostgreSQL: the libpq URI or key=value string
+  bool memory = false;  // SQLite's :memory:
+};
+
+// "sqlite:PATH", "sqlite::memory:", "postgresql://…", "postgres://…" or libpq "key=value …".
+// Throws Error(invalid_argument) naming the field "database".
+Target parse_target(const std::string &database);
+
+// `first`: the pool's first connection, which switches a SQLite file to WAL.
+std::unique_ptr<soci::session> open_sqlite(const Target &target, const StorageConfig &config,
+                                           bool first);
+// Sets the session up (lock timeout, quiet notices) and gives the advisory lock key of the schema
+// it uses.
+std::unique_ptr<soci::session> open_postgresql(const Target &target, const StorageConfig &config,
+                                               long long &lock_key);
+
+enum class Trouble {
+  busy,   // a lock, a deadlock or a serialization failure: retry the transaction from the start
+  lost,   // the connection is gone: open it again
+  other,  // anything else
+};
+Trouble classify(const soci::soci_error &error, soci::session &session);
+
+}  // namespace reclaim
