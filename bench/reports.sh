@@ -2,7 +2,7 @@
 # Builds build-bench (Release) and runs reports_bench: reclaim_report for the last 30 days and the
 # whole two years, each grouping, beside hand-written SQL on the same database in the same run.
 # The 1,000,000-case database is generated once (through the storage layer) and kept.
-#   bash bench/reports.sh                    # generation ~10 min once, then ~10 min a run
+#   bash bench/reports.sh                    # generation takes a while once (see docs/PERFORMANCE.md)
 #   CASES=100000 REPS=1 bash bench/reports.sh  # a quick look
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,7 +1,6 @@
 #include "codec/json_text.hpp"
 
 #include <boost/json/serialize.hpp>
-
 #include <charconv>
 #include <cmath>
 
@@ -48,9 +47,7 @@ void write(const boost::json::value &value, std::string &out) {
       if (digits.find_first_of(".eE") == std::string_view::npos) out += ".0";
       return;
     }
-    default:
-      out += boost::json::serialize(value);
-      return;
+    default: out += boost::json::serialize(value); return;
   }
 }
 

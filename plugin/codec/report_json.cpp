@@ -63,11 +63,10 @@ json::object group_to_json(const GroupFigures &g) {
           {"first_response_hours", durations(g.first_response)},
           {"deadline_compliance", or_null(g.deadline_compliance)},
           {"breaches", g.breaches},
-          {"csat",
-           json::object{{"ratings", g.ratings},
-                        {"mean", or_null(g.csat_mean)},
-                        {"satisfied_share", or_null(g.satisfied_share)},
-                        {"response_rate", or_null(g.response_rate)}}},
+          {"csat", json::object{{"ratings", g.ratings},
+                                {"mean", or_null(g.csat_mean)},
+                                {"satisfied_share", or_null(g.satisfied_share)},
+                                {"response_rate", or_null(g.response_rate)}}},
           {"repeat_rate", or_null(g.repeat_rate)},
           {"reopen_rate", or_null(g.reopen_rate)},
           {"refunded", std::move(refunded)},
@@ -88,7 +87,8 @@ json::object target_to_json(const TargetCheck &t) {
 // apostrophe: keys come from host data.
 std::string cell(const std::string &text, bool is_text = true) {
   std::string value = text;
-  if (is_text && !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
+  if (is_text && !value.empty() &&
+      std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -172,14 +172,32 @@ std::string report_to_csv(const Report &report) {
   for (const auto &g : report.groups) {
     for (const auto &[currency, amount] : g.refunded) currencies.insert(currency);
   }
-  std::vector<std::string> header = {
-      "key",           "opened",          "decided",        "resolved",
-      "open",          "overdue",         "accepted",       "rejected",
-      "acceptance_rate", "handling_hours_mean", "handling_hours_median", "handling_hours_p90",
-      "resolution_hours_mean", "resolution_hours_median", "resolution_hours_p90",
-      "first_response_hours_mean", "first_response_hours_median", "first_response_hours_p90",
-      "deadline_compliance", "breaches", "csat_ratings", "csat_mean", "csat_satisfied_share",
-      "csat_response_rate", "repeat_rate", "reopen_rate"};
+  std::vector<std::string> header = {"key",
+                                     "opened",
+                                     "decided",
+                                     "resolved",
+                                     "open",
+                                     "overdue",
+                                     "accepted",
+                                     "rejected",
+                                     "acceptance_rate",
+                                     "handling_hours_mean",
+                                     "handling_hours_median",
+                                     "handling_hours_p90",
+                                     "resolution_hours_mean",
+                                     "resolution_hours_median",
+                                     "resolution_hours_p90",
+                                     "first_response_hours_mean",
+                                     "first_response_hours_median",
+                                     "first_response_hours_p90",
+                                     "deadline_compliance",
+                                     "breaches",
+                                     "csat_ratings",
+                                     "csat_mean",
+                                     "csat_satisfied_share",
+                                     "csat_response_rate",
+                                     "repeat_rate",
+                                     "reopen_rate"};
   for (const auto &currency : currencies) header.push_back("refunded_" + currency);
   for (const char *column : {"units_sold", "units_claimed", "claim_rate", "top_reasons"}) {
     header.emplace_back(column);
@@ -194,33 +212,32 @@ std::string report_to_csv(const Report &report) {
   };
   row(header);
   for (const auto &g : report.groups) {
-    std::vector<std::string> cells = {
-        cell(g.key),
-        count_cell(g.opened),
-        count_cell(g.decided),
-        count_cell(g.resolved),
-        count_cell(g.open),
-        count_cell(g.overdue),
-        count_cell(g.accepted),
-        count_cell(g.rejected),
-        number_cell(g.acceptance_rate),
-        number_cell(g.handling.mean),
-        number_cell(g.handling.median),
-        number_cell(g.handling.p90),
-        number_cell(g.resolution.mean),
-        number_cell(g.resolution.median),
-        number_cell(g.resolution.p90),
-        number_cell(g.first_response.mean),
-        number_cell(g.first_response.median),
-        number_cell(g.first_response.p90),
-        number_cell(g.deadline_compliance),
-        count_cell(g.breaches),
-        count_cell(g.ratings),
-        number_cell(g.csat_mean),
-        number_cell(g.satisfied_share),
-        number_cell(g.response_rate),
-        number_cell(g.repeat_rate),
-        number_cell(g.reopen_rate)};
+    std::vector<std::string> cells = {cell(g.key),
+                                      count_cell(g.opened),
+                                      count_cell(g.decided),
+                                      count_cell(g.resolved),
+                                      count_cell(g.open),
+                                      count_cell(g.overdue),
+                                      count_cell(g.accepted),
+                                      count_cell(g.rejected),
+                                      number_cell(g.acceptance_rate),
+                                      number_cell(g.handling.mean),
+                                      number_cell(g.handling.median),
+                                      number_cell(g.handling.p90),
+                                      number_cell(g.resolution.mean),
+                                      number_cell(g.resolution.median),
+                                      number_cell(g.resolution.p90),
+                                      number_cell(g.first_response.mean),
+                                      number_cell(g.first_response.median),
+                                      number_cell(g.first_response.p90),
+                                      number_cell(g.deadline_compliance),
+                                      count_cell(g.breaches),
+                                      count_cell(g.ratings),
+                                      number_cell(g.csat_mean),
+                                      number_cell(g.satisfied_share),
+                                      number_cell(g.response_rate),
+                                      number_cell(g.repeat_rate),
+                                      number_cell(g.reopen_rate)};
     for (const auto &currency : currencies) {
       const auto found = g.refunded.find(currency);
       cells.push_back(found == g.refunded.end() ? "0" : amount_text(found->second, currency));

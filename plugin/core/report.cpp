@@ -41,8 +41,7 @@ GroupFigures figures_of(const std::string &key, const Members &members, const Re
   GroupFigures g;
   g.key = key;
   std::vector<std::int64_t> handling, resolution, first_response;
-  std::int64_t on_time = 0, rating_sum = 0, satisfied = 0, can_rate = 0, repeats = 0,
-               reopened = 0;
+  std::int64_t on_time = 0, rating_sum = 0, satisfied = 0, can_rate = 0, repeats = 0, reopened = 0;
   for (const std::size_t index : members.cases) {
     const CaseFacts &c = facts.cases[index];
     ++g.opened;
@@ -200,7 +199,8 @@ Durations summarize(std::vector<std::int64_t> ms) {
   std::nth_element(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(mid), ms.end());
   double median = static_cast<double>(ms[mid]);
   if (n % 2 == 0) {
-    const std::int64_t below = *std::max_element(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(mid));
+    const std::int64_t below =
+        *std::max_element(ms.begin(), ms.begin() + static_cast<std::ptrdiff_t>(mid));
     median = (static_cast<double>(below) + median) / 2.0;
   }
   out.median = round_to(median / kMsPerHourD, 2);
@@ -233,7 +233,8 @@ Report build_report(const ReportQuery &query, Day from, Day to, const ReportFact
   std::vector<std::size_t> by_case(facts.items.size());
   {
     std::vector<std::size_t> next(first.begin(), first.end() - 1);
-    for (std::size_t j = 0; j < facts.items.size(); ++j) by_case[next[facts.items[j].case_index]++] = j;
+    for (std::size_t j = 0; j < facts.items.size(); ++j)
+      by_case[next[facts.items[j].case_index]++] = j;
   }
 
   std::vector<std::string> order;  // keys in first-seen order (periods: calendar order)

@@ -19,11 +19,22 @@
 namespace reclaim {
 
 enum class Grouping {
-  none, reason, sku, supplier, category, channel, kind, resolution, assignee, day, week, month
+  none,
+  reason,
+  sku,
+  supplier,
+  category,
+  channel,
+  kind,
+  resolution,
+  assignee,
+  day,
+  week,
+  month
 };
-inline constexpr std::string_view kGroupingNames[] = {
-    "none", "reason", "sku",        "supplier", "category", "channel",
-    "kind", "resolution", "assignee", "day",    "week",     "month"};
+inline constexpr std::string_view kGroupingNames[] = {"none",     "reason",  "sku",  "supplier",
+                                                      "category", "channel", "kind", "resolution",
+                                                      "assignee", "day",     "week", "month"};
 inline std::string_view name(Grouping v) { return name_of(v, kGroupingNames); }
 
 // Groupings whose members are items (a case with items of two SKUs is in both SKU groups).
@@ -42,13 +53,13 @@ struct Targets {
 inline constexpr int kMaxReportYears = 10;
 
 struct ReportQuery {
-  std::string shop;                // empty: every configured shop together
-  std::optional<Day> from, to;     // dates on the shop's wall clock, both included
+  std::string shop;             // empty: every configured shop together
+  std::optional<Day> from, to;  // dates on the shop's wall clock, both included
   std::optional<Kind> kind;
   Grouping group_by = Grouping::none;
   std::string format = "json";
   std::string locale = "en";
-  std::optional<int> limit;        // the first N groups after sorting
+  std::optional<int> limit;          // the first N groups after sorting
   std::int64_t min_units_sold = 10;  // below this a claim rate ranks after the others
 };
 
@@ -78,9 +89,9 @@ struct CaseFacts {
 struct ItemFacts {
   std::size_t case_index = 0;  // into ReportFacts::cases
   std::string sku, category, supplier, reason;
-  std::string resolution;      // accepted resolution type; empty when not accepted
+  std::string resolution;  // accepted resolution type; empty when not accepted
   std::int64_t qty = 0;
-  bool active = true;          // false once the case is cancelled
+  bool active = true;             // false once the case is cancelled
   std::optional<Decimal> refund;  // money the accepted decision gives back for this item
   std::string currency;
 };

@@ -27,10 +27,10 @@ Report Engine::report_figures(const ReportQuery &query) {
     from = query.from.value_or(month_start(to));
   } else if (query.from) {
     from = *query.from;
-    to = from <= today ? today
-                       : Day{date::year_month_day_last{date::year_month_day{from}.year() /
-                                                       date::year_month_day{from}.month() /
-                                                       date::last}};
+    to = from <= today
+             ? today
+             : Day{date::year_month_day_last{date::year_month_day{from}.year() /
+                                             date::year_month_day{from}.month() / date::last}};
   }
   if (to < from) fail(Status::invalid_argument, "to is before from", "to");
   if (to >= add_months(from, 12 * kMaxReportYears)) {

@@ -1,7 +1,8 @@
 #include "storage/report_columns.hpp"
 
-#include <boost/json/parse.hpp>
 #include <soci/soci.h>
+
+#include <boost/json/parse.hpp>
 
 #include "codec/case_json.hpp"
 

@@ -26,7 +26,7 @@ struct CaseReportColumns {
 CaseReportColumns case_report_columns(const Case &subject);
 
 struct ItemReportColumns {
-  std::string resolution;  // accepted resolution type, "" otherwise
+  std::string resolution;                      // accepted resolution type, "" otherwise
   std::string refund_amount, refund_currency;  // "" when the item gives no money back
 };
 ItemReportColumns item_report_columns(const CaseItem &item);

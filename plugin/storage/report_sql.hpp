@@ -23,8 +23,10 @@ inline constexpr const char *kReportItemsSql =
 // Units sold per sku, supplier or category on orders placed in [:begin, :end).
 inline std::string units_sold_sql(Grouping grouping) {
   const std::string column(name(grouping));  // a fixed word: sku, supplier or category
-  return "SELECT " + column + ", SUM(qty) FROM order_lines WHERE shop = :shop AND"
-         " placed_at >= :begin AND placed_at < :end GROUP BY " + column;
+  return "SELECT " + column +
+         ", SUM(qty) FROM order_lines WHERE shop = :shop AND"
+         " placed_at >= :begin AND placed_at < :end GROUP BY " +
+         column;
 }
 
 }  // namespace reclaim

@@ -42,9 +42,9 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
     if (kind) prepared, soci::use(kind_name);
     prepared, soci::into(id), soci::into(created), soci::into(kinds), soci::into(state),
         soci::into(channel), soci::into(assignee), soci::into(due),
-        soci::into(decided, decided_null), soci::into(outcome),
-        soci::into(resolved, resolved_null), soci::into(first, first_null),
-        soci::into(rating, rating_null), soci::into(reopened), soci::into(repeat);
+        soci::into(decided, decided_null), soci::into(outcome), soci::into(resolved, resolved_null),
+        soci::into(first, first_null), soci::into(rating, rating_null), soci::into(reopened),
+        soci::into(repeat);
     soci::statement statement(prepared);
     statement.execute();
     while (statement.fetch()) {
@@ -69,8 +69,8 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
       for (auto *column : {&id, &kinds, &state, &channel, &assignee, &outcome}) {
         column->resize(kBatch);
       }
-      for (auto *column : {&created, &due, &decided, &resolved, &first, &rating, &reopened,
-                           &repeat}) {
+      for (auto *column :
+           {&created, &due, &decided, &resolved, &first, &rating, &reopened, &repeat}) {
         column->resize(kBatch);
       }
       for (auto *column : {&decided_null, &resolved_null, &first_null, &rating_null}) {
@@ -108,8 +108,8 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
         }
         into.items.push_back(std::move(item));
       }
-      for (auto *column : {&case_id, &sku, &category, &supplier, &reason, &resolution, &amount,
-                           &currency}) {
+      for (auto *column :
+           {&case_id, &sku, &category, &supplier, &reason, &resolution, &amount, &currency}) {
         column->resize(kBatch);
       }
       qty.resize(kBatch);

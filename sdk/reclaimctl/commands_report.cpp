@@ -52,12 +52,11 @@ void write_text(const std::string &text, const std::optional<std::string> &path)
 void print_table(const Json &report) {
   const Json *groups = report.get("groups");
   const bool sales = report.get("group_by") && (report.get("group_by")->text == "sku" ||
-                                                 report.get("group_by")->text == "supplier" ||
-                                                 report.get("group_by")->text == "category");
-  std::vector<std::string> headings = {"GROUP",    "OPENED",     "DECIDED",     "RESOLVED",
-                                       "OPEN",     "OVERDUE",    "ACCEPTED",    "HANDLING H",
-                                       "MEDIAN H", "1ST RESP H", "ON TIME",     "CSAT",
-                                       "REPEATS",  "REFUNDED"};
+                                                report.get("group_by")->text == "supplier" ||
+                                                report.get("group_by")->text == "category");
+  std::vector<std::string> headings = {
+      "GROUP",      "OPENED",   "DECIDED",    "RESOLVED", "OPEN", "OVERDUE", "ACCEPTED",
+      "HANDLING H", "MEDIAN H", "1ST RESP H", "ON TIME",  "CSAT", "REPEATS", "REFUNDED"};
   if (sales) {
     for (const char *h : {"SOLD", "CLAIMED", "CLAIM RATE"}) headings.emplace_back(h);
   }
@@ -82,7 +81,8 @@ void print_table(const Json &report) {
       cells.push_back(cell(g, "units_sold"));
       cells.push_back(cell(g, "units_claimed"));
       const Json *low = g.get("low_volume");
-      cells.push_back(percent(g.get("claim_rate")) + (low && low->text == "true" ? " (few sold)" : ""));
+      cells.push_back(percent(g.get("claim_rate")) +
+                      (low && low->text == "true" ? " (few sold)" : ""));
     }
     cells.push_back(top_reason(g));
     table.add(cells);
@@ -91,8 +91,9 @@ void print_table(const Json &report) {
     for (const Json &g : groups->items) row(g, cell(g, "key"));
   }
   if (const Json *totals = report.get("totals")) row(*totals, "(all)");
-  std::cout << cell(report, "from") << " … " << cell(report, "to") << " (" << cell(report, "timezone")
-            << "), cases opened, by " << cell(report, "group_by") << "\n\n";
+  std::cout << cell(report, "from") << " … " << cell(report, "to") << " ("
+            << cell(report, "timezone") << "), cases opened, by " << cell(report, "group_by")
+            << "\n\n";
   table.print(std::cout);
   if (const Json *targets = report.get("targets")) {
     std::cout << "\nTargets\n";
@@ -103,8 +104,11 @@ void print_table(const Json &report) {
         return hours ? cell(target, key) + " h" : percent(target.get(key));
       };
       const Json *met = target.get("met");
-      t.add({name, shown("target"), target.get("value") && !target.get("value")->is_null() ? shown("value") : "-",
-             met == nullptr || met->is_null() ? "-" : met->text == "true" ? "yes" : "no"});
+      t.add({name, shown("target"),
+             target.get("value") && !target.get("value")->is_null() ? shown("value") : "-",
+             met == nullptr || met->is_null() ? "-"
+             : met->text == "true"            ? "yes"
+                                              : "no"});
     }
     t.print(std::cout);
   }
@@ -133,7 +137,8 @@ int run_report(Session &s, const Args &args) {
   Json report = s.take("", status, out);
   const auto output = args.value("output");
   // CSV and HTML answer {"format", "content_type", "body"}: the body is the file.
-  if (const Json *body = report.get("body"); body && body->kind == Json::Kind::string && !s.json()) {
+  if (const Json *body = report.get("body");
+      body && body->kind == Json::Kind::string && !s.json()) {
     write_text(body->text, output);
     return kExitOk;
   }

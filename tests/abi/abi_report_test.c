@@ -7,19 +7,19 @@
 
 static reclaim_engine *E;
 
-#define REPORT_EXPECT(query, want, field)                                                     \
-  do {                                                                                        \
-    char *out_ = NULL;                                                                        \
-    int rc_ = reclaim_report(E, (query), &out_);                                              \
-    if (abi_check_status(__FILE__, __LINE__, #query, rc_, (want), out_)) {                    \
-      abi_check_error_doc(__FILE__, __LINE__, out_, rc_);                                     \
-      if ((field) != NULL) {                                                                  \
-        char needle_[128];                                                                    \
-        sprintf(needle_, "\"field\":\"%.100s\"", (const char *)(field));                      \
-        abi_check_contains(__FILE__, __LINE__, out_, needle_);                                \
-      }                                                                                       \
-    }                                                                                         \
-    reclaim_free(out_);                                                                       \
+#define REPORT_EXPECT(query, want, field)                                  \
+  do {                                                                     \
+    char *out_ = NULL;                                                     \
+    int rc_ = reclaim_report(E, (query), &out_);                           \
+    if (abi_check_status(__FILE__, __LINE__, #query, rc_, (want), out_)) { \
+      abi_check_error_doc(__FILE__, __LINE__, out_, rc_);                  \
+      if ((field) != NULL) {                                               \
+        char needle_[128];                                                 \
+        sprintf(needle_, "\"field\":\"%.100s\"", (const char *)(field));   \
+        abi_check_contains(__FILE__, __LINE__, out_, needle_);             \
+      }                                                                    \
+    }                                                                      \
+    reclaim_free(out_);                                                    \
   } while (0)
 
 static void build_history(void) {
@@ -82,8 +82,8 @@ static void test_json_report(void) {
 static void test_csv_report(void) {
   char *out = NULL;
   char format[16];
-  int rc = reclaim_report(E, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"format\":\"csv\"}",
-                          &out);
+  int rc =
+      reclaim_report(E, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"format\":\"csv\"}", &out);
   CHECK_STATUS_DOC(rc, RECLAIM_OK, out);
   CHECK(json_valid(out));
   CHECK(json_str(out, "format", format, sizeof format) && strcmp(format, "csv") == 0);
@@ -113,8 +113,10 @@ static void test_refused(void) {
   REPORT_EXPECT("{\"shop\":\"default\"} trailing", RECLAIM_INVALID_ARGUMENT, NULL);
   REPORT_EXPECT("{\"shop\":\"\xff\xfe\"}", RECLAIM_INVALID_ARGUMENT, NULL);
   REPORT_EXPECT("{\"group_by\":\"sku\\u0000\"}", RECLAIM_INVALID_ARGUMENT, "group_by");
-  REPORT_EXPECT("{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-                RECLAIM_INVALID_ARGUMENT, NULL);
+  REPORT_EXPECT(
+      "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+      "]]]]]]]]]]]]]]]]}",
+      RECLAIM_INVALID_ARGUMENT, NULL);
   /* Oversized: a 2 MB query. */
   big = (char *)malloc(size + 32);
   if (big != NULL) {
@@ -128,7 +130,8 @@ static void test_refused(void) {
   {
     char *out = NULL;
     int rc = reclaim_report(NULL, "{}", &out);
-    if (abi_check_status(__FILE__, __LINE__, "reclaim_report(NULL)", rc, RECLAIM_INVALID_ARGUMENT, out))
+    if (abi_check_status(__FILE__, __LINE__, "reclaim_report(NULL)", rc, RECLAIM_INVALID_ARGUMENT,
+                         out))
       abi_check_error_doc(__FILE__, __LINE__, out, rc);
     reclaim_free(out);
   }

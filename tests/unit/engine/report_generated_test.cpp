@@ -1,8 +1,7 @@
 // Reports on a generated history of a few thousand cases, written straight through storage,
 // checked against a plain computation in this file (filter, count, sort) for every grouping.
-#include <gtest/gtest.h>
-
 #include <date/tz.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
@@ -39,13 +38,16 @@ UnixMs at(const char *text) { return *parse_rfc3339(text); }
 struct Sku {
   std::string sku, category, supplier;
 };
-const std::vector<Sku> kSkus = {
-    {"KET-1", "kitchen", "Elektro"},  {"KET-2", "kitchen", "Elektro"},
-    {"TOS-1", "kitchen", "Grill"},    {"MUG-1", "tableware", "Ceramika"},
-    {"MUG-2", "tableware", "Ceramika"}, {"PAN-1", "kitchen", "Grill"},
-    {"LAMP-1", "", ""},               {"RARE-1", "garden", "Ogród"}};
-const std::vector<std::string> kEmails = {"a@x.pl", "b@x.pl", "c@x.pl", "d@x.pl", "e@x.pl",
-                                          "f@x.pl", "g@x.pl", "h@x.pl"};
+const std::vector<Sku> kSkus = {{"KET-1", "kitchen", "Elektro"},
+                                {"KET-2", "kitchen", "Elektro"},
+                                {"TOS-1", "kitchen", "Grill"},
+                                {"MUG-1", "tableware", "Ceramika"},
+                                {"MUG-2", "tableware", "Ceramika"},
+                                {"PAN-1", "kitchen", "Grill"},
+                                {"LAMP-1", "", ""},
+                                {"RARE-1", "garden", "Ogród"}};
+const std::vector<std::string> kEmails = {"a@x.pl", "b@x.pl", "c@x.pl", "d@x.pl",
+                                          "e@x.pl", "f@x.pl", "g@x.pl", "h@x.pl"};
 
 struct Generated {
   std::vector<Order> orders;
@@ -106,7 +108,8 @@ Generated generate(int case_count) {
     if (with_order) {
       const Order &o = g.orders[static_cast<std::size_t>(pick(static_cast<int>(g.orders.size())))];
       c.order_id = o.id;
-      c.customer.email = pick(4) == 0 ? kEmails[static_cast<std::size_t>(pick(8))] : o.customer.email;
+      c.customer.email =
+          pick(4) == 0 ? kEmails[static_cast<std::size_t>(pick(8))] : o.customer.email;
       const std::size_t first = static_cast<std::size_t>(pick(static_cast<int>(o.lines.size())));
       for (std::size_t l = first; l < o.lines.size() && l < first + 2; ++l) {
         CaseItem item;
@@ -132,7 +135,10 @@ Generated generate(int case_count) {
     switch (pick(7)) {
       case 0: c.state = State::received; break;
       case 1: c.state = State::cancelled; break;
-      case 2: c.state = State::in_review; c.reopened = 1; break;  // reopened, awaiting a new decision
+      case 2:
+        c.state = State::in_review;
+        c.reopened = 1;
+        break;  // reopened, awaiting a new decision
       default: {
         c.decided_at = c.created_at + pick(20 * 24 * 60) * 60'000;
         const bool accept = pick(3) != 0;
@@ -141,8 +147,9 @@ Generated generate(int case_count) {
             item.decision.outcome = ItemDecision::Outcome::accepted;
             item.decision.qty = item.qty;
             if (pick(2)) {
-              item.decision.resolution =
-                  Resolution{"refund", Money{item.unit_price->amount.times(item.qty), item.unit_price->currency}};
+              item.decision.resolution = Resolution{
+                  "refund",
+                  Money{item.unit_price->amount.times(item.qty), item.unit_price->currency}};
             } else {
               item.decision.resolution = Resolution{"replacement", std::nullopt};
             }
@@ -161,7 +168,8 @@ Generated generate(int case_count) {
           c.resolved_at = *c.decided_at + pick(10 * 24 * 60) * 60'000;
           c.state = pick(2) ? State::resolved : State::closed;
         }
-        if (c.state != State::accepted && pick(2)) c.rating = Rating{1 + pick(5), "", *c.decided_at};
+        if (c.state != State::accepted && pick(2))
+          c.rating = Rating{1 + pick(5), "", *c.decided_at};
         if (pick(6) == 0) c.reopened = 1;
       }
     }
@@ -187,7 +195,8 @@ struct Expected {
   std::map<std::string, std::set<std::string>> reason_cases;
 };
 
-void expect_durations(const json::value &actual, std::vector<double> values, const std::string &what) {
+void expect_durations(const json::value &actual, std::vector<double> values,
+                      const std::string &what) {
   if (values.empty()) {
     EXPECT_TRUE(actual.at("mean").is_null()) << what;
     EXPECT_TRUE(actual.at("p90").is_null()) << what;
@@ -205,12 +214,15 @@ void expect_durations(const json::value &actual, std::vector<double> values, con
   EXPECT_NEAR(actual.at("p90").as_double(), values[rank - 1], 0.0051) << what;
 }
 
-void expect_rate(const json::value &actual, std::int64_t part, std::int64_t whole, const std::string &what) {
+void expect_rate(const json::value &actual, std::int64_t part, std::int64_t whole,
+                 const std::string &what) {
   if (whole == 0) {
     EXPECT_TRUE(actual.is_null()) << what;
   } else {
     ASSERT_TRUE(actual.is_double()) << what;
-    EXPECT_NEAR(actual.as_double(), static_cast<double>(part) / static_cast<double>(whole), 0.000051) << what;
+    EXPECT_NEAR(actual.as_double(), static_cast<double>(part) / static_cast<double>(whole),
+                0.000051)
+        << what;
   }
 }
 
@@ -242,7 +254,8 @@ class GeneratedHistory : public ::testing::Test {
   }
 
   // The groups a case belongs to and, per group, which of its items.
-  static std::map<std::string, std::vector<const CaseItem *>> keys_of(const Case &c, const std::string &grouping) {
+  static std::map<std::string, std::vector<const CaseItem *>> keys_of(const Case &c,
+                                                                      const std::string &grouping) {
     std::map<std::string, std::vector<const CaseItem *>> out;
     const auto all_items = [&](const std::string &key) {
       for (const auto &item : c.items) out[key].push_back(&item);
@@ -275,7 +288,8 @@ class GeneratedHistory : public ::testing::Test {
     return out;
   }
 
-  void check(const std::string &grouping, const std::string &from, const std::string &to, const std::string &kind = "") {
+  void check(const std::string &grouping, const std::string &from, const std::string &to,
+             const std::string &kind = "") {
     SCOPED_TRACE(grouping + " " + from + ".." + to + " " + kind);
     std::string query = R"({"shop":"default","from":")" + from + R"(","to":")" + to +
                         R"(","group_by":")" + grouping + R"(","min_units_sold":5)";
@@ -296,12 +310,16 @@ class GeneratedHistory : public ::testing::Test {
         ++e.opened;
         if (c.decided_at) {
           ++e.decided;
-          const bool accepted = std::any_of(c.items.begin(), c.items.end(), [](const CaseItem &item) {
-            return item.decision.outcome == ItemDecision::Outcome::accepted;
-          });
+          const bool accepted =
+              std::any_of(c.items.begin(), c.items.end(), [](const CaseItem &item) {
+                return item.decision.outcome == ItemDecision::Outcome::accepted;
+              });
           ++(accepted ? e.accepted : e.rejected);
           e.handling.push_back(static_cast<double>(*c.decided_at - c.created_at) / kHour);
-          if (*c.decided_at <= *c.deadlines.decision_due) ++e.on_time; else ++e.breaches;
+          if (*c.decided_at <= *c.deadlines.decision_due)
+            ++e.on_time;
+          else
+            ++e.breaches;
         } else if (c.state != State::cancelled && *c.deadlines.decision_due < now_) {
           ++e.overdue;
           ++e.breaches;
@@ -310,21 +328,27 @@ class GeneratedHistory : public ::testing::Test {
           ++e.resolved;
           e.resolution.push_back(static_cast<double>(*c.resolved_at - c.created_at) / kHour);
         }
-        if (c.state == State::received || c.state == State::in_review || c.state == State::accepted) ++e.open;
-        if (c.first_response_at) e.first_response.push_back(static_cast<double>(*c.first_response_at - c.created_at) / kHour);
+        if (c.state == State::received || c.state == State::in_review || c.state == State::accepted)
+          ++e.open;
+        if (c.first_response_at)
+          e.first_response.push_back(static_cast<double>(*c.first_response_at - c.created_at) /
+                                     kHour);
         if (c.rating) {
           ++e.ratings;
           e.rating_sum += c.rating->score;
           if (c.rating->score >= 4) ++e.satisfied;
         }
-        if (c.rating || c.state == State::rejected || c.state == State::resolved || c.state == State::closed) ++e.can_rate;
+        if (c.rating || c.state == State::rejected || c.state == State::resolved ||
+            c.state == State::closed)
+          ++e.can_rate;
         if (repeat || c.reopened) ++e.repeats;
         if (c.reopened) ++e.reopened;
         for (const CaseItem *item : items) {
           if (c.state != State::cancelled) e.units_claimed += item->qty;
           e.reason_cases[item->reason].insert(c.id);
           const auto &r = item->decision.resolution;
-          if (item->decision.outcome == ItemDecision::Outcome::accepted && r && r->type == "refund") {
+          if (item->decision.outcome == ItemDecision::Outcome::accepted && r &&
+              r->type == "refund") {
             e.refunded_units[r->amount->currency] += r->amount->amount.units();
           }
         }
@@ -335,7 +359,9 @@ class GeneratedHistory : public ::testing::Test {
       const std::string day = local_date(*o.placed_at);
       if (day < from || day > to) continue;
       for (const auto &line : o.lines) {
-        const std::string key = grouping == "sku" ? line.sku : grouping == "category" ? line.category : line.supplier;
+        const std::string key = grouping == "sku"        ? line.sku
+                                : grouping == "category" ? line.category
+                                                         : line.supplier;
         sold[key.empty() ? "unknown" : key] += line.qty;
       }
     }
@@ -371,7 +397,8 @@ class GeneratedHistory : public ::testing::Test {
       const auto &csat = group.at("csat");
       EXPECT_EQ(csat.at("ratings"), e.ratings);
       if (e.ratings) {
-        EXPECT_NEAR(csat.at("mean").as_double(), static_cast<double>(e.rating_sum) / static_cast<double>(e.ratings), 0.0051);
+        EXPECT_NEAR(csat.at("mean").as_double(),
+                    static_cast<double>(e.rating_sum) / static_cast<double>(e.ratings), 0.0051);
       }
       expect_rate(csat.at("satisfied_share"), e.satisfied, e.ratings, "satisfied");
       expect_rate(csat.at("response_rate"), e.ratings, e.can_rate, "response");
@@ -419,13 +446,16 @@ TEST_F(GeneratedHistory, EveryGroupingAgreesWithAPlainComputation) {
 }
 
 TEST_F(GeneratedHistory, WeeksAddUpToTheirDays) {
-  const auto weeks = report(R"({"shop":"default","from":"2026-11-02","to":"2026-11-29","group_by":"week"})");
-  const auto days = report(R"({"shop":"default","from":"2026-11-02","to":"2026-11-29","group_by":"day"})");
+  const auto weeks =
+      report(R"({"shop":"default","from":"2026-11-02","to":"2026-11-29","group_by":"week"})");
+  const auto days =
+      report(R"({"shop":"default","from":"2026-11-02","to":"2026-11-29","group_by":"day"})");
   ASSERT_EQ(weeks.at("groups").as_array().size(), 4u);
   ASSERT_EQ(days.at("groups").as_array().size(), 28u);
   for (std::size_t w = 0; w < 4; ++w) {
     std::int64_t opened = 0;
-    for (std::size_t d = 0; d < 7; ++d) opened += days.at("groups").as_array()[w * 7 + d].at("opened").as_int64();
+    for (std::size_t d = 0; d < 7; ++d)
+      opened += days.at("groups").as_array()[w * 7 + d].at("opened").as_int64();
     EXPECT_EQ(weeks.at("groups").as_array()[w].at("opened"), opened);
   }
   EXPECT_EQ(weeks.at("groups").as_array()[0].at("key"), "2026-W45");

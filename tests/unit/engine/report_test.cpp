@@ -35,8 +35,9 @@ UnixMs at(const char *text) { return *parse_rfc3339(text); }
 constexpr UnixMs kHour = kMsPerHour;
 
 Order order(const std::string &id, const char *placed,
-            std::vector<std::tuple<std::string, std::string, std::int64_t, std::string,
-                                   std::string, std::string>> lines) {
+            std::vector<std::tuple<std::string, std::string, std::int64_t, std::string, std::string,
+                                   std::string>>
+                lines) {
   Order o;
   o.id = id;
   o.number = "#" + id;
@@ -64,10 +65,10 @@ class History {
   std::string open(UnixMs when, const std::string &request) {
     engine.set_clock(when);
     const auto document = json::parse(request);
-    return std::string(engine.open_case(codec::open_request_from_json(document),
-                                        json::serialize(document))
-                           .at("id")
-                           .as_string());
+    return std::string(
+        engine.open_case(codec::open_request_from_json(document), json::serialize(document))
+            .at("id")
+            .as_string());
   }
   void act(const std::string &id, UnixMs when, const std::string &action) {
     engine.set_clock(when);
@@ -118,7 +119,8 @@ class WorkedExample : public ::testing::Test {
 
     const UnixMs a0 = at("2026-11-02T09:00:00Z");
     const auto a = h.open(a0, case_on("jan@example.pl", "O1", "1", 2, "defect"));
-    h.act(a, a0 + kHour / 2, action(R"("action":"comment","message":"We are on it","customer_visible":true)"));
+    h.act(a, a0 + kHour / 2,
+          action(R"("action":"comment","message":"We are on it","customer_visible":true)"));
     h.act(a, a0 + 6 * kHour, action(R"("action":"accept","resolution":{"type":"refund"})"));
     h.act(a, a0 + 12 * kHour, action(R"("action":"fulfil","reference":"R-1")"));
     h.act(a, a0 + 13 * kHour, action(R"("action":"rate","score":5)", kCustomer));
@@ -134,14 +136,17 @@ class WorkedExample : public ::testing::Test {
 
     const UnixMs c0 = at("2026-11-05T09:00:00Z");
     const auto c = h.open(c0, case_on("jan@example.pl", "O1", "2", 1, "wrong_item"));
-    h.act(c, c0 + 8 * kHour, action(R"("action":"comment","message":"Checking","customer_visible":true)"));
+    h.act(c, c0 + 8 * kHour,
+          action(R"("action":"comment","message":"Checking","customer_visible":true)"));
     h.act(c, c0 + 48 * kHour, action(R"("action":"reject","reason":"It is the toaster ordered")"));
     h.act(c, c0 + 50 * kHour, action(R"("action":"reopen","reason":"It is not")", kCustomer));
-    h.act(c, c0 + 60 * kHour, action(R"("action":"reject","reason":"Photos show the model ordered")"));
+    h.act(c, c0 + 60 * kHour,
+          action(R"("action":"reject","reason":"Photos show the model ordered")"));
 
     // No order: goods bought elsewhere, priced in euro, taken by phone.
     const UnixMs d0 = at("2026-11-10T09:00:00Z");
-    const auto d = h.open(d0, R"({"kind":"complaint","channel":"phone","actor":{"role":"agent","id":"anna"},
+    const auto d =
+        h.open(d0, R"({"kind":"complaint","channel":"phone","actor":{"role":"agent","id":"anna"},
       "customer":{"email":"eva@example.de"},"items":[{"sku":"LAMP-9","name":"Lamp","qty":1,
       "unit_price":"120.00","currency":"EUR","reason":"transport_damage"}]})");
     h.act(d, d0 + kHour, action(R"("action":"accept","resolution":{"type":"refund"})"));
@@ -165,7 +170,8 @@ class WorkedExample : public ::testing::Test {
 };
 
 // Every member of `expected` equals the same member of `actual` (numbers compared as numbers).
-void expect_subset(const json::value &actual, const json::value &expected, const std::string &path) {
+void expect_subset(const json::value &actual, const json::value &expected,
+                   const std::string &path) {
   if (expected.is_number() && actual.is_number()) {
     EXPECT_DOUBLE_EQ(actual.to_number<double>(), expected.to_number<double>()) << path;
     return;
@@ -181,7 +187,8 @@ void expect_subset(const json::value &actual, const json::value &expected, const
   if (expected.is_array() && actual.is_array()) {
     ASSERT_EQ(actual.get_array().size(), expected.get_array().size()) << path;
     for (std::size_t i = 0; i < expected.get_array().size(); ++i) {
-      expect_subset(actual.get_array()[i], expected.get_array()[i], path + "[" + std::to_string(i) + "]");
+      expect_subset(actual.get_array()[i], expected.get_array()[i],
+                    path + "[" + std::to_string(i) + "]");
     }
     return;
   }
@@ -208,9 +215,7 @@ std::vector<std::string> keys(const json::object &report) {
 
 const char *kNovember = R"({"from":"2026-11-01","to":"2026-11-30")";
 
-std::string november(const std::string &more = "") {
-  return std::string(kNovember) + more + "}";
-}
+std::string november(const std::string &more = "") { return std::string(kNovember) + more + "}"; }
 
 TEST_F(WorkedExample, TotalsMatchTheHandCalculation) {
   const auto report = h.report(november());
@@ -236,7 +241,8 @@ TEST_F(WorkedExample, TotalsMatchTheHandCalculation) {
   expect_subset(report.at("targets"), json::parse(R"({
     "handling_hours":{"target":24,"value":19.75,"met":true},
     "satisfaction":{"target":0.9,"value":0.5,"met":false},
-    "repeat_rate":{"target":0.05,"value":0.2857,"met":false}})"), "targets");
+    "repeat_rate":{"target":0.05,"value":0.2857,"met":false}})"),
+                "targets");
 }
 
 TEST_F(WorkedExample, BySku) {
@@ -291,17 +297,20 @@ TEST_F(WorkedExample, BySupplierAndCategory) {
     "csat":{"ratings":1,"mean":5.0,"satisfied_share":1.0,"response_rate":0.5},
     "repeat_rate":0.3333,"reopen_rate":0.3333,"refunded":[{"amount":"399.98","currency":"PLN"}],
     "units_sold":4,"units_claimed":4,"claim_rate":1.0,"low_volume":false})");
-  expect_group(suppliers, "Ceramika", R"({"opened":3,"units_sold":4,"units_claimed":3,"claim_rate":0.75})");
-  expect_group(suppliers, "unknown", R"({"opened":1,"units_sold":0,"units_claimed":1,"low_volume":true})");
+  expect_group(suppliers, "Ceramika",
+               R"({"opened":3,"units_sold":4,"units_claimed":3,"claim_rate":0.75})");
+  expect_group(suppliers, "unknown",
+               R"({"opened":1,"units_sold":0,"units_claimed":1,"low_volume":true})");
   const auto categories = h.report(november(R"(,"group_by":"category","min_units_sold":2)"));
   EXPECT_EQ(keys(categories), (std::vector<std::string>{"kitchen", "tableware", "unknown"}));
-  expect_group(categories, "kitchen", R"({"opened":3,"units_sold":4,"units_claimed":4,"claim_rate":1.0})");
+  expect_group(categories, "kitchen",
+               R"({"opened":3,"units_sold":4,"units_claimed":4,"claim_rate":1.0})");
 }
 
 TEST_F(WorkedExample, ByReasonResolutionChannelKindAssignee) {
   const auto reasons = h.report(november(R"(,"group_by":"reason")"));
-  EXPECT_EQ(keys(reasons), (std::vector<std::string>{"defect", "changed_mind", "transport_damage",
-                                                     "wrong_item"}));
+  EXPECT_EQ(keys(reasons),
+            (std::vector<std::string>{"defect", "changed_mind", "transport_damage", "wrong_item"}));
   expect_group(reasons, "defect", R"({"opened":4,"decided":2,"resolved":2,"open":2,"overdue":1,
     "accepted":2,"rejected":0,"acceptance_rate":1.0,"handling_hours":{"mean":9.0,"median":9.0,"p90":12.0},
     "resolution_hours":{"mean":18.0,"median":18.0,"p90":24.0},
@@ -309,7 +318,8 @@ TEST_F(WorkedExample, ByReasonResolutionChannelKindAssignee) {
     "csat":{"ratings":2,"mean":3.5,"satisfied_share":0.5,"response_rate":1.0},
     "repeat_rate":0.25,"reopen_rate":0.0,"refunded":[{"amount":"399.98","currency":"PLN"}],
     "units_sold":null,"units_claimed":6,"claim_rate":null,"top_reasons":[{"reason":"defect","cases":4}]})");
-  expect_group(reasons, "changed_mind", R"({"opened":1,"decided":0,"open":0,"overdue":0,"breaches":0,
+  expect_group(reasons, "changed_mind",
+               R"({"opened":1,"decided":0,"open":0,"overdue":0,"breaches":0,
     "units_claimed":0,"acceptance_rate":null,"handling_hours":{"mean":null}})");
 
   const auto resolutions = h.report(november(R"(,"group_by":"resolution")"));
@@ -382,9 +392,13 @@ TEST_F(WorkedExample, CsvHasOneRowPerGroup) {
   }
   ASSERT_EQ(rows.size(), 5u);  // header + 4 SKUs
   EXPECT_EQ(rows[0].rfind("key,opened,decided,resolved,open,overdue,accepted,rejected,", 0), 0u);
-  EXPECT_NE(rows[0].find(",refunded_EUR,refunded_PLN,units_sold,units_claimed,claim_rate,top_reasons"),
-            std::string::npos);
-  EXPECT_EQ(rows[1].rfind("KET-1,1,1,1,0,0,1,0,1,6,6,6,12,12,12,0.5,0.5,0.5,1,0,1,5,1,1,0,0,0,399.98,2,2,1,defect (1)", 0), 0u)
+  EXPECT_NE(
+      rows[0].find(",refunded_EUR,refunded_PLN,units_sold,units_claimed,claim_rate,top_reasons"),
+      std::string::npos);
+  EXPECT_EQ(rows[1].rfind("KET-1,1,1,1,0,0,1,0,1,6,6,6,12,12,12,0.5,0.5,0.5,1,0,1,5,1,1,0,0,0,399."
+                          "98,2,2,1,defect (1)",
+                          0),
+            0u)
       << rows[1];
   EXPECT_EQ(rows[2].substr(rows[2].size() - 27), ",defect (1); wrong_item (1)") << rows[2];
 }
@@ -408,7 +422,8 @@ TEST(Report, EmptyPeriodGivesZerosAndNulls) {
     "csat":{"ratings":0,"mean":null,"satisfied_share":null,"response_rate":null},
     "repeat_rate":null,"reopen_rate":null,"refunded":[],"units_claimed":0,"top_reasons":[]})");
   expect_subset(report.at("targets"), json::parse(R"({"handling_hours":{"value":null,"met":null},
-    "satisfaction":{"value":null,"met":null},"repeat_rate":{"value":null,"met":null}})"), "targets");
+    "satisfaction":{"value":null,"met":null},"repeat_rate":{"value":null,"met":null}})"),
+                "targets");
   const auto skus = h.report(R"({"from":"2026-11-01","to":"2026-11-30","group_by":"sku"})");
   EXPECT_TRUE(skus.at("groups").as_array().empty());
 }
@@ -433,10 +448,10 @@ TEST(Report, TargetsComeFromTheShopConfiguration) {
   EXPECT_EQ(config.shops[0].targets.handling_hours, 48);
   EXPECT_EQ(config.shops[0].targets.satisfaction, 0.8);
   EXPECT_EQ(config.shops[0].targets.repeat_rate, 0.1);
-  for (const char *bad : {R"({"satisfaction":1.5})", R"({"handling_hours":"24"})",
-                          R"({"repeat":0.1})"}) {
-    const std::string text = R"({"database":"sqlite::memory:","shops":[{"id":"s","targets":)" +
-                             std::string(bad) + "}]}";
+  for (const char *bad :
+       {R"({"satisfaction":1.5})", R"({"handling_hours":"24"})", R"({"repeat":0.1})"}) {
+    const std::string text =
+        R"({"database":"sqlite::memory:","shops":[{"id":"s","targets":)" + std::string(bad) + "}]}";
     try {
       codec::config_from_json(json::parse(text));
       ADD_FAILURE() << bad;

@@ -20,7 +20,8 @@ namespace {
 namespace json = boost::json;
 
 std::string temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
   return mkdtemp(pattern.data());
 }
 
@@ -72,8 +73,9 @@ TEST(ReportStorage, EveryReportQueryIsOneCoveringIndexRange) {
 }
 
 json::object november(Engine &engine, const std::string &grouping) {
-  return engine.report(codec::report_query_from_json(json::parse(
-      R"({"from":"2026-11-01","to":"2026-11-30","min_units_sold":1,"group_by":")" + grouping + "\"}")));
+  return engine.report(codec::report_query_from_json(
+      json::parse(R"({"from":"2026-11-01","to":"2026-11-30","min_units_sold":1,"group_by":")" +
+                  grouping + "\"}")));
 }
 
 EngineConfig config_on(const std::string &database) {
@@ -113,8 +115,10 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
       const auto request = json::parse(
           R"({"kind":"complaint","actor":{"role":"agent"},"order_id":"1","items":[{"line":")" +
           line + R"(","qty":1,"reason":"defect"}]})");
-      return std::string(engine.open_case(codec::open_request_from_json(request), json::serialize(request))
-                             .at("id").as_string());
+      return std::string(
+          engine.open_case(codec::open_request_from_json(request), json::serialize(request))
+              .at("id")
+              .as_string());
     };
     const auto act = [&](const std::string &id, const char *text) {
       const auto request = json::parse(text);
@@ -137,20 +141,21 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
     storage.database = database;
     Store store(storage);
     store.write([](Tx &tx) {
-    soci::session &sql = tx.session();
-    for (const char *index : {"cases_for_reports", "case_items_for_reports", "order_lines_by_placed"}) {
-      sql << std::string("DROP INDEX ") + index;
-    }
-    for (const char *column : {"channel", "decided_at", "outcome", "resolved_at", "first_response_at",
-                               "rating", "reopened", "repeat_order"}) {
-      sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
-    }
-    for (const char *column : {"created_at", "category", "supplier", "resolution", "refund_amount",
-                               "refund_currency"}) {
-      sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
-    }
-    sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
-    sql << "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
+      soci::session &sql = tx.session();
+      for (const char *index :
+           {"cases_for_reports", "case_items_for_reports", "order_lines_by_placed"}) {
+        sql << std::string("DROP INDEX ") + index;
+      }
+      for (const char *column : {"channel", "decided_at", "outcome", "resolved_at",
+                                 "first_response_at", "rating", "reopened", "repeat_order"}) {
+        sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
+      }
+      for (const char *column : {"created_at", "category", "supplier", "resolution",
+                                 "refund_amount", "refund_currency"}) {
+        sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
+      }
+      sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
+      sql << "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
     });
   }
   Engine engine(config_on(database));
