@@ -20,16 +20,24 @@ namespace {
 
 namespace json = boost::json;
 
-std::string temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-report-XXXXXX").string();
-  return mkdtemp(pattern.data());
-}
+// A folder for this run's databases, removed when the tests end.
+struct TempRoot {
+  TempRoot() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-report-XXXXXX").string();
+    path = mkdtemp(pattern.data());
+  }
+  ~TempRoot() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::string path;
+};
 
-// The one place these tests get a database from: a file, so storage and an engine share it.
+// The one place these tests get a database from: a file, so storage and an engine can share it.
 std::string fresh_database() {
-  static const std::string dir = temp_dir();
+  static const TempRoot root;
   static int count = 0;
-  return "sqlite:" + dir + "/generated-" + std::to_string(++count) + ".db";
+  return "sqlite:" + root.path + "/generated-" + std::to_string(++count) + ".db";
 }
 
 constexpr UnixMs kHour = kMsPerHour;

@@ -19,17 +19,24 @@ namespace {
 
 namespace json = boost::json;
 
-std::string temp_dir() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
-  return mkdtemp(pattern.data());
-}
+// A folder for this run's databases, removed when the tests end.
+struct TempRoot {
+  TempRoot() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
+    path = mkdtemp(pattern.data());
+  }
+  ~TempRoot() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::string path;
+};
 
-// The one place these tests get a database from.
+// The one place these tests get a database from: a file, so storage and an engine can share it.
 std::string fresh_database() {
-  static const std::string dir = temp_dir();
+  static const TempRoot root;
   static int count = 0;
-  return "sqlite:" + dir + "/reports-" + std::to_string(++count) + ".db";
+  return "sqlite:" + root.path + "/reports-" + std::to_string(++count) + ".db";
 }
 
 std::vector<std::string> plan_of(Tx &tx, const std::string &sql, bool with_kind) {
