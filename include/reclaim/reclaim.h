@@ -349,7 +349,32 @@ RECLAIM_API int reclaim_events_read(reclaim_engine *e, const char *query_json, c
 /* Reports, host payloads, HTTP                                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-/** KPIs and root causes. Not in this build yet: RECLAIM_UNSUPPORTED. */
+/** KPIs and root causes for cases opened in a period (definitions: docs/REPORTS.md).
+ *
+ *  query_json (NULL means {}; every field optional):
+ *    {"shop": "default", "from": "2026-11-01", "to": "2026-11-30", "kind": "complaint",
+ *     "group_by": "sku", "format": "json", "locale": "pl", "limit": 5, "min_units_sold": 10}
+ *  from/to: dates on the shop's wall clock, both included; to defaults to today, from to the
+ *  first day of to's month; at most 10 years. shop omitted: every configured shop together,
+ *  dates and targets of the first one ("shop": null in the result). group_by: none, reason,
+ *  sku, supplier, category, channel, kind, resolution, assignee, day, week, month. limit: the
+ *  first N groups. min_units_sold: sku/supplier/category groups with fewer units sold rank after
+ *  the others ("low_volume": true), so one return of a rare item does not top the list.
+ *  Errors: RECLAIM_INVALID_ARGUMENT naming the field (unknown word, bad date, to before from,
+ *  range too long), RECLAIM_NOT_FOUND for an unknown shop (field "shop").
+ *
+ *  format "json": {"shop", "from", "to", "timezone", "kind", "group_by", "min_units_sold",
+ *  "groups": [{"key", "opened", "decided", "resolved", "open", "overdue", "accepted",
+ *  "rejected", "acceptance_rate", "handling_hours": {"mean","median","p90"},
+ *  "resolution_hours": {…}, "first_response_hours": {…}, "deadline_compliance", "breaches",
+ *  "csat": {"ratings","mean","satisfied_share","response_rate"}, "repeat_rate",
+ *  "reopen_rate", "refunded": [{"amount","currency"}], "units_sold", "units_claimed",
+ *  "claim_rate", "low_volume", "top_reasons": [{"reason","cases"}]}], "totals": {same as a
+ *  group, key "all"}, "targets": {"handling_hours"|"satisfaction"|"repeat_rate":
+ *  {"target","value","met"}}}. Rates are fractions 0–1 (4 decimals), hours decimal (2
+ *  decimals), money exact decimal strings per currency; null where there is nothing to measure.
+ *  format "csv": {"format": "csv", "content_type": "text/csv; charset=utf-8", "body": "…"},
+ *  one row per group (RFC 4180). format "html": RECLAIM_UNSUPPORTED in this build. */
 RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json);
 
 /** A case's accepted resolution as the host's own refund request(s), ready to send.

@@ -10,8 +10,12 @@
 namespace reclaim::abi {
 
 void give(char **out_json, const boost::json::value &document) {
+  give(out_json, Text{boost::json::serialize(document)});
+}
+
+void give(char **out_json, const Text &serialized) {
   if (!out_json) return;
-  const std::string text = boost::json::serialize(document);
+  const std::string &text = serialized.json;
   char *copy = static_cast<char *>(std::malloc(text.size() + 1));
   if (!copy) throw std::bad_alloc();
   std::memcpy(copy, text.data(), text.size() + 1);

@@ -21,6 +21,11 @@ namespace reclaim::abi {
 
 // Hands `document` to the caller as a malloc'd string (freed by reclaim_free).
 void give(char **out_json, const boost::json::value &document);
+// A result already serialised (reports write their decimal numbers plainly).
+struct Text {
+  std::string json;
+};
+void give(char **out_json, const Text &text);
 int give_error(char **out_json, Status status, const std::string &message,
                const std::string &field = {}, const std::string &rule = {});
 

@@ -4,6 +4,7 @@
 
 #include "adapters/registry.hpp"
 #include "codec/reader.hpp"
+#include "codec/report_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 
@@ -161,6 +162,9 @@ EngineConfig config_from_json(const json::value &document) {
       if (const auto *mapping = shop.object("order_mapping")) {
         adapters::check_order_mapping(*mapping, shop.path("order_mapping"));
         s.order_mapping = *mapping;
+      }
+      if (const auto *targets = shop.raw("targets")) {
+        s.targets = targets_from_json(*targets, shop.path("targets"));
       }
       config.shops.push_back(std::move(s));
     });

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/report.hpp"
+
 namespace reclaim {
 
 struct ShopConfig {
@@ -17,6 +19,7 @@ struct ShopConfig {
   std::string case_prefix = "RC";
   std::string public_url;
   boost::json::object order_mapping;  // the generic adapter's field mapping (adapters/generic.cpp)
+  Targets targets;                    // the owner's KPI targets, checked by reports
 };
 
 struct StorageConfig {

@@ -17,6 +17,7 @@
 #include "core/policy.hpp"
 #include "core/intake.hpp"
 #include "core/queries.hpp"
+#include "core/report.hpp"
 #include "core/zone.hpp"
 #include "engine/config.hpp"
 
@@ -65,6 +66,11 @@ class Engine {
   // {"<line id>": {"complaint": {eligible, code, message, window_ends}, "return": {…}}}.
   boost::json::object eligibility_by_line(const std::string &shop, const Order &order,
                                           const std::string &locale);
+
+  // Reports (engine/report.cpp). `report` answers in the query's format: the JSON result, or
+  // {"format":"csv","content_type","body"}; `report_figures` gives the figures themselves.
+  boost::json::object report(const ReportQuery &query);
+  Report report_figures(const ReportQuery &query);
 
   // The deadline watch (engine/tick.cpp): sends each due warning and breach once, applies deemed
   // acceptance. Safe to run from several threads and processes at once.

@@ -5,6 +5,7 @@
 #include "core/crypto.hpp"
 #include "core/time.hpp"
 #include "storage/dialect.hpp"
+#include "storage/report_columns.hpp"
 
 namespace reclaim {
 
@@ -111,6 +112,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 2) migration_2(sql);
   if (found < 3) migration_3(sql);
   if (found < 4) migration_4(sql);
+  if (found < 5) add_report_columns(sql);  // migration 5: what reports read
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

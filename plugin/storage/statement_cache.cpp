@@ -26,7 +26,7 @@ long long StatementCache::execute(soci::session &session, const std::string &sql
       if (std::holds_alternative<std::string>(param)) {
         prepare, soci::use(fresh->texts.emplace_back());
       } else {
-        prepare, soci::use(fresh->numbers.emplace_back());
+        prepare, soci::use(fresh->numbers.emplace_back(), fresh->nulls.emplace_back(soci::i_ok));
       }
     }
     fresh->statement = std::make_unique<soci::statement>(prepare);
@@ -37,8 +37,13 @@ long long StatementCache::execute(soci::session &session, const std::string &sql
   for (const auto &param : params) {
     if (const auto *s = std::get_if<std::string>(&param)) {
       p.texts[text++] = *s;
+    } else if (const auto *n = std::get_if<long long>(&param)) {
+      p.nulls[number] = soci::i_ok;
+      p.numbers[number++] = *n;
     } else {
-      p.numbers[number++] = std::get<long long>(param);
+      const auto &maybe = std::get<std::optional<long long>>(param);
+      p.nulls[number] = maybe ? soci::i_ok : soci::i_null;
+      p.numbers[number++] = maybe.value_or(0);
     }
   }
   try {

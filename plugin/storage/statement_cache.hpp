@@ -8,13 +8,15 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 namespace reclaim {
 
-using Param = std::variant<std::string, long long>;
+// A nullopt integer binds NULL.
+using Param = std::variant<std::string, long long, std::optional<long long>>;
 
 // The statement with each '?' written :p1, :p2, ... (no statement here has '?' in a literal).
 std::string with_numbered_markers(const std::string &sql);
@@ -32,6 +34,7 @@ class StatementCache {
   struct Prepared {
     std::deque<std::string> texts;  // bound by reference: deques keep addresses stable
     std::deque<long long> numbers;
+    std::deque<soci::indicator> nulls;  // one per number: NULL or not
     std::unique_ptr<soci::statement> statement;
   };
   std::map<std::string, std::unique_ptr<Prepared>, std::less<>> prepared_;

@@ -15,6 +15,7 @@
 #include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/queries.hpp"
+#include "core/report.hpp"
 #include "engine/config.hpp"
 #include "storage/statement_cache.hpp"
 
@@ -90,6 +91,11 @@ class Tx {
   // The case's version and its number of attachments; nullopt when there is no such case.
   std::optional<std::pair<std::int64_t, std::int64_t>> case_stamp(const std::string &case_id);
   std::int64_t overdue_cases(UnixMs now);
+
+  // Reports (tx_reports.cpp): appends the facts of one shop's cases opened within `span` (and
+  // the units sold in it, for groupings that compare claims with sales).
+  void report_facts(const std::string &shop, const Span &span, std::optional<Kind> kind,
+                    Grouping grouping, ReportFacts &into);
 
   soci::session &session() { return sql_; }
 

@@ -7,6 +7,7 @@
 #include "codec/case_json.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
+#include "storage/report_columns.hpp"
 #include "storage/rows.hpp"
 #include "storage/dialect.hpp"
 #include "storage/store.hpp"
@@ -57,42 +58,74 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
 }
 
 void Tx::insert_case(const Case &c, const boost::json::object &document) {
+  const auto report = case_report_columns(c);
+  // A repeat: the customer already has a case on this order.
+  long long earlier = 0;
+  if (!c.order_id.empty() && !c.customer.email.empty()) {
+    sql_ << "SELECT COUNT(*) FROM cases WHERE shop = :shop AND order_id = :order AND"
+            " customer_email = :email",
+        soci::use(c.shop), soci::use(c.order_id), soci::use(c.customer.email),
+        soci::into(earlier);
+  }
   writes_.execute(sql_,
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                   " customer_email, assignee, created_at, updated_at, decision_due, decided, body,"
-                  " next_alert_at, alerts_done_until)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " next_alert_at, alerts_done_until, channel, decided_at, outcome, resolved_at,"
+                  " first_response_at, rating, reopened, repeat_order)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
                    decision_due_of(c), static_cast<long long>(decided_of(c)),
                    boost::json::serialize(document), static_cast<long long>(c.next_alert_at),
-                   static_cast<long long>(c.created_at)});
+                   static_cast<long long>(c.created_at), report.channel, report.decided_at,
+                   report.outcome, report.resolved_at, report.first_response_at, report.rating,
+                   report.reopened, earlier > 0 ? 1LL : 0LL});
   for (const auto &item : c.items) {
+    const auto columns = item_report_columns(item);
     writes_.execute(sql_,
                     "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
-                    " reason, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    " reason, active, created_at, category, supplier, resolution, refund_amount,"
+                    " refund_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " COALESCE((SELECT category FROM order_lines WHERE shop = ? AND order_id = ?"
+                    " AND line_id = ?), ''), COALESCE((SELECT supplier FROM order_lines WHERE"
+                    " shop = ? AND order_id = ? AND line_id = ?), ''), ?, ?, ?)",
                     {c.id, static_cast<long long>(item.item), c.shop, c.order_id, item.line,
-                     item.sku, static_cast<long long>(item.qty), item.reason});
+                     item.sku, static_cast<long long>(item.qty), item.reason,
+                     c.state == State::cancelled ? 0LL : 1LL,
+                     static_cast<long long>(c.created_at), c.shop, c.order_id, item.line, c.shop,
+                     c.order_id, item.line, columns.resolution, columns.refund_amount,
+                     columns.refund_currency});
   }
 }
 
 void Tx::update_case(const Case &c, const boost::json::object &document,
                      std::int64_t previous_version) {
+  const auto report = case_report_columns(c);
   const long long changed = writes_.execute(
       sql_,
       "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
-      " decision_due = ?, decided = ?, body = ?, next_alert_at = ? WHERE id = ? AND version = ?",
+      " decision_due = ?, decided = ?, body = ?, next_alert_at = ?, channel = ?, decided_at = ?,"
+      " outcome = ?, resolved_at = ?, first_response_at = ?, rating = ?, reopened = ?"
+      " WHERE id = ? AND version = ?",
       {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
        c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
        static_cast<long long>(decided_of(c)), boost::json::serialize(document),
-       static_cast<long long>(c.next_alert_at), c.id,
-       static_cast<long long>(previous_version)});
+       static_cast<long long>(c.next_alert_at), report.channel, report.decided_at,
+       report.outcome, report.resolved_at, report.first_response_at, report.rating,
+       report.reopened, c.id, static_cast<long long>(previous_version)});
   if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");
   }
-  writes_.execute(sql_, "UPDATE case_items SET active = ? WHERE case_id = ?",
-                  {c.state == State::cancelled ? 0LL : 1LL, c.id});
+  for (const auto &item : c.items) {
+    const auto columns = item_report_columns(item);
+    writes_.execute(sql_,
+                    "UPDATE case_items SET active = ?, resolution = ?, refund_amount = ?,"
+                    " refund_currency = ? WHERE case_id = ? AND item = ?",
+                    {c.state == State::cancelled ? 0LL : 1LL, columns.resolution,
+                     columns.refund_amount, columns.refund_currency, c.id,
+                     static_cast<long long>(item.item)});
+  }
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {

@@ -50,10 +50,11 @@ bool Tx::put_order(const std::string &shop, const Order &order, UnixMs now) {
   for (const auto &line : order.lines) {
     const long long qty = line.qty, refunded = line.refunded_qty;
     sql_ << "INSERT INTO order_lines (shop, order_id, line_id, sku, category, supplier, qty,"
-            " refunded_qty) VALUES (:shop, :order, :line, :sku, :category, :supplier, :qty,"
-            " :refunded)",
+            " refunded_qty, placed_at) VALUES (:shop, :order, :line, :sku, :category, :supplier,"
+            " :qty, :refunded, :placed)",
         soci::use(shop), soci::use(order.id), soci::use(line.id), soci::use(line.sku),
-        soci::use(line.category), soci::use(line.supplier), soci::use(qty), soci::use(refunded);
+        soci::use(line.category), soci::use(line.supplier), soci::use(qty), soci::use(refunded),
+        soci::use(placed, placed_known);
   }
   return !exists;
 }

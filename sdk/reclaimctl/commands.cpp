@@ -126,17 +126,24 @@ const std::vector<Command> &commands() {
       {"report",
        "",
        "KPIs and root causes",
-       "Prints the report of reclaim_report: a table per group with --group-by, or the\n"
-       "document with --json (or --format csv|html).",
+       "Prints the report of reclaim_report for cases opened from --from to --to (dates in the\n"
+       "shop's zone; by default this month so far): a table per group with --group-by, then\n"
+       "the totals and the owner's targets. --json prints the document. --format csv or html\n"
+       "writes that text instead (a CSV row per group for a spreadsheet, or the HTML fragment).\n"
+       "--output FILE writes the document, CSV or HTML to FILE rather than stdout.\n"
+       "The five worst SKUs of this month: report --group-by sku --limit 5",
        {kShop,
         {"from", "DATE", "first day (YYYY-MM-DD, the shop's zone)"},
-        {"to", "DATE", "last day"},
+        {"to", "DATE", "last day (today)"},
         {"kind", "KIND", "complaint or return"},
         {"group-by", "KEY",
          "none, reason, sku, supplier, category, channel, kind, resolution, "
          "assignee, day, week, month"},
+        {"limit", "N", "only the first N groups (the worst first for sku, supplier, category)"},
+        {"min-units-sold", "N", "claim rates on fewer units sold rank last (10)"},
         {"format", "FORMAT", "json, csv or html"},
-        {"locale", "LOCALE", "pl, en, ru"}},
+        {"locale", "LOCALE", "pl, en, ru (for html)"},
+        {"output", "FILE", "write to FILE instead of stdout"}},
        0,
        0,
        true,

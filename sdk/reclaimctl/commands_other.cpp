@@ -1,4 +1,4 @@
-// info, report, tick, policy, eligibility, payload.
+// info, tick, policy, eligibility, payload.
 #include <iostream>
 
 #include "commands.hpp"
@@ -42,43 +42,6 @@ int run_info(Session &s, const Args &) {
   if (const Json *shops = opened.get("shops"))
     for (const Json &shop : shops->items) std::cout << " " << shop.cell();
   std::cout << "\n";
-  return kExitOk;
-}
-
-int run_report(Session &s, const Args &args) {
-  std::string query = "{";
-  const std::pair<const char *, const char *> fields[] = {
-      {"shop", "shop"},         {"from", "from"},     {"to", "to"},        {"kind", "kind"},
-      {"group-by", "group_by"}, {"format", "format"}, {"locale", "locale"}};
-  for (const auto &[option, key] : fields)
-    if (auto v = args.value(option))
-      query += (query.size() > 1 ? "," : "") + quote_json(key) + ":" + quote_json(*v);
-  query += "}";
-  char *out = nullptr;
-  int status = reclaim_report(s.engine(), query.c_str(), &out);
-  Json report = s.take("", status, out);
-  const Json *groups = report.get("groups");
-  if (s.json() || groups == nullptr || groups->kind != Json::Kind::array) {
-    s.print_document(report);
-    return kExitOk;
-  }
-  Table table({"GROUP", "OPENED", "DECIDED", "RESOLVED", "OPEN", "OVERDUE", "ACCEPTANCE",
-               "HANDLING H (MEAN)", "CSAT (MEAN)"});
-  for (const Json &g : groups->items) {
-    auto m = [&](const char *k) { return g.at(k) ? g.at(k)->cell() : "-"; };
-    table.add({m("key"), m("opened"), m("decided"), m("resolved"), m("open"), m("overdue"),
-               m("acceptance_rate"), m("handling_hours.mean"), m("csat.mean")});
-  }
-  table.print(std::cout);
-  if (const Json *targets = report.get("targets")) {
-    std::cout << "\nTargets\n";
-    Table t({"TARGET", "GOAL", "VALUE", "MET"});
-    for (const auto &[name, target] : targets->members) {
-      auto m = [&](const char *k) { return target.get(k) ? target.get(k)->cell() : "-"; };
-      t.add({name, m("target"), m("value"), m("met")});
-    }
-    t.print(std::cout);
-  }
   return kExitOk;
 }
 

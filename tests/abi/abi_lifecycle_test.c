@@ -436,7 +436,6 @@ static void test_not_found(void) {
 
 static void test_unsupported(void) {
   long n0 = abi_count_events(E, NULL);
-  EXPECT_UNSUPPORTED(reclaim_report(E, "{\"shop\":\"default\"}", &out));
   EXPECT_UNSUPPORTED(reclaim_order_import(E, NULL, "nonsense", ABI_ORDER_1001, &out));
   CHECK(abi_count_events(E, NULL) == n0);
 }

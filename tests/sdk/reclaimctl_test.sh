@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # reclaimctl end to end on a fresh database: every command's help, the documented exit codes,
-# tables and --json, import from files and stdin, cases, events with a cursor, pass-through of
-# what the library does not support.
+# tables and --json, import from files and stdin, cases, events with a cursor, reports.
 set -uo pipefail
 source "$(dirname "$0")/check.sh"
 ctl=$1 dir=$2 data=$3
@@ -166,15 +165,25 @@ contains "$err" "return_window_days" "the refused setting is named"
 expect_exit 0 "tick" "$ctl" --db "$db" --json tick
 contains "$out" '"events":' "tick reports what it sent"
 
-# What the library does not do yet passes through as its status.
-for command in report; do
-  # shellcheck disable=SC2086
-  "$ctl" --db "$db" $command >"$dir/out" 2>"$dir/err" && got=0 || got=$?
-  if [[ $got == 17 ]]; then
-    contains "$(cat "$dir/err")" "unsupported" "$command: unsupported is named"
-  elif [[ $got == 0 ]]; then pass; else fail "$command exited $got: $(cat "$dir/err")"; fi
-done
-"$ctl" --db "$db" --json report >"$dir/out" 2>"$dir/err" && got=0 || got=$?
+# Reports: this month's table with totals and targets, the worst SKUs, CSV to a file, errors.
+expect_exit 0 "report" "$ctl" --db "$db" report
+contains "$out" "Targets" "report: the targets table"
+contains "$out" "(all)" "report: the totals row"
+expect_exit 0 "report by sku" "$ctl" --db "$db" report --group-by sku --limit 5
+contains "$out" "CLAIM RATE" "report by sku: the claim rate column"
+expect_exit 0 "report as csv" "$ctl" --db "$db" report --format csv --output "$dir/report.csv"
+contains "$(head -1 "$dir/report.csv")" "key,opened,decided" "report csv: the header row"
+expect_exit 0 "report as html" "$ctl" --db "$db" report --format html --locale pl --output "$dir/report.html"
+contains "$(head -c 200 "$dir/report.html")" '<div class="rc-report" lang="pl"' "report html: the Polish fragment"
+expect_exit 0 "report csv to stdout" "$ctl" --db "$db" report --format csv --group-by month
+contains "$out" "key,opened" "report csv on stdout"
+expect_exit 11 "report by an unknown grouping" "$ctl" --db "$db" report --group-by colour
+contains "$err" "group_by" "the refused field is named"
+expect_exit 2 "report with a bad --limit" "$ctl" --db "$db" report --limit 0
+expect_exit 0 "report --json to a file" "$ctl" --db "$db" --json report --output "$dir/report.json"
+json_ok <"$dir/report.json" && pass || fail "report --output writes the JSON document"
+"$ctl" --db "$db" --json report --from 2026-12-01 --to 2026-11-01 >"$dir/out" 2>"$dir/err" && got=0 || got=$?
+[[ $got == 11 ]] && pass || fail "report with to before from exited $got"
 json_ok <"$dir/out" && pass || fail "report --json prints a document even on an error"
 expect_exit 2 "payload without --adapter" "$ctl" --db "$db" payload RC-2026-000001
 summary

@@ -51,7 +51,7 @@ const char *kAgentCase =
 class EngineOn : public ::testing::TestWithParam<std::string> {};
 
 INSTANTIATE_TEST_SUITE_P(Backends, EngineOn, ::testing::ValuesIn(test::test_backends()),
-                         [](const auto &info) { return info.param; });
+                         [](const auto &backend) { return backend.param; });
 
 TEST_P(EngineOn, CaseNumbersFollowTheShopsYear) {
   Engine engine(warsaw_config(GetParam()));

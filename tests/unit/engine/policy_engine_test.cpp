@@ -83,7 +83,7 @@ const char *kCustomerComplaint =
 class PolicyEngineOn : public ::testing::TestWithParam<std::string> {};
 
 INSTANTIATE_TEST_SUITE_P(Backends, PolicyEngineOn, ::testing::ValuesIn(test::test_backends()),
-                         [](const auto &info) { return info.param; });
+                         [](const auto &backend) { return backend.param; });
 
 TEST_P(PolicyEngineOn, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
   Engine engine(polish_shop(GetParam()));

@@ -40,7 +40,7 @@ class ConcurrentStores : public ::testing::TestWithParam<std::string> {
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConcurrentStores, ::testing::ValuesIn(test::test_backends()),
-                         [](const auto &info) { return info.param; });
+                         [](const auto &backend) { return backend.param; });
 
 TEST_P(ConcurrentStores, CaseNumbersStayUnique) {
   constexpr int kWriters = 4, kEach = 60;

@@ -55,8 +55,21 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
     Store store(config);
     store.write([&](Tx &tx) { tx.put_order("default", small_order("1"), 1); });
   }
-  {  // back to what version 1 had: no policies, no alert clock, no adapter, no host, no files
+  {  // back to what version 1 had: no policies, no alert clock, no adapter, no host, no files,
+     // no report columns
     soci::session sql(soci::sqlite3, file);
+    for (const char *index : {"cases_for_reports", "case_items_for_reports", "order_lines_by_placed"}) {
+      sql << std::string("DROP INDEX ") + index;
+    }
+    for (const char *column : {"channel", "decided_at", "outcome", "resolved_at",
+                               "first_response_at", "rating", "reopened", "repeat_order"}) {
+      sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
+    }
+    for (const char *column : {"created_at", "category", "supplier", "resolution", "refund_amount",
+                               "refund_currency"}) {
+      sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
+    }
+    sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
     sql << "DROP TABLE attachments";
     sql << "DROP TABLE policies";
     sql << "DROP INDEX cases_by_next_alert";

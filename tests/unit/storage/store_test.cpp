@@ -58,7 +58,7 @@ class StoreOn : public ::testing::TestWithParam<std::string> {
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreOn, ::testing::ValuesIn(test::test_backends()),
-                         [](const auto &info) { return info.param; });
+                         [](const auto &backend) { return backend.param; });
 
 TEST_P(StoreOn, MigratesOnceAndReopens) {
   {

@@ -1,0 +1,177 @@
+// What reports read from storage: each query one range of its covering index (so a later change
+// cannot quietly turn a report into a full scan), and migration 5's backfill of older rows.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+
+#include "codec/report_json.hpp"
+#include "codec/requests.hpp"
+#include "engine/engine.hpp"
+#include "storage/report_sql.hpp"
+#include "storage/schema.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+namespace {
+
+namespace json = boost::json;
+
+// A folder for this run's databases, removed when the tests end.
+struct TempRoot {
+  TempRoot() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
+    path = mkdtemp(pattern.data());
+  }
+  ~TempRoot() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  std::string path;
+};
+
+// The one place these tests get a database from: a file, so storage and an engine can share it.
+std::string fresh_database() {
+  static const TempRoot root;
+  static int count = 0;
+  return "sqlite:" + root.path + "/reports-" + std::to_string(++count) + ".db";
+}
+
+std::vector<std::string> plan_of(Tx &tx, const std::string &sql, bool with_kind) {
+  const std::string shop = "default";
+  long long begin = 0, end = 1;
+  const std::string kind = "complaint";
+  soci::details::prepare_temp_type prepared = (tx.session().prepare << "EXPLAIN QUERY PLAN " + sql);
+  prepared, soci::use(shop), soci::use(begin), soci::use(end);
+  if (with_kind) prepared, soci::use(kind);
+  soci::rowset<soci::row> rows(prepared);
+  std::vector<std::string> plan;
+  for (const auto &row : rows) plan.push_back(row.get<std::string>(3));
+  return plan;
+}
+
+void expect_index_range(const std::vector<std::string> &plan, const std::string &index) {
+  ASSERT_FALSE(plan.empty());
+  EXPECT_EQ(plan[0].rfind("SEARCH ", 0), 0u) << plan[0];
+  EXPECT_NE(plan[0].find("USING COVERING INDEX " + index + " (shop=? AND "), std::string::npos)
+      << plan[0];
+  for (const auto &step : plan) {
+    EXPECT_EQ(step.find("SCAN"), std::string::npos) << step;  // no full scan anywhere
+  }
+}
+
+TEST(ReportStorage, EveryReportQueryIsOneCoveringIndexRange) {
+  StorageConfig config;
+  config.database = fresh_database();
+  Store store(config);
+  store.read([&](Tx &tx) {
+    expect_index_range(plan_of(tx, kReportCasesSql, false), "cases_for_reports");
+    expect_index_range(plan_of(tx, std::string(kReportCasesSql) + " AND kind = :kind", true),
+                       "cases_for_reports");
+    expect_index_range(plan_of(tx, kReportItemsSql, false), "case_items_for_reports");
+    for (const Grouping g : {Grouping::sku, Grouping::supplier, Grouping::category}) {
+      const auto plan = plan_of(tx, units_sold_sql(g), false);
+      expect_index_range(plan, "order_lines_by_placed");
+      EXPECT_LE(plan.size(), 2u);  // the range, and at most a temporary b-tree for GROUP BY
+    }
+  });
+}
+
+json::object november(Engine &engine, const std::string &grouping) {
+  return engine.report(codec::report_query_from_json(
+      json::parse(R"({"from":"2026-11-01","to":"2026-11-30","min_units_sold":1,"group_by":")" +
+                  grouping + "\"}")));
+}
+
+EngineConfig config_on(const std::string &database) {
+  EngineConfig config;
+  config.storage.database = database;
+  config.manual_clock = true;
+  config.shops = {ShopConfig{}};
+  return config;
+}
+
+TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
+  const std::string database = fresh_database();
+  std::vector<json::object> before;
+  const std::vector<std::string> groupings = {"none", "sku", "supplier", "category", "resolution"};
+  {
+    Engine engine(config_on(database));
+    engine.set_clock(*parse_rfc3339("2026-11-02T10:00:00Z"));
+    Order order;
+    order.id = "1";
+    order.number = "#1";
+    order.currency = "EUR";
+    order.placed_at = *parse_rfc3339("2026-11-01T10:00:00Z");
+    order.customer.email = "jan@example.pl";
+    for (const char *sku : {"A", "B"}) {
+      OrderLine line;
+      line.id = sku;
+      line.sku = sku;
+      line.name = sku;
+      line.qty = 3;
+      line.unit_price = *Decimal::parse("10.00");
+      line.category = std::string("cat-") + sku;
+      line.supplier = std::string("sup-") + sku;
+      order.lines.push_back(line);
+    }
+    engine.import_order("default", order);
+    const auto open = [&](const std::string &line) {
+      const auto request = json::parse(
+          R"({"kind":"complaint","actor":{"role":"agent"},"order_id":"1","items":[{"line":")" +
+          line + R"(","qty":1,"reason":"defect"}]})");
+      return std::string(
+          engine.open_case(codec::open_request_from_json(request), json::serialize(request))
+              .at("id")
+              .as_string());
+    };
+    const auto act = [&](const std::string &id, const char *text) {
+      const auto request = json::parse(text);
+      engine.act(id, codec::action_request_from_json(request), json::serialize(request));
+    };
+    const auto a = open("A");
+    engine.set_clock(*parse_rfc3339("2026-11-02T13:00:00Z"));
+    act(a, R"({"action":"accept","actor":{"role":"agent"},"resolution":{"type":"refund"}})");
+    act(a, R"({"action":"fulfil","actor":{"role":"host"}})");
+    act(a, R"({"action":"rate","actor":{"role":"customer"},"score":4})");
+    const auto b = open("B");  // a repeat: same customer, same order
+    act(b, R"({"action":"reject","actor":{"role":"agent"},"reason":"worn"})");
+    act(b, R"({"action":"reopen","actor":{"role":"agent"},"reason":"look again"})");
+    for (const auto &g : groupings) before.push_back(november(engine, g));
+    EXPECT_EQ(before[0].at("totals").at("repeat_rate"), 0.5);
+  }
+  {
+    // Back to version 4: the report columns and their indexes gone (portable SQL).
+    StorageConfig storage;
+    storage.database = database;
+    Store store(storage);
+    store.write([](Tx &tx) {
+      soci::session &sql = tx.session();
+      for (const char *index :
+           {"cases_for_reports", "case_items_for_reports", "order_lines_by_placed"}) {
+        sql << std::string("DROP INDEX ") + index;
+      }
+      for (const char *column : {"channel", "decided_at", "outcome", "resolved_at",
+                                 "first_response_at", "rating", "reopened", "repeat_order"}) {
+        sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
+      }
+      for (const char *column : {"created_at", "category", "supplier", "resolution",
+                                 "refund_amount", "refund_currency"}) {
+        sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
+      }
+      sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
+      sql << "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
+    });
+  }
+  Engine engine(config_on(database));
+  EXPECT_EQ(engine.info().at("schema"), kSchemaVersion);
+  engine.set_clock(*parse_rfc3339("2026-11-02T13:00:00Z"));
+  for (std::size_t i = 0; i < groupings.size(); ++i) {
+    EXPECT_EQ(november(engine, groupings[i]), before[i]) << groupings[i];
+  }
+}
+
+}  // namespace
+}  // namespace reclaim
