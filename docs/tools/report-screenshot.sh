@@ -5,23 +5,31 @@
 # Usage: docs/tools/report-screenshot.sh BUILD_DIR [REPORT.json|-] [OUT_DIR]
 #   REPORT.json defaults to the sample in tests/fixtures/reports; "-" reads stdin.
 #   OUT_DIR defaults to BUILD_DIR/report-screenshots. Copy the PNGs you want into docs/.
+# Or: docs/tools/report-screenshot.sh --fragments OUT_DIR report-pl.html report-en.html …
+#   for fragments reclaim_report already rendered (named report-LOCALE.html).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-build="$(cd "${1:?usage: report-screenshot.sh BUILD_DIR [REPORT.json|-] [OUT_DIR]}" && pwd)"
-input="${2:-$root/tests/fixtures/reports/demo_week.json}"
-out="${3:-$build/report-screenshots}"
-tool="$build/tests/reclaim_report_html"
-[ -x "$tool" ] || { echo "build the reclaim_report_html target first: cmake --build $build --target reclaim_report_html" >&2; exit 1; }
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
-document="$(mktemp)"
-trap 'rm -f "$document"' EXIT
-if [ "$input" = "-" ]; then cat > "$document"; else cp "$input" "$document"; fi
-fragments=()
-for locale in pl en ru; do
-  "$tool" "$locale" "$document" > "$out/report-$locale.html"
-  fragments+=("$out/report-$locale.html")
-done
+if [ "${1:-}" = "--fragments" ]; then
+  out="$(cd "${2:?--fragments OUT_DIR FRAGMENT...}" && pwd)"
+  shift 2
+  fragments=("$@")
+else
+  build="$(cd "${1:?usage: report-screenshot.sh BUILD_DIR [REPORT.json|-] [OUT_DIR]}" && pwd)"
+  input="${2:-$root/tests/fixtures/reports/demo_week.json}"
+  out="${3:-$build/report-screenshots}"
+  tool="$build/tests/reclaim_report_html"
+  [ -x "$tool" ] || { echo "build the reclaim_report_html target first: cmake --build $build --target reclaim_report_html" >&2; exit 1; }
+  mkdir -p "$out"
+  out="$(cd "$out" && pwd)"
+  document="$(mktemp)"
+  trap 'rm -f "$document"' EXIT
+  if [ "$input" = "-" ]; then cat > "$document"; else cp "$input" "$document"; fi
+  fragments=()
+  for locale in pl en ru; do
+    "$tool" "$locale" "$document" > "$out/report-$locale.html"
+    fragments+=("$out/report-$locale.html")
+  done
+fi
 browser="$root/tests/browser"
 for tool in node npm /usr/bin/chromium; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run packaging/install-deps.sh" >&2; exit 1; }

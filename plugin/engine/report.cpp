@@ -12,6 +12,8 @@ namespace reclaim {
 
 namespace json = boost::json;
 
+constexpr int kTopSkusCharted = 10;
+
 Report Engine::report_figures(const ReportQuery &query) {
   const std::vector<std::string> shops =
       query.shop.empty() ? shop_order_ : std::vector<std::string>{query.shop};
@@ -55,6 +57,13 @@ json::object Engine::report(const ReportQuery &query) {
   }
   json::object document = codec::report_to_json(figures);
   if (query.format == "html") {
+    // The page's chart of the SKUs claimed most often needs them whatever the grouping.
+    if (query.group_by != Grouping::sku) {
+      ReportQuery by_sku = query;
+      by_sku.group_by = Grouping::sku;
+      by_sku.limit = kTopSkusCharted;
+      document["top_skus"] = codec::report_to_json(report_figures(by_sku)).at("groups");
+    }
     const std::string &locale =
         query.locale.empty() ? shop(query.shop.empty() ? shop_order_.front() : query.shop).config.locale
                              : query.locale;
