@@ -158,28 +158,6 @@ static void run(const char *cfg, int who, int actions, struct result *r) {
   reclaim_close(e);
 }
 
-static int write_all(int fd, const void *buf, size_t n) {
-  const char *p = (const char *)buf;
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w <= 0) return -1;
-    p += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
-static int read_all(int fd, void *buf, size_t n) {
-  char *p = (char *)buf;
-  while (n > 0) {
-    ssize_t got = read(fd, p, n);
-    if (got <= 0) return -1;
-    p += got;
-    n -= (size_t)got;
-  }
-  return 0;
-}
-
 static long count_cases(reclaim_engine *e) {
   long total = 0;
   char cursor[200] = "";

@@ -24,4 +24,28 @@ ABI_FN void remove_dir(const char *dir) {
   rmdir(dir);
 }
 
+/* Writes all n bytes to a pipe; -1 when it closes first. */
+ABI_FN int write_all(int fd, const void *buf, size_t n) {
+  const char *p = (const char *)buf;
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w <= 0) return -1;
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* Reads exactly n bytes from a pipe; -1 when it closes first. */
+ABI_FN int read_all(int fd, void *buf, size_t n) {
+  char *p = (char *)buf;
+  while (n > 0) {
+    ssize_t got = read(fd, p, n);
+    if (got <= 0) return -1;
+    p += got;
+    n -= (size_t)got;
+  }
+  return 0;
+}
+
 #endif /* RECLAIM_ABI_POSIX_H */

@@ -127,28 +127,6 @@ static void run(const char *cfg, const char *who, struct result *r) {
   reclaim_close(e);
 }
 
-static int write_all(int fd, const void *buf, size_t n) {
-  const char *p = (const char *)buf;
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w <= 0) return -1;
-    p += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
-static int read_all(int fd, void *buf, size_t n) {
-  char *p = (char *)buf;
-  while (n > 0) {
-    ssize_t r = read(fd, p, n);
-    if (r <= 0) return -1;
-    p += r;
-    n -= (size_t)r;
-  }
-  return 0;
-}
-
 
 static void report(const char *who, const struct result *r) {
   fprintf(stderr, "%s: open %s, shared %s, %d cases, %d acts, %d conflicts retried, %d bad\n",

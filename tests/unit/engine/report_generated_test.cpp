@@ -2,10 +2,8 @@
 // checked against a plain computation in this file (filter, count, sort) for every grouping.
 #include <date/tz.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
 #include <random>
 #include <set>
 
@@ -20,19 +18,6 @@ namespace reclaim {
 namespace {
 
 namespace json = boost::json;
-
-// A folder for this run's databases, removed when the tests end.
-struct TempRoot {
-  TempRoot() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-report-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempRoot() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string path;
-};
 
 constexpr UnixMs kHour = kMsPerHour;
 UnixMs at(const char *text) { return *parse_rfc3339(text); }

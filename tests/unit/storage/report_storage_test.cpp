@@ -2,10 +2,8 @@
 // cannot quietly turn a report into a full scan), and migration 5's backfill of older rows.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
 
 #include "codec/report_json.hpp"
 #include "codec/requests.hpp"
@@ -13,31 +11,15 @@
 #include "storage/report_sql.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
+#include "support/backends.hpp"
 
 namespace reclaim {
 namespace {
 
 namespace json = boost::json;
 
-// A folder for this run's databases, removed when the tests end.
-struct TempRoot {
-  TempRoot() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-reports-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempRoot() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string path;
-};
-
-// The one place these tests get a database from: a file, so storage and an engine can share it.
-std::string fresh_database() {
-  static const TempRoot root;
-  static int count = 0;
-  return "sqlite:" + root.path + "/reports-" + std::to_string(++count) + ".db";
-}
+// SQLite: the plans and the rollback to version 4 below are SQLite's.
+std::string fresh_database() { return test::fresh_database("sqlite"); }
 
 std::vector<std::string> plan_of(Tx &tx, const std::string &sql, bool with_kind) {
   const std::string shop = "default";
