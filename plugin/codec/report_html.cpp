@@ -330,8 +330,9 @@ class Writer {
     }
     const std::string note = shown_of(series.size(), all);
     chart.alt.title = std::string(title);
-    chart.alt.desc = std::string(l("legend.opened")) + ", " + std::string(l("legend.handling")) +
-                     ". " + join(said) + (note.empty() ? "" : " (" + note + ")");
+    chart.alt.desc = with_note(std::string(l("legend.opened")) + ", " +
+                                   std::string(l("legend.handling")) + ". " + join(said),
+                               note);
     figure(title, svg::period_chart(chart),
            {std::string(l("period")), std::string(l("legend.opened")),
             std::string(l("legend.handling"))},
@@ -344,12 +345,21 @@ class Writer {
     double weight = 0;  // the tie-breaker after the value
   };
 
-  static void rank(std::vector<Ranked> &items) {
+  // Ranks the items, highest first, and keeps the first kTopBars; returns how many there were.
+  static std::size_t keep_top(std::vector<Ranked> &items) {
     std::stable_sort(items.begin(), items.end(), [](const Ranked &a, const Ranked &b) {
       if (a.value != b.value) return a.value > b.value;
       if (a.weight != b.weight) return a.weight > b.weight;
       return a.label < b.label;
     });
+    const std::size_t all = items.size();
+    if (all > kTopBars) items.resize(kTopBars);
+    return all;
+  }
+
+  // A chart's text alternative, with the "showing N of M" note when there is one.
+  static std::string with_note(std::string text, const std::string &note) {
+    return note.empty() ? text : text + " (" + note + ")";
   }
 
   void add_reasons(const json::array *reasons, std::map<std::string, double> &sums) const {
@@ -383,9 +393,7 @@ class Writer {
       empty_figure(title, l("note.no_reasons"));
       return;
     }
-    rank(items);
-    const std::size_t all = items.size();
-    if (all > kTopBars) items.resize(kTopBars);
+    const std::size_t all = keep_top(items);
     svg::HorizontalBars chart;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> said;
@@ -396,8 +404,7 @@ class Writer {
       said.push_back(item.label + ": " + value);
     }
     const std::string note = shown_of(items.size(), all);
-    chart.alt = {std::string(title), std::string(l("col.cases")) + ". " + join(said) +
-                                         (note.empty() ? "" : " (" + note + ")")};
+    chart.alt = {std::string(title), with_note(std::string(l("col.cases")) + ". " + join(said), note)};
     figure(title, svg::horizontal_bars(chart),
            {std::string(l("group_by.reason")), std::string(l("col.cases"))}, rows, note);
   }
@@ -430,9 +437,7 @@ class Writer {
       empty_figure(title, l("note.no_skus"));
       return;
     }
-    rank(items);
-    const std::size_t all = items.size();
-    if (all > kTopBars) items.resize(kTopBars);
+    const std::size_t all = keep_top(items);
     svg::HorizontalBars chart;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> said;
@@ -445,10 +450,11 @@ class Writer {
                      ")");
     }
     const std::string note = shown_of(items.size(), all);
-    chart.alt = {std::string(title), std::string(l("col.claim_rate")) + " (" +
-                                         std::string(l("col.units_claimed")) + " / " +
-                                         std::string(l("col.units_sold")) + "). " + join(said) +
-                                         (note.empty() ? "" : " (" + note + ")")};
+    chart.alt = {std::string(title),
+                 with_note(std::string(l("col.claim_rate")) + " (" +
+                               std::string(l("col.units_claimed")) + " / " +
+                               std::string(l("col.units_sold")) + "). " + join(said),
+                           note)};
     figure(title, svg::horizontal_bars(chart),
            {"SKU", std::string(l("col.claim_rate")), std::string(l("col.units_claimed")),
             std::string(l("col.units_sold"))},
@@ -506,8 +512,7 @@ class Writer {
       said.push_back(item.label + ": " + value);
     }
     const std::string note = shown_of(shown, all);
-    chart.alt = {std::string(title),
-                 chart.target_text + ". " + join(said) + (note.empty() ? "" : " (" + note + ")")};
+    chart.alt = {std::string(title), with_note(chart.target_text + ". " + join(said), note)};
     figure(title, svg::horizontal_bars(chart),
            {std::string(l("col.key")), std::string(l("col.deadline_compliance"))}, rows, note);
   }
