@@ -15,18 +15,10 @@
 #include "core/error.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "unit/storage/opened_event.hpp"
 
 namespace reclaim {
 namespace {
-
-Event event_for(const std::string &case_id) {
-  Event event;
-  event.type = "case.opened";
-  event.case_id = case_id;
-  event.case_number = "RC-2026-000001";
-  event.shop = "default";
-  return event;
-}
 
 class ConcurrentStores : public ::testing::TestWithParam<std::string> {
  protected:
@@ -86,7 +78,7 @@ TEST_P(ConcurrentStores, ACursorReaderNeverSkipsAnEvent) {
         for (int i = 0; i < kEach; ++i) {
           store.write([&](Tx &tx) {
             tx.next_case_number("s" + std::to_string(w), 2026);  // some work before the event
-            tx.append_event(event_for("c_" + std::to_string(w) + "_" + std::to_string(i)));
+            tx.append_event(test::opened_event("c_" + std::to_string(w) + "_" + std::to_string(i)));
           });
         }
       } catch (const std::exception &error) {
@@ -144,12 +136,12 @@ TEST_P(ConcurrentStores, AWriterWaitsForALockAndThenGivesUpWithBusy) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
       other.sql << "COMMIT";
     });
-    EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(event_for("c_1")); }));
+    EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(test::opened_event("c_1")); }));
     holder.join();
   }
   OtherWriter stuck(database_);
   try {
-    store.write([](Tx &tx) { tx.append_event(event_for("c_2")); });
+    store.write([](Tx &tx) { tx.append_event(test::opened_event("c_2")); });
     FAIL() << "the write went through a held lock";
   } catch (const Error &error) {
     EXPECT_EQ(error.status(), Status::busy) << error.what();
@@ -173,12 +165,12 @@ TEST(PostgresqlStore, ALostConnectionIsOpenedAgainAndTheWriteStoredOnce) {
   int attempts = 0;
   store.write([&](Tx &tx) {
     ++attempts;
-    tx.append_event(event_for("c_1"));
+    tx.append_event(test::opened_event("c_1"));
     if (attempts == 1) {
       int pid = 0;
       tx.session() << "SELECT pg_backend_pid()", soci::into(pid);
       admin << "SELECT pg_terminate_backend(:pid)", soci::use(pid);
-      tx.append_event(event_for("c_1"));  // the server is gone: this throws
+      tx.append_event(test::opened_event("c_1"));  // the server is gone: this throws
     }
   });
   EXPECT_EQ(attempts, 2);
@@ -189,7 +181,7 @@ TEST(PostgresqlStore, ALostConnectionIsOpenedAgainAndTheWriteStoredOnce) {
   int pid = 0;
   store.read([&](Tx &tx) { tx.session() << "SELECT pg_backend_pid()", soci::into(pid); });
   admin << "SELECT pg_terminate_backend(:pid)", soci::use(pid);
-  EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(event_for("c_2")); }));
+  EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(test::opened_event("c_2")); }));
   store.read([&](Tx &tx) { events = tx.events({}); });
   EXPECT_EQ(events.size(), 2u);
 }
@@ -217,7 +209,7 @@ TEST(PostgresqlStore, KeyValueSettingsAndUrisReachTheSameDatabase) {
   {
     Store store(config);
     EXPECT_STREQ(store.backend(), "postgresql");
-    store.write([](Tx &tx) { tx.append_event(event_for("c_1")); });
+    store.write([](Tx &tx) { tx.append_event(test::opened_event("c_1")); });
   }
   config.database = test::postgresql_admin() + " options='-csearch_path=" + schema + "'";
   Store again(config);

@@ -13,6 +13,7 @@
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "unit/storage/opened_event.hpp"
 
 namespace reclaim {
 namespace {
@@ -35,15 +36,6 @@ StorageConfig config_for(const TempDir &dir) {
   StorageConfig config;
   config.database = dir.db();
   return config;
-}
-
-Event event_for(const std::string &case_id) {
-  Event event;
-  event.type = "case.opened";
-  event.case_id = case_id;
-  event.case_number = "RC-2026-000001";
-  event.shop = "default";
-  return event;
 }
 
 // Each test on a new database of the backend it is instantiated for.
@@ -89,7 +81,7 @@ TEST_P(StoreOn, ConcurrentFirstOpensMigrateOnce) {
 TEST_P(StoreOn, FailedWorkLeavesNothing) {
   Store store(config());
   EXPECT_THROW(store.write([](Tx &tx) {
-    tx.append_event(event_for("c_1"));
+    tx.append_event(test::opened_event("c_1"));
     fail(Status::invalid_argument, "refused half-way");
   }),
                Error);
@@ -113,7 +105,7 @@ TEST_P(StoreOn, NumbersCountPerShopAndYear) {
 TEST_P(StoreOn, EventsReadInCommitOrderWithACursor) {
   Store store(config());
   for (int i = 0; i < 5; ++i) {
-    store.write([&](Tx &tx) { tx.append_event(event_for("c_" + std::to_string(i))); });
+    store.write([&](Tx &tx) { tx.append_event(test::opened_event("c_" + std::to_string(i))); });
   }
   std::vector<Event> page;
   store.read([&](Tx &tx) { page = tx.events({2, 2, "", ""}); });
@@ -133,7 +125,7 @@ TEST(Store, WriterWaitsForAnotherConnectionsLockInsteadOfFailing) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     other << "COMMIT";
   });
-  EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(event_for("c_9")); }));
+  EXPECT_NO_THROW(store.write([](Tx &tx) { tx.append_event(test::opened_event("c_9")); }));
   holder.join();
 }
 
