@@ -19,6 +19,7 @@
 
 #include "adapters/registry.hpp"
 #include "codec/order_json.hpp"
+#include "codec/views_json.hpp"
 #include "engine/engine.hpp"
 
 namespace {
@@ -164,7 +165,7 @@ void BM_Import(benchmark::State &state, const std::string &adapter) {
   Engine engine(config);
   const std::string &text = documents().at(adapter);
   for (auto _ : state) {
-    auto result = engine.import_host_order("default", adapter, text);
+    auto result = codec::to_json(engine.import_host_order("default", adapter, text));
     benchmark::DoNotOptimize(result);
   }
   state.SetItemsProcessed(state.iterations());

@@ -151,7 +151,7 @@ void generate(const std::string &path, long cases) {
           if (pick(3) == 0) c.rating = Rating{1 + static_cast<int>(pick(5)), "", *c.decided_at};
           if (pick(30) == 0) c.reopened = 1;
         }
-        tx.insert_case(c, codec::case_to_json(c));
+        tx.insert_case(c);
       }
     });
     if ((done / batch) % 10 == 0) {

@@ -12,12 +12,12 @@ int reclaim_open(const char *config_json, reclaim_engine **out_engine, char **ou
   if (out_engine) *out_engine = nullptr;
   return abi::run(out_json, [&] {
     abi::require(out_engine, "out_engine");
-    const auto config = codec::config_from_json(
+    const auto config = config_from_json(
         abi::parse(config_json, codec::kMaxRequestBytes, "config_json"));
     auto handle = std::make_unique<reclaim_engine>();
     handle->engine = std::make_unique<Engine>(config);
     handle->http = std::make_unique<http::Endpoint>(*handle->engine);
-    boost::json::object info = handle->engine->info();
+    boost::json::object info = codec::to_json(handle->engine->info());
     info["version"] = reclaim_version();
     info["abi"] = reclaim_abi_version();
     *out_engine = handle.release();

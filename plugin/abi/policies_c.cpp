@@ -1,6 +1,7 @@
 // Policies, eligibility and the deadline watch.
 #include "abi/shim.hpp"
 #include "codec/reader.hpp"
+#include "codec/policy_json.hpp"
 #include "codec/requests.hpp"
 #include "reclaim/reclaim.h"
 
@@ -13,7 +14,12 @@ int reclaim_policy_set(reclaim_engine *e, const char *shop, const char *policy_j
   return abi::run(out_json, [&] {
     Engine &engine = abi::engine_of(e);
     const std::string shop_id = abi::identifier(shop, "shop", "default");
-    return engine.set_policy(shop_id, abi::parse(policy_json, codec::kMaxRequestBytes, "policy_json"));
+    const auto document = abi::parse(policy_json, codec::kMaxRequestBytes, "policy_json");
+    // Omitted members take the preset of the shop's jurisdiction (Error(not_found): no shop).
+    const auto jurisdiction =
+        codec::jurisdiction_from_text(engine.shop_config(shop_id).jurisdiction);
+    const Policy policy = engine.set_policy(shop_id, codec::policy_from_json(document, jurisdiction));
+    return codec::policy_set_to_json(shop_id, policy);
   });
 }
 

@@ -13,7 +13,8 @@ int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json) {
   return abi::run(out_json, [&] {
     Engine &engine = abi::engine_of(e);
     const auto document = abi::parse(query_json, codec::kMaxRequestBytes, "query_json", "{}");
-    return abi::Text{codec::to_text(engine.report(codec::report_query_from_json(document)))};
+    const auto answer = engine.report(codec::report_query_from_json(document));
+    return abi::Text{codec::to_text(codec::to_json(answer))};
   });
 }
 

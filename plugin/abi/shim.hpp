@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "codec/views_json.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
 #include "http/endpoint.hpp"
@@ -26,6 +27,11 @@ struct Text {
   std::string json;
 };
 void give(char **out_json, const Text &text);
+// Any answer of the engine's, as its document (codec/views_json.hpp).
+template <typename Answer>
+void give(char **out_json, const Answer &answer) {
+  give(out_json, boost::json::value(codec::to_json(answer)));
+}
 int give_error(char **out_json, Status status, const std::string &message,
                const std::string &field = {}, const std::string &rule = {});
 

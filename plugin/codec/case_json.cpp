@@ -11,10 +11,6 @@ namespace {
 using json::object;
 using json::value;
 
-value time_or_null(const std::optional<UnixMs> &at) {
-  return at ? value(format_rfc3339(*at)) : value(nullptr);
-}
-
 value text_or_null(const std::string &text) { return text.empty() ? value(nullptr) : value(text); }
 
 std::string text_of(const value &v) { return v.is_string() ? std::string(v.get_string()) : ""; }
@@ -38,15 +34,6 @@ std::optional<Resolution> resolution_of(const value &v) {
   Resolution resolution{text_of(o.at("type")), std::nullopt};
   if (const auto *amount = o.if_contains("amount")) resolution.amount = money_of(*amount);
   return resolution;
-}
-
-const char *outcome_name(ItemDecision::Outcome outcome) {
-  switch (outcome) {
-    case ItemDecision::Outcome::accepted: return "accepted";
-    case ItemDecision::Outcome::rejected: return "rejected";
-    case ItemDecision::Outcome::pending: break;
-  }
-  return "pending";
 }
 
 object customer_to_json(const Customer &customer) {
@@ -116,6 +103,19 @@ Actor actor_of(const value &v) {
 }
 
 }  // namespace
+
+value time_or_null(const std::optional<UnixMs> &at) {
+  return at ? value(format_rfc3339(*at)) : value(nullptr);
+}
+
+const char *outcome_name(ItemDecision::Outcome outcome) {
+  switch (outcome) {
+    case ItemDecision::Outcome::accepted: return "accepted";
+    case ItemDecision::Outcome::rejected: return "rejected";
+    case ItemDecision::Outcome::pending: break;
+  }
+  return "pending";
+}
 
 object actor_to_json(const Actor &actor) {
   return {{"role", name(actor.role)}, {"id", text_or_null(actor.id)}};

@@ -2,11 +2,18 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
 #include <vector>
 
 #include "core/model.hpp"
 
 namespace reclaim::codec {
+
+// An instant as RFC 3339 UTC text, or null.
+boost::json::value time_or_null(const std::optional<UnixMs> &at);
+// "accepted", "rejected" or "pending".
+const char *outcome_name(ItemDecision::Outcome outcome);
 
 boost::json::object actor_to_json(const Actor &actor);
 

@@ -7,11 +7,9 @@
 #include "core/eligibility.hpp"
 #include "core/intake.hpp"
 #include "core/queries.hpp"
-#include "engine/config.hpp"
 
 namespace reclaim::codec {
 
-EngineConfig config_from_json(const boost::json::value &document);
 OpenRequest open_request_from_json(const boost::json::value &document);
 ActionRequest action_request_from_json(const boost::json::value &document);
 // The cursor is opaque to callers; it is only valid with the same filters and sort.

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <string>
 #include <vector>
 
 #include "core/report.hpp"
+#include "storage/config.hpp"
 
 namespace reclaim {
 
@@ -22,13 +24,6 @@ struct ShopConfig {
   Targets targets;                    // the owner's KPI targets, checked by reports
 };
 
-struct StorageConfig {
-  std::string database;             // "sqlite:PATH" or "sqlite::memory:"
-  bool synchronous_full = false;    // SQLite synchronous=FULL instead of NORMAL
-  int busy_timeout_ms = 5000;
-  int pool = 4;                     // connections per engine (1 for an in-memory database)
-};
-
 struct EngineConfig {
   StorageConfig storage;
   std::string secret;  // raw bytes; empty: generated once and kept in the database
@@ -38,5 +33,9 @@ struct EngineConfig {
   std::vector<ShopConfig> shops;
   int tick_interval_ms = 0;  // the background deadline watch; 0: off (the host calls tick)
 };
+
+// reclaim_open's configuration document, checked strictly: Error(invalid_argument) names the
+// field at fault (an unknown member too).
+EngineConfig config_from_json(const boost::json::value &document);
 
 }  // namespace reclaim

@@ -1,9 +1,6 @@
 // The engine as the customer pages and API see it: signed status tokens, lookups that answer the
 // same whichever detail is wrong, a case as its customer may see it, and attachments.
-#include <date/tz.h>
 #include <spdlog/spdlog.h>
-
-#include <boost/json/array.hpp>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -32,39 +29,6 @@ std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-json::value time_or_null(const std::optional<UnixMs> &at) {
-  return at ? json::value(format_rfc3339(*at)) : json::value(nullptr);
-}
-
-const char *outcome_name(ItemDecision::Outcome outcome) {
-  switch (outcome) {
-    case ItemDecision::Outcome::accepted: return "accepted";
-    case ItemDecision::Outcome::rejected: return "rejected";
-    default: return "pending";
-  }
-}
-
-// Only what a customer was told: messages, reasons, scores and the files they sent.
-json::object visible_entry(const HistoryEntry &entry) {
-  json::object out{{"at", format_rfc3339(entry.at)},
-                   {"action", entry.action},
-                   {"by", name(entry.actor.role)},
-                   {"from", name(entry.from)},
-                   {"to", name(entry.to)}};
-  for (const char *key : {"message", "reason", "instructions", "score", "comment", "attachments"}) {
-    if (const auto *value = entry.data.if_contains(key)) out[key] = *value;
-  }
-  return out;
-}
-
-// "2026-12-07 14:30" on the shop's wall clock, for pages.
-std::string local_time(const std::string &zone, UnixMs at) {
-  const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
-  const auto local =
-      date::make_zoned(date::locate_zone(zone), std::chrono::floor<std::chrono::minutes>(instant));
-  return date::format("%Y-%m-%d %H:%M", local);
 }
 
 bool customer_may(Action action, const Case &c) {
@@ -131,83 +95,24 @@ std::optional<std::pair<std::int64_t, std::int64_t>> Engine::customer_view_stamp
   return stamp;
 }
 
-json::object Engine::customer_view(const std::string &case_id) {
+CustomerView Engine::customer_view(const std::string &case_id) {
   std::optional<Case> found;
-  std::vector<HistoryEntry> history;
-  std::vector<Attachment> files;
+  CustomerView view;
   store_->read([&](Tx &tx) {
     found = tx.case_by_id(case_id);
     if (!found) return;
-    history = tx.history(case_id);
-    files = tx.attachments(case_id);
+    for (auto &entry : tx.history(case_id)) {
+      if (entry.customer_visible) view.history.push_back(std::move(entry));
+    }
+    view.attachments = tx.attachments(case_id);
   });
   if (!found) fail(Status::not_found, "no such case");
-  const Case &c = *found;
-  json::array items;
-  for (const auto &item : c.items) {
-    json::object decision{{"outcome", outcome_name(item.decision.outcome)},
-                          {"qty", item.decision.qty}};
-    if (item.decision.resolution) {
-      decision["resolution"] = resolution_to_json(*item.decision.resolution);
-    }
-    if (!item.decision.reason.empty()) decision["reason"] = item.decision.reason;
-    items.push_back(json::object{{"item", item.item},
-                                 {"line", item.line},
-                                 {"name", item.name},
-                                 {"sku", item.sku},
-                                 {"qty", item.qty},
-                                 {"reason", item.reason},
-                                 {"decision", std::move(decision)}});
-  }
-  const std::string &zone = shop(c.shop).config.timezone;
-  json::array timeline;
-  for (const auto &entry : history) {
-    if (!entry.customer_visible) continue;
-    json::object shown = visible_entry(entry);
-    shown["at_local"] = local_time(zone, entry.at);
-    timeline.push_back(std::move(shown));
-  }
-  json::array attachments;
-  for (const auto &file : files) {
-    attachments.push_back(json::object{{"id", file.id},
-                                       {"name", file.name},
-                                       {"content_type", file.content_type},
-                                       {"size", file.size},
-                                       {"at", format_rfc3339(file.created_at)}});
-  }
-  json::array actions;
   for (Action action : {Action::reply, Action::cancel, Action::reopen, Action::rate}) {
-    if (customer_may(action, c)) actions.emplace_back(name(action));
+    if (customer_may(action, *found)) view.actions.push_back(action);
   }
-  json::value rating = nullptr;
-  if (c.rating) {
-    rating = json::object{{"score", c.rating->score}, {"comment", c.rating->comment}};
-  }
-  return {{"number", c.number},
-          {"shop", c.shop},
-          {"kind", name(c.kind)},
-          {"state", name(c.state)},
-          {"version", c.version},
-          {"created_at", format_rfc3339(c.created_at)},
-          {"order_id", c.order_id},
-          {"customer_name", c.customer.name},
-          {"items", std::move(items)},
-          {"description", c.description},
-          {"preferred_resolution", c.preferred_resolution},
-          {"decision_due", time_or_null(c.deadlines.decision_due)},
-          {"decision_due_local", c.deadlines.decision_due
-                                     ? json::value(local_time(zone, *c.deadlines.decision_due))
-                                     : json::value(nullptr)},
-          {"basis", c.deadlines.basis},
-          {"timezone", zone},
-          {"decided_at", time_or_null(c.decided_at)},
-          {"deemed", c.deemed},
-          {"partial", c.partial},
-          {"reject_reason", c.reject_reason},
-          {"rating", std::move(rating)},
-          {"history", std::move(timeline)},
-          {"attachments", std::move(attachments)},
-          {"actions", std::move(actions)}};
+  view.timezone = shop(found->shop).config.timezone;
+  view.subject = std::move(*found);
+  return view;
 }
 
 Attachment Engine::add_attachment(const std::string &case_id, const std::string &file_name,
@@ -256,17 +161,14 @@ void Engine::record_withdrawal(const std::string &case_id, const json::object &s
   });
 }
 
-json::object Engine::case_gauges() {
-  std::map<std::string, std::int64_t> states;
-  std::int64_t overdue = 0;
+CaseGauges Engine::case_gauges() {
+  CaseGauges gauges;
   const UnixMs at = now();
   store_->read([&](Tx &tx) {
-    states = tx.cases_by_state();
-    overdue = tx.overdue_cases(at);
+    gauges.cases_by_state = tx.cases_by_state();
+    gauges.overdue = tx.overdue_cases(at);
   });
-  json::object by_state;
-  for (const auto &[state, count] : states) by_state[state] = count;
-  return {{"cases_by_state", std::move(by_state)}, {"overdue", overdue}};
+  return gauges;
 }
 
 }  // namespace reclaim

@@ -95,13 +95,8 @@ Engine::~Engine() {
   }
 }
 
-json::object Engine::info() const {
-  json::array shops;
-  for (const auto &id : shop_order_) shops.emplace_back(id);
-  return {{"database", store_->backend()},
-          {"schema", store_->schema_version()},
-          {"clock", manual_clock_ ? "manual" : "system"},
-          {"shops", std::move(shops)}};
+EngineInfo Engine::info() const {
+  return {store_->backend(), store_->schema_version(), manual_clock_ != nullptr, shop_order_};
 }
 
 void Engine::set_clock(UnixMs at) {
@@ -122,26 +117,29 @@ std::string Engine::status_token(const std::string &case_id) const {
   return case_id + "." + base64url_encode(std::string_view(signature).substr(0, 18));
 }
 
-json::object Engine::case_document(const Case &subject, json::object doc,
-                                   const std::vector<HistoryEntry> &history) const {
-  const std::string id(doc.at("id").as_string());
+CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history) const {
+  CaseRecord record;
   if (const auto found = shops_.find(subject.shop); found != shops_.end()) {
-    if (const auto penalty = accrued_penalty(subject, now(), found->second.zone)) {
-      doc["deadlines"].as_object()["penalty"] =
-          json::object{{"amount", money_to_json(penalty->amount)},
-                       {"days", penalty->days},
-                       {"percent_per_day", subject.deadlines.penalty_percent_per_day},
-                       {"basis", "RU ЗоЗПП ст. 23: 1% of the price per day of delay" +
-                                     std::string(subject.deadlines.penalty_capped
-                                                     ? ", at most the price (500-ФЗ)"
-                                                     : "")}};
-    }
+    record.penalty = accrued_penalty(subject, now(), found->second.zone);
   }
-  json::array entries;
-  for (const auto &entry : history) entries.push_back(codec::history_to_json(entry));
-  doc["history"] = std::move(entries);
-  doc["status_token"] = status_token(id);
-  return doc;
+  record.status_token = status_token(subject.id);
+  record.subject = std::move(subject);
+  record.history = std::move(history);
+  return record;
+}
+
+std::optional<CaseRecord> Engine::replay(Tx &tx, const std::string &scope, const std::string &key,
+                                         const std::string &request_hash) const {
+  if (key.empty()) return std::nullopt;
+  const auto seen = tx.idempotent(scope, key);
+  if (!seen) return std::nullopt;
+  if (seen->first != request_hash) {
+    fail(Status::conflict, "the idempotency key was used with another request", "idempotency_key");
+  }
+  auto existing = tx.case_by_id(seen->second);
+  if (!existing) fail(Status::internal, "an idempotency key names a missing case");
+  auto history = tx.history(existing->id);
+  return record_of(std::move(*existing), std::move(history));
 }
 
 Case Engine::find_case(Tx &tx, const std::string &case_ref) const {
@@ -157,7 +155,7 @@ Case Engine::find_case(Tx &tx, const std::string &case_ref) const {
   return std::move(*found);
 }
 
-json::object Engine::import_order(const std::string &shop_id, const Order &order) {
+OrderImport Engine::import_order(const std::string &shop_id, const Order &order) {
   shop(shop_id);
   bool created = false;
   store_->write([&](Tx &tx) {
@@ -175,34 +173,26 @@ json::object Engine::import_order(const std::string &shop_id, const Order &order
     created = tx.put_order(shop_id, order, now());
   });
   log_->info("order {} {} in shop {}", order.id, created ? "imported" : "updated", shop_id);
-  return {{"order", codec::order_to_json(order)}, {"created", created}};
+  return {order, created, {}};
 }
 
-json::object Engine::order(const std::string &shop_id, const std::string &order_id) {
+Order Engine::order(const std::string &shop_id, const std::string &order_id) {
   shop(shop_id);
   std::optional<Order> found;
   store_->read([&](Tx &tx) { found = tx.order(shop_id, order_id); });
   if (!found) fail(Status::not_found, "no order '" + order_id + "' in shop " + shop_id);
-  return codec::order_to_json(*found);
+  return std::move(*found);
 }
 
-json::object Engine::open_case(const OpenRequest &request, const std::string &request_hash) {
+CaseRecord Engine::open_case(const OpenRequest &request, const std::string &request_hash) {
   const Shop &where = shop(request.shop);
   const UnixMs at = now();
   const std::string scope = "open:" + request.shop;
-  json::object result;
+  CaseRecord result;
   store_->write([&](Tx &tx) {
-    if (!request.idempotency_key.empty()) {
-      if (auto seen = tx.idempotent(scope, request.idempotency_key)) {
-        if (seen->first != request_hash) {
-          fail(Status::conflict, "the idempotency key was used with another request",
-               "idempotency_key");
-        }
-        const auto existing = tx.case_by_id(seen->second);
-        if (!existing) fail(Status::internal, "an idempotency key names a missing case");
-        result = case_document(*existing, codec::case_to_json(*existing), tx.history(existing->id));
-        return;
-      }
+    if (auto seen = replay(tx, scope, request.idempotency_key, request_hash)) {
+      result = std::move(*seen);
+      return;
     }
     std::optional<Order> order;
     ClaimedQty claimed;
@@ -233,8 +223,7 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
     const int year = where.zone.local_year(at);
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
-    json::object body = codec::case_to_json(made);
-    tx.insert_case(made, body);
+    tx.insert_case(made);
     json::object opened_data{{"kind", name(made.kind)}, {"channel", made.channel}};
     // Staff may open what the policy would refuse a customer; the history says so.
     if (!overridden.empty()) opened_data["eligibility_override"] = std::move(overridden);
@@ -251,58 +240,50 @@ json::object Engine::open_case(const OpenRequest &request, const std::string &re
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, made.id, at);
     }
-    result = case_document(made, std::move(body), {opened});
     log_->info("case {} ({}) opened in shop {} by {}", made.number, made.id, made.shop,
                name(request.actor.role));
+    result = record_of(std::move(made), {opened});
   });
   return result;
 }
 
-json::object Engine::get_case(const std::string &case_ref) {
-  json::object result;
+CaseRecord Engine::get_case(const std::string &case_ref) {
+  CaseRecord result;
   store_->read([&](Tx &tx) {
-    const Case found = find_case(tx, case_ref);
-    result = case_document(found, codec::case_to_json(found), tx.history(found.id));
+    Case found = find_case(tx, case_ref);
+    auto history = tx.history(found.id);
+    result = record_of(std::move(found), std::move(history));
   });
   return result;
 }
 
-json::object Engine::list_cases(CaseQuery query) {
+CasePage Engine::list_cases(CaseQuery query) {
   if (!query.shop.empty()) shop(query.shop);
   query.now = now();
-  std::vector<Case> found;
-  store_->read([&](Tx &tx) { found = tx.cases(query); });
-  json::value next = nullptr;
-  if (found.size() > static_cast<std::size_t>(query.limit)) {
-    found.resize(static_cast<std::size_t>(query.limit));
-    const Case &last = found.back();
+  CasePage page;
+  store_->read([&](Tx &tx) { page.cases = tx.cases(query); });
+  if (page.cases.size() > static_cast<std::size_t>(query.limit)) {
+    page.cases.resize(static_cast<std::size_t>(query.limit));
+    const Case &last = page.cases.back();
     const std::int64_t key = query.sort == CaseSort::created_at   ? last.created_at
                              : query.sort == CaseSort::updated_at ? last.updated_at
                                                                   : last.deadlines.decision_due.value_or(kMaxTime);
-    next = codec::encode_cursor(key, last.id);
+    page.next_cursor = codec::encode_cursor(key, last.id);
   }
-  json::array cases;
-  for (const auto &c : found) cases.push_back(codec::case_to_json(c));
-  return {{"cases", std::move(cases)}, {"next_cursor", std::move(next)}};
+  return page;
 }
 
-json::object Engine::act(const std::string &case_ref, const ActionRequest &request,
+CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &request,
                          const std::string &request_hash) {
   const UnixMs at = now();
-  json::object result;
+  CaseRecord result;
   store_->write([&](Tx &tx) {
     Case subject = find_case(tx, case_ref);
-    const std::string scope = "act:" + subject.id;
-    if (!request.idempotency_key.empty()) {
-      if (auto seen = tx.idempotent(scope, request.idempotency_key)) {
-        if (seen->first != request_hash) {
-          fail(Status::conflict, "the idempotency key was used with another request",
-               "idempotency_key");
-        }
-        result = case_document(subject, codec::case_to_json(subject), tx.history(subject.id));
-        return;
-      }
+    if (auto seen = replay(tx, "act:" + subject.id, request.idempotency_key, request_hash)) {
+      result = std::move(*seen);
+      return;
     }
+    const std::string scope = "act:" + subject.id;
     if (request.expected_version && *request.expected_version != subject.version) {
       fail(Status::conflict,
            "the case is at version " + std::to_string(subject.version) + ", not " +
@@ -315,31 +296,26 @@ json::object Engine::act(const std::string &case_ref, const ActionRequest &reque
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);
     const auto alerts = pending_alerts(subject, policy->warn_before_hours);
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
-    json::object body = codec::case_to_json(subject);
-    tx.update_case(subject, body, previous);
+    tx.update_case(subject, previous);
     tx.append_history(subject.id, subject.version, outcome.history);
     for (const auto &event : outcome.events) tx.append_event(event);
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
     }
-    result = case_document(subject, std::move(body), tx.history(subject.id));
     log_->info("case {}: {} by {} ({} -> {})", subject.number, name(request.action),
                name(request.actor.role), name(outcome.history.from), name(outcome.history.to));
+    auto history = tx.history(subject.id);
+    result = record_of(std::move(subject), std::move(history));
   });
   return result;
 }
 
-json::object Engine::read_events(const EventQuery &query) {
+EventPage Engine::read_events(const EventQuery &query) {
   if (!query.shop.empty()) shop(query.shop);
-  std::vector<Event> found;
-  store_->read([&](Tx &tx) { found = tx.events(query); });
-  json::array events;
-  std::int64_t next = query.after;
-  for (const auto &event : found) {
-    events.push_back(codec::event_to_json(event));
-    next = event.seq;
-  }
-  return {{"events", std::move(events)}, {"next", next}};
+  EventPage page;
+  store_->read([&](Tx &tx) { page.events = tx.events(query); });
+  page.next = page.events.empty() ? query.after : page.events.back().seq;
+  return page;
 }
 
 }  // namespace reclaim

@@ -18,6 +18,7 @@
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
+#include "core/views.hpp"
 #include "core/zone.hpp"
 #include "engine/config.hpp"
 
@@ -37,44 +38,44 @@ class Engine {
   Engine(const Engine &) = delete;
   Engine &operator=(const Engine &) = delete;
 
-  boost::json::object info() const;
+  EngineInfo info() const;
   UnixMs now() const { return clock_->now(); }
   // Throws Error(not_allowed) unless the engine runs on a manual clock.
   void set_clock(UnixMs at);
 
-  boost::json::object import_order(const std::string &shop, const Order &order);
-  boost::json::object order(const std::string &shop, const std::string &order_id);
+  OrderImport import_order(const std::string &shop, const Order &order);
+  Order order(const std::string &shop, const std::string &order_id);
   // A host's own order document (JSON, or XML for prestashop) through an adapter (import.cpp).
-  boost::json::object import_host_order(const std::string &shop, const std::string &adapter,
-                                        std::string_view text);
-  // The accepted resolution of a case as the host's own request(s) (payload.cpp).
+  OrderImport import_host_order(const std::string &shop, const std::string &adapter,
+                                std::string_view text);
+  // The accepted resolution of a case as the host's own request(s), written by the adapter in
+  // the host's own documents (payload.cpp).
   boost::json::object host_payload(const std::string &case_ref, const std::string &adapter);
 
   // `request_hash` identifies the request body for its idempotency key.
-  boost::json::object open_case(const OpenRequest &request, const std::string &request_hash);
-  boost::json::object get_case(const std::string &case_ref);
-  boost::json::object list_cases(CaseQuery query);
-  boost::json::object act(const std::string &case_ref, const ActionRequest &request,
-                          const std::string &request_hash);
-  boost::json::object read_events(const EventQuery &query);
+  CaseRecord open_case(const OpenRequest &request, const std::string &request_hash);
+  CaseRecord get_case(const std::string &case_ref);
+  CasePage list_cases(CaseQuery query);
+  CaseRecord act(const std::string &case_ref, const ActionRequest &request,
+                 const std::string &request_hash);
+  EventPage read_events(const EventQuery &query);
 
   // Policies and eligibility (engine/policies.cpp).
-  boost::json::object set_policy(const std::string &shop, const boost::json::value &document);
-  boost::json::object get_policy(const std::string &shop);
-  boost::json::object check_eligibility(const EligibilityRequest &request);
-  // What a customer may claim on each line of an order, as a complaint and as a return:
-  // {"<line id>": {"complaint": {eligible, code, message, window_ends}, "return": {…}}}.
-  boost::json::object eligibility_by_line(const std::string &shop, const Order &order,
-                                          const std::string &locale);
+  // Checks `policy` against the law in force on its first day and keeps it; returns it whole.
+  Policy set_policy(const std::string &shop, Policy policy);
+  PolicyView get_policy(const std::string &shop);
+  EligibilityAnswer check_eligibility(const EligibilityRequest &request);
+  // What a customer may claim on each line of an order, as a complaint and as a return.
+  LineEligibility eligibility_by_line(const std::string &shop, const Order &order,
+                                      const std::string &locale);
 
-  // Reports (engine/report.cpp). `report` answers in the query's format: the JSON result, or
-  // {"format":"csv","content_type","body"}; `report_figures` gives the figures themselves.
-  boost::json::object report(const ReportQuery &query);
+  // Reports (engine/report.cpp): the figures, and for an HTML page what it charts beside them.
+  ReportAnswer report(const ReportQuery &query);
   Report report_figures(const ReportQuery &query);
 
   // The deadline watch (engine/tick.cpp): sends each due warning and breach once, applies deemed
   // acceptance. Safe to run from several threads and processes at once.
-  boost::json::object tick();
+  TickSummary tick();
 
   // The token of a case's status-page link: the case id signed with the engine's secret.
   std::string status_token(const std::string &case_id) const;
@@ -97,7 +98,7 @@ class Engine {
   // (nullopt when there is no such case). One small query, for caching the status page.
   std::optional<std::pair<std::int64_t, std::int64_t>> customer_view_stamp(const std::string &case_id);
   // What a customer sees of a case: customer-visible history only, no staff fields.
-  boost::json::object customer_view(const std::string &case_id);
+  CustomerView customer_view(const std::string &case_id);
   // Checks a file by its content and size, then keeps it with the case. Throws Error.
   Attachment add_attachment(const std::string &case_id, const std::string &name,
                             const std::string &bytes);
@@ -105,7 +106,7 @@ class Engine {
   // Emits case.withdrawal (customer-visible) with the statement, for the host's acknowledgement.
   void record_withdrawal(const std::string &case_id, const boost::json::object &statement);
   // Open cases by state and undecided cases past their decision date, for /metrics.
-  boost::json::object case_gauges();
+  CaseGauges case_gauges();
 
  private:
   struct Shop {
@@ -127,9 +128,12 @@ class Engine {
   int tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &policy, UnixMs now);
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
-  // A case's document (codec::case_to_json) completed with its history and status token.
-  boost::json::object case_document(const Case &subject, boost::json::object document,
-                                    const std::vector<HistoryEntry> &history) const;
+  // A case with its history, status token and the penalty accrued by now.
+  CaseRecord record_of(Case subject, std::vector<HistoryEntry> history) const;
+  // The case an idempotency key already made or changed, or nullopt for a new key; Error(conflict)
+  // when the key came with another request.
+  std::optional<CaseRecord> replay(Tx &tx, const std::string &scope, const std::string &key,
+                                   const std::string &request_hash) const;
 
   std::vector<std::string> shop_order_;
   std::map<std::string, Shop> shops_;

@@ -39,46 +39,36 @@ std::shared_ptr<const Policy> Engine::policy_at(Tx &tx, const std::string &shop_
   return parsed;
 }
 
-json::object Engine::set_policy(const std::string &shop_id, const json::value &document) {
+Policy Engine::set_policy(const std::string &shop_id, Policy policy) {
   const Shop &where = shop(shop_id);
-  Policy policy =
-      codec::policy_from_json(document, codec::jurisdiction_from_text(where.config.jurisdiction));
   const UnixMs at = now();
   const Day from = policy.applies_from.value_or(where.zone.local_day(at));
   policy.applies_from = from;
   check_against_law(policy, from);
-  json::object stored = codec::policy_to_json(policy);
-  store_->write([&](Tx &tx) {
-    tx.put_policy(shop_id, where.zone.start_of_day(from), json::serialize(stored), at);
-  });
+  const std::string stored = json::serialize(codec::policy_to_json(policy));
+  store_->write([&](Tx &tx) { tx.put_policy(shop_id, where.zone.start_of_day(from), stored, at); });
   log_->info("policy of shop {} set ({} from {})", shop_id, name(policy.jurisdiction),
              format_day(from));
-  return {{"shop", shop_id}, {"policy", std::move(stored)}};
+  return policy;
 }
 
-json::object Engine::get_policy(const std::string &shop_id) {
+PolicyView Engine::get_policy(const std::string &shop_id) {
   const Shop &where = shop(shop_id);
+  const Jurisdiction preset = codec::jurisdiction_from_text(where.config.jurisdiction);
   const UnixMs at = now();
   std::vector<std::pair<UnixMs, std::string>> stored;
   store_->read([&](Tx &tx) { stored = tx.policies(shop_id); });
-  json::value current = nullptr;
-  json::array scheduled;
+  PolicyView view{shop_id, preset_policy(preset), true, {}};
   for (const auto &[from, body] : stored) {
+    Policy policy = codec::policy_from_json(json::parse(body), preset);
     if (from <= at) {
-      current = json::parse(body);
+      view.policy = std::move(policy);
+      view.preset = false;
     } else {
-      scheduled.push_back(json::parse(body));
+      view.scheduled.push_back(std::move(policy));
     }
   }
-  const bool preset = current.is_null();
-  if (preset) {
-    current = codec::policy_to_json(
-        preset_policy(codec::jurisdiction_from_text(where.config.jurisdiction)));
-  }
-  return {{"shop", shop_id},
-          {"policy", std::move(current)},
-          {"preset", preset},
-          {"scheduled", std::move(scheduled)}};
+  return view;
 }
 
 std::vector<ItemVerdict> Engine::verdicts_for(const OpenRequest &request, const Order &order,
@@ -97,51 +87,28 @@ std::vector<ItemVerdict> Engine::verdicts_for(const OpenRequest &request, const 
   return reclaim::check_eligibility(policy, order, claimed, query, shop(request.shop).zone);
 }
 
-json::object Engine::check_eligibility(const EligibilityRequest &request) {
+EligibilityAnswer Engine::check_eligibility(const EligibilityRequest &request) {
   const Shop &where = shop(request.shop);
   EligibilityQuery query = request.query;
   query.now = now();
   if (query.locale.empty()) query.locale = where.config.locale;
-  std::vector<ItemVerdict> verdicts;
+  EligibilityAnswer answer{false, query.locale, {}};
   store_->read([&](Tx &tx) {
     const auto order = tx.order(request.shop, request.order_id);
     if (!order) fail(Status::not_found, "no order '" + request.order_id + "' in shop " + request.shop, "order_id");
     const auto policy = policy_at(tx, request.shop, query.now);
-    verdicts = reclaim::check_eligibility(*policy, *order, tx.claimed_qty(request.shop, order->id),
-                                          query, where.zone);
+    answer.items = reclaim::check_eligibility(
+        *policy, *order, tx.claimed_qty(request.shop, order->id), query, where.zone);
   });
-  bool all = !verdicts.empty();
-  json::array items;
-  for (const auto &verdict : verdicts) {
-    all = all && verdict.eligible;
-    json::array evidence, resolutions;
-    for (const auto &kind : verdict.evidence_required) evidence.emplace_back(kind);
-    for (const auto &type : verdict.resolutions) resolutions.emplace_back(type);
-    json::object item{{"line", verdict.line},
-                      {"eligible", verdict.eligible},
-                      {"code", verdict.code},
-                      {"message", verdict.message},
-                      {"window_ends", verdict.window_ends
-                                          ? json::value(format_rfc3339(*verdict.window_ends))
-                                          : json::value(nullptr)},
-                      {"window_from", verdict.window_from_order_date ? "placed_at" : "delivered_at"},
-                      {"evidence_required", std::move(evidence)},
-                      {"resolutions", std::move(resolutions)},
-                      {"basis", verdict.basis}};
-    if (!verdict.return_shipping_paid_by.empty()) {
-      item["return_shipping_paid_by"] = verdict.return_shipping_paid_by;
-    }
-    if (!verdict.restocking_fee_percent.zero()) {
-      item["restocking_fee_percent"] = verdict.restocking_fee_percent.to_string();
-    }
-    items.push_back(std::move(item));
-  }
-  return {{"eligible", all}, {"locale", query.locale}, {"items", std::move(items)}};
+  answer.eligible = !answer.items.empty();
+  for (const auto &verdict : answer.items) answer.eligible = answer.eligible && verdict.eligible;
+  return answer;
 }
 
-json::object Engine::eligibility_by_line(const std::string &shop_id, const Order &order,
-                                         const std::string &locale) {
-  json::object by_line;
+LineEligibility Engine::eligibility_by_line(const std::string &shop_id, const Order &order,
+                                            const std::string &locale) {
+  LineEligibility by_line;
+  if (order.lines.empty()) return by_line;
   for (const Kind kind : {Kind::complaint, Kind::return_}) {
     EligibilityRequest request;
     request.shop = shop_id;
@@ -152,16 +119,8 @@ json::object Engine::eligibility_by_line(const std::string &shop_id, const Order
       request.query.items.push_back(
           {line.id, 1, kind == Kind::complaint ? "defect" : "changed_mind", {}, {}});
     }
-    if (request.query.items.empty()) break;
-    const json::object answer = check_eligibility(request);
-    for (const auto &item : answer.at("items").as_array()) {
-      const json::object &verdict = item.as_object();
-      json::value &entry = by_line[verdict.at("line").as_string()];
-      if (!entry.is_object()) entry = json::object{};
-      entry.as_object()[name(kind)] = json::object{{"eligible", verdict.at("eligible")},
-                                                   {"code", verdict.at("code")},
-                                                   {"message", verdict.at("message")},
-                                                   {"window_ends", verdict.at("window_ends")}};
+    for (auto &verdict : check_eligibility(request).items) {
+      by_line[verdict.line][kind] = std::move(verdict);
     }
   }
   return by_line;

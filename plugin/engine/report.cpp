@@ -1,16 +1,12 @@
 // Reports: the period and its defaults in the shop's zone, the facts from storage in one read
-// transaction, the figures from core/report.cpp, the format from codec/report_json.cpp.
+// transaction, the figures from core/report.cpp; the documents are the codec's (views_json).
 #include <date/date.h>
 
-#include "codec/report_html.hpp"
-#include "codec/report_json.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
-
-namespace json = boost::json;
 
 constexpr int kTopSkusCharted = 10;
 
@@ -48,30 +44,20 @@ Report Engine::report_figures(const ReportQuery &query) {
   return build_report(query, from, to, facts, first.zone, first.config.targets, at);
 }
 
-json::object Engine::report(const ReportQuery &query) {
-  const Report figures = report_figures(query);
-  if (query.format == "csv") {
-    return {{"format", "csv"},
-            {"content_type", "text/csv; charset=utf-8"},
-            {"body", codec::report_to_csv(figures)}};
+ReportAnswer Engine::report(const ReportQuery &query) {
+  ReportAnswer answer{report_figures(query), std::nullopt, query.locale};
+  if (query.format != "html") return answer;
+  // The page's chart of the SKUs claimed most often needs them whatever the grouping.
+  if (query.group_by != Grouping::sku) {
+    ReportQuery by_sku = query;
+    by_sku.group_by = Grouping::sku;
+    by_sku.limit = kTopSkusCharted;
+    answer.top_skus = report_figures(by_sku);
   }
-  json::object document = codec::report_to_json(figures);
-  if (query.format == "html") {
-    // The page's chart of the SKUs claimed most often needs them whatever the grouping.
-    if (query.group_by != Grouping::sku) {
-      ReportQuery by_sku = query;
-      by_sku.group_by = Grouping::sku;
-      by_sku.limit = kTopSkusCharted;
-      document["top_skus"] = codec::report_to_json(report_figures(by_sku)).at("groups");
-    }
-    const std::string &locale =
-        query.locale.empty() ? shop(query.shop.empty() ? shop_order_.front() : query.shop).config.locale
-                             : query.locale;
-    return {{"format", "html"},
-            {"content_type", "text/html; charset=utf-8"},
-            {"body", report_to_html(document, locale)}};
+  if (answer.locale.empty()) {
+    answer.locale = shop(query.shop.empty() ? shop_order_.front() : query.shop).config.locale;
   }
-  return document;
+  return answer;
 }
 
 }  // namespace reclaim

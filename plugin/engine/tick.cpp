@@ -1,7 +1,6 @@
 // The deadline watch: warnings before each deadline, breaches after, deemed acceptance.
 #include <spdlog/spdlog.h>
 
-#include "codec/case_json.hpp"
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
@@ -41,7 +40,7 @@ int Engine::tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &pol
     if (deem) {
       const std::int64_t previous = subject.version;
       const Outcome outcome = deem_accepted(subject, now);
-      tx.update_case(subject, codec::case_to_json(subject), previous);
+      tx.update_case(subject, previous);
       tx.append_history(subject.id, subject.version, outcome.history);
       for (const auto &event : outcome.events) tx.append_event(event);
       written += static_cast<int>(outcome.events.size());
@@ -60,7 +59,7 @@ int Engine::tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &pol
   return written;
 }
 
-json::object Engine::tick() {
+TickSummary Engine::tick() {
   const UnixMs at = now();
   int cases = 0, events = 0;
   for (;;) {
@@ -86,7 +85,7 @@ json::object Engine::tick() {
     if (batch < kCasesPerTransaction) break;
   }
   if (events) log_->info("tick at {}: {} case(s), {} event(s)", format_rfc3339(at), cases, events);
-  return {{"at", format_rfc3339(at)}, {"cases", cases}, {"events", events}};
+  return {at, cases, events};
 }
 
 void Engine::watch_deadlines(int interval_ms) {

@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "codec/reader.hpp"
+#include "codec/views_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/site.hpp"
@@ -39,7 +40,7 @@ json::value body_of(Call &call) {
 
 json::object order_summary(Call &call, const Order &order) {
   json::object eligibility =
-      call.engine().eligibility_by_line(call.site.options.shop, order, call.lang);
+      codec::to_json(call.engine().eligibility_by_line(call.site.options.shop, order, call.lang));
   json::array lines;
   for (const auto &line : order.lines) {
     json::value verdicts = nullptr;
@@ -123,7 +124,8 @@ Response open(Call &call) {
   request.preferred_resolution = fields.word("preferred_resolution", kResolutions).value_or("");
   request.idempotency_key = fields.text("idempotency_key", 200).value_or("");
   fields.finish();
-  const json::object opened = call.engine().open_case(request, sha256_hex(call.request.body));
+  const json::object opened =
+      codec::to_json(call.engine().open_case(request, sha256_hex(call.request.body)));
   return json_response(201, opened_answer(call, opened));
 }
 
@@ -163,7 +165,7 @@ Response act(Call &call, const std::string &case_id, std::string_view name) {
   request.idempotency_key = fields.text("idempotency_key", 200).value_or("");
   fields.finish();
   call.engine().act(case_id, request, sha256_hex(call.request.body));
-  return json_response(200, call.engine().customer_view(case_id));
+  return json_response(200, codec::to_json(call.engine().customer_view(case_id)));
 }
 
 Response upload(Call &call, const std::string &case_id) {
@@ -237,7 +239,8 @@ Response withdraw(Call &call) {
                           {"name", name},           {"order", order->number},
                           {"items", items},         {"submitted_at", submitted}};
   request.extra = json::object{{"withdrawal", withdrawal}};
-  const json::object opened = call.engine().open_case(request, sha256_hex(call.request.body));
+  const json::object opened =
+      codec::to_json(call.engine().open_case(request, sha256_hex(call.request.body)));
   call.engine().record_withdrawal(std::string(opened.at("id").as_string()), withdrawal);
   json::object answer = opened_answer(call, opened);
   answer["acknowledgement"] = std::move(withdrawal);
@@ -288,7 +291,7 @@ Response route(Call &call, std::string_view rest) {
       return api_error(404, "not_found", "no such resource");
     }
     if (!case_id) return api_error(404, "not_found", "no case has this token");
-    if (tail.empty()) return json_response(200, call.engine().customer_view(*case_id));
+    if (tail.empty()) return json_response(200, codec::to_json(call.engine().customer_view(*case_id)));
     if (tail == "attachments") return upload(call, *case_id);
     if (tail.starts_with("attachments/")) return download(call, *case_id, tail.substr(12));
     return act(call, *case_id, tail);

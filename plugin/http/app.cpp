@@ -113,14 +113,14 @@ Response failure(Call &call, int status) {
 
 Response metrics_text(Call &call) {
   std::string text = call.site.metrics.text();
-  const json::object gauges = call.engine().case_gauges();
+  const CaseGauges gauges = call.engine().case_gauges();
   text += "# HELP reclaim_cases Cases by state.\n# TYPE reclaim_cases gauge\n";
-  for (const auto &[state, count] : gauges.at("cases_by_state").as_object()) {
-    text += "reclaim_cases{state=\"" + std::string(state) + "\"} " + json::serialize(count) + "\n";
+  for (const auto &[state, count] : gauges.cases_by_state) {
+    text += "reclaim_cases{state=\"" + state + "\"} " + std::to_string(count) + "\n";
   }
   text += "# HELP reclaim_deadline_breaches Undecided cases past their decision date.\n";
   text += "# TYPE reclaim_deadline_breaches gauge\n";
-  text += "reclaim_deadline_breaches " + json::serialize(gauges.at("overdue")) + "\n";
+  text += "reclaim_deadline_breaches " + std::to_string(gauges.overdue) + "\n";
   Response response;
   response.body = std::move(text);
   response.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");

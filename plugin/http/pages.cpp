@@ -1,7 +1,9 @@
 // The customer's pages: look a case up, open one in three steps, follow it and act on it.
+#include <algorithm>
 #include <boost/json/array.hpp>
 
 #include "codec/reader.hpp"
+#include "codec/views_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/case_view.hpp"
@@ -50,7 +52,7 @@ json::array options_for(Call &call, std::span<const std::string_view> words,
 json::array order_lines(Call &call, const Order &order, const Form *previous) {
   const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
   const json::object eligibility =
-      call.engine().eligibility_by_line(call.site.options.shop, order, call.lang);
+      codec::to_json(call.engine().eligibility_by_line(call.site.options.shop, order, call.lang));
   json::array lines;
   for (std::size_t i = 0; i < order.lines.size(); ++i) {
     const OrderLine &line = order.lines[i];
@@ -170,17 +172,15 @@ Response open_from_form(Call &call) {
     return items_step(call, *order, &form, 422, call.text("invalid_input"));
   }
   request.preferred_resolution = resolution;
-  json::object opened;
+  CaseRecord opened;
   try {
     opened = call.engine().open_case(request, sha256_hex(call.request.body));
   } catch (const Error &error) {
     if (error.status() != Status::invalid_argument && error.status() != Status::not_allowed) throw;
     return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
   }
-  const std::string id(opened.at("id").as_string());
-  store_files(call, id, form);
-  const std::string token(opened.at("status_token").as_string());
-  return redirect(call, call.base() + "/c/" + token + "/confirmation?lang=" + call.lang);
+  store_files(call, opened.subject.id, form);
+  return redirect(call, call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 
 // Replaces every CSRF marker of a cached page with this browser's token.
@@ -196,7 +196,8 @@ std::string with_csrf(std::string body, const std::string &token) {
 Response status_page(Call &call, const std::string &token, const std::string &case_id,
                      int status = 200, std::string error = {}) {
   if (!error.empty()) {
-    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    json::object context =
+        case_page_context(call, codec::to_json(call.engine().customer_view(case_id)), token);
     context["error"] = error;
     return page(call, "status", std::move(context), status);
   }
@@ -207,7 +208,8 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
   const std::string key = case_id + "|" + call.lang + "|" + call.base();
   auto body = call.site.pages.find(key, key_stamp);
   if (!body) {
-    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
+    json::object context =
+        case_page_context(call, codec::to_json(call.engine().customer_view(case_id)), token);
     context["csrf"] = PageCache::kCsrfMarker;
     Response rendered = page(call, "status", std::move(context), status);
     call.site.pages.put(key, key_stamp, rendered.body);
@@ -221,7 +223,7 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
 }
 
 Response confirmation_page(Call &call, const std::string &token, const std::string &case_id) {
-  const json::object view = call.engine().customer_view(case_id);
+  const json::object view = codec::to_json(call.engine().customer_view(case_id));
   json::object context = case_page_context(call, view, token);
   context["title"] = call.text("confirm_heading");
   context["status_url"] = status_url(call, token);
@@ -255,10 +257,8 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
     if (!files_acceptable(form)) {
       return status_page(call, token, case_id, 422, call.text("file_rejected"));
     }
-    const json::object view = call.engine().customer_view(case_id);
-    bool may = false;
-    for (const auto &action : view.at("actions").as_array()) may |= action == "reply";
-    if (!may) return status_page(call, token, case_id, 409, call.text("action_failed"));
+    const auto actions = call.engine().customer_view(case_id).actions;
+    if (std::find(actions.begin(), actions.end(), Action::reply) == actions.end()) return status_page(call, token, case_id, 409, call.text("action_failed"));
     request.attachments = store_files(call, case_id, form);
   } else if (name == "rate") {
     request.action = Action::rate;

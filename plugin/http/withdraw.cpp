@@ -2,6 +2,7 @@
 // and an acknowledgement with the statement and the time it was made. It opens a return case.
 #include <boost/json/array.hpp>
 
+#include "codec/views_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/site.hpp"
@@ -123,7 +124,7 @@ Response withdraw_confirm(Call &call) {
                                                {"order", order->number},
                                                {"items", items},
                                                {"submitted_at", format_rfc3339(submitted)}}}};
-  json::object opened;
+  CaseRecord opened;
   try {
     opened = call.engine().open_case(request, sha256_hex(call.request.body));
   } catch (const Error &error) {
@@ -132,12 +133,12 @@ Response withdraw_confirm(Call &call) {
     context["error"] = call.text("action_failed");
     return page(call, "withdraw_confirm", std::move(context), 409);
   }
-  const std::string id(opened.at("id").as_string());
-  const std::string token(opened.at("status_token").as_string());
+  const std::string &id = opened.subject.id;
+  const std::string &token = opened.status_token;
   call.engine().record_withdrawal(id, request.extra.at("withdrawal").as_object());
-  const json::object view = call.engine().customer_view(id);
+  const json::object view = codec::to_json(call.engine().customer_view(id));
   context["items"] = std::move(items);
-  context["number"] = opened.at("number");
+  context["number"] = opened.subject.number;
   context["timezone"] = view.at("timezone");
   context["submitted_local"] = view.at("history").as_array().at(0).as_object().at("at_local");
   context["status_url"] = call.base() + "/c/" + token + "?lang=" + call.lang;

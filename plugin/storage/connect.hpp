@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "engine/config.hpp"
+#include "storage/config.hpp"
 
 namespace soci {
 class session;

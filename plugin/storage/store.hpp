@@ -16,7 +16,7 @@
 #include "core/model.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
-#include "engine/config.hpp"
+#include "storage/config.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace soci {
@@ -47,11 +47,10 @@ class Tx {
   // Cases
   ClaimedQty claimed_qty(const std::string &shop, const std::string &order_id);
   std::int64_t next_case_number(const std::string &shop, int year);
-  // `body` is the case's document (codec::case_to_json), made once by the caller.
-  void insert_case(const Case &subject, const boost::json::object &body);
+  // The case is kept as its document (codec::case_to_json) beside the columns queries use.
+  void insert_case(const Case &subject);
   // Writes the case if its stored version is still `previous_version`; Error(conflict) if not.
-  void update_case(const Case &subject, const boost::json::object &body,
-                   std::int64_t previous_version);
+  void update_case(const Case &subject, std::int64_t previous_version);
   std::optional<Case> case_by_id(const std::string &id);
   std::optional<Case> case_by_number(const std::string &shop, const std::string &number);
   std::vector<Case> cases(const CaseQuery &query);

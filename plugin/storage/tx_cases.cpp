@@ -57,7 +57,7 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
   return last;
 }
 
-void Tx::insert_case(const Case &c, const boost::json::object &document) {
+void Tx::insert_case(const Case &c) {
   const auto report = case_report_columns(c);
   // A repeat: the customer already has a case on this order.
   long long earlier = 0;
@@ -77,7 +77,7 @@ void Tx::insert_case(const Case &c, const boost::json::object &document) {
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
                    decision_due_of(c), static_cast<long long>(decided_of(c)),
-                   boost::json::serialize(document), static_cast<long long>(c.next_alert_at),
+                   boost::json::serialize(codec::case_to_json(c)), static_cast<long long>(c.next_alert_at),
                    static_cast<long long>(c.created_at), report.channel, report.decided_at,
                    report.outcome, report.resolved_at, report.first_response_at, report.rating,
                    report.reopened, earlier > 0 ? 1LL : 0LL});
@@ -99,8 +99,7 @@ void Tx::insert_case(const Case &c, const boost::json::object &document) {
   }
 }
 
-void Tx::update_case(const Case &c, const boost::json::object &document,
-                     std::int64_t previous_version) {
+void Tx::update_case(const Case &c, std::int64_t previous_version) {
   const auto report = case_report_columns(c);
   const long long changed = writes_.execute(
       sql_,
@@ -110,7 +109,7 @@ void Tx::update_case(const Case &c, const boost::json::object &document,
       " WHERE id = ? AND version = ?",
       {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
        c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
-       static_cast<long long>(decided_of(c)), boost::json::serialize(document),
+       static_cast<long long>(decided_of(c)), boost::json::serialize(codec::case_to_json(c)),
        static_cast<long long>(c.next_alert_at), report.channel, report.decided_at,
        report.outcome, report.resolved_at, report.first_response_at, report.rating,
        report.reopened, c.id, static_cast<long long>(previous_version)});

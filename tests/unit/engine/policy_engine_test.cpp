@@ -7,6 +7,7 @@
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "support/documents.hpp"
 #include "support/backends.hpp"
 
 namespace reclaim {
@@ -51,19 +52,19 @@ Order kettle_order() {
 
 json::object open(Engine &engine, const std::string &text) {
   const auto document = json::parse(text);
-  return engine.open_case(codec::open_request_from_json(document), json::serialize(document));
+  return codec::to_json(engine.open_case(codec::open_request_from_json(document), json::serialize(document)));
 }
 
 json::object act(Engine &engine, const json::value &id, const std::string &text) {
   const auto document = json::parse(text);
-  return engine.act(std::string(id.as_string()), codec::action_request_from_json(document),
-                    json::serialize(document));
+  return codec::to_json(engine.act(std::string(id.as_string()), codec::action_request_from_json(document),
+                    json::serialize(document)));
 }
 
 std::vector<std::string> event_types(Engine &engine) {
   std::vector<std::string> types;
   const auto page =
-      engine.read_events(codec::event_query_from_json(json::parse(R"({"limit":1000})")));
+      codec::to_json(engine.read_events(codec::event_query_from_json(json::parse(R"({"limit":1000})"))));
   for (const auto &event : page.at("events").as_array()) {
     types.emplace_back(event.at("type").as_string());
   }
@@ -89,14 +90,14 @@ TEST_P(PolicyEngineOn, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-20T10:00:00Z"));
-  auto got = engine.get_policy("default");
+  auto got = codec::to_json(engine.get_policy("default"));
   EXPECT_TRUE(got.at("preset").as_bool());
   EXPECT_EQ(got.at("policy").at("jurisdiction"), "PL");
-  engine.set_policy("default", json::parse(R"({"return_window_days":30})"));
-  engine.set_policy("default", json::parse(
+  set_policy(engine, "default", json::parse(R"({"return_window_days":30})"));
+  set_policy(engine, "default", json::parse(
       R"({"jurisdiction":"none","party":"business","applies_from":"2026-12-01",
           "sla":{"decision_days":5}})"));
-  got = engine.get_policy("default");
+  got = codec::to_json(engine.get_policy("default"));
   EXPECT_FALSE(got.at("preset").as_bool());
   EXPECT_EQ(got.at("policy").at("return_window_days").as_int64(), 30);
   ASSERT_EQ(got.at("scheduled").as_array().size(), 1u);
@@ -112,29 +113,29 @@ TEST_P(PolicyEngineOn, PoliciesApplyFromTheirDateAndCasesKeepTheirRules) {
   EXPECT_FALSE(after.at("deadlines").at("deemed_on_expiry").as_bool());
   // 1 December + 5 days is a Sunday: Monday 7 December, end of day in Warsaw.
   EXPECT_EQ(after.at("deadlines").at("decision_due"), "2026-12-07T22:59:59Z");
-  EXPECT_EQ(engine.get_case(std::string(before.at("id").as_string())).at("deadlines"),
+  EXPECT_EQ(codec::to_json(engine.get_case(std::string(before.at("id").as_string()))).at("deadlines"),
             before.at("deadlines"));
 }
 
 TEST_P(PolicyEngineOn, StricterThanTheLawIsRefusedAndNothingChanges) {
   Engine engine(polish_shop(GetParam()));
   try {
-    engine.set_policy("default", json::parse(R"({"return_window_days":7})"));
+    set_policy(engine, "default", json::parse(R"({"return_window_days":7})"));
     FAIL() << "accepted";
   } catch (const Error &error) {
     EXPECT_EQ(error.status(), Status::not_allowed);
     EXPECT_EQ(error.rule(), "return_window_shorter_than_law");
     EXPECT_EQ(error.field(), "return_window_days");
   }
-  EXPECT_TRUE(engine.get_policy("default").at("preset").as_bool());
-  EXPECT_THROW(engine.set_policy("nope", json::parse("{}")), Error);
+  EXPECT_TRUE(codec::to_json(engine.get_policy("default")).at("preset").as_bool());
+  EXPECT_THROW(set_policy(engine, "nope", json::parse("{}")), Error);
 }
 
 TEST_P(PolicyEngineOn, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOverride) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-27T10:00:00Z"));  // after the 14 days
-  engine.set_policy("default", json::parse(R"({"non_returnable":{"tags":["final_sale"]}})"));
+  set_policy(engine, "default", json::parse(R"({"non_returnable":{"tags":["final_sale"]}})"));
   const char *customer_return =
       R"({"kind":"return","actor":{"role":"customer"},"order_id":"1001",
           "customer":{"email":"jan@example.pl","locale":"en"},
@@ -159,16 +160,16 @@ TEST_P(PolicyEngineOn, EligibilityCheckAnswersPerItem) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));
-  const auto answer = engine.check_eligibility(codec::eligibility_request_from_json(json::parse(
+  const auto answer = codec::to_json(engine.check_eligibility(codec::eligibility_request_from_json(json::parse(
       R"({"order_id":"1001","kind":"return","locale":"ru",
-          "items":[{"line":"1","qty":2,"reason":"changed_mind"},{"line":"1","qty":9}]})")));
+          "items":[{"line":"1","qty":2,"reason":"changed_mind"},{"line":"1","qty":9}]})"))));
   EXPECT_FALSE(answer.at("eligible").as_bool());
   const auto &items = answer.at("items").as_array();
   EXPECT_EQ(items[0].at("code"), "statutory_withdrawal");
   EXPECT_EQ(items[0].at("window_ends"), "2026-11-17T22:59:59Z");
   EXPECT_EQ(items[1].at("code"), "quantity_exceeded");
-  EXPECT_THROW(engine.check_eligibility(codec::eligibility_request_from_json(json::parse(
-                   R"({"order_id":"404","kind":"return","items":[{"line":"1"}]})"))),
+  EXPECT_THROW(codec::to_json(engine.check_eligibility(codec::eligibility_request_from_json(json::parse(
+                   R"({"order_id":"404","kind":"return","items":[{"line":"1"}]})")))),
                Error);
 }
 
@@ -176,7 +177,7 @@ TEST_P(PolicyEngineOn, DecisionLimitsNameWhoMayDecide) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));  // first: a policy applies from the day it is set
-  engine.set_policy("default", json::parse(R"({"decision_limits":{"agent":{"PLN":"300.00"}}})"));
+  set_policy(engine, "default", json::parse(R"({"decision_limits":{"agent":{"PLN":"300.00"}}})"));
   const auto c = open(engine, R"({"kind":"complaint","actor":{"role":"agent","id":"a"},
       "order_id":"1001","items":[{"line":"1","qty":2,"reason":"defect"}]})");
   try {
@@ -190,7 +191,7 @@ TEST_P(PolicyEngineOn, DecisionLimitsNameWhoMayDecide) {
               "an agent may decide up to 300.00 PLN; this decision is worth 399.98 PLN, so a "
               "supervisor must take it");
   }
-  EXPECT_EQ(engine.get_case(std::string(c.at("id").as_string())).at("state"), "received");
+  EXPECT_EQ(codec::to_json(engine.get_case(std::string(c.at("id").as_string()))).at("state"), "received");
   // Within the limit: a partial refund of one unit.
   const auto within = act(engine, c.at("id"), R"({"action":"accept","actor":{"role":"agent","id":"a"},
       "items":[{"item":1,"qty":1,"resolution":{"type":"refund"}}],"reason":"one works"})");
@@ -201,7 +202,7 @@ TEST_P(PolicyEngineOn, TheAppealWindowComesFromThePolicy) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
   engine.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));
-  engine.set_policy("default", json::parse(R"({"appeal_days":3})"));
+  set_policy(engine, "default", json::parse(R"({"appeal_days":3})"));
   const auto c = open(engine, kCustomerComplaint);
   act(engine, c.at("id"), R"({"action":"reject","actor":{"role":"agent","id":"a"},"reason":"no defect"})");
   engine.set_clock(*parse_rfc3339("2026-11-14T10:00:00Z"));
@@ -216,21 +217,21 @@ TEST_P(PolicyEngineOn, TickSendsEachAlertOnceAndDeemsSilentComplaintsAccepted) {
   const auto c = open(engine, kCustomerComplaint);
   const std::string id(c.at("id").as_string());
   EXPECT_EQ(c.at("deadlines").at("decision_due"), "2026-11-16T22:59:59Z");
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 0);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 0);
   // A day later the first response is overdue: one breach, however often the tick runs.
   engine.set_clock(*parse_rfc3339("2026-11-03T10:00:00Z"));
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 1);
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 0);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 1);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 0);
   auto types = event_types(engine);
   EXPECT_EQ(count(types, "case.deadline_breached"), 1);
   // 72 h and 24 h before the decision date: two warnings even when one tick sees both.
   engine.set_clock(*parse_rfc3339("2026-11-16T00:00:00Z"));
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 2);
-  EXPECT_EQ(engine.get_case(id).at("state"), "received");
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 2);
+  EXPECT_EQ(codec::to_json(engine.get_case(id)).at("state"), "received");
   // The deadline passes: breach, then deemed acceptance with the preferred resolution.
   engine.set_clock(*parse_rfc3339("2026-11-16T23:00:00Z"));
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 2);
-  const auto deemed = engine.get_case(id);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 2);
+  const auto deemed = codec::to_json(engine.get_case(id));
   EXPECT_EQ(deemed.at("state"), "accepted");
   EXPECT_TRUE(deemed.at("resolution").at("deemed").as_bool());
   EXPECT_EQ(deemed.at("items").as_array()[0].at("decision").at("resolution").at("type"),
@@ -239,7 +240,7 @@ TEST_P(PolicyEngineOn, TickSendsEachAlertOnceAndDeemsSilentComplaintsAccepted) {
   EXPECT_EQ(last.at("action"), "deemed_acceptance");
   EXPECT_EQ(last.at("actor").at("role"), "system");
   EXPECT_TRUE(last.at("customer_visible").as_bool());
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 0);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 0);
   types = event_types(engine);
   EXPECT_EQ(count(types, "case.deadline_at_risk"), 2);
   EXPECT_EQ(count(types, "case.deadline_breached"), 2);
@@ -254,7 +255,7 @@ TEST_P(PolicyEngineOn, ADecidedCaseRaisesNoDecisionAlerts) {
   engine.set_clock(*parse_rfc3339("2026-11-02T12:00:00Z"));
   act(engine, c.at("id"), R"({"action":"reject","actor":{"role":"agent","id":"a"},"reason":"no"})");
   engine.set_clock(*parse_rfc3339("2026-12-30T12:00:00Z"));
-  EXPECT_EQ(engine.tick().at("events").as_int64(), 0);
+  EXPECT_EQ(codec::to_json(engine.tick()).at("events").as_int64(), 0);
 }
 
 TEST_P(PolicyEngineOn, RussianCasesShowTheAccruedPenalty) {
@@ -273,12 +274,12 @@ TEST_P(PolicyEngineOn, RussianCasesShowTheAccruedPenalty) {
       "items":[{"line":"1","qty":1,"reason":"defect"}]})");
   EXPECT_FALSE(c.at("deadlines").as_object().contains("penalty"));
   engine.set_clock(*parse_rfc3339("2026-11-20T09:00:00Z"));
-  const auto late = engine.get_case(std::string(c.at("id").as_string()));
+  const auto late = codec::to_json(engine.get_case(std::string(c.at("id").as_string())));
   EXPECT_EQ(late.at("deadlines").at("penalty").at("amount").at("amount"), "80.00");
   EXPECT_EQ(late.at("deadlines").at("penalty").at("days").as_int64(), 8);
   // Silence is not acceptance in Russia.
-  engine.tick();
-  EXPECT_EQ(engine.get_case(std::string(c.at("id").as_string())).at("state"), "received");
+  codec::to_json(engine.tick());
+  EXPECT_EQ(codec::to_json(engine.get_case(std::string(c.at("id").as_string()))).at("state"), "received");
 }
 
 TEST_P(PolicyEngineOn, TheBackgroundWatchTicksOnItsOwnAndStopsWithTheEngine) {

@@ -11,6 +11,7 @@
 #include "codec/report_json.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "support/documents.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
 
@@ -228,7 +229,7 @@ class GeneratedHistory : public ::testing::TestWithParam<std::string> {
       Store store(storage);
       store.write([&](Tx &tx) {
         for (const auto &o : generated_.orders) tx.put_order("default", o, 0);
-        for (const auto &[shop, c] : generated_.cases) tx.insert_case(c, codec::case_to_json(c));
+        for (const auto &[shop, c] : generated_.cases) tx.insert_case(c);
       });
     }
     database_ = database;
@@ -244,7 +245,7 @@ class GeneratedHistory : public ::testing::TestWithParam<std::string> {
     config.shops = {main, other};
     Engine engine(config);
     engine.set_clock(now_);
-    return engine.report(codec::report_query_from_json(json::parse(query)));
+    return codec::to_json(engine.report(codec::report_query_from_json(json::parse(query))));
   }
 
   // The groups a case belongs to and, per group, which of its items.

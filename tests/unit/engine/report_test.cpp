@@ -10,6 +10,7 @@
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "support/documents.hpp"
 #include "support/backends.hpp"
 
 namespace reclaim {
@@ -64,9 +65,7 @@ class History {
     engine.set_clock(when);
     const auto document = json::parse(request);
     return std::string(
-        engine.open_case(codec::open_request_from_json(document), json::serialize(document))
-            .at("id")
-            .as_string());
+        engine.open_case(codec::open_request_from_json(document), json::serialize(document)).subject.id);
   }
   void act(const std::string &id, UnixMs when, const std::string &action) {
     engine.set_clock(when);
@@ -74,7 +73,7 @@ class History {
     engine.act(id, codec::action_request_from_json(document), json::serialize(document));
   }
   json::object report(const std::string &query) {
-    return engine.report(codec::report_query_from_json(json::parse(query)));
+    return codec::to_json(engine.report(codec::report_query_from_json(json::parse(query))));
   }
 
   Engine engine;
@@ -459,7 +458,7 @@ TEST(Report, DefaultsToThisMonthSoFar) {
 }
 
 TEST(Report, TargetsComeFromTheShopConfiguration) {
-  const auto config = codec::config_from_json(json::parse(
+  const auto config = config_from_json(json::parse(
       R"({"database":"sqlite::memory:","clock":"manual","shops":[{"id":"default",
       "targets":{"handling_hours":48,"satisfaction":0.8,"repeat_rate":0.1}}]})"));
   ASSERT_EQ(config.shops.size(), 1u);
@@ -471,7 +470,7 @@ TEST(Report, TargetsComeFromTheShopConfiguration) {
     const std::string text =
         R"({"database":"sqlite::memory:","shops":[{"id":"s","targets":)" + std::string(bad) + "}]}";
     try {
-      codec::config_from_json(json::parse(text));
+      config_from_json(json::parse(text));
       ADD_FAILURE() << bad;
     } catch (const Error &error) {
       EXPECT_EQ(error.status(), Status::invalid_argument);
@@ -479,7 +478,7 @@ TEST(Report, TargetsComeFromTheShopConfiguration) {
     }
   }
   Engine engine(config);
-  const auto report = engine.report(codec::report_query_from_json(json::parse("{}")));
+  const auto report = codec::to_json(engine.report(codec::report_query_from_json(json::parse("{}"))));
   EXPECT_EQ(report.at("targets").at("handling_hours").at("target"), 48.0);
 }
 

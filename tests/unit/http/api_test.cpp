@@ -116,7 +116,7 @@ TEST_F(Api, TheCustomersActionsWithAnAttachment) {
   const Response download = call("GET", "/api/v1/cases/" + token + "/attachments/" + file);
   EXPECT_EQ(download.body, kJpeg);
   // Another case's token cannot reach this file.
-  engine_.import_order("default", demo_order("1003", "jan@example.pl"));
+  codec::to_json(engine_.import_order("default", demo_order("1003", "jan@example.pl")));
   const Response other = call(
       "POST", "/api/v1/cases",
       R"({"order":"N1003","email":"jan@example.pl","items":[{"line":"2","qty":1,"reason":"defect"}]})");

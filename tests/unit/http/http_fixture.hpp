@@ -9,6 +9,7 @@
 
 #include "codec/requests.hpp"
 #include "engine/engine.hpp"
+#include "support/documents.hpp"
 #include "http/app.hpp"
 #include "http/form.hpp"
 

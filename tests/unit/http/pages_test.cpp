@@ -104,7 +104,7 @@ TEST_F(Pages, FormsWithoutAValidCsrfTokenAreRefused) {
 TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
   Browser browser(app());
   const std::string token = open_case(browser);
-  const std::string number(engine_.customer_view(case_id(token)).at("number").as_string());
+  const std::string number(codec::to_json(engine_.customer_view(case_id(token))).at("number").as_string());
   const Response wrong_email =
       browser.post("/lookup", {{"number", number}, {"email", "anna@example.com"}});
   const Response wrong_number =
@@ -169,7 +169,7 @@ TEST_F(Pages, StepTwoShowsWhatEachLineAllowsAndARefusalSaysWhy) {
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("The period for returning this item ended on 2020-01-24."),
             std::string::npos);
-  EXPECT_TRUE(engine_.read_events(EventQuery{}).at("events").as_array().empty());
+  EXPECT_TRUE(codec::to_json(engine_.read_events(EventQuery{})).at("events").as_array().empty());
   // A recent order: both kinds open, said in Polish.
   const Response fresh = browser.post(
       "/new?lang=pl", {{"step", "order"}, {"order", "N1001"}, {"email", "jan@example.pl"}});
@@ -198,7 +198,7 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   EXPECT_NE(status.body.find("kettle.jpg"), std::string::npos);
   EXPECT_NE(status.body.find("Cancel my case"), std::string::npos);
   EXPECT_EQ(status.body.find("Answer our question"), std::string::npos);
-  const json::object view = engine_.customer_view(id);
+  const json::object view = codec::to_json(engine_.customer_view(id));
   ASSERT_EQ(view.at("attachments").as_array().size(), 1u);
   const std::string file_id(view.at("attachments").as_array()[0].at("id").as_string());
   const Response photo = browser.get("/c/" + token + "/files/" + file_id);
@@ -213,7 +213,7 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   const Response replied = browser.post_multipart(
       "/c/" + token + "/reply", {{"message", "Model K-2"}}, {{"photos", "label.pdf", kPdf}});
   EXPECT_EQ(replied.status, 303) << replied.body;
-  const json::object after_reply = engine_.customer_view(id);
+  const json::object after_reply = codec::to_json(engine_.customer_view(id));
   EXPECT_EQ(after_reply.at("state"), "in_review");
   const auto &last = after_reply.at("history").as_array().back().as_object();
   EXPECT_EQ(last.at("message"), "Model K-2");
@@ -228,19 +228,19 @@ TEST_F(Pages, ACaseIsOpenedWithAPhotoFollowedRepliedToRatedAndReopened) {
   EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "6"}}).status, 422);
   EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "5"}, {"comment", "Quick"}}).status,
             303);
-  EXPECT_EQ(engine_.customer_view(id).at("rating").at("score"), 5);
+  EXPECT_EQ(codec::to_json(engine_.customer_view(id)).at("rating").at("score"), 5);
   // Rated once only: the form is gone, and a second rating is refused.
   EXPECT_EQ(browser.get("/c/" + token).body.find("name=\"score\""), std::string::npos);
   EXPECT_EQ(browser.post("/c/" + token + "/rate", {{"score", "1"}}).status, 409);
   EXPECT_EQ(browser.post("/c/" + token + "/reopen", {{"reason", "Broke again"}}).status, 303);
-  EXPECT_EQ(engine_.customer_view(id).at("state"), "in_review");
+  EXPECT_EQ(codec::to_json(engine_.customer_view(id)).at("state"), "in_review");
 }
 
 TEST_F(Pages, ACustomerCancelsBeforeADecision) {
   Browser browser(app());
   const std::string token = open_case(browser);
   EXPECT_EQ(browser.post("/c/" + token + "/cancel", {{"reason", "Found the receipt"}}).status, 303);
-  EXPECT_EQ(engine_.customer_view(case_id(token)).at("state"), "cancelled");
+  EXPECT_EQ(codec::to_json(engine_.customer_view(case_id(token))).at("state"), "cancelled");
   EXPECT_EQ(browser.post("/c/" + token + "/cancel", {}).status, 409);
 }
 
@@ -256,7 +256,7 @@ TEST_F(Pages, TamperedOrForgedTokensFindNothing) {
     EXPECT_EQ(browser.post("/c/" + bad + "/cancel", {}).status, 404) << bad;
     EXPECT_EQ(browser.get("/api/v1/cases/" + bad).status, 404) << bad;
   }
-  EXPECT_EQ(engine_.customer_view(case_id(token)).at("state"), "received");
+  EXPECT_EQ(codec::to_json(engine_.customer_view(case_id(token))).at("state"), "received");
 }
 
 TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
@@ -272,7 +272,7 @@ TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
                              {{"photos", "photo.jpg", "<html><script>alert(1)</script></html>"}});
   EXPECT_EQ(disguised.status, 422);
   EXPECT_NE(disguised.body.find("Only JPEG, PNG, WebP and PDF"), std::string::npos);
-  EXPECT_EQ(engine_.list_cases({}).at("cases").as_array().size(), 0u);  // nothing opened
+  EXPECT_EQ(codec::to_json(engine_.list_cases({})).at("cases").as_array().size(), 0u);  // nothing opened
   const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "png";
   const std::string webp("RIFF\x10\0\0\0WEBPVP8 ", 16);
   for (const auto &bytes : {png, webp, kPdf, kJpeg})
@@ -392,20 +392,20 @@ TEST_F(Pages, TheWithdrawalHasAConfirmationStepAndAnAcknowledgement) {
   EXPECT_EQ(confirm.status, 200);
   EXPECT_NE(confirm.body.find("Confirm withdrawal"), std::string::npos);
   EXPECT_NE(confirm.body.find("I hereby give notice"), std::string::npos);
-  EXPECT_EQ(engine_.list_cases({}).at("cases").as_array().size(), 0u);  // nothing yet
+  EXPECT_EQ(codec::to_json(engine_.list_cases({})).at("cases").as_array().size(), 0u);  // nothing yet
   const Response done = browser.post(
       "/withdraw/confirm?lang=en",
       {{"name", "Anna Nowak"}, {"order", "N1002"}, {"email", "anna@example.com"}, {"line", "1"}});
   EXPECT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("Your withdrawal was received"), std::string::npos);
   EXPECT_NE(done.body.find("2026-11-23 11:00"), std::string::npos);  // submitted, Warsaw time
-  const auto cases = engine_.list_cases({}).at("cases").as_array();
+  const auto cases = codec::to_json(engine_.list_cases({})).at("cases").as_array();
   ASSERT_EQ(cases.size(), 1u);
   EXPECT_EQ(cases[0].at("kind"), "return");
   EventQuery query;
   query.limit = 100;
   bool acknowledged = false;
-  const json::object events = engine_.read_events(query);
+  const json::object events = codec::to_json(engine_.read_events(query));
   for (const auto &event : events.at("events").as_array()) {
     if (event.at("type") == "case.withdrawal") {
       acknowledged = true;

@@ -8,6 +8,7 @@
 #include "codec/report_json.hpp"
 #include "codec/requests.hpp"
 #include "engine/engine.hpp"
+#include "support/documents.hpp"
 #include "storage/report_sql.hpp"
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
@@ -104,9 +105,9 @@ TEST(ReportStorage, OnPostgreSQLEveryReportQueryFindsItsIndex) {
 }
 
 json::object november(Engine &engine, const std::string &grouping) {
-  return engine.report(codec::report_query_from_json(
+  return codec::to_json(engine.report(codec::report_query_from_json(
       json::parse(R"({"from":"2026-11-01","to":"2026-11-30","min_units_sold":1,"group_by":")" +
-                  grouping + "\"}")));
+                  grouping + "\"}"))));
 }
 
 EngineConfig config_on(const std::string &database) {
@@ -147,9 +148,7 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
           R"({"kind":"complaint","actor":{"role":"agent"},"order_id":"1","items":[{"line":")" +
           line + R"(","qty":1,"reason":"defect"}]})");
       return std::string(
-          engine.open_case(codec::open_request_from_json(request), json::serialize(request))
-              .at("id")
-              .as_string());
+          engine.open_case(codec::open_request_from_json(request), json::serialize(request)).subject.id);
     };
     const auto act = [&](const std::string &id, const char *text) {
       const auto request = json::parse(text);
@@ -190,7 +189,7 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
     });
   }
   Engine engine(config_on(database));
-  EXPECT_EQ(engine.info().at("schema"), kSchemaVersion);
+  EXPECT_EQ(codec::to_json(engine.info()).at("schema"), kSchemaVersion);
   engine.set_clock(*parse_rfc3339("2026-11-02T13:00:00Z"));
   for (std::size_t i = 0; i < groupings.size(); ++i) {
     EXPECT_EQ(november(engine, groupings[i]), before[i]) << groupings[i];

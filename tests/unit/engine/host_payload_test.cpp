@@ -32,9 +32,7 @@ struct Host {
     const auto doc =
         json::parse(R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":")" +
                     order_id + R"(","items":)" + items + "}");
-    return std::string(engine.open_case(codec::open_request_from_json(doc), json::serialize(doc))
-                           .at("id")
-                           .as_string());
+    return engine.open_case(codec::open_request_from_json(doc), json::serialize(doc)).subject.id;
   }
   void act(const std::string &id, const std::string &action) {
     const auto doc = json::parse(action);
@@ -206,7 +204,7 @@ TEST(Payloads, Shopware6PartOfTheOrderAndGenericNeutralDocument) {
   const auto doc = json::parse(
       R"({"kind":"return","actor":{"role":"agent","id":"a"},"order_id":"G-1","items":[{"line":"1","qty":2,"reason":"changed_mind"}]})");
   const std::string id(
-      engine.open_case(codec::open_request_from_json(doc), "h").at("id").as_string());
+      engine.open_case(codec::open_request_from_json(doc), "h").subject.id);
   const auto accept = json::parse(kAcceptRefund);
   engine.act(id, codec::action_request_from_json(accept), "a");
   const auto body = engine.host_payload(id, "generic").at("requests").at(0).at("body");
@@ -241,7 +239,7 @@ TEST(Payloads, WrongStateOtherAdapterAndCaseWithoutOrder) {
   const auto doc = json::parse(
       R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"items":[{"sku":"X","name":"Thing","qty":1,"unit_price":"10.00","currency":"USD","reason":"defect"}]})");
   const std::string loose(
-      host.engine.open_case(codec::open_request_from_json(doc), "h").at("id").as_string());
+      host.engine.open_case(codec::open_request_from_json(doc), "h").subject.id);
   host.act(loose, kAcceptRefund);
   EXPECT_EQ(status(loose, "woocommerce"), Status::not_allowed);
   EXPECT_EQ(status("RC-1999-000001", "woocommerce"), Status::not_found);
