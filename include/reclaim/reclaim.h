@@ -318,8 +318,8 @@ RECLAIM_API int reclaim_case_act(reclaim_engine *e, const char *case_ref, const 
 /* Events (the outbox)                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Reads events in commit order after a cursor: every change writes its events in the same
- *  transaction, so a host that keeps the cursor misses none.
+/** Reads events in commit order after a cursor. Every change writes its events in the same
+ *  transaction as itself, so a host that keeps the cursor misses none.
  *
  *  query_json: NULL means {}; at most 1 MB (docs/api/events-query.schema.json):
  *    {"after": SEQ (0), "limit": 1–1000 (100), "shop": "…", "case_id": "…"}
@@ -373,10 +373,10 @@ RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char *
 RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter,
                                      char **out_json);
 
-/** Starts the embedded web endpoint on worker threads, until reclaim_http_stop or reclaim_close:
- *  the customer pages (look a case up, open one, follow it, reply with photos, rate, cancel,
- *  reopen, the EU withdrawal function), the JSON API under /api/v1 (docs/api/openapi.yaml),
- *  /healthz and /metrics (Prometheus text).
+/** Starts the embedded web endpoint. Worker threads serve it until reclaim_http_stop or
+ *  reclaim_close: the customer pages (look a case up, open one, follow it, reply with photos,
+ *  rate, cancel, reopen, the EU withdrawal function), the JSON API under /api/v1
+ *  (docs/api/openapi.yaml), /healthz and /metrics (Prometheus text).
  *
  *  options_json: NULL means {}; at most 1 MB (docs/api/http-start-options.schema.json):
  *    {"listen": "127.0.0.1:8080", "threads": 2, "base_path": "", "shop": "default",
