@@ -4,7 +4,8 @@ JSON API response, validates against its schema (jsonschema's Draft 2020-12 vali
 checked). The schemas cannot drift from the code without this test failing.
 
 Run: python3 schema_test.py LIBRARY API_DIR FIXTURES_DIR SDK_PYTHON_DIR HEADER
-Prints "N passed, M failed"; exits 1 on any failure.
+(Debian's python3-jsonschema and python3-yaml). Prints "N passed, M failed"; exits 1 on any
+failure. RECLAIM_TEST_VERBOSE=1 prints what passed too.
 """
 import base64
 import copy
@@ -226,10 +227,10 @@ def error(function, call, code, what="", field=None, rule=None):
     return None
 
 
-def fixture(relative, binary=False):
-    with open(os.path.join(FIXTURES, "hosts", relative), "rb") as f:
-        data = f.read()
-    return data if binary else data.decode("utf-8")
+def fixture(relative):
+    """A host's order document from tests/fixtures/hosts, as text."""
+    with open(os.path.join(FIXTURES, "hosts", relative), encoding="utf-8") as f:
+        return f.read()
 
 
 CONFIG = {
@@ -363,6 +364,7 @@ def test_policies(engine):
           rule="return_window_shorter_than_law")
     invalid({"return_window_days": 30, "colour": "red"}, "policy-set-request.schema.json",
             "a policy with an unknown member")
+    invalid({"colour": "red"}, "policy-set-request.schema.json", "a policy of one unknown member")
     error("reclaim_policy_set", lambda: engine.set_policy({"colour": "red"}), "invalid_argument",
           "with an unknown member", field="colour")
     error("reclaim_policy_get", lambda: engine.get_policy("nosuch"), "not_found",
@@ -511,25 +513,19 @@ def test_action_table(engine, cancelled):
 
 def test_cases(engine):
     cases = {}
-    a = open_case(engine, {
+    first = {
         "shop": "default", "kind": "complaint", "channel": "web", "actor": CUSTOMER,
         "order_id": "1001",
         "customer": {"email": "jan@example.pl", "name": "Jan Kowalski", "locale": "pl",
                      "phone": "+48 600 000 000"},
         "items": [{"line": "1", "qty": 2, "reason": "defect", "serial": "SN-1", "note": "hums"}],
         "description": "Czajnik nie grzeje.", "preferred_resolution": "replacement",
-        "idempotency_key": "open-a", "extra": {"ticket": 17}}, "a customer's complaint")
+        "idempotency_key": "open-a", "extra": {"ticket": 17}}
+    a = open_case(engine, first, "a customer's complaint")
     if a is None:
         return cases
     tampered(a, "case.schema.json", "a case")
-    again = result("reclaim_case_open", "case.schema.json", lambda: engine.open_case({
-        "shop": "default", "kind": "complaint", "channel": "web", "actor": CUSTOMER,
-        "order_id": "1001",
-        "customer": {"email": "jan@example.pl", "name": "Jan Kowalski", "locale": "pl",
-                     "phone": "+48 600 000 000"},
-        "items": [{"line": "1", "qty": 2, "reason": "defect", "serial": "SN-1", "note": "hums"}],
-        "description": "Czajnik nie grzeje.", "preferred_resolution": "replacement",
-        "idempotency_key": "open-a", "extra": {"ticket": 17}}), "replayed")
+    again = open_case(engine, copy.deepcopy(first), "replayed")
     check(again is not None and again["id"] == a["id"], "the same idempotency key: the same case")
     a = act(engine, a, "review", AGENT)
     a = act(engine, a, "request_info", AGENT, message="Prosimy o zdjęcie.")
@@ -551,7 +547,8 @@ def test_cases(engine):
             reason="the other unit works")
     a = act(engine, a, "fulfil", HOST, reference="REFUND-1")
     a = act(engine, a, "rate", CUSTOMER, score=5, comment="Szybko.")
-    rated = {"action": "rate", "actor": CUSTOMER, "score": 1}
+    rated = request({"action": "rate", "actor": CUSTOMER, "score": 1},
+                    "case-act-request.schema.json", "a second rating")
     error("reclaim_case_act", lambda: engine.act(a["id"], rated), "not_allowed", "rate twice",
           rule="already_rated")
     a = act(engine, a, "close", AGENT)
@@ -595,7 +592,8 @@ def test_cases(engine):
         cases["r"] = r
 
     # Refusals, each with its error document.
-    stale = {"action": "review", "actor": AGENT, "expected_version": 1}
+    stale = request({"action": "review", "actor": AGENT, "expected_version": 1},
+                    "case-act-request.schema.json", "an action on a stale version")
     if d:
         d2 = act(engine, d, "comment", AGENT, "making the case move on", message="seen")
         error("reclaim_case_act", lambda: engine.act(d["id"], stale), "conflict",
@@ -766,6 +764,7 @@ def test_reports(engine):
     request(bad, "report-query.schema.json", "a report whose to is before its from")
     error("reclaim_report", lambda: engine.report(bad), "invalid_argument", "to before from",
           field="to")
+    request({"shop": "nosuch"}, "report-query.schema.json", "a report of an unknown shop")
     error("reclaim_report", lambda: engine.report({"shop": "nosuch"}), "not_found",
           "of an unknown shop", field="shop")
     invalid({"format": "pdf"}, "report-query.schema.json", "a report in an unknown format")
@@ -887,8 +886,9 @@ def test_http(engine):
           "without a path", field="path")
     invalid({"method": "GET"}, "http-handle-request.schema.json", "a request without a path")
 
-    error("reclaim_http_start", lambda: engine.start_http({"listen": "127.0.0.1:0",
-                                                           "shop": "nosuch"}),
+    unknown_shop = request({"listen": "127.0.0.1:0", "shop": "nosuch"},
+                           "http-start-options.schema.json", "an endpoint for an unknown shop")
+    error("reclaim_http_start", lambda: engine.start_http(unknown_shop),
           "not_found", "for an unknown shop", field="shop")
     options = request({"listen": "127.0.0.1:0", "threads": 2, "base_path": "", "shop": "default",
                        "max_connections": 64, "header_timeout_s": 10, "idle_timeout_s": 30,
