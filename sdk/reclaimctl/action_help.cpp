@@ -204,11 +204,11 @@ bool print_action(std::ostream &out, const std::string &name) {
     const std::string field(key);
     bool needed = false;
     for (const auto &r : required) needed = needed || r == field;
-    const char *file = kActSchema;
-    const json::object s = merged(value, file);
     fields += "  " + pad(field, 17) + pad(needed ? "yes" : "no", 9) +
               describe(value, kActSchema) + "\n";
-    if (const auto *text = s.if_contains("description")) {
+    // The field's own description, not that of a shared definition it refers to.
+    if (const auto *text = value.is_object() ? value.get_object().if_contains("description")
+                                             : nullptr) {
       fields += wrap(std::string(text->get_string()), 6);
     }
   }

@@ -143,6 +143,19 @@ def test_schemas_themselves():
               f"{name} declares Draft 2020-12")
         check(schema.get("$id") == BASE + name, f"{name} has the $id {BASE + name}")
     check(str(OPENAPI.get("openapi", "")).startswith("3.1"), "openapi.yaml is OpenAPI 3.1")
+    # What reclaimctl help case act prints: every action named, described and placed in the
+    # lifecycle, every field of its own described.
+    actions = SCHEMAS["case-act-request.schema.json"]["oneOf"]
+    names = [a.get("title") for a in actions]
+    check(names == SCHEMAS["common.schema.json"]["$defs"]["action"]["enum"],
+          "case-act-request.schema.json has one entry per action, in order")
+    for a in actions:
+        check(all(k in a for k in ("description", "x-roles", "x-from", "x-to")),
+              f"case act {a.get('title')}: description, x-roles, x-from, x-to")
+        own = [k for k in a["properties"]
+               if k not in ("action", "actor", "expected_version", "idempotency_key")]
+        check(all("description" in a["properties"][k] for k in own),
+              f"case act {a.get('title')}: each of its fields {own} is described")
     # Every reference of every document resolves.
     for uri, doc in STORE.items():
         for ref in references(doc):
