@@ -86,7 +86,8 @@ std::string describe(const json::value &node, const char *file) {
   for (const char *alternatives : {"anyOf", "oneOf"}) {  // alternative types, not constraints
     if (const auto *list = s.if_contains(alternatives); list && !s.contains("type")) {
       std::vector<std::string> parts;
-      for (const auto &alternative : list->get_array()) parts.push_back(describe(alternative, file));
+      for (const auto &alternative : list->get_array())
+        parts.push_back(describe(alternative, file));
       return join(parts, " or ");
     }
   }
@@ -204,18 +205,19 @@ bool print_action(std::ostream &out, const std::string &name) {
     const std::string field(key);
     bool needed = false;
     for (const auto &r : required) needed = needed || r == field;
-    fields += "  " + pad(field, 17) + pad(needed ? "yes" : "no", 9) +
-              describe(value, kActSchema) + "\n";
+    fields +=
+        "  " + pad(field, 17) + pad(needed ? "yes" : "no", 9) + describe(value, kActSchema) + "\n";
     // The field's own description, not that of a shared definition it refers to.
-    if (const auto *text = value.is_object() ? value.get_object().if_contains("description")
-                                             : nullptr) {
+    if (const auto *text =
+            value.is_object() ? value.get_object().if_contains("description") : nullptr) {
       fields += wrap(std::string(text->get_string()), 6);
     }
   }
   if (fields.empty()) {
     out << "Fields: none of its own.\n";
   } else {
-    out << "Fields (--set NAME=TEXT for text, --set-json NAME=JSON for any value, or --body FILE):\n"
+    out << "Fields (--set NAME=TEXT for text, --set-json NAME=JSON for any value, or --body "
+           "FILE):\n"
         << "  " << pad("NAME", 17) << pad("REQUIRED", 9) << "TYPE\n"
         << fields;
   }
