@@ -12,6 +12,7 @@ packages=(
   libssl-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
+  python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)
   chromium chromium-driver
 )
 # The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed

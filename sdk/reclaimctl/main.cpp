@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "action_help.hpp"
 #include "commands.hpp"
 
 using namespace reclaimctl;
@@ -96,8 +97,14 @@ int run(std::vector<std::string> words) {
     if (words.size() > 1) {
       size_t used = 0;
       std::vector<std::string> rest(words.begin() + 1, words.end());
-      if (const Command *c = find_command(rest, used); c != nullptr && used == rest.size()) {
+      const Command *c = find_command(rest, used);
+      if (c != nullptr && c->name == "case act" && rest.size() == used + 1) {
+        if (print_action(std::cout, rest.back())) return kExitOk;
+        throw UsageError("no action '" + rest.back() + "' (see: reclaimctl help case act)");
+      }
+      if (c != nullptr && used == rest.size()) {
         print_help(std::cout, *c);
+        if (c->name == "case act") print_actions(std::cout);
         return kExitOk;
       }
       throw UsageError("no command '" + rest[0] + (rest.size() > 1 ? " " + rest[1] : "") + "'");
@@ -130,7 +137,12 @@ int run(std::vector<std::string> words) {
                      " --help)");
   }
   if (args.flag("help")) {
+    if (command->name == "case act" && args.positional.size() == 2) {
+      if (print_action(std::cout, args.positional[1])) return kExitOk;
+      throw UsageError("no action '" + args.positional[1] + "' (see: reclaimctl help case act)");
+    }
     print_help(std::cout, *command);
+    if (command->name == "case act") print_actions(std::cout);
     return kExitOk;
   }
   Session session(args, command->name);

@@ -23,6 +23,51 @@ for command in info import "order show" "case list" "case show" "case open" "cas
   # shellcheck disable=SC2086
   expect_exit 0 "help $command" "$ctl" help $command
 done
+# help case act [ACTION]: the actions and each one's fields, from the schema compiled into the
+# tool; every action and field of docs/api/case-act-request.schema.json must be there.
+act_schema=$(dirname "$0")/../../docs/api/case-act-request.schema.json
+expect_exit 0 "help case act" "$ctl" help case act
+contains "$out" "usage: reclaimctl case act" "help case act: the command's help"
+contains "$out" "Actions (reclaimctl help case act ACTION lists an action's fields):" \
+  "help case act: the actions' table"
+contains "$out" "  accept            Decide for the customer" "help case act: accept and what it does"
+expect_exit 0 "case act --help" "$ctl" case act --help
+contains "$out" "  cancel            Withdraw an undecided case" "case act --help lists the actions too"
+# "ACTION FIELD yes|no" for every field of every action in the schema.
+fields=$(/usr/bin/python3 -c '
+import json, sys
+for a in json.load(open(sys.argv[1]))["oneOf"]:
+    own = [k for k in a["properties"] if k not in ("action", "actor", "expected_version", "idempotency_key")]
+    print(a["title"], *[k + "=" + ("yes" if k in a.get("required", []) else "no") for k in own])
+' "$act_schema")
+[[ $(wc -l <<<"$fields") == 17 ]] && pass || fail "the schema has 17 actions: $fields"
+while read -r action own; do
+  expect_exit 0 "help case act $action" "$ctl" help case act "$action"
+  contains "$out" "usage: reclaimctl case act [OPTIONS] REF $action" "help case act $action: usage"
+  contains "$out" "Who may:   " "help case act $action: the roles"
+  if [[ -z $own ]]; then
+    contains "$out" "Fields: none of its own." "help case act $action: no fields of its own"
+  fi
+  for field in $own; do
+    name=${field%=*} required=${field#*=}
+    line=$(grep -E "^  $name +(yes|no) " <<<"$out")
+    [[ -n $line ]] && pass || fail "help case act $action lists $name: $out"
+    [[ $line == *" $required "* ]] && pass || fail "help case act $action: $name required=$required: $line"
+  done
+done <<<"$fields"
+expect_exit 0 "help case act accept" "$ctl" help case act accept
+contains "$out" "  resolution        no        object {type, amount, currency} or null" \
+  "accept: the resolution's type"
+contains "$out" "Who may:   agent, supervisor" "accept: who may"
+contains "$out" "Leads to:  accepted" "accept: where it leads"
+expect_exit 0 "help case act rate" "$ctl" help case act rate
+contains "$out" "  score             yes       integer 1–5" "rate: the score, required, 1 to 5"
+contains "$out" "Leads to:  the same state" "rate: the state does not change"
+expect_exit 0 "case act REF set_priority --help" "$ctl" case act RC-1 set_priority --help
+contains "$out" "  priority          yes       low|normal|high|urgent" "set_priority: the words"
+expect_exit 2 "help case act of an unknown action" "$ctl" help case act frobnicate
+contains "$err" "no action 'frobnicate'" "the unknown action is named"
+expect_exit 2 "case act --help of an unknown action" "$ctl" case act RC-1 frobnicate --help
 expect_exit 0 "-h" "$ctl" -h
 contains "$out" "Commands:" "-h lists the commands"
 expect_exit 0 "--version" "$ctl" --version

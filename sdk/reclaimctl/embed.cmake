@@ -1,0 +1,26 @@
+# Writes docs/api's schemas that reclaimctl reads (the actions of reclaim_case_act and the words
+# they use) into one C++ source, so `reclaimctl help case act ACTION` needs no file at run time
+# and can never disagree with the schema it was built from. Run by CMake at build time:
+#   cmake -DOUTPUT=schemas.cpp -DINPUTS="a.schema.json;b.schema.json" -P embed.cmake
+set(body "// Generated from docs/api by sdk/reclaimctl/embed.cmake. Do not edit.\n")
+string(APPEND body "#include \"schemas.hpp\"\n\nnamespace reclaimctl {\n\nnamespace {\n\n")
+set(index 0)
+set(table "")
+foreach(input IN LISTS INPUTS)
+  file(READ "${input}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){24})" "\\1\n" bytes "${bytes}")
+  get_filename_component(name "${input}" NAME)
+  string(APPEND body "constexpr char file_${index}[] = {\n${bytes}'\\0'};\n")
+  string(APPEND table "    {\"${name}\", std::string_view(file_${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "\nstruct Embedded {\n  std::string_view name, text;\n};\n")
+string(APPEND body "constexpr Embedded table[] = {\n${table}};\n\n}  // namespace\n\n")
+string(APPEND body "std::string_view embedded_schema(std::string_view name) {\n")
+string(APPEND body "  for (const auto &file : table) {\n    if (file.name == name) return file.text;\n  }\n")
+string(APPEND body "  return {};\n}\n\n}  // namespace reclaimctl\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
