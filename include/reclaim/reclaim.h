@@ -25,8 +25,9 @@
  *            one field is at fault; `rule` names the rule that refused the request, when one did.
  *            `out_json` may be NULL when the caller does not want the document.
  * Documents. Every request and result document has a JSON Schema (Draft 2020-12) in Reclaim's
- *            source tree, docs/api/ (docs/api/README.md lists them; error.schema.json is the
- *            error document); each function below names its own. The test suite validates every
+ *            source tree, docs/api/, installed with the library in share/reclaim/api/
+ *            (README.md there lists them; error.schema.json is the error document); each
+ *            function below names its own. The test suite validates every
  *            document the library produces against them.
  * Errors.    Bad input never crashes the host and never changes stored data: on any status other
  *            than RECLAIM_OK nothing was written. No C++ exception crosses this ABI; the library

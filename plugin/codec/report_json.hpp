@@ -14,7 +14,8 @@ ReportQuery report_query_from_json(const boost::json::value &document);
 // A shop's "targets": {"handling_hours", "satisfaction", "repeat_rate"}.
 Targets targets_from_json(const boost::json::value &value, const std::string &path);
 
-// The result document of CONTRACT.md ("Reports"), plus "totals" and per group "low_volume".
+// The result document (docs/api/report-result.schema.json), with "totals" and per group
+// "low_volume".
 boost::json::object report_to_json(const Report &report);
 // One row per group, RFC 4180 (CRLF, quotes doubled), UTF-8, a header row first; empty cells for
 // nulls; one "refunded_<CURRENCY>" column per currency in the report.

@@ -19,7 +19,8 @@ Response from_error(const Error &error) {
   if (status == Status::storage || status == Status::internal) {
     return api_error(500, "internal", "the request could not be completed");
   }
-  return api_error(http_status(status), status_name(status), error.what(), error.field());
+  return api_error(http_status(status), status_name(status), error.what(), error.field(),
+                   error.rule());
 }
 
 std::optional<Response> spend(Call &call, RateLimiter &budget) {

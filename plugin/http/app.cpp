@@ -99,6 +99,7 @@ Response failure(Call &call, int status) {
       case 404: return api_error(404, "not_found", "no such resource");
       case 400: return api_error(400, "bad_request", "the request could not be read");
       case 413: return api_error(413, "too_large", "the request body is too large");
+      case 431: return api_error(431, "headers_too_large", "the request headers are too large");
       case 503: return api_error(503, "busy", "the service is busy; retry");
       default: return api_error(500, "internal", "the request could not be completed");
     }
@@ -107,6 +108,7 @@ Response failure(Call &call, int status) {
     case 404: return message_page(call, 404, "error_heading", "not_found");
     case 400: return message_page(call, 400, "error_heading", "bad_request");
     case 413: return message_page(call, 413, "error_heading", "too_large");
+    case 431: return message_page(call, 431, "error_heading", "bad_request");
     default: return message_page(call, status, "error_heading", "server_error");
   }
 }

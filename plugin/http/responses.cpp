@@ -112,9 +112,10 @@ Response json_response(int status, const json::value &body) {
 }
 
 Response api_error(int status, std::string_view code, std::string_view message,
-                   std::string_view field) {
+                   std::string_view field, std::string_view rule) {
   json::object error{{"code", code}, {"message", message}};
   if (!field.empty()) error["field"] = field;
+  if (!rule.empty()) error["rule"] = rule;
   return json_response(status, json::object{{"error", std::move(error)}});
 }
 

@@ -100,7 +100,7 @@ Response redirect(Call &call, const std::string &location);
 // JSON
 Response json_response(int status, const boost::json::value &body);
 Response api_error(int status, std::string_view code, std::string_view message,
-                   std::string_view field = {});
+                   std::string_view field = {}, std::string_view rule = {});
 int http_status(Status status);
 
 // Handlers (pages.cpp, withdraw.cpp, api.cpp). `rest` is the path after the route's prefix.

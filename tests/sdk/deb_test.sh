@@ -20,7 +20,8 @@ contains "$out" "libsoci" "SOCI is a dependency"
 expect_exit 0 "dpkg-deb --contents" dpkg-deb --contents "$deb"
 for f in ./usr/include/reclaim/reclaim.h ./usr/lib/libreclaim.so.1 ./usr/lib/pkgconfig/reclaim.pc \
   ./usr/lib/cmake/Reclaim/ReclaimConfig.cmake ./usr/bin/reclaimctl \
-  ./usr/share/reclaim/php/Reclaim.php ./usr/lib/python3/dist-packages/reclaim/__init__.py; do
+  ./usr/share/reclaim/php/Reclaim.php ./usr/lib/python3/dist-packages/reclaim/__init__.py \
+  ./usr/share/reclaim/api/case-act-request.schema.json; do
   contains "$out" "$f" "the package holds $f"
 done
 expect_exit 0 "dpkg-deb -x" dpkg-deb -x "$deb" "$work/root"

@@ -17,7 +17,8 @@ for f in include/reclaim/reclaim.h lib/libreclaim.so lib/libreclaim.so.1 lib/pkg
   lib/cmake/Reclaim/ReclaimConfig.cmake lib/cmake/Reclaim/ReclaimConfigVersion.cmake \
   lib/cmake/Reclaim/ReclaimTargets.cmake bin/reclaimctl share/reclaim/php/Reclaim.php \
   share/reclaim/php/examples/import_order.php share/reclaim/examples/quickstart.c \
-  share/reclaim/examples/CMakeLists.txt lib/python3/dist-packages/reclaim/__init__.py; do
+  share/reclaim/examples/CMakeLists.txt lib/python3/dist-packages/reclaim/__init__.py \
+  share/reclaim/api/case.schema.json share/reclaim/api/openapi.yaml; do
   [[ -e $prefix/$f ]] && pass || fail "not installed: $f"
 done
 [[ -L $prefix/lib/libreclaim.so && -L $prefix/lib/libreclaim.so.1 ]] && pass ||

@@ -1,4 +1,5 @@
-// Every action × role × state against the CONTRACT's table, written out here independently.
+// Every action × role × state against the table of docs/STATES.md, written out here
+// independently.
 #include <gtest/gtest.h>
 
 #include <map>

@@ -97,6 +97,7 @@ TEST_F(Api, TheCustomersActionsWithAnAttachment) {
   const Response refused = call("POST", "/api/v1/cases/" + token + "/reply", R"({"message":"hi"})");
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(doc(refused).at("error").at("code"), "not_allowed");
+  EXPECT_EQ(doc(refused).at("error").at("rule"), "state_not_allowed");  // as the C ABI names it
   ActionRequest ask;
   ask.action = Action::request_info;
   ask.actor = {Role::agent, "a"};

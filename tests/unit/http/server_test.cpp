@@ -162,6 +162,9 @@ TEST_F(RealServer, AnswersMalformedRequestsWith400AndCloses) {
   const std::string huge_header =
       exchange("GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(huge_header.rfind("HTTP/1.1 431", 0), 0u) << huge_header.substr(0, 100);
+  const std::string huge_api_header =
+      exchange("GET /api/v1/cases/x HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(huge_api_header.rfind("HTTP/1.1 431", 0), 0u) << huge_api_header.substr(0, 100);
 }
 
 TEST_F(RealServer, ClosesConnectionsThatSendTheirHeadersTooSlowly) {
