@@ -30,14 +30,6 @@ else
     fragments+=("$out/report-$locale.html")
   done
 fi
-browser="$root/tests/browser"
-for tool in node npm /usr/bin/chromium; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: run packaging/install-deps.sh" >&2; exit 1; }
-done
-cd "$browser"
-if ! cmp -s package-lock.json node_modules/.reclaim-installed-lock 2>/dev/null ||
-   [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json node_modules/.reclaim-installed-lock
-fi
-node report.mjs "$out" "${fragments[@]}"
+source "$root/tests/browser/setup.sh"
+cd "$browser_dir"
+"$node" report.mjs "$out" "${fragments[@]}"

@@ -1,10 +1,13 @@
 #include "storage/connect.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cctype>
 #include <chrono>
+#include <memory>
 #include <string_view>
 #include <thread>
 
@@ -57,6 +60,75 @@ bool connection_ok(soci::session &session) {
          PQstatus(backend->conn_) == CONNECTION_OK;
 }
 
+bool has_space(const std::string &value) {
+  for (unsigned char c : value) {
+    if (std::isspace(c)) return true;
+  }
+  return false;
+}
+
+// SOCI 4.0 (Debian 12's) does not hand a PostgreSQL connection string to PQconnectdb as it is:
+// its factory cuts the string at whitespace into words, reads each word as key=value (dropping
+// double quotes around a value) to take out its own "singlerows" option, and joins the words
+// again as key + '=' + value. A word without '=' gains one, so the URI
+// "postgresql://user@host:5432/dbname" reached libpq as "…/dbname=" and the server was asked for
+// a database named "dbname=" (a URI with a query came through only because its first '=' was put
+// back where it was). A single-quoted libpq value with a space in it was cut in two.
+//
+// So libpq reads the string itself: PQconninfoParse takes everything PQconnectdb takes (URIs of
+// both schemes, with or without a path or a query, percent-encoded parts, several hosts, unix
+// socket folders; key=value settings with quotes and backslash escapes) and applies no defaults.
+// Each setting it found goes to SOCI as one word that SOCI passes on unchanged and that libpq
+// reads back as the same value. Throws Error(invalid_argument) for what libpq rejects.
+std::string settings_for_soci(const std::string &conninfo) {
+  char *message = nullptr;
+  PQconninfoOption *parsed = PQconninfoParse(conninfo.c_str(), &message);
+  if (parsed == nullptr) {
+    std::string reason = message != nullptr ? message : "out of memory";
+    PQfreemem(message);
+    while (!reason.empty() && std::isspace(static_cast<unsigned char>(reason.back()))) {
+      reason.pop_back();
+    }
+    fail(Status::invalid_argument,
+         "libpq does not accept the PostgreSQL connection string: " + reason, "database");
+  }
+  const std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption *)> options(parsed,
+                                                                                PQconninfoFree);
+  std::string settings;
+  for (const PQconninfoOption *option = options.get(); option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;  // not in the string: libpq's default then applies
+    const std::string keyword = option->keyword;
+    const std::string value = option->val;
+    if (!settings.empty()) settings += ' ';
+    settings += keyword + '=';
+    if (value.empty()) {
+      settings += "''";
+    } else if (!has_space(value)) {
+      // A bare word: libpq takes the character after a backslash as it is; the escaped '"' keeps
+      // SOCI from reading a leading one as its quote.
+      for (char c : value) {
+        if (c == '\\' || c == '\'' || c == '"') settings += '\\';
+        settings += c;
+      }
+    } else {
+      // SOCI keeps what is between its double quotes, and libpq reads the single-quoted value.
+      if (value.find('"') != std::string::npos) {
+        fail(Status::invalid_argument,
+             "the PostgreSQL setting " + keyword +
+                 " holds both a space and a '\"', which SOCI 4.0 cannot pass to libpq",
+             "database");
+      }
+      settings += "\"'";
+      for (char c : value) {
+        if (c == '\\' || c == '\'') settings += '\\';
+        settings += c;
+      }
+      settings += "'\"";
+    }
+  }
+  return settings;
+}
+
 }  // namespace
 
 Target parse_target(const std::string &database) {
@@ -70,9 +142,11 @@ Target parse_target(const std::string &database) {
     const bool memory = path == ":memory:";
     return {&kSqlite, std::move(path), memory};
   }
+  // A URI, or key=value settings: an '=' before any "://" (a value may hold a URL).
+  const auto equals = database.find('=');
   if (starts_with(database, "postgresql://") || starts_with(database, "postgres://") ||
-      (database.find('=') != std::string::npos && database.find("://") == std::string::npos)) {
-    return {&kPostgresql, database, false};
+      (equals != std::string::npos && equals < database.find("://"))) {
+    return {&kPostgresql, settings_for_soci(database), false};
   }
   fail(Status::invalid_argument,
        "expected sqlite:PATH, sqlite::memory:, a postgresql:// URI or libpq key=value settings",

@@ -17,12 +17,16 @@ struct Dialect;
 
 struct Target {
   const Dialect *dialect;
-  std::string connect;  // SQLite: the file path; PostgreSQL: the libpq URI or key=value string
+  // SQLite: the file path; PostgreSQL: the settings libpq read from the URI or key=value string,
+  // written as key=value words that SOCI 4.0 hands on to PQconnectdb unchanged (connect.cpp)
+  std::string connect;
   bool memory = false;  // SQLite's :memory:
 };
 
-// "sqlite:PATH", "sqlite::memory:", "postgresql://…", "postgres://…" or libpq "key=value …".
-// Throws Error(invalid_argument) naming the field "database".
+// "sqlite:PATH", "sqlite::memory:", or for PostgreSQL anything libpq's PQconnectdb takes: a
+// "postgresql://…" or "postgres://…" URI (with or without a path or a query) or "key=value …"
+// settings. Throws Error(invalid_argument) naming the field "database", also for a string libpq
+// rejects.
 Target parse_target(const std::string &database);
 
 // `first`: the pool's first connection, which switches a SQLite file to WAL.
