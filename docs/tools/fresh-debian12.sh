@@ -8,8 +8,8 @@
 #
 # WORK_DIR (default /var/tmp/reclaim-fresh-debian12) receives the root (root/) and the logs
 # (logs/: debootstrap.log, demo.log, page.html, test.log). The root is made anew on each run.
-# Exits 0 only when both commands worked. Takes 15–30 minutes on 2 cores. Only uncommitted
-# changes are left out: commit first.
+# Exits 0 only when both commands worked. Takes 1–2 hours on 2 cores (a plain and a sanitizer
+# build). It clones what is committed: commit first.
 set -uo pipefail
 
 repo=$(git rev-parse --show-toplevel) || { echo "run it inside a clone of the project" >&2; exit 2; }
