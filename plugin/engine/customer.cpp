@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
+#include "core/text.hpp"
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 
@@ -26,12 +27,6 @@ bool same_email(std::string_view a, std::string_view b) {
     if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 json::value time_or_null(const std::optional<UnixMs> &at) {
@@ -96,11 +91,11 @@ std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
                                                const std::string &number,
                                                const std::string &email) {
   shop(shop_id);
-  const std::string wanted(trimmed(number));
+  const std::string wanted(trim(number));
   std::optional<Case> found;
   store_->read([&](Tx &tx) { found = tx.case_by_number(shop_id, wanted); });
   // The e-mail is compared even when no case matched, so both failures take the same path.
-  const bool match = found && same_email(found->customer.email, trimmed(email));
+  const bool match = found && same_email(found->customer.email, trim(email));
   if (!match) return std::nullopt;
   return status_token(found->id);
 }
@@ -108,13 +103,13 @@ std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
 std::optional<Order> Engine::customer_order(const std::string &shop_id, const std::string &number,
                                             const std::string &email) {
   shop(shop_id);
-  const std::string wanted(trimmed(number));
+  const std::string wanted(trim(number));
   std::optional<Order> found;
   store_->read([&](Tx &tx) {
     found = tx.order_by_number(shop_id, wanted);
     if (!found) found = tx.order(shop_id, wanted);
   });
-  if (!found || !same_email(found->customer.email, trimmed(email))) return std::nullopt;
+  if (!found || !same_email(found->customer.email, trim(email))) return std::nullopt;
   return found;
 }
 
