@@ -20,15 +20,6 @@ namespace {
 
 constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 
-bool same_email(std::string_view a, std::string_view b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 json::value time_or_null(const std::optional<UnixMs> &at) {
   return at ? json::value(format_rfc3339(*at)) : json::value(nullptr);
 }
