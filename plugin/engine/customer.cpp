@@ -18,8 +18,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
-
 json::value time_or_null(const std::optional<UnixMs> &at) {
   return at ? json::value(format_rfc3339(*at)) : json::value(nullptr);
 }
@@ -200,8 +198,9 @@ Attachment Engine::add_attachment(const std::string &case_id, const std::string 
                                   const std::string &bytes) {
   if (bytes.empty()) fail(Status::invalid_argument, "the file is empty", "attachments");
   if (bytes.size() > kMaxAttachmentBytes) {
-    fail(Status::invalid_argument, "a file may have at most 10 MB", "attachments",
-         "attachment_too_large");
+    fail(Status::invalid_argument,
+         "a file may have at most " + std::to_string(kMaxAttachmentBytes >> 20) + " MB",
+         "attachments", "attachment_too_large");
   }
   Attachment file;
   file.content_type = sniff_content_type(bytes);

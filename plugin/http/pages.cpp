@@ -105,7 +105,7 @@ bool files_acceptable(const Form &form) {
   for (const auto &file : form.files) {
     if (file.bytes.empty()) continue;
     if (++count > kMaxFiles) return false;
-    if (file.bytes.size() > 10 * 1024 * 1024 || sniff_content_type(file.bytes).empty()) {
+    if (file.bytes.size() > kMaxAttachmentBytes || sniff_content_type(file.bytes).empty()) {
       return false;
     }
   }
