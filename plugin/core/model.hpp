@@ -31,6 +31,9 @@ struct Customer {
 // An empty address matches nothing, not even another empty one: it proves nothing.
 bool same_email(std::string_view a, std::string_view b);
 
+// The most units one order line or case item may hold; every reader refuses more.
+inline constexpr std::int64_t kMaxQuantity = 1'000'000;
+
 struct OrderLine {
   std::string id;
   std::string sku;

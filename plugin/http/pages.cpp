@@ -150,7 +150,8 @@ Response open_from_form(Call &call) {
     const std::string index = std::to_string(i);
     const std::string qty_text = form.get("qty_" + index);
     if (qty_text.empty() || qty_text == "0") continue;
-    if (qty_text.size() > 6 || qty_text.find_first_not_of("0123456789") != std::string::npos) {
+    if (qty_text.size() > 7 || qty_text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoll(qty_text) > kMaxQuantity) {
       return items_step(call, *order, &form, 422, call.text("invalid_input"));
     }
     OpenItem item;

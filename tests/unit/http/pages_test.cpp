@@ -382,6 +382,29 @@ TEST_F(Pages, LookupsAndSubmissionsAreLimitedPerAddress) {
             404);
 }
 
+// The form takes the quantities the JSON API takes: up to kMaxQuantity units of a line.
+TEST_F(Pages, TheFormTakesAsManyUnitsAsTheApi) {
+  Order bulk = demo_order("1003", "jan@example.pl");
+  bulk.lines[0].qty = kMaxQuantity;
+  engine_.import_order("default", bulk);
+  Browser browser(app());
+  browser.prime();
+  const auto submit = [&](const std::string &qty) {
+    return browser
+        .post_multipart("/new", {{"step", "case"},
+                                 {"order", "N1003"},
+                                 {"email", "jan@example.pl"},
+                                 {"kind", "complaint"},
+                                 {"qty_0", qty},
+                                 {"reason_0", "defect"},
+                                 {"lang", "en"}},
+                        {})
+        .status;
+  };
+  EXPECT_EQ(submit(std::to_string(kMaxQuantity + 1)), 422);
+  EXPECT_EQ(submit(std::to_string(kMaxQuantity)), 303);
+}
+
 // Optional white space in headers is spaces and tabs (RFC 9110 OWS), wherever it stands.
 TEST_F(Pages, HeadersMayCarryTabsAsOptionalWhiteSpace) {
   Browser browser(app());
