@@ -24,8 +24,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 constexpr std::string_view kOrderFields[] = {"order",          "id",
                                              "number",         "currency",
                                              "placed_at",      "paid_at",
@@ -292,7 +290,7 @@ Order generic_order(const json::value &document, const ImportContext &context) {
     auto [supplier, supplier_convert] = field("supplier");
     line.supplier = reader.text(supplier, supplier_convert).value_or("");
     auto [qty, qty_convert] = field("qty");
-    line.qty = qty.integer(1, kMaxQty, true);
+    line.qty = qty.integer(1, kMaxQuantity, true);
     auto [refunded, refunded_convert] = field("refunded_qty");
     line.refunded_qty = refunded.optional_integer(0, line.qty, true).value_or(0);
     auto [rate, rate_convert] = field("tax_rate");

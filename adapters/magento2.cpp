@@ -20,8 +20,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 struct Row {
   Node node;
   std::string id, parent, type;
@@ -70,14 +68,14 @@ Order magento2_order(const json::value &document) {
     line.sku = row.node["sku"].optional_text(200).value_or("");
     line.name = row.node["name"].text();
     if (line.name.empty()) row.node["name"].fail_here("required");
-    line.qty = row.node["qty_ordered"].integer(1, kMaxQty);
+    line.qty = row.node["qty_ordered"].integer(1, kMaxQuantity);
     line.refunded_qty = row.node["qty_refunded"].optional_integer(0, line.qty).value_or(0);
     Decimal gross = row_gross(row.node, minor);
     Decimal tax = row.node["tax_amount"].optional_money(minor).value_or(Decimal{});
     json::array children;
     for (const Row &child : rows) {
       if (child.parent != row.id) continue;
-      const std::int64_t child_qty = child.node["qty_ordered"].integer(1, kMaxQty * 1000);
+      const std::int64_t child_qty = child.node["qty_ordered"].integer(1, kMaxQuantity * 1000);
       if (child_qty % line.qty != 0) {
         child.node["qty_ordered"].fail_here("not a whole multiple of the parent's quantity");
       }

@@ -20,8 +20,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 std::optional<UnixMs> shop_time(const Node &field, const std::string &zone) {
   const auto text = field.optional_text(64);
   if (!text || text->empty() || text->starts_with("0000-00-00")) return std::nullopt;
@@ -59,7 +57,7 @@ Order prestashop_order(const json::value &document, const ImportContext &context
     line.sku = row["product_reference"].optional_text(200).value_or("");
     line.name = row["product_name"].text();
     if (line.name.empty()) row["product_name"].fail_here("required");
-    line.qty = row["product_quantity"].integer(1, kMaxQty, true);
+    line.qty = row["product_quantity"].integer(1, kMaxQuantity, true);
     const Decimal incl = row["unit_price_tax_incl"].money(minor);
     const Decimal excl = row["unit_price_tax_excl"].money(minor);
     if (excl > incl) row["unit_price_tax_excl"].fail_here("exceeds unit_price_tax_incl");

@@ -22,8 +22,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 // The shop-money amount of a "<name>_set" pair, else the plain "<name>".
 Decimal shop_money(const Node &parent, const std::string &name, int minor) {
   const Node set = parent[name + "_set"]["shop_money"]["amount"];
@@ -94,7 +92,7 @@ Order shopify_order(const json::value &document) {
     line.sku = item["sku"].optional_text(200).value_or("");
     line.name = item["name"].optional_text().value_or("");
     if (line.name.empty()) line.name = item["title"].text();
-    line.qty = item["quantity"].integer(1, kMaxQty);
+    line.qty = item["quantity"].integer(1, kMaxQuantity);
     line.supplier = item["vendor"].optional_text().value_or("");
     const Decimal price = shop_money(item, "price", minor);
     Decimal discount;
@@ -143,7 +141,7 @@ Order shopify_order(const json::value &document) {
     const Node lines = refunds[r]["refund_line_items"];
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const std::string target = lines[i]["line_item_id"].id();
-      const std::int64_t qty = lines[i]["quantity"].integer(0, kMaxQty);
+      const std::int64_t qty = lines[i]["quantity"].integer(0, kMaxQuantity);
       auto found = std::find_if(order.lines.begin(), order.lines.end(),
                                 [&](const OrderLine &l) { return l.id == target; });
       if (found == order.lines.end()) {

@@ -22,8 +22,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 bool hex32(const std::string &id) {
   return id.size() == 32 && id.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
 }
@@ -103,7 +101,7 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     line.name = item["label"].text();
     if (line.name.empty()) item["label"].fail_here("required");
     line.sku = item["payload"]["productNumber"].optional_text(200).value_or("");
-    line.qty = item["quantity"].integer(1, kMaxQty);
+    line.qty = item["quantity"].integer(1, kMaxQuantity);
     if (gross.negative()) item["totalPrice"].fail_here("must not be negative");
     line.tax_rate = rate;
     price_line(line, order.host, gross, tax);

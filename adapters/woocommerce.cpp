@@ -18,8 +18,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 // Product names come HTML-escaped ("Ship Your Idea &ndash; Color: Black").
 std::string unescape_html(const std::string &text) {
   static const std::pair<std::string_view, std::string_view> kNamed[] = {
@@ -64,7 +62,7 @@ OrderLine line_from(const Node &item, int minor, const std::map<std::string, Dec
   line.sku = item["sku"].optional_text(200).value_or("");
   line.name = unescape_html(item["name"].text());
   if (line.name.empty()) item["name"].fail_here("required");
-  line.qty = item["quantity"].integer(1, kMaxQty);
+  line.qty = item["quantity"].integer(1, kMaxQuantity);
   const Decimal total = item["total"].money(minor);
   const Decimal tax = item["total_tax"].money(minor);
   const Node price = item["price"];
@@ -159,7 +157,7 @@ Order woocommerce_order(const json::value &document) {
     const Node lines = refunds[r]["line_items"];
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const Node refunded = lines[i];
-      const std::int64_t qty = refunded["quantity"].integer(-kMaxQty, 0);
+      const std::int64_t qty = refunded["quantity"].integer(-kMaxQuantity, 0);
       const std::string target = refunded_item(refunded);
       auto found = std::find_if(order.lines.begin(), order.lines.end(),
                                 [&](const OrderLine &l) { return l.id == target; });

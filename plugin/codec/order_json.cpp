@@ -10,7 +10,6 @@ namespace reclaim::codec {
 namespace {
 
 constexpr std::size_t kMaxLines = 1000;
-constexpr std::int64_t kMaxQty = 1'000'000;
 
 Customer customer_from(Fields &fields) {
   Customer customer;
@@ -27,7 +26,7 @@ OrderLine line_from(Fields &fields) {
   line.id = fields.required_id("id");
   line.sku = fields.text("sku", kMaxIdBytes).value_or("");
   line.name = fields.required_text("name");
-  const auto qty = fields.integer("qty", 1, kMaxQty);
+  const auto qty = fields.integer("qty", 1, kMaxQuantity);
   if (!qty) fail(Status::invalid_argument, "required", fields.path("qty"));
   line.qty = *qty;
   auto price = fields.decimal("unit_price");

@@ -10,8 +10,6 @@ namespace reclaim::codec {
 
 namespace {
 
-constexpr std::int64_t kMaxQty = 1'000'000;
-
 Actor actor_from(Fields &parent) {
   if (!parent.has("actor")) fail(Status::invalid_argument, "required", "actor");
   Fields fields(*parent.raw("actor"), "actor");
@@ -85,7 +83,7 @@ ItemRef item_ref_from(Fields &fields, bool with_resolution) {
     fail(Status::invalid_argument, "name the item by its order line or its item number",
          fields.path("line"));
   }
-  ref.qty = fields.integer("qty", 1, kMaxQty);
+  ref.qty = fields.integer("qty", 1, kMaxQuantity);
   if (with_resolution) {
     if (fields.has("resolution")) {
       ref.resolution = resolution_from(*fields.raw("resolution"), fields.path("resolution"));
@@ -128,7 +126,7 @@ OpenRequest open_request_from_json(const json::value &document) {
     wanted.line = item.id("line").value_or("");
     wanted.sku = item.text("sku", kMaxIdBytes).value_or("");
     wanted.name = item.text("name").value_or("");
-    const auto qty = item.integer("qty", 1, kMaxQty);
+    const auto qty = item.integer("qty", 1, kMaxQuantity);
     if (!qty) fail(Status::invalid_argument, "required", item.path("qty"));
     wanted.qty = *qty;
     wanted.unit_price = money_from(item, "unit_price", "currency");
@@ -283,7 +281,7 @@ EligibilityRequest eligibility_request_from_json(const json::value &document) {
     EligibilityItem wanted;
     wanted.field = item.path();
     wanted.line = item.required_id("line");
-    wanted.qty = item.integer("qty", 1, 1'000'000).value_or(1);
+    wanted.qty = item.integer("qty", 1, kMaxQuantity).value_or(1);
     wanted.reason = item.word("reason", kReasons).value_or("other");
     for (auto &word : words_list(item, "evidence", 10)) {
       if (!is_one_of(word, kEvidence)) {

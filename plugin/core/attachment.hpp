@@ -1,12 +1,17 @@
 // A file a customer sent with a case (a photo, a receipt): checked by content, kept in storage.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "core/time.hpp"
 
 namespace reclaim {
+
+// The largest file a customer may send with a case; the HTTP endpoint's upload limit is this
+// and the form around it.
+inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 
 struct Attachment {
   std::string id;  // "a_…"

@@ -8,15 +8,6 @@ namespace reclaim {
 
 namespace {
 
-bool same_email(const std::string &a, const std::string &b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 CaseItem item_from_order(const OpenItem &wanted, const Order &order, const ClaimedQty &claimed) {
   if (wanted.line.empty()) {
     fail(Status::invalid_argument, "items of a case with an order name the order line",

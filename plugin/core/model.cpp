@@ -18,6 +18,15 @@ boost::json::object resolution_to_json(const Resolution &resolution) {
   return out;
 }
 
+bool same_email(std::string_view a, std::string_view b) {
+  if (a.empty() || a.size() != b.size()) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
 const OrderLine *Order::line(const std::string &line_id) const {
   for (const auto &l : lines) {
     if (l.id == line_id) return &l;

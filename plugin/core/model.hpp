@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/decimal.hpp"
@@ -25,6 +26,13 @@ struct Customer {
   std::string type;  // consumer, sole_trader, business; empty when unknown
   std::string phone;
 };
+
+// Whether the e-mail a customer gives is the one on record: the same letters, in any case.
+// An empty address matches nothing, not even another empty one: it proves nothing.
+bool same_email(std::string_view a, std::string_view b);
+
+// The most units one order line or case item may hold; every reader refuses more.
+inline constexpr std::int64_t kMaxQuantity = 1'000'000;
 
 struct OrderLine {
   std::string id;

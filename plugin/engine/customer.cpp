@@ -5,6 +5,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
+#include "core/text.hpp"
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 
@@ -13,23 +14,6 @@ namespace reclaim {
 namespace json = boost::json;
 
 namespace {
-
-constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
-
-bool same_email(std::string_view a, std::string_view b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool customer_may(Action action, const Case &c) {
   if (!role_may(action, Role::customer) || !state_allows(action, c.state)) return false;
@@ -60,11 +44,11 @@ std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
                                                const std::string &number,
                                                const std::string &email) {
   shop(shop_id);
-  const std::string wanted(trimmed(number));
+  const std::string wanted(trim(number));
   std::optional<Case> found;
   store_->read([&](Tx &tx) { found = tx.case_by_number(shop_id, wanted); });
   // The e-mail is compared even when no case matched, so both failures take the same path.
-  const bool match = found && same_email(found->customer.email, trimmed(email));
+  const bool match = found && same_email(found->customer.email, trim(email));
   if (!match) return std::nullopt;
   return status_token(found->id);
 }
@@ -72,13 +56,13 @@ std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
 std::optional<Order> Engine::customer_order(const std::string &shop_id, const std::string &number,
                                             const std::string &email) {
   shop(shop_id);
-  const std::string wanted(trimmed(number));
+  const std::string wanted(trim(number));
   std::optional<Order> found;
   store_->read([&](Tx &tx) {
     found = tx.order_by_number(shop_id, wanted);
     if (!found) found = tx.order(shop_id, wanted);
   });
-  if (!found || !same_email(found->customer.email, trimmed(email))) return std::nullopt;
+  if (!found || !same_email(found->customer.email, trim(email))) return std::nullopt;
   return found;
 }
 
@@ -119,8 +103,9 @@ Attachment Engine::add_attachment(const std::string &case_id, const std::string 
                                   const std::string &bytes) {
   if (bytes.empty()) fail(Status::invalid_argument, "the file is empty", "attachments");
   if (bytes.size() > kMaxAttachmentBytes) {
-    fail(Status::invalid_argument, "a file may have at most 10 MB", "attachments",
-         "attachment_too_large");
+    fail(Status::invalid_argument,
+         "a file may have at most " + std::to_string(kMaxAttachmentBytes >> 20) + " MB",
+         "attachments", "attachment_too_large");
   }
   Attachment file;
   file.content_type = sniff_content_type(bytes);

@@ -113,7 +113,7 @@ Response open(Call &call) {
     OpenItem wanted;
     wanted.field = item.path();
     wanted.line = item.required_id("line");
-    const auto qty = item.integer("qty", 1, 1'000'000);
+    const auto qty = item.integer("qty", 1, kMaxQuantity);
     if (!qty) fail(Status::invalid_argument, "required", item.path("qty"));
     wanted.qty = *qty;
     const auto reason = item.word("reason", kReasons);

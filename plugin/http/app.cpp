@@ -7,6 +7,7 @@
 #include "codec/reader.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "http/site.hpp"
 
 namespace reclaim::http {
@@ -44,7 +45,7 @@ std::string accepted_language(std::string_view header) {
       }
       item = item.substr(0, semi);
     }
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    item = trim(item);
     std::string primary(item.substr(0, item.find('-')));
     for (auto &c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (is_language(primary) && q > best_q) {
@@ -53,12 +54,6 @@ std::string accepted_language(std::string_view header) {
     }
   }
   return best;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
 }
 
 // The socket's peer, unless it is a trusted proxy: then the last X-Forwarded-For address that

@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include "core/text.hpp"
+
 namespace reclaim::http {
 
 namespace {
@@ -16,12 +18,6 @@ int hex_value(char c) {
 bool starts_with_nocase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          strncasecmp(text.data(), prefix.data(), prefix.size()) == 0;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // The value of parameter `name` in a header such as `form-data; name="x"; filename="y"`.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/attachment.hpp"
+
 namespace reclaim::http {
 
 struct Options {
@@ -18,7 +20,7 @@ struct Options {
   int header_timeout_s = 10;
   int idle_timeout_s = 60;
   std::size_t form_limit = 64 * 1024;
-  std::size_t upload_limit = 10 * 1024 * 1024 + 64 * 1024;  // one 10 MB file and its form
+  std::size_t upload_limit = kMaxAttachmentBytes + 64 * 1024;  // one file and its form
   int lookups_per_minute = 10;                              // per client address
   int submits_per_minute = 5;
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed

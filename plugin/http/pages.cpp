@@ -107,7 +107,7 @@ bool files_acceptable(const Form &form) {
   for (const auto &file : form.files) {
     if (file.bytes.empty()) continue;
     if (++count > kMaxFiles) return false;
-    if (file.bytes.size() > 10 * 1024 * 1024 || sniff_content_type(file.bytes).empty()) {
+    if (file.bytes.size() > kMaxAttachmentBytes || sniff_content_type(file.bytes).empty()) {
       return false;
     }
   }
@@ -152,7 +152,8 @@ Response open_from_form(Call &call) {
     const std::string index = std::to_string(i);
     const std::string qty_text = form.get("qty_" + index);
     if (qty_text.empty() || qty_text == "0") continue;
-    if (qty_text.size() > 6 || qty_text.find_first_not_of("0123456789") != std::string::npos) {
+    if (qty_text.size() > 7 || qty_text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoll(qty_text) > kMaxQuantity) {
       return items_step(call, *order, &form, 422, call.text("invalid_input"));
     }
     OpenItem item;

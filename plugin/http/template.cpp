@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace reclaim::http {
 
@@ -32,12 +33,6 @@ std::vector<std::string> split_path(std::string_view name) {
     start = dot + 1;
   }
   return parts;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
 }
 
 // Parses `source` from `pos` until the closing tag `until` (or the end when empty).

@@ -65,6 +65,27 @@ TEST(Intake, CustomerMustMatchTheOrdersEmailAndNameAnOrder) {
   EXPECT_THROW(build_case(request, nullptr, {}, kNow), Error);
 }
 
+TEST(Intake, AnEmptyEmailMatchesNothing) {
+  EXPECT_TRUE(same_email("JAN@example.pl", "jan@EXAMPLE.pl"));
+  EXPECT_FALSE(same_email("jan@example.pl", "jan@example.com"));
+  EXPECT_FALSE(same_email("", ""));
+  // An order imported without an e-mail: a customer giving none does not prove it is theirs.
+  Order order = kettle_order();
+  order.customer.email.clear();
+  auto request = customer_request();
+  request.customer->email.clear();
+  try {
+    build_case(request, &order, {}, kNow);
+    FAIL();
+  } catch (const Error &error) {
+    EXPECT_EQ(error.status(), Status::not_allowed);
+    EXPECT_EQ(error.rule(), "email_mismatch");
+  }
+  // Staff may still open it for the customer.
+  request.actor = {Role::agent, "agent-1"};
+  EXPECT_NO_THROW(build_case(request, &order, {}, kNow));
+}
+
 TEST(Intake, LineNamedTwiceOrUnknownIsRefused) {
   const Order order = kettle_order();
   auto request = customer_request();

@@ -382,6 +382,54 @@ TEST_F(Pages, LookupsAndSubmissionsAreLimitedPerAddress) {
             404);
 }
 
+// The form takes the quantities the JSON API takes: up to kMaxQuantity units of a line.
+TEST_F(Pages, TheFormTakesAsManyUnitsAsTheApi) {
+  Order bulk = demo_order("1003", "jan@example.pl");
+  bulk.lines[0].qty = kMaxQuantity;
+  engine_.import_order("default", bulk);
+  Browser browser(app());
+  browser.prime();
+  const auto submit = [&](const std::string &qty) {
+    return browser
+        .post_multipart("/new", {{"step", "case"},
+                                 {"order", "N1003"},
+                                 {"email", "jan@example.pl"},
+                                 {"kind", "complaint"},
+                                 {"qty_0", qty},
+                                 {"reason_0", "defect"},
+                                 {"lang", "en"}},
+                        {})
+        .status;
+  };
+  EXPECT_EQ(submit(std::to_string(kMaxQuantity + 1)), 422);
+  EXPECT_EQ(submit(std::to_string(kMaxQuantity)), 303);
+}
+
+// Optional white space in headers is spaces and tabs (RFC 9110 OWS), wherever it stands.
+TEST_F(Pages, HeadersMayCarryTabsAsOptionalWhiteSpace) {
+  Browser browser(app());
+  const Response russian =
+      browser.send("GET", "/", "", "", {{"accept-language", "de;q=1,\tru ;q=0.9, en;q=0.5"}});
+  EXPECT_NE(russian.body.find("<html lang=\"ru\">"), std::string::npos);
+
+  Options options;
+  options.lookups_per_minute = 1;
+  options.trusted_proxies = {"10.0.0.1"};
+  App &endpoint = app(options);
+  Browser proxied(endpoint, "10.0.0.1");
+  proxied.prime();
+  const std::string body = "number=x&email=a%40b.c&csrf=" + proxied.csrf();
+  const auto lookup = [&](const std::string &forwarded) {
+    return proxied
+        .send("POST", "/lookup", body, "application/x-www-form-urlencoded",
+              {{"x-forwarded-for", forwarded}})
+        .status;
+  };
+  EXPECT_EQ(lookup("192.0.2.60"), 404);
+  // The same client after a tab: its budget is spent.
+  EXPECT_EQ(lookup("192.0.2.1,\t192.0.2.60"), 429);
+}
+
 TEST_F(Pages, TheWithdrawalHasAConfirmationStepAndAnAcknowledgement) {
   Browser browser(app());
   browser.prime();

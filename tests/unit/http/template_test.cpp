@@ -30,6 +30,12 @@ TEST(Template, SectionsLoopTestAndLookOutwards) {
   EXPECT_EQ(page.render(json::parse(R"({"items":[],"flag":false})")), "none");
 }
 
+// Tags take optional spaces and tabs around the name, as headers take optional white space.
+TEST(Template, BlanksAroundATagsNameAreIgnored) {
+  const Template page("t", "{{ a }}{{\ta\t}}{{#\tb }}!{{/ b\t}}");
+  EXPECT_EQ(page.render(json::object{{"a", "x"}, {"b", true}}), "xx!");
+}
+
 TEST(Template, SyntaxErrorsNameTheTemplate) {
   EXPECT_THROW(Template("broken", "{{#a}}x"), Error);
   EXPECT_THROW(Template("broken", "{{#a}}x{{/b}}"), Error);

@@ -1,0 +1,17 @@
+// Small text helpers every layer uses on what people type and what headers carry.
+#pragma once
+
+#include <string_view>
+
+namespace reclaim {
+
+// Without leading and trailing spaces and tabs: HTTP's optional white space, and what people
+// type around a number or an e-mail address.
+constexpr std::string_view trim(std::string_view text) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace reclaim
