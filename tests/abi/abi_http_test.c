@@ -68,6 +68,14 @@ int main(void) {
   CHECK_STATUS_DOC(reclaim_http_handle(e, "not json", &out), RECLAIM_INVALID_ARGUMENT, out);
   reclaim_free(out);
 
+  /* Finding 9: "//host/" must not come back as a protocol-relative link that leaves the site. */
+  CHECK_STATUS(reclaim_http_handle(e, "{\"method\":\"GET\",\"path\":\"//evil.example/\"}", &out), RECLAIM_OK);
+  CHECK(json_int(out, "status", &status) && status == 404);
+  CHECK_CONTAINS(out, "?lang=en");
+  CHECK_MSG(strstr(out, "\\\"//") == NULL && strstr(out, "\\\"/\\\\") == NULL,
+            "a link in %s leaves the site", out);
+  reclaim_free(out);
+
   /* Start, refuse a second start, serve over a socket, stop. */
   CHECK_STATUS(reclaim_http_stop(e), RECLAIM_NOT_FOUND);
   CHECK_STATUS_DOC(reclaim_http_start(e, "{\"listen\":\"nowhere\"}", &out), RECLAIM_INVALID_ARGUMENT, out);

@@ -469,6 +469,33 @@ TEST_F(Pages, BasePathPrefixesEveryRoute) {
             "text/css; charset=utf-8");
 }
 
+// Finding 9: a path that starts with "//" or "/\" must not become a protocol-relative link
+// (language links repeat the path) that leads off the site.
+TEST_F(Pages, RelativeLinksCannotLeaveTheSite) {
+  static const std::regex link(R"re((?:href|action|src)="([^"]*)")re");
+  for (const std::string base : {"", "/returns"}) {
+    Options options;
+    options.base_path = base;
+    Browser browser(app(options));
+    for (const std::string path : {"//evil.example/", "///evil.example/x", "/\\evil.example/",
+                                   "/\\/evil.example", "//evil.example/c/x"}) {
+      const Response response = browser.get(base + path);
+      EXPECT_EQ(response.status, 404) << path;
+      int links = 0;
+      for (std::sregex_iterator it(response.body.begin(), response.body.end(), link), end;
+           it != end; ++it) {
+        const std::string target = (*it)[1];
+        ++links;
+        if (target.starts_with("#")) continue;
+        ASSERT_TRUE(target.starts_with("/")) << base << path << " → " << target;
+        EXPECT_TRUE(target.size() < 2 || (target[1] != '/' && target[1] != '\\'))
+            << base << path << " → " << target;
+      }
+      EXPECT_GT(links, 3) << path;
+    }
+  }
+}
+
 TEST_F(Pages, PagesStayLight) {
   Browser browser(app());
   const std::string token = open_case(browser);
