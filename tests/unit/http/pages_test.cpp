@@ -273,8 +273,9 @@ TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
   EXPECT_EQ(disguised.status, 422);
   EXPECT_NE(disguised.body.find("Only JPEG, PNG, WebP and PDF"), std::string::npos);
   EXPECT_EQ(codec::to_json(engine_.list_cases({})).at("cases").as_array().size(), 0u);  // nothing opened
-  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "png";
-  const std::string webp("RIFF\x10\0\0\0WEBPVP8 ", 16);
+  const std::string png = std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) +
+                          std::string(17, '\0') + std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+  const std::string webp("RIFF\x08\0\0\0WEBPVP8 ", 16);
   for (const auto &bytes : {png, webp, kPdf, kJpeg})
     EXPECT_FALSE(sniff_content_type(bytes).empty());
   EXPECT_TRUE(sniff_content_type("GIF89a").empty());
