@@ -101,6 +101,57 @@ TEST_F(Pages, FormsWithoutAValidCsrfTokenAreRefused) {
   }
 }
 
+// Finding 8: a cookie the server did not sign is never trusted. An attacker who plants a value
+// of their choosing in a victim's browser and reads the form token the server gives for it
+// (by sending the same cookie themselves) must not get a form of the victim's accepted.
+TEST_F(Pages, APlantedCsrfCookieIsReplacedAndItsFormsRefused) {
+  const std::string planted(32, 'A');
+  Browser attacker(app());
+  attacker.cookie() = planted;
+  const Response page = attacker.get("/");
+  EXPECT_NE(std::string(page.header("Set-Cookie")).find("rc_csrf="), std::string::npos);
+  EXPECT_NE(attacker.cookie(), planted);
+  Browser victim(*app_);
+  victim.cookie() = planted;
+  victim.csrf() = attacker.csrf();
+  const Response forged = victim.post("/lookup", {{"number", "x"}, {"email", "y@z"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_NE(victim.cookie(), planted);  // replaced by a signed one
+  // A signature that belongs to another nonce does not fit either.
+  Browser honest(*app_);
+  honest.prime();
+  const std::string issued = honest.cookie();
+  ASSERT_EQ(issued.find('.'), 24u);
+  Browser tamperer(*app_);
+  tamperer.cookie() = std::string(24, 'B') + issued.substr(24);
+  tamperer.get("/");
+  EXPECT_NE(tamperer.cookie().substr(0, 24), std::string(24, 'B'));
+  // The server's own cookie is kept and its forms pass.
+  EXPECT_TRUE(honest.get("/").header("Set-Cookie").empty());
+  EXPECT_EQ(honest.cookie(), issued);
+  EXPECT_NE(honest.post("/lookup", {{"number", "x"}, {"email", "y@z"}}).status, 403);
+}
+
+TEST_F(Pages, CookiesAreSecureAndHstsIsSentWhenTheShopIsServedOverHttps) {
+  {
+    Browser browser(app());  // the fixture's shop has no public_url
+    const Response home = browser.get("/");
+    EXPECT_EQ(std::string(home.header("Set-Cookie")).find("Secure"), std::string::npos);
+    EXPECT_TRUE(home.header("Strict-Transport-Security").empty());
+  }
+  EngineConfig config = test_config();
+  config.shops[0].public_url = "https://shop.example/returns";
+  Engine engine(config);
+  App app(engine, Options{});
+  Browser browser(app);
+  const Response home = browser.get("/");
+  EXPECT_NE(std::string(home.header("Set-Cookie")).find("; Secure"), std::string::npos);
+  EXPECT_NE(std::string(home.header("Set-Cookie")).find("HttpOnly"), std::string::npos);
+  EXPECT_EQ(home.header("Strict-Transport-Security"), "max-age=31536000");
+  EXPECT_EQ(browser.get("/healthz").header("Strict-Transport-Security"), "max-age=31536000");
+  EXPECT_EQ(browser.get("/nope").header("Strict-Transport-Security"), "max-age=31536000");
+}
+
 TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
   Browser browser(app());
   const std::string token = open_case(browser);
