@@ -80,6 +80,28 @@ std::string client_address(const Request &request, const Options &options) {
 
 bool is_api(std::string_view path) { return path.starts_with("/api/"); }
 
+// The CSRF cookie is "nonce.signature", signed with the engine's secret: only a value this
+// server issued is taken. Anything else (planted by a neighbouring subdomain or over plain
+// http, where cookies have no integrity) is replaced, and the form it came with is refused.
+std::string fresh_csrf_cookie(const Site &site) {
+  const std::string nonce = base64url_encode(random_bytes(18));
+  return nonce + "." + site.engine.sign("csrf-cookie", nonce);
+}
+
+bool signed_csrf_cookie(Site &site, const std::string &value) {
+  const auto dot = value.find('.');
+  if (dot != 24 || value.size() > 100) return false;
+  if (site.csrf.find(value)) return true;  // only signed values are memoised
+  return equal_in_constant_time(value.substr(dot + 1),
+                                site.engine.sign("csrf-cookie", value.substr(0, dot)));
+}
+
+// True when the shop is served over TLS: cookies are then Secure and browsers told to stay.
+bool https_shop(Call &call) {
+  const std::string &url = call.engine().shop_config(call.site.options.shop).public_url;
+  return url.size() > 8 && (url.starts_with("https://") || url.starts_with("HTTPS://"));
+}
+
 Response method_not_allowed(Call &call, const char *allow) {
   Response response = is_api(call.path)
                           ? api_error(405, "method_not_allowed", "method not allowed here")
@@ -218,10 +240,12 @@ void secure(Call &call, Response &response) {
   response.set("X-Frame-Options", "DENY");
   response.set("Referrer-Policy", "no-referrer");
   if (response.header("Cache-Control").empty()) response.set("Cache-Control", "no-store");
+  const bool https = https_shop(call);
+  if (https) response.set("Strict-Transport-Security", "max-age=31536000");
   if (call.new_nonce && response.header("Content-Type").starts_with("text/html")) {
     const std::string scope = call.base().empty() ? "/" : call.base() + "/";
-    response.add("Set-Cookie",
-                 "rc_csrf=" + call.csrf_nonce + "; Path=" + scope + "; HttpOnly; SameSite=Strict");
+    response.add("Set-Cookie", "rc_csrf=" + call.csrf_nonce + "; Path=" + scope +
+                                   (https ? "; Secure" : "") + "; HttpOnly; SameSite=Strict");
   }
 }
 
@@ -258,8 +282,8 @@ Response App::handle(const Request &request) {
       call.lang = is_language(fallback) ? fallback : "en";
     }
     call.csrf_nonce = cookie(request.header("cookie"), "rc_csrf");
-    if (call.csrf_nonce.size() < 16 || call.csrf_nonce.size() > 64) {
-      call.csrf_nonce = base64url_encode(random_bytes(18));
+    if (!signed_csrf_cookie(*site_, call.csrf_nonce)) {
+      call.csrf_nonce = fresh_csrf_cookie(*site_);
       call.new_nonce = true;
     }
     if (call.path.empty()) call.path = request.path;

@@ -54,6 +54,18 @@ void PageCache::put(const std::string &key, Stamp stamp, std::string body) {
   pages_[key] = {stamp, std::move(body)};
 }
 
+namespace {
+
+// The request's path as a link back to it that cannot leave the site: browsers read "//host"
+// and "/\\host" as another host, so a run of leading slashes and backslashes becomes one "/".
+std::string same_site_path(std::string_view path) {
+  std::size_t start = 0;
+  while (start < path.size() && (path[start] == '/' || path[start] == '\\')) ++start;
+  return "/" + std::string(path.substr(start));
+}
+
+}  // namespace
+
 Response page(Call &call, std::string_view name, json::object context, int status) {
   const Views &views = call.site.views;
   const std::string base = call.base();
@@ -64,7 +76,8 @@ Response page(Call &call, std::string_view name, json::object context, int statu
   if (!context.contains("title")) context["title"] = views.text(call.lang, "home_title");
   const std::string content = views.page(name).render(context, &outer);
   // The language links lead to the same page (GETs) or to the start (after a POST).
-  const std::string here = call.request.method == "GET" ? base + call.path : base + "/";
+  const std::string here =
+      call.request.method == "GET" ? base + same_site_path(call.path) : base + "/";
   json::array langs;
   for (auto code : kLanguages) {
     langs.push_back(json::object{{"code", code},

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 static const char *const CONFIG = "{\"database\":\"sqlite::memory:\"}";
+#define PLANTED "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 /* Sends one GET over a socket and returns the status code (0 when there was no answer). */
 static int http_get(int port, const char *path) {
@@ -67,6 +68,39 @@ int main(void) {
   reclaim_free(out);
   CHECK_STATUS_DOC(reclaim_http_handle(e, "not json", &out), RECLAIM_INVALID_ARGUMENT, out);
   reclaim_free(out);
+
+  /* Finding 9: "//host/" must not come back as a protocol-relative link that leaves the site. */
+  CHECK_STATUS(reclaim_http_handle(e, "{\"method\":\"GET\",\"path\":\"//evil.example/\"}", &out), RECLAIM_OK);
+  CHECK(json_int(out, "status", &status) && status == 404);
+  CHECK_CONTAINS(out, "?lang=en");
+  CHECK_MSG(strstr(out, "\\\"//") == NULL && strstr(out, "\\\"/\\\\") == NULL,
+            "a link in %s leaves the site", out);
+  reclaim_free(out);
+
+  /* Finding 8: a planted CSRF cookie is replaced by a signed one; the form token the server
+   * shows for it (to whoever sends that cookie) does not make a victim's form pass. */
+  {
+    char token[128] = "", request[1024];
+    const char *field;
+    size_t n = 0;
+    CHECK_STATUS(reclaim_http_handle(e, "{\"path\":\"/?lang=en\",\"headers\":{\"Cookie\":\"rc_csrf=" PLANTED "\"}}", &out), RECLAIM_OK);
+    CHECK_CONTAINS(out, "\"Set-Cookie\":\"rc_csrf=");
+    CHECK(strstr(out, "rc_csrf=" PLANTED) == NULL);
+    field = strstr(out, "name=\\\"csrf\\\" value=\\\"");
+    CHECK(field != NULL);
+    if (field) {
+      field += strlen("name=\\\"csrf\\\" value=\\\"");
+      while (field[n] && field[n] != '\\' && n < sizeof token - 1) token[n] = field[n], ++n;
+    }
+    reclaim_free(out);
+    snprintf(request, sizeof request,
+             "{\"method\":\"POST\",\"path\":\"/lookup\",\"headers\":{\"Cookie\":\"rc_csrf=" PLANTED
+             "\",\"Content-Type\":\"application/x-www-form-urlencoded\"},"
+             "\"body\":\"number=RC-1&email=jan%%40example.pl&csrf=%s\"}", token);
+    CHECK_STATUS(reclaim_http_handle(e, request, &out), RECLAIM_OK);
+    CHECK_MSG(json_int(out, "status", &status) && status == 403, "planted cookie: %s", out);
+    reclaim_free(out);
+  }
 
   /* Start, refuse a second start, serve over a socket, stop. */
   CHECK_STATUS(reclaim_http_stop(e), RECLAIM_NOT_FOUND);

@@ -126,6 +126,26 @@ TEST_F(Api, TheCustomersActionsWithAnAttachment) {
   EXPECT_EQ(call("POST", "/api/v1/cases/" + other_token + "/cancel", "{}").status, 200);
 }
 
+// Finding 7: a file is judged by its whole structure; a PDF that is also a page is refused.
+TEST_F(Api, UploadsArePolyglotAndTruncationProof) {
+  const std::string token = open();
+  ActionRequest ask;
+  ask.action = Action::request_info;
+  ask.actor = {Role::agent, "a"};
+  ask.message = "Receipt please";
+  engine_.act(*engine_.case_of_token(token), ask, "");
+  const std::string path = "/api/v1/cases/" + token + "/attachments";
+  for (const std::string bytes :
+       {std::string("%PDF-<html><script>alert(1)</script></html>"),
+        std::string("%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n"),
+        kPdf.substr(0, kPdf.size() - 7), kJpeg.substr(0, kJpeg.size() - 2)}) {
+    const Response refused = call("POST", path, bytes, "application/pdf");
+    EXPECT_EQ(refused.status, 422) << bytes;
+  }
+  EXPECT_EQ(call("POST", path, kPdf, "application/pdf").status, 201);
+  EXPECT_EQ(call("POST", path, kJpeg, "image/jpeg").status, 201);
+}
+
 TEST_F(Api, WithdrawalAnswersWithTheAcknowledgement) {
   const Response done = call(
       "POST", "/api/v1/withdraw",

@@ -21,8 +21,9 @@ struct File {
   std::string field, filename, bytes;
 };
 
-inline const std::string kJpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF photo bytes";
-inline const std::string kPdf = "%PDF-1.4\n% a receipt\n";
+inline const std::string kJpeg =
+    std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF photo bytes" + std::string("\xFF\xD9", 2);
+inline const std::string kPdf = "%PDF-1.4\n% a receipt\n%%EOF\n";
 
 inline EngineConfig test_config() {
   EngineConfig config;

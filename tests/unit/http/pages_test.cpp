@@ -101,6 +101,57 @@ TEST_F(Pages, FormsWithoutAValidCsrfTokenAreRefused) {
   }
 }
 
+// Finding 8: a cookie the server did not sign is never trusted. An attacker who plants a value
+// of their choosing in a victim's browser and reads the form token the server gives for it
+// (by sending the same cookie themselves) must not get a form of the victim's accepted.
+TEST_F(Pages, APlantedCsrfCookieIsReplacedAndItsFormsRefused) {
+  const std::string planted(32, 'A');
+  Browser attacker(app());
+  attacker.cookie() = planted;
+  const Response page = attacker.get("/");
+  EXPECT_NE(std::string(page.header("Set-Cookie")).find("rc_csrf="), std::string::npos);
+  EXPECT_NE(attacker.cookie(), planted);
+  Browser victim(*app_);
+  victim.cookie() = planted;
+  victim.csrf() = attacker.csrf();
+  const Response forged = victim.post("/lookup", {{"number", "x"}, {"email", "y@z"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_NE(victim.cookie(), planted);  // replaced by a signed one
+  // A signature that belongs to another nonce does not fit either.
+  Browser honest(*app_);
+  honest.prime();
+  const std::string issued = honest.cookie();
+  ASSERT_EQ(issued.find('.'), 24u);
+  Browser tamperer(*app_);
+  tamperer.cookie() = std::string(24, 'B') + issued.substr(24);
+  tamperer.get("/");
+  EXPECT_NE(tamperer.cookie().substr(0, 24), std::string(24, 'B'));
+  // The server's own cookie is kept and its forms pass.
+  EXPECT_TRUE(honest.get("/").header("Set-Cookie").empty());
+  EXPECT_EQ(honest.cookie(), issued);
+  EXPECT_NE(honest.post("/lookup", {{"number", "x"}, {"email", "y@z"}}).status, 403);
+}
+
+TEST_F(Pages, CookiesAreSecureAndHstsIsSentWhenTheShopIsServedOverHttps) {
+  {
+    Browser browser(app());  // the fixture's shop has no public_url
+    const Response home = browser.get("/");
+    EXPECT_EQ(std::string(home.header("Set-Cookie")).find("Secure"), std::string::npos);
+    EXPECT_TRUE(home.header("Strict-Transport-Security").empty());
+  }
+  EngineConfig config = test_config();
+  config.shops[0].public_url = "https://shop.example/returns";
+  Engine engine(config);
+  App app(engine, Options{});
+  Browser browser(app);
+  const Response home = browser.get("/");
+  EXPECT_NE(std::string(home.header("Set-Cookie")).find("; Secure"), std::string::npos);
+  EXPECT_NE(std::string(home.header("Set-Cookie")).find("HttpOnly"), std::string::npos);
+  EXPECT_EQ(home.header("Strict-Transport-Security"), "max-age=31536000");
+  EXPECT_EQ(browser.get("/healthz").header("Strict-Transport-Security"), "max-age=31536000");
+  EXPECT_EQ(browser.get("/nope").header("Strict-Transport-Security"), "max-age=31536000");
+}
+
 TEST_F(Pages, LookupAnswersTheSameWhicheverDetailIsWrong) {
   Browser browser(app());
   const std::string token = open_case(browser);
@@ -273,8 +324,9 @@ TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
   EXPECT_EQ(disguised.status, 422);
   EXPECT_NE(disguised.body.find("Only JPEG, PNG, WebP and PDF"), std::string::npos);
   EXPECT_EQ(codec::to_json(engine_.list_cases({})).at("cases").as_array().size(), 0u);  // nothing opened
-  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "png";
-  const std::string webp("RIFF\x10\0\0\0WEBPVP8 ", 16);
+  const std::string png = std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) +
+                          std::string(17, '\0') + std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+  const std::string webp("RIFF\x08\0\0\0WEBPVP8 ", 16);
   for (const auto &bytes : {png, webp, kPdf, kJpeg})
     EXPECT_FALSE(sniff_content_type(bytes).empty());
   EXPECT_TRUE(sniff_content_type("GIF89a").empty());
@@ -515,6 +567,33 @@ TEST_F(Pages, BasePathPrefixesEveryRoute) {
   EXPECT_EQ(browser.get("/returns/healthz").status, 200);
   EXPECT_EQ(browser.get("/returns/assets/style.css").header("Content-Type"),
             "text/css; charset=utf-8");
+}
+
+// Finding 9: a path that starts with "//" or "/\" must not become a protocol-relative link
+// (language links repeat the path) that leads off the site.
+TEST_F(Pages, RelativeLinksCannotLeaveTheSite) {
+  static const std::regex link(R"re((?:href|action|src)="([^"]*)")re");
+  for (const std::string base : {"", "/returns"}) {
+    Options options;
+    options.base_path = base;
+    Browser browser(app(options));
+    for (const std::string path : {"//evil.example/", "///evil.example/x", "/\\evil.example/",
+                                   "/\\/evil.example", "//evil.example/c/x"}) {
+      const Response response = browser.get(base + path);
+      EXPECT_EQ(response.status, 404) << path;
+      int links = 0;
+      for (std::sregex_iterator it(response.body.begin(), response.body.end(), link), end;
+           it != end; ++it) {
+        const std::string target = (*it)[1];
+        ++links;
+        if (target.starts_with("#")) continue;
+        ASSERT_TRUE(target.starts_with("/")) << base << path << " → " << target;
+        EXPECT_TRUE(target.size() < 2 || (target[1] != '/' && target[1] != '\\'))
+            << base << path << " → " << target;
+      }
+      EXPECT_GT(links, 3) << path;
+    }
+  }
 }
 
 TEST_F(Pages, PagesStayLight) {
