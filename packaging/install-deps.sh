@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
   python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)
+  clang-14 libclang-rt-14-dev  # fuzz/: libFuzzer with ASan and UBSan (docs/FUZZING.md)
   chromium chromium-driver
 )
 # The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed
