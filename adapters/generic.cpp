@@ -330,7 +330,7 @@ json::array generic_payload(const Order &order, const RefundPlan &plan) {
   for (const auto &line : plan.lines) {
     lines.push_back(json::object{{"line", line.line->id},
                                  {"sku", line.line->sku},
-                                 {"resolution", line.resolution},
+                                 {"resolution", name(line.resolution)},
                                  {"qty", line.qty},
                                  {"restock_qty", line.restock_qty},
                                  {"amount", money_text(line.gross, plan.minor)},

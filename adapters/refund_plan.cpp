@@ -41,10 +41,6 @@ std::string host_text(const json::object &host, const char *key) {
 
 namespace {
 
-bool moves_money(const std::string &type) {
-  return type == "refund" || type == "partial_refund" || type == "price_reduction";
-}
-
 json::object host_line(const Order &order, const std::string &line_id) {
   const auto *lines = order.host.if_contains("lines");
   if (!lines || !lines->is_object()) return {};
@@ -85,7 +81,7 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
   for (const auto &item : subject.items) {
     const auto &decision = item.decision;
     if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution ||
-        !moves_money(decision.resolution->type) || !decision.resolution->amount) {
+        !gives_money_back(decision.resolution->type) || !decision.resolution->amount) {
       continue;
     }
     const OrderLine *line = order.line(item.line);
@@ -105,11 +101,11 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     out.resolution = decision.resolution->type;
     const Decimal amount = decision.resolution->amount->amount;
     const Decimal value = line->unit_price.times(decision.qty);
-    if (out.resolution == "refund") {
+    if (out.resolution == ResolutionType::refund) {
       out.qty = decision.qty;
       out.restock_qty = std::min(item.received_qty, decision.qty);
     }
-    if (out.resolution == "refund" && amount == value) {
+    if (out.resolution == ResolutionType::refund && amount == value) {
       const Decimal line_gross = host_decimal(out.host, "total", line->unit_price.times(line->qty));
       out.gross = decision.qty == line->qty
                       ? round_to(line_gross, plan.minor)
@@ -122,7 +118,7 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     plan.tax = plan.tax + out.tax;
     plan.net = plan.net + out.net;
     if (!plan.note.empty()) plan.note += ", ";
-    plan.note += line->name + " × " + std::to_string(decision.qty) + ": " + out.resolution;
+    plan.note += line->name + " × " + std::to_string(decision.qty) + ": " + std::string(name(out.resolution));
     plan.lines.push_back(std::move(out));
   }
   bool any_units = false;

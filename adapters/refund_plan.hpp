@@ -14,7 +14,7 @@ namespace reclaim::adapters {
 struct RefundLine {
   const OrderLine *line = nullptr;
   boost::json::object host;      // what the adapter kept of the host's line (order.host.lines)
-  std::string resolution;        // refund, partial_refund, price_reduction
+  ResolutionType resolution{};   // one that gives money back (gives_money_back)
   std::int64_t qty = 0;          // units refunded (0: money only, the customer keeps the goods)
   std::int64_t restock_qty = 0;  // of those, units received back
   Decimal gross, tax, net;       // gross = net + tax, each at the currency's minor units

@@ -97,7 +97,7 @@ json::object host_payload(std::string_view adapter, const Order &order, const Ca
     lines.push_back(json::object{{"line", line.line->id},
                                  {"qty", line.qty},
                                  {"restock_qty", line.restock_qty},
-                                 {"resolution", line.resolution},
+                                 {"resolution", name(line.resolution)},
                                  {"amount", money_text(line.gross, plan.minor)},
                                  {"tax", money_text(line.tax, plan.minor)}});
   }

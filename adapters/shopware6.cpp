@@ -167,7 +167,7 @@ json::array shopware6_payload(const Order &order, const RefundPlan &plan) {
     positions.push_back(
         json::object{{"orderLineItemId", line.line->id},
                      {"quantity", line.qty > 0 ? line.qty : 1},
-                     {"reason", line.resolution},
+                     {"reason", name(line.resolution)},
                      {"refundPrice", money_number(line.gross, plan.minor)},
                      {"amount", json::object{{"unitPrice", money_number(unit, Decimal::kScale)},
                                              {"totalPrice", money_number(line.gross, plan.minor)},

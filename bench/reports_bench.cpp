@@ -138,8 +138,8 @@ void generate(const std::string &path, long cases) {
               item.decision.qty = item.qty;
               item.decision.resolution =
                   pick(2)
-                      ? Resolution{"refund", Money{item.unit_price->amount.times(item.qty), "PLN"}}
-                      : Resolution{"replacement", std::nullopt};
+                      ? Resolution{ResolutionType::refund, Money{item.unit_price->amount.times(item.qty), "PLN"}}
+                      : Resolution{ResolutionType::replacement, std::nullopt};
             }
           }
           if (accept) {

@@ -31,7 +31,9 @@ std::optional<Money> money_of(const value &v) {
 std::optional<Resolution> resolution_of(const value &v) {
   if (!v.is_object()) return std::nullopt;
   const auto &o = v.get_object();
-  Resolution resolution{text_of(o.at("type")), std::nullopt};
+  const auto type = parse_word<ResolutionType>(text_of(o.at("type")), kResolutions);
+  if (!type) fail(Status::internal, "stored resolution type is unknown");
+  Resolution resolution{*type, std::nullopt};
   if (const auto *amount = o.if_contains("amount")) resolution.amount = money_of(*amount);
   return resolution;
 }

@@ -38,7 +38,7 @@ Resolution resolution_from(const json::value &document, const std::string &path)
   Resolution resolution;
   const auto type = fields.word("type", kResolutions);
   if (!type) fail(Status::invalid_argument, "required", fields.path("type"));
-  resolution.type = *type;
+  resolution.type = *parse_word<ResolutionType>(*type, kResolutions);
   resolution.amount = money_from(fields, "amount", "currency");
   fields.finish();
   return resolution;

@@ -13,10 +13,11 @@ namespace json = boost::json;
 
 bool is_staff(Role role) { return role == Role::agent || role == Role::supervisor; }
 
-// Resolutions that move money need an amount; those that replace goods must not carry one.
-bool takes_amount(const std::string &type) {
-  return type == "refund" || type == "partial_refund" || type == "price_reduction" ||
-         type == "store_credit" || type == "discount_code";
+// Resolutions that give money or credit need an amount; those that replace goods must not carry
+// one.
+bool takes_amount(ResolutionType type) {
+  return gives_money_back(type) || type == ResolutionType::store_credit ||
+         type == ResolutionType::discount_code;
 }
 
 CaseItem &find_item(Case &subject, const ItemRef &ref) {
@@ -43,9 +44,10 @@ std::int64_t ref_qty(const ItemRef &ref, std::int64_t default_qty, std::int64_t 
 // Fills a refund's amount from the item's price and checks a given one against it.
 Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution resolution,
                          const std::string &field) {
+  const std::string type(name(resolution.type));
   if (!takes_amount(resolution.type)) {
     if (resolution.amount) {
-      fail(Status::invalid_argument, resolution.type + " takes no amount", field + ".amount");
+      fail(Status::invalid_argument, type + " takes no amount", field + ".amount");
     }
     return resolution;
   }
@@ -54,8 +56,8 @@ Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution reso
                                                    item.unit_price->currency})
                       : std::nullopt;
   if (!resolution.amount) {
-    if (resolution.type != "refund" || !value) {
-      fail(Status::invalid_argument, resolution.type + " needs an amount", field + ".amount");
+    if (resolution.type != ResolutionType::refund || !value) {
+      fail(Status::invalid_argument, type + " needs an amount", field + ".amount");
     }
     resolution.amount = value;
     return resolution;
@@ -66,8 +68,8 @@ Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution reso
   if (value && resolution.amount->currency != value->currency) {
     fail(Status::invalid_argument, "amount must be in " + value->currency, field + ".currency");
   }
-  const bool capped = resolution.type != "store_credit" && resolution.type != "discount_code";
-  if (capped && value && resolution.amount->amount > value->amount) {
+  // Money given back is capped at the goods' value; credit and discount codes are not.
+  if (gives_money_back(resolution.type) && value && resolution.amount->amount > value->amount) {
     fail(Status::invalid_argument,
          "amount exceeds the value of the goods (" +
              amount_text(value->amount, value->currency) + " " + value->currency + ")",

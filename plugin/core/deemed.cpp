@@ -24,8 +24,9 @@ Outcome deem_accepted(Case &subject, UnixMs now) {
   json::array decided;
   for (auto &item : next.items) {
     item.decision = {ItemDecision::Outcome::accepted, item.qty, std::nullopt, {}};
-    if (!next.preferred_resolution.empty()) {
-      item.decision.resolution = Resolution{next.preferred_resolution, std::nullopt};
+    if (const auto preferred =
+            parse_word<ResolutionType>(next.preferred_resolution, kResolutions)) {
+      item.decision.resolution = Resolution{*preferred, std::nullopt};
     }
     json::object entry{{"item", item.item}, {"qty", item.qty}, {"outcome", "accepted"}};
     if (!item.line.empty()) entry["line"] = item.line;

@@ -12,8 +12,13 @@ boost::json::object money_to_json(const Money &money) {
   return {{"amount", amount_text(money.amount, money.currency)}, {"currency", money.currency}};
 }
 
+bool gives_money_back(ResolutionType type) {
+  return type == ResolutionType::refund || type == ResolutionType::partial_refund ||
+         type == ResolutionType::price_reduction;
+}
+
 boost::json::object resolution_to_json(const Resolution &resolution) {
-  boost::json::object out{{"type", resolution.type}};
+  boost::json::object out{{"type", name(resolution.type)}};
   if (resolution.amount) out["amount"] = money_to_json(*resolution.amount);
   return out;
 }

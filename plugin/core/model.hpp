@@ -71,9 +71,14 @@ struct Actor {
 };
 
 struct Resolution {
-  std::string type;             // one of kResolutions
+  ResolutionType type = ResolutionType::refund;
   std::optional<Money> amount;  // refunds, reductions, credit
 };
+
+// Whether a resolution gives money back (refund, partial refund, price reduction): what a host
+// pays out and what reports count as refunded. Store credit and discount codes carry an amount
+// but pay nothing out; the others carry none.
+bool gives_money_back(ResolutionType type);
 
 struct ItemDecision {
   enum class Outcome { pending, accepted, rejected };

@@ -42,6 +42,16 @@ enum class Action {
   set_priority,
   tag,
 };
+enum class ResolutionType {
+  refund,
+  partial_refund,
+  replacement,
+  repair,
+  price_reduction,
+  store_credit,
+  exchange,
+  discount_code,
+};
 
 inline constexpr std::string_view kKindNames[] = {"complaint", "return"};
 inline constexpr std::string_view kRoleNames[] = {"customer", "agent", "supervisor", "host",
@@ -61,6 +71,7 @@ inline constexpr std::string_view kReasons[] = {
 inline constexpr std::string_view kResolutions[] = {
     "refund", "partial_refund", "replacement", "repair", "price_reduction",
     "store_credit", "exchange", "discount_code"};
+static_assert(std::size(kResolutions) == static_cast<std::size_t>(ResolutionType::discount_code) + 1);
 inline constexpr std::string_view kChannels[] = {"web",    "email",       "phone", "chat",
                                                  "social", "marketplace", "store", "api"};
 inline constexpr std::string_view kConditions[] = {"as_new", "opened", "used", "damaged",
@@ -90,5 +101,6 @@ inline std::string_view name(Kind v) { return name_of(v, kKindNames); }
 inline std::string_view name(Role v) { return name_of(v, kRoleNames); }
 inline std::string_view name(State v) { return name_of(v, kStateNames); }
 inline std::string_view name(Action v) { return name_of(v, kActionNames); }
+inline std::string_view name(ResolutionType v) { return name_of(v, kResolutions); }
 
 }  // namespace reclaim

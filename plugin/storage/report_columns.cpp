@@ -8,10 +8,6 @@
 
 namespace reclaim {
 
-bool gives_money_back(const std::string &type) {
-  return type == "refund" || type == "partial_refund" || type == "price_reduction";
-}
-
 CaseReportColumns case_report_columns(const Case &c) {
   CaseReportColumns out;
   out.channel = c.channel;
@@ -34,8 +30,8 @@ ItemReportColumns item_report_columns(const CaseItem &item) {
   ItemReportColumns out;
   const auto &decision = item.decision;
   if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return out;
-  out.resolution = decision.resolution->type;
-  if (gives_money_back(out.resolution) && decision.resolution->amount) {
+  out.resolution = name(decision.resolution->type);
+  if (gives_money_back(decision.resolution->type) && decision.resolution->amount) {
     out.refund_amount = decision.resolution->amount->amount.to_string();
     out.refund_currency = decision.resolution->amount->currency;
   }

@@ -14,9 +14,6 @@ class session;
 
 namespace reclaim {
 
-// Resolutions that give money back: their amounts are the report's "refunded".
-bool gives_money_back(const std::string &resolution_type);
-
 struct CaseReportColumns {
   std::string channel;
   std::optional<long long> decided_at, resolved_at, first_response_at, rating;

@@ -97,13 +97,25 @@ TEST(Intake, LineNamedTwiceOrUnknownIsRefused) {
   EXPECT_THROW(build_case(request, &order, {}, kNow), Error);
 }
 
+TEST(Resolutions, EveryTypeHasItsContractWordAndOnlyThreeGiveMoneyBack) {
+  std::vector<std::string_view> giving;
+  for (const auto word : kResolutions) {
+    const auto type = parse_word<ResolutionType>(word, kResolutions);
+    ASSERT_TRUE(type) << word;
+    EXPECT_EQ(name(*type), word);
+    if (gives_money_back(*type)) giving.push_back(word);
+  }
+  EXPECT_EQ(giving, (std::vector<std::string_view>{"refund", "partial_refund", "price_reduction"}));
+  EXPECT_FALSE(parse_word<ResolutionType>("voucher", kResolutions));
+}
+
 TEST(Actions, PartialAcceptanceRejectsTheRestWithAReason) {
   Case subject = open_case();
   auto accept = by(Role::agent, Action::accept);
   ItemRef kettle;
   kettle.line = "1";
   kettle.qty = 1;
-  kettle.resolution = Resolution{"refund", std::nullopt};
+  kettle.resolution = Resolution{ResolutionType::refund, std::nullopt};
   accept.items = {kettle};
   EXPECT_THROW(apply_action(subject, accept, {kNow, 14}), Error);  // no reason for the rest
   EXPECT_EQ(subject.state, State::received);                        // untouched when refused
@@ -124,10 +136,10 @@ TEST(Actions, RefundAboveTheGoodsValueIsRefused) {
   auto accept = by(Role::supervisor, Action::accept);
   ItemRef kettle;
   kettle.line = "1";
-  kettle.resolution = Resolution{"partial_refund", Money{*Decimal::parse("400.00"), "PLN"}};
+  kettle.resolution = Resolution{ResolutionType::partial_refund, Money{*Decimal::parse("400.00"), "PLN"}};
   ItemRef mugs;
   mugs.item = 2;
-  mugs.resolution = Resolution{"replacement", std::nullopt};
+  mugs.resolution = Resolution{ResolutionType::replacement, std::nullopt};
   accept.items = {kettle, mugs};
   try {
     apply_action(subject, accept, {kNow, 14});

@@ -274,7 +274,7 @@ TEST(Law, PolishComplaintIsDeemedAcceptedOnlyAfterTheDeadline) {
   const Outcome outcome = deem_accepted(subject, *subject.deadlines.decision_due + 1000);
   EXPECT_EQ(subject.state, State::accepted);
   EXPECT_TRUE(subject.deemed);
-  EXPECT_EQ(subject.items[0].decision.resolution->type, "replacement");
+  EXPECT_EQ(subject.items[0].decision.resolution->type, ResolutionType::replacement);
   EXPECT_EQ(subject.items[0].decision.qty, 2);
   EXPECT_EQ(outcome.history.action, "deemed_acceptance");
   EXPECT_TRUE(outcome.history.customer_visible);

@@ -136,10 +136,10 @@ Generated generate(int case_count) {
             item.decision.qty = item.qty;
             if (pick(2)) {
               item.decision.resolution = Resolution{
-                  "refund",
+                  ResolutionType::refund,
                   Money{item.unit_price->amount.times(item.qty), item.unit_price->currency}};
             } else {
-              item.decision.resolution = Resolution{"replacement", std::nullopt};
+              item.decision.resolution = Resolution{ResolutionType::replacement, std::nullopt};
             }
           } else {
             item.decision.outcome = ItemDecision::Outcome::rejected;
@@ -277,7 +277,7 @@ class GeneratedHistory : public ::testing::TestWithParam<std::string> {
       if (grouping == "supplier") out[unknown(s ? s->supplier : "")].push_back(&item);
       if (grouping == "resolution") {
         const bool accepted = item.decision.outcome == ItemDecision::Outcome::accepted;
-        out[accepted ? item.decision.resolution->type : "none"].push_back(&item);
+        out[accepted ? std::string(name(item.decision.resolution->type)) : "none"].push_back(&item);
       }
     }
     return out;
@@ -343,7 +343,7 @@ class GeneratedHistory : public ::testing::TestWithParam<std::string> {
           e.reason_cases[item->reason].insert(c.id);
           const auto &r = item->decision.resolution;
           if (item->decision.outcome == ItemDecision::Outcome::accepted && r &&
-              r->type == "refund") {
+              r->type == ResolutionType::refund) {
             e.refunded_units[r->amount->currency] += r->amount->amount.units();
           }
         }

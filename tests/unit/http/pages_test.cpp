@@ -44,7 +44,7 @@ class Pages : public ::testing::Test {
     request.actor = {Role::agent, "agent-1"};
     request.message = message;
     request.reason = message;
-    if (action == Action::accept) request.resolution = Resolution{"refund", std::nullopt};
+    if (action == Action::accept) request.resolution = Resolution{ResolutionType::refund, std::nullopt};
     engine_.act(case_id(token), request, "");
   }
 
