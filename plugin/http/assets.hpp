@@ -1,4 +1,5 @@
-// The files under plugin/http/templates, compiled into the library (see embed.cmake).
+// The files under plugin/http/templates, compiled into the library (see
+// cmake/embed_files.cmake).
 #pragma once
 
 #include <span>

@@ -19,6 +19,17 @@ constexpr const char *kCommon =
     "Every action also takes actor (--as ROLE[:ID]), expected_version (--expected-version N)\n"
     "and idempotency_key (--idempotency-key KEY).\n";
 
+}  // namespace
+
+std::string_view embedded_schema(std::string_view name) {
+  for (const auto &file : kSchemas) {
+    if (file.name == name) return file.data;
+  }
+  return {};
+}
+
+namespace {
+
 const json::value &schema(const char *name) {
   static const json::value act = json::parse(embedded_schema(kActSchema));
   static const json::value common = json::parse(embedded_schema("common.schema.json"));
