@@ -282,64 +282,6 @@ std::optional<UnixMs> local_to_utc(std::string_view text, const std::string &zon
   return sys.time_since_epoch().count();
 }
 
-namespace {
-
-__extension__ typedef __int128 Wide;  // products of two Decimals fit
-
-Decimal from_wide(Wide units) {
-  if (units > Decimal::kMaxUnits || units < -Decimal::kMaxUnits) {
-    fail(Status::invalid_argument, "amount out of range");
-  }
-  return Decimal::from_units(static_cast<std::int64_t>(units));
-}
-
-Wide divide_rounded(Wide num, Wide den, Round round) {
-  if (den < 0) num = -num, den = -den;
-  Wide q = num / den, r = num % den;
-  if (r == 0) return q;
-  const bool negative = num < 0;
-  if (round == Round::up) return negative ? q - 1 : q + 1;
-  Wide twice = (r < 0 ? -r : r) * 2;
-  if (twice >= den) return negative ? q - 1 : q + 1;
-  return q;
-}
-
-}  // namespace
-
-Decimal scale(Decimal a, std::int64_t num, std::int64_t den, Round round) {
-  if (den == 0) fail(Status::internal, "division by zero");
-  return from_wide(divide_rounded(static_cast<Wide>(a.units()) * num, den, round));
-}
-
-Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places) {
-  if (den <= 0) fail(Status::internal, "division by zero");
-  Wide step = 1;
-  for (int i = places; i < Decimal::kScale; ++i) step *= 10;
-  return from_wide(divide_rounded(static_cast<Wide>(a.units()) * num, static_cast<Wide>(den) * step,
-                                  Round::half_up) *
-                   step);
-}
-
-std::optional<Decimal> exact_quotient(Decimal a, std::int64_t b) {
-  if (b == 0 || a.units() % b != 0) return std::nullopt;
-  return Decimal::from_units(a.units() / b);
-}
-
-Decimal divide(Decimal a, Decimal b, Round round) {
-  if (b.zero()) fail(Status::internal, "division by zero");
-  return from_wide(divide_rounded(static_cast<Wide>(a.units()) * Decimal::kOne, b.units(), round));
-}
-
-Decimal multiply(Decimal a, Decimal b, Round round) {
-  return from_wide(divide_rounded(static_cast<Wide>(a.units()) * b.units(), Decimal::kOne, round));
-}
-
-Decimal round_to(Decimal a, int places) {
-  std::int64_t step = 1;
-  for (int i = places; i < Decimal::kScale; ++i) step *= 10;
-  return from_wide(divide_rounded(a.units(), step, Round::half_up) * step);
-}
-
 Decimal unit_price_of(Decimal gross_total, std::int64_t qty) {
   if (auto exact = exact_quotient(gross_total, qty)) return *exact;
   return scale(gross_total, 1, qty, Round::up);

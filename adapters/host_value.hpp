@@ -75,21 +75,6 @@ inline Node root(const boost::json::value &document) { return Node(&document, ""
 // malformed text. Gaps and folds of daylight saving take the earlier instant.
 std::optional<UnixMs> local_to_utc(std::string_view text, const std::string &zone);
 
-// Exact arithmetic for mappings and payloads (all on Decimal's millionths, 128-bit inside).
-enum class Round { half_up, up };
-// a * num / den, rounded at Decimal::kScale; den > 0.
-Decimal scale(Decimal a, std::int64_t num, std::int64_t den, Round round = Round::half_up);
-// a / b exactly at kScale, or nullopt when it does not divide (b != 0).
-std::optional<Decimal> exact_quotient(Decimal a, std::int64_t b);
-// a / b rounded at kScale (b is a Decimal, not zero).
-Decimal divide(Decimal a, Decimal b, Round round = Round::half_up);
-// a * b rounded at kScale.
-Decimal multiply(Decimal a, Decimal b, Round round = Round::half_up);
-// Rounded half away from zero to `places` decimals.
-Decimal round_to(Decimal a, int places);
-// a × num / den rounded once, half away from zero, to `places` decimals (num and den are plain
-// integers: counts, or the units of two Decimals, whose scale cancels out); den > 0.
-Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places);
 // A line's unit price from its total with tax: exact when the total divides by the quantity at
 // Decimal::kScale, else rounded up at the sixth decimal (so the unit price times the quantity
 // never falls short of what was paid; payloads refund from the line total, not from this).

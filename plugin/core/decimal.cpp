@@ -8,11 +8,32 @@ namespace reclaim {
 
 namespace {
 
-Decimal checked(std::int64_t units, bool overflow) {
+__extension__ typedef __int128 Wide;  // products of two Decimals fit
+
+Decimal checked(Wide units, bool overflow = false) {
   if (overflow || units > Decimal::kMaxUnits || units < -Decimal::kMaxUnits) {
     fail(Status::invalid_argument, "amount out of range");
   }
-  return Decimal::from_units(units);
+  return Decimal::from_units(static_cast<std::int64_t>(units));
+}
+
+// num / den rounded to a whole number.
+Wide divide_rounded(Wide num, Wide den, Round round) {
+  if (den < 0) num = -num, den = -den;
+  Wide q = num / den, r = num % den;
+  if (r == 0) return q;
+  const bool negative = num < 0;
+  if (round == Round::up) return negative ? q - 1 : q + 1;
+  Wide twice = (r < 0 ? -r : r) * 2;
+  if (twice >= den) return negative ? q - 1 : q + 1;
+  return q;
+}
+
+// The units of one at the `places`-th decimal: 10^(kScale - places).
+std::int64_t step_at(int places) {
+  std::int64_t step = 1;
+  for (int i = places; i < Decimal::kScale; ++i) step *= 10;
+  return step;
 }
 
 }  // namespace
@@ -85,6 +106,38 @@ Decimal Decimal::times(std::int64_t factor) const {
   std::int64_t result = 0;
   const bool overflow = __builtin_mul_overflow(units_, factor, &result);
   return checked(result, overflow);
+}
+
+Decimal scale(Decimal a, std::int64_t num, std::int64_t den, Round round) {
+  if (den == 0) fail(Status::internal, "division by zero");
+  return checked(divide_rounded(static_cast<Wide>(a.units()) * num, den, round));
+}
+
+Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places) {
+  if (den <= 0) fail(Status::internal, "division by zero");
+  const Wide step = step_at(places);
+  return checked(divide_rounded(static_cast<Wide>(a.units()) * num, static_cast<Wide>(den) * step,
+                                Round::half_up) *
+                 step);
+}
+
+std::optional<Decimal> exact_quotient(Decimal a, std::int64_t b) {
+  if (b == 0 || a.units() % b != 0) return std::nullopt;
+  return Decimal::from_units(a.units() / b);
+}
+
+Decimal divide(Decimal a, Decimal b, Round round) {
+  if (b.zero()) fail(Status::internal, "division by zero");
+  return checked(divide_rounded(static_cast<Wide>(a.units()) * Decimal::kOne, b.units(), round));
+}
+
+Decimal multiply(Decimal a, Decimal b, Round round) {
+  return checked(divide_rounded(static_cast<Wide>(a.units()) * b.units(), Decimal::kOne, round));
+}
+
+Decimal round_to(Decimal a, int places) {
+  const std::int64_t step = step_at(places);
+  return checked(divide_rounded(a.units(), step, Round::half_up) * step);
 }
 
 }  // namespace reclaim

@@ -44,4 +44,25 @@ class Decimal {
   std::int64_t units_ = 0;
 };
 
+// Exact arithmetic beyond addition, for prices, taxes and refunds: on the millionths, 128-bit
+// inside, so no intermediate product overflows. A result outside Decimal's range throws
+// Error(invalid_argument); a zero divisor Error(internal).
+enum class Round {
+  half_up,  // half away from zero
+  up,       // away from zero
+};
+// a × num / den, rounded at Decimal::kScale; den != 0.
+Decimal scale(Decimal a, std::int64_t num, std::int64_t den, Round round = Round::half_up);
+// a / b exactly at kScale, or nullopt when it does not divide (or b is 0).
+std::optional<Decimal> exact_quotient(Decimal a, std::int64_t b);
+// a / b rounded at kScale (b is a Decimal, not zero).
+Decimal divide(Decimal a, Decimal b, Round round = Round::half_up);
+// a × b rounded at kScale.
+Decimal multiply(Decimal a, Decimal b, Round round = Round::half_up);
+// Rounded half away from zero to `places` decimals (0 to kScale).
+Decimal round_to(Decimal a, int places);
+// a × num / den rounded once, half away from zero, to `places` decimals (num and den are plain
+// integers: counts, or the units of two Decimals, whose scale cancels out); den > 0.
+Decimal portion(Decimal a, std::int64_t num, std::int64_t den, int places);
+
 }  // namespace reclaim

@@ -5,12 +5,11 @@
 #include <span>
 #include <string_view>
 
+#include "codec/assets.hpp"
+
 namespace reclaim::http {
 
-struct Asset {
-  std::string_view name;  // file name, e.g. "status.html"
-  std::string_view data;
-};
+using codec::Asset;
 
 extern const std::span<const Asset> kAssets;
 

@@ -7,12 +7,7 @@
 
 namespace reclaim::http {
 
-std::string_view asset(std::string_view name) {
-  for (const auto &file : kAssets) {
-    if (file.name == name) return file.data;
-  }
-  return {};
-}
+std::string_view asset(std::string_view name) { return codec::find_asset(kAssets, name); }
 
 Views::Views() {
   for (const auto &file : kAssets) {
