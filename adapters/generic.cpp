@@ -14,6 +14,7 @@
 #include <set>
 
 #include "adapters/host_value.hpp"
+#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
 #include "codec/reader.hpp"
 #include "core/error.hpp"

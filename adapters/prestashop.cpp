@@ -11,6 +11,7 @@
 #include <set>
 
 #include "adapters/host_value.hpp"
+#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
 #include "core/error.hpp"
 
@@ -61,11 +62,8 @@ Order prestashop_order(const json::value &document, const ImportContext &context
     const Decimal incl = row["unit_price_tax_incl"].money(minor);
     const Decimal excl = row["unit_price_tax_excl"].money(minor);
     if (excl > incl) row["unit_price_tax_excl"].fail_here("exceeds unit_price_tax_incl");
-    line.unit_price = incl;
     line.tax_rate = tax_rate_of(excl, incl - excl);
-    auto &kept = host_line(order.host, line.id);
-    kept["total"] = incl.times(line.qty).to_string();
-    kept["tax"] = (incl - excl).times(line.qty).to_string();
+    price_line(line, order.host, incl.times(line.qty), (incl - excl).times(line.qty));
     order.lines.push_back(std::move(line));
   }
   if (doc["total_shipping_tax_incl"].present()) {

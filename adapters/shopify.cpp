@@ -12,6 +12,7 @@
 #include <set>
 
 #include "adapters/host_value.hpp"
+#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
 #include "core/error.hpp"
 #include "core/vocabulary.hpp"

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "adapters/host_value.hpp"
+#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
 #include "core/error.hpp"
 
@@ -69,7 +70,6 @@ OrderLine line_from(const Node &item, int minor, const std::map<std::string, Dec
   if (price.present() && !price.raw()->is_number()) price.fail_here("expected a number");
   price.optional_money(minor);
   const Decimal gross = total + tax;
-  line.unit_price = unit_price_of(gross, line.qty);
   const Node taxes = item["taxes"];
   json::array tax_ids;
   std::optional<Decimal> rate;
@@ -85,9 +85,7 @@ OrderLine line_from(const Node &item, int minor, const std::map<std::string, Dec
       variation && *variation > 0) {
     line.tags.push_back("variation");
   }
-  auto &kept = host_line(host, line.id);
-  kept["total"] = gross.to_string();
-  kept["tax"] = tax.to_string();
+  auto &kept = price_line(line, host, gross, tax);
   kept["net"] = total.to_string();
   kept["taxes"] = std::move(tax_ids);
   return line;

@@ -5,6 +5,7 @@
 #include "codec/reader.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/state_machine.hpp"
 
 namespace reclaim::codec {
 
@@ -42,36 +43,6 @@ Resolution resolution_from(const json::value &document, const std::string &path)
   resolution.amount = money_from(fields, "amount", "currency");
   fields.finish();
   return resolution;
-}
-
-// The fields each action takes, besides action, actor, expected_version and idempotency_key.
-struct ActionFields {
-  Action action;
-  std::set<std::string_view> allowed;
-  std::set<std::string_view> required;
-};
-
-const ActionFields &fields_of(Action action) {
-  static const ActionFields table[] = {
-      {Action::review, {}, {}},
-      {Action::request_info, {"message"}, {"message"}},
-      {Action::reply, {"message"}, {"message"}},
-      {Action::authorize_return, {"instructions"}, {}},
-      {Action::receive_goods, {"items", "condition"}, {}},
-      {Action::accept, {"resolution", "items", "reason"}, {}},
-      {Action::reject, {"reason"}, {"reason"}},
-      {Action::fulfil, {"reference"}, {}},
-      {Action::close, {}, {}},
-      {Action::reopen, {"reason"}, {"reason"}},
-      {Action::cancel, {"reason"}, {}},
-      {Action::rate, {"score", "comment"}, {"score"}},
-      {Action::assign, {"assignee"}, {}},
-      {Action::escalate, {"reason", "to"}, {}},
-      {Action::comment, {"message", "customer_visible"}, {"message"}},
-      {Action::set_priority, {"priority"}, {"priority"}},
-      {Action::tag, {"add", "remove"}, {}},
-  };
-  return table[static_cast<std::size_t>(action)];
 }
 
 ItemRef item_ref_from(Fields &fields, bool with_resolution) {
@@ -155,13 +126,13 @@ ActionRequest action_request_from_json(const json::value &document) {
   request.expected_version = fields.integer("expected_version", 1, INT64_MAX);
   request.idempotency_key = fields.text("idempotency_key", kMaxIdBytes).value_or("");
 
-  const ActionFields &spec = fields_of(request.action);
+  const Transition &spec = transition(request.action);
   if (const auto *object = document.if_object()) {
     for (const auto &member : *object) {
       const std::string_view key = member.key();
       const bool common = key == "action" || key == "actor" || key == "expected_version" ||
                           key == "idempotency_key";
-      if (!common && !spec.allowed.contains(key)) {
+      if (!common && !is_one_of(key, spec.fields)) {
         fail(Status::invalid_argument, std::string(*action) + " takes no field '" +
                                            std::string(key) + "'",
              std::string(key));

@@ -206,6 +206,96 @@ void apply_tags(Case &subject, const ActionRequest &request, json::object &data)
   data["tags"] = std::move(tags);
 }
 
+void rate(Case &subject, const ActionRequest &request, UnixMs now, json::object &data) {
+  if (subject.rating) {
+    fail(Status::not_allowed, "the case was already rated", "action", "already_rated");
+  }
+  subject.rating = Rating{*request.score, request.comment, now};
+  data["score"] = *request.score;
+  if (!request.comment.empty()) data["comment"] = request.comment;
+}
+
+// The request's text fields by their names in its document.
+constexpr std::pair<std::string_view, std::string ActionRequest::*> kTexts[] = {
+    {"message", &ActionRequest::message},   {"instructions", &ActionRequest::instructions},
+    {"reason", &ActionRequest::reason},     {"reference", &ActionRequest::reference},
+    {"comment", &ActionRequest::comment},   {"to", &ActionRequest::to},
+    {"priority", &ActionRequest::priority},
+};
+
+// The fields the transition table says the history entry records as given: a required one
+// always, another when not empty.
+json::object recorded(const Transition &rule, const ActionRequest &request) {
+  json::object data;
+  for (const auto field : rule.recorded) {
+    const auto *text = std::find_if(std::begin(kTexts), std::end(kTexts),
+                                    [&](const auto &known) { return known.first == field; });
+    if (text == std::end(kTexts)) {
+      fail(Status::internal, "the table records '" + std::string(field) + "', not a text field");
+    }
+    const std::string &value = request.*(text->second);
+    if (!value.empty() || is_one_of(field, rule.required)) data[field] = value;
+  }
+  return data;
+}
+
+// What an action does to the case besides its state, version and dates, and what it records in
+// its own way; receiving part of the goods keeps the case waiting for the rest.
+void change(Case &next, const ActionRequest &request, const ActionContext &context,
+            json::object &data, State &to) {
+  switch (request.action) {
+    case Action::request_info:
+    case Action::reply:
+      if (!request.attachments.empty()) {
+        json::array ids;
+        for (const auto &id : request.attachments) ids.emplace_back(id);
+        data["attachments"] = std::move(ids);
+      }
+      break;
+    case Action::receive_goods:
+      receive_goods(next, request, data);
+      if (std::any_of(next.items.begin(), next.items.end(),
+                      [](const CaseItem &i) { return i.received_qty < i.qty; })) {
+        to = State::waiting_for_goods;
+      }
+      break;
+    case Action::accept: accept(next, request, data); break;
+    case Action::reject:
+      for (auto &item : next.items) {
+        item.decision = {ItemDecision::Outcome::rejected, 0, std::nullopt, request.reason};
+      }
+      next.reject_reason = request.reason;
+      break;
+    case Action::fulfil: next.fulfil_reference = request.reference; break;
+    case Action::reopen: reopen(next, request, context); break;
+    case Action::rate: rate(next, request, context.now, data); break;
+    case Action::assign:
+      next.assignee = request.assignee.value_or("");
+      data["assignee"] = next.assignee.empty() ? json::value(nullptr) : json::value(next.assignee);
+      break;
+    case Action::escalate: next.escalated = true; break;
+    case Action::set_priority: next.priority = request.priority; break;
+    case Action::tag: apply_tags(next, request, data); break;
+    case Action::review:
+    case Action::authorize_return:
+    case Action::close:
+    case Action::cancel:
+    case Action::comment: break;
+  }
+}
+
+void stamp(Case &next, Stamp stamp, const Actor &actor, UnixMs now) {
+  switch (stamp) {
+    case Stamp::decided:
+      next.decided_at = now;
+      next.decided_by = actor;
+      break;
+    case Stamp::resolved: next.resolved_at = now; break;
+    case Stamp::closed: next.closed_at = now; break;
+    case Stamp::none: break;
+  }
+}
+
 }  // namespace
 
 Event case_event(const Case &subject, std::string type, UnixMs at, bool customer_visible,
@@ -226,92 +316,11 @@ Outcome apply_action(Case &subject, const ActionRequest &request, const ActionCo
   const Transition &rule = transition(request.action);
   Case next = subject;  // changed in place only once every check has passed
   const UnixMs now = context.now;
-  json::object data;
-  bool visible = rule.customer_visible;
-  std::vector<Event> extra_events;
+  const bool visible = rule.visibility_asked ? request.customer_visible : rule.customer_visible;
   State to = rule.to.value_or(subject.state);
-
-  switch (request.action) {
-    case Action::review:
-      break;
-    case Action::request_info:
-    case Action::reply:
-      data["message"] = request.message;
-      if (!request.attachments.empty()) {
-        json::array ids;
-        for (const auto &id : request.attachments) ids.emplace_back(id);
-        data["attachments"] = std::move(ids);
-      }
-      break;
-    case Action::authorize_return:
-      if (!request.instructions.empty()) data["instructions"] = request.instructions;
-      break;
-    case Action::receive_goods: {
-      receive_goods(next, request, data);
-      const bool all_in = std::all_of(next.items.begin(), next.items.end(),
-                                      [](const CaseItem &i) { return i.received_qty >= i.qty; });
-      if (!all_in) to = State::waiting_for_goods;
-      break;
-    }
-    case Action::accept:
-      accept(next, request, data);
-      next.decided_at = now;
-      next.decided_by = request.actor;
-      break;
-    case Action::reject:
-      for (auto &item : next.items) {
-        item.decision = {ItemDecision::Outcome::rejected, 0, std::nullopt, request.reason};
-      }
-      next.reject_reason = request.reason;
-      next.decided_at = now;
-      next.decided_by = request.actor;
-      data["reason"] = request.reason;
-      break;
-    case Action::fulfil:
-      next.resolved_at = now;
-      next.fulfil_reference = request.reference;
-      if (!request.reference.empty()) data["reference"] = request.reference;
-      break;
-    case Action::close:
-      next.closed_at = now;
-      break;
-    case Action::reopen:
-      reopen(next, request, context);
-      data["reason"] = request.reason;
-      break;
-    case Action::cancel:
-      if (!request.reason.empty()) data["reason"] = request.reason;
-      break;
-    case Action::rate:
-      if (next.rating) {
-        fail(Status::not_allowed, "the case was already rated", "action", "already_rated");
-      }
-      next.rating = Rating{*request.score, request.comment, now};
-      data["score"] = *request.score;
-      if (!request.comment.empty()) data["comment"] = request.comment;
-      break;
-    case Action::assign:
-      next.assignee = request.assignee.value_or("");
-      data["assignee"] = next.assignee.empty() ? json::value(nullptr) : json::value(next.assignee);
-      break;
-    case Action::escalate:
-      next.escalated = true;
-      if (!request.reason.empty()) data["reason"] = request.reason;
-      if (!request.to.empty()) data["to"] = request.to;
-      break;
-    case Action::comment:
-      data["message"] = request.message;
-      visible = request.customer_visible;
-      break;
-    case Action::set_priority:
-      next.priority = request.priority;
-      data["priority"] = request.priority;
-      break;
-    case Action::tag:
-      apply_tags(next, request, data);
-      break;
-  }
-
+  json::object data = recorded(rule, request);
+  change(next, request, context, data, to);
+  stamp(next, rule.stamp, request.actor, now);
   if (to == State::rejected || to == State::resolved || to == State::closed) next.ended_at = now;
   if (visible && is_staff(request.actor.role) && !next.first_response_at) {
     next.first_response_at = now;
@@ -332,29 +341,9 @@ Outcome apply_action(Case &subject, const ActionRequest &request, const ActionCo
     changed["to"] = name(to);
     outcome.events.push_back(case_event(next, "case.state_changed", now, visible, changed));
   }
-  const bool has_message = request.action == Action::request_info ||
-                           request.action == Action::reply ||
-                           (request.action == Action::comment && visible);
-  if (has_message) outcome.events.push_back(case_event(next, "case.message", now, true, event_data));
-  switch (request.action) {
-    case Action::assign:
-      outcome.events.push_back(case_event(next, "case.assigned", now, false, event_data));
-      break;
-    case Action::escalate:
-      outcome.events.push_back(case_event(next, "case.escalated", now, false, event_data));
-      break;
-    case Action::rate:
-      outcome.events.push_back(case_event(next, "case.rated", now, false, event_data));
-      break;
-    case Action::comment:
-      if (!visible) outcome.events.push_back(case_event(next, "case.note", now, false, event_data));
-      break;
-    case Action::set_priority:
-    case Action::tag:
-      outcome.events.push_back(case_event(next, "case.updated", now, false, event_data));
-      break;
-    default:
-      break;
+  const std::string_view event = visible ? rule.shown_event : rule.staff_event;
+  if (!event.empty()) {
+    outcome.events.push_back(case_event(next, std::string(event), now, visible, event_data));
   }
   subject = std::move(next);
   return outcome;

@@ -31,26 +31,143 @@ constexpr unsigned kUndecided =
 constexpr unsigned kAll = (1u << std::size(kStateNames)) - 1;
 constexpr unsigned kNotFinished = kAll & ~(kClosed | kCancelled);
 
+// The fields of the requests.
+constexpr std::string_view kMessage[] = {"message"};
+constexpr std::string_view kInstructions[] = {"instructions"};
+constexpr std::string_view kReceipt[] = {"items", "condition"};
+constexpr std::string_view kDecision[] = {"resolution", "items", "reason"};
+constexpr std::string_view kReason[] = {"reason"};
+constexpr std::string_view kReference[] = {"reference"};
+constexpr std::string_view kRating[] = {"score", "comment"};
+constexpr std::string_view kScore[] = {"score"};
+constexpr std::string_view kAssignee[] = {"assignee"};
+constexpr std::string_view kEscalation[] = {"reason", "to"};
+constexpr std::string_view kComment[] = {"message", "customer_visible"};
+constexpr std::string_view kPriority[] = {"priority"};
+constexpr std::string_view kTags[] = {"add", "remove"};
+
 // Indexed by Action; the order must follow the enum (checked below).
 constexpr Transition kTable[] = {
-    {Action::review, kStaff, kReceived, State::in_review, true},
-    {Action::request_info, kStaff, kReceived | kInReview | kGoodsReceived,
-     State::waiting_for_customer, true},
-    {Action::reply, kCustomer, kWaitingCustomer, State::in_review, true},
-    {Action::authorize_return, kStaff, kReceived | kInReview, State::waiting_for_goods, true},
-    {Action::receive_goods, kStaff | kHost, kWaitingGoods, State::goods_received, true},
-    {Action::accept, kStaff, kReceived | kInReview | kGoodsReceived, State::accepted, true},
-    {Action::reject, kStaff, kReceived | kInReview | kGoodsReceived, State::rejected, true},
-    {Action::fulfil, kHost | kStaff, kAccepted, State::resolved, true},
-    {Action::close, kStaff | kSystem, kResolved | kRejected, State::closed, true},
-    {Action::reopen, kCustomer | kStaff, kRejected | kResolved | kClosed, State::in_review, true},
-    {Action::cancel, kCustomer | kAgent, kUndecided, State::cancelled, true},
-    {Action::rate, kCustomer, kResolved | kClosed | kRejected, std::nullopt, false},
-    {Action::assign, kStaff, kNotFinished, std::nullopt, false},
-    {Action::escalate, kStaff | kSystem, kNotFinished, std::nullopt, false},
-    {Action::comment, kStaff, kNotFinished, std::nullopt, false},
-    {Action::set_priority, kStaff, kNotFinished, std::nullopt, false},
-    {Action::tag, kStaff, kNotFinished, std::nullopt, false},
+    {.action = Action::review,
+     .roles = kStaff,
+     .from = kReceived,
+     .to = State::in_review,
+     .customer_visible = true},
+    {.action = Action::request_info,
+     .roles = kStaff,
+     .from = kReceived | kInReview | kGoodsReceived,
+     .to = State::waiting_for_customer,
+     .customer_visible = true,
+     .fields = kMessage,
+     .required = kMessage,
+     .recorded = kMessage,
+     .shown_event = "case.message"},
+    {.action = Action::reply,
+     .roles = kCustomer,
+     .from = kWaitingCustomer,
+     .to = State::in_review,
+     .customer_visible = true,
+     .fields = kMessage,
+     .required = kMessage,
+     .recorded = kMessage,
+     .shown_event = "case.message"},
+    {.action = Action::authorize_return,
+     .roles = kStaff,
+     .from = kReceived | kInReview,
+     .to = State::waiting_for_goods,
+     .customer_visible = true,
+     .fields = kInstructions,
+     .recorded = kInstructions},
+    // To goods_received once every unit is in; until then it stays waiting for goods.
+    {.action = Action::receive_goods,
+     .roles = kStaff | kHost,
+     .from = kWaitingGoods,
+     .to = State::goods_received,
+     .customer_visible = true,
+     .fields = kReceipt},
+    {.action = Action::accept,
+     .roles = kStaff,
+     .from = kReceived | kInReview | kGoodsReceived,
+     .to = State::accepted,
+     .customer_visible = true,
+     .fields = kDecision,
+     .stamp = Stamp::decided},
+    {.action = Action::reject,
+     .roles = kStaff,
+     .from = kReceived | kInReview | kGoodsReceived,
+     .to = State::rejected,
+     .customer_visible = true,
+     .fields = kReason,
+     .required = kReason,
+     .recorded = kReason,
+     .stamp = Stamp::decided},
+    {.action = Action::fulfil,
+     .roles = kHost | kStaff,
+     .from = kAccepted,
+     .to = State::resolved,
+     .customer_visible = true,
+     .fields = kReference,
+     .recorded = kReference,
+     .stamp = Stamp::resolved},
+    {.action = Action::close,
+     .roles = kStaff | kSystem,
+     .from = kResolved | kRejected,
+     .to = State::closed,
+     .customer_visible = true,
+     .stamp = Stamp::closed},
+    {.action = Action::reopen,
+     .roles = kCustomer | kStaff,
+     .from = kRejected | kResolved | kClosed,
+     .to = State::in_review,
+     .customer_visible = true,
+     .fields = kReason,
+     .required = kReason,
+     .recorded = kReason},
+    {.action = Action::cancel,
+     .roles = kCustomer | kAgent,
+     .from = kUndecided,
+     .to = State::cancelled,
+     .customer_visible = true,
+     .fields = kReason,
+     .recorded = kReason},
+    {.action = Action::rate,
+     .roles = kCustomer,
+     .from = kResolved | kClosed | kRejected,
+     .fields = kRating,
+     .required = kScore,
+     .staff_event = "case.rated"},
+    {.action = Action::assign,
+     .roles = kStaff,
+     .from = kNotFinished,
+     .fields = kAssignee,
+     .staff_event = "case.assigned"},
+    {.action = Action::escalate,
+     .roles = kStaff | kSystem,
+     .from = kNotFinished,
+     .fields = kEscalation,
+     .recorded = kEscalation,
+     .staff_event = "case.escalated"},
+    {.action = Action::comment,
+     .roles = kStaff,
+     .from = kNotFinished,
+     .visibility_asked = true,
+     .fields = kComment,
+     .required = kMessage,
+     .recorded = kMessage,
+     .shown_event = "case.message",
+     .staff_event = "case.note"},
+    {.action = Action::set_priority,
+     .roles = kStaff,
+     .from = kNotFinished,
+     .fields = kPriority,
+     .required = kPriority,
+     .recorded = kPriority,
+     .staff_event = "case.updated"},
+    {.action = Action::tag,
+     .roles = kStaff,
+     .from = kNotFinished,
+     .fields = kTags,
+     .staff_event = "case.updated"},
 };
 
 static_assert(std::size(kTable) == std::size(kActionNames));
@@ -62,6 +179,24 @@ constexpr bool table_in_enum_order() {
   return true;
 }
 static_assert(table_in_enum_order());
+
+constexpr bool within(FieldNames part, FieldNames whole) {
+  for (const auto name : part) {
+    bool found = false;
+    for (const auto field : whole) found = found || field == name;
+    if (!found) return false;
+  }
+  return true;
+}
+
+// An action needs and records only fields it takes.
+constexpr bool fields_taken() {
+  for (const auto &t : kTable) {
+    if (!within(t.required, t.fields) || !within(t.recorded, t.fields)) return false;
+  }
+  return true;
+}
+static_assert(fields_taken());
 
 template <typename E, std::size_t N>
 std::string words_in(unsigned mask, const std::string_view (&names)[N]) {

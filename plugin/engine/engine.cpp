@@ -69,10 +69,12 @@ Engine::Engine(const EngineConfig &config) {
   secret_ = config.secret;
   if (secret_.empty()) {
     store_->read([&](Tx &tx) {
-      if (auto stored = tx.meta("secret")) secret_ = decode_secret(*stored, "secret");
+      // The store makes the secret with the schema; a database without one was altered by hand.
+      const auto stored = tx.meta("secret");
+      if (!stored) fail(Status::storage, "the database has no signing secret", "database");
+      secret_ = decode_secret(*stored, "secret");
     });
   }
-  if (secret_.empty()) secret_ = random_bytes(32);
   log_->info("engine opened: backend {}, schema {}, {} shop(s)", store_->backend(),
              store_->schema_version(), shops_.size());
   if (config.tick_interval_ms > 0) {

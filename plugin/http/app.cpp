@@ -290,9 +290,9 @@ Response App::handle(const Request &request) {
     response = dispatch(call);
   } catch (const Error &error) {
     try {
-      response = failure(call, error.status() == Status::not_found ? 404
-                               : error.status() == Status::busy    ? 503
-                                                                   : 500);
+      // What escapes the handlers is the server's failure, unless it is a miss or a busy store.
+      const int status = http_status(error.status());
+      response = failure(call, status == 404 || status == 503 ? status : 500);
     } catch (...) {
       response = api_error(500, "internal", "the request could not be completed");
     }

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {

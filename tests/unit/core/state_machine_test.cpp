@@ -93,6 +93,45 @@ TEST(StateMachine, EveryActionRoleAndStateAsTheContractSays) {
   EXPECT_GT(allowed, 0);
 }
 
+// The fields each action's request takes and needs, and the event it emits besides
+// case.state_changed (shown to the customer / not), as the contract lists them.
+TEST(StateMachine, EachActionTakesTheContractsFieldsAndEmitsItsEvents) {
+  struct Want {
+    std::set<std::string> fields, required;
+    std::string shown_event, staff_event;
+  };
+  const std::map<std::string, Want> want = {
+      {"review", {}},
+      {"request_info", {{"message"}, {"message"}, "case.message", ""}},
+      {"reply", {{"message"}, {"message"}, "case.message", ""}},
+      {"authorize_return", {{"instructions"}, {}, "", ""}},
+      {"receive_goods", {{"items", "condition"}, {}, "", ""}},
+      {"accept", {{"resolution", "items", "reason"}, {}, "", ""}},
+      {"reject", {{"reason"}, {"reason"}, "", ""}},
+      {"fulfil", {{"reference"}, {}, "", ""}},
+      {"close", {}},
+      {"reopen", {{"reason"}, {"reason"}, "", ""}},
+      {"cancel", {{"reason"}, {}, "", ""}},
+      {"rate", {{"score", "comment"}, {"score"}, "", "case.rated"}},
+      {"assign", {{"assignee"}, {}, "", "case.assigned"}},
+      {"escalate", {{"reason", "to"}, {}, "", "case.escalated"}},
+      {"comment", {{"message", "customer_visible"}, {"message"}, "case.message", "case.note"}},
+      {"set_priority", {{"priority"}, {"priority"}, "", "case.updated"}},
+      {"tag", {{"add", "remove"}, {}, "", "case.updated"}},
+  };
+  ASSERT_EQ(want.size(), std::size(kActionNames));
+  for (std::size_t a = 0; a < std::size(kActionNames); ++a) {
+    const auto action = static_cast<Action>(a);
+    const Want &w = want.at(std::string(name(action)));
+    const auto &t = transition(action);
+    SCOPED_TRACE(std::string(name(action)));
+    EXPECT_EQ(std::set<std::string>(t.fields.begin(), t.fields.end()), w.fields);
+    EXPECT_EQ(std::set<std::string>(t.required.begin(), t.required.end()), w.required);
+    EXPECT_EQ(t.shown_event, w.shown_event);
+    EXPECT_EQ(t.staff_event, w.staff_event);
+  }
+}
+
 TEST(StateMachine, WrongRoleMessageNamesWhoMayAct) {
   try {
     check_transition(Action::accept, Role::customer, State::in_review);

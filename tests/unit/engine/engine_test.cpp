@@ -1,11 +1,13 @@
 // The engine end to end on each backend: numbering, listing, idempotency, re-imports.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <boost/json.hpp>
 
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "storage/store.hpp"
 #include "support/documents.hpp"
 #include "support/backends.hpp"
 
@@ -161,6 +163,31 @@ TEST_P(EngineOn, StatusTokenIsSignedWithTheSecret) {
   config.secret = std::string(32, 't');
   Engine other(config);
   EXPECT_NE(other.status_token("c_1"), token);
+}
+
+// Without a configured secret the database's own signs the links, the same in every process; a
+// database whose secret was removed by hand is refused rather than signed with a made-up one.
+TEST_P(EngineOn, WithoutAConfiguredSecretTheDatabasesSecretSigns) {
+  const auto config = warsaw_config(GetParam());
+  std::string token;
+  {
+    Engine engine(config);
+    token = engine.status_token("c_1");
+  }
+  {
+    Engine again(config);
+    EXPECT_EQ(again.status_token("c_1"), token);
+  }
+  {
+    Store store(config.storage);
+    store.write([](Tx &tx) { tx.session() << "DELETE FROM meta WHERE key = 'secret'"; });
+  }
+  try {
+    Engine engine(config);
+    FAIL();
+  } catch (const Error &error) {
+    EXPECT_EQ(error.status(), Status::storage);
+  }
 }
 
 }  // namespace
