@@ -381,10 +381,16 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *
  *  options_json: NULL means {}; at most 1 MB (docs/api/http-start-options.schema.json):
  *    {"listen": "127.0.0.1:8080", "threads": 2, "base_path": "", "shop": "default",
- *     "max_connections": 1024, "header_timeout_s": 10, "idle_timeout_s": 60,
- *     "lookups_per_minute": 10, "submits_per_minute": 5, "trusted_proxies": []}
- *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. Bodies are limited to
- *  64 KB, or 10 MB + 64 KB for multipart forms and attachment uploads (413 beyond).
+ *     "max_connections": 1024, "max_connections_per_address": 32, "header_timeout_s": 10,
+ *     "idle_timeout_s": 60, "lookups_per_minute": 10, "submits_per_minute": 5,
+ *     "trusted_proxies": [], "metrics_token": null}
+ *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. "trusted_proxies" are
+ *  addresses or CIDR ranges whose X-Forwarded-For is believed (the right-most address that is
+ *  not a trusted proxy is the client; IPv6 clients are budgeted per /64). /metrics is off
+ *  unless "metrics_token" is set, and then needs "Authorization: Bearer <token>". Bodies are
+ *  limited to 64 KB, or 10 MB + 64 KB for file uploads: multipart forms to /new and /c/… from a
+ *  browser holding the endpoint's CSRF cookie, and API uploads naming a real case; the limit is
+ *  chosen from the request's head, so a refused body is never read (413).
  *  out_json: {"listen": "127.0.0.1:PORT", "base_path", "url"}
  *  (docs/api/http-start-result.schema.json).
  *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for bad options (HOST not an IP address);
@@ -406,7 +412,8 @@ RECLAIM_API int reclaim_http_stop(reclaim_engine *e);
  *  out_json: {"status": 200, "headers": {…}, "body": "…"} for text, or "body_base64"
  *  (base64url, no padding) for files (docs/api/http-handle-result.schema.json). Pass the
  *  Set-Cookie header on to the browser and its Cookie header back: the forms' CSRF protection
- *  depends on it. Failures of the request itself are responses (404, 422, 429, …), not statuses.
+ *  depends on it. Pass "peer", the client's address as your server saw it: requests without
+ *  one share a single rate-limit budget, and their X-Forwarded-For is never believed. Failures of the request itself are responses (404, 422, 429, …), not statuses.
  *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a bad request document; RECLAIM_NOT_FOUND
  *  when no endpoint runs and the engine has no shop "default". */
 RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);

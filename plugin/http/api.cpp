@@ -31,6 +31,15 @@ std::optional<Response> spend(Call &call, RateLimiter &budget) {
   return response;
 }
 
+// The same answer when one e-mail address has been looked up too often, from anywhere.
+std::optional<Response> spend_email(Call &call, std::string_view email) {
+  int wait = 0;
+  if (call.email_budget(email, &wait)) return std::nullopt;
+  Response response = api_error(429, "rate_limited", "too many lookups for this e-mail address");
+  response.set("Retry-After", std::to_string(wait > 0 ? wait : 60));
+  return response;
+}
+
 json::value body_of(Call &call) {
   const auto type = call.request.header("content-type");
   if (!type.starts_with("application/json")) {
@@ -72,6 +81,7 @@ Response lookup(Call &call) {
   const std::string number = fields.required_text("number", 64);
   const std::string email = fields.required_text("email", 254);
   fields.finish();
+  if (auto refused = spend_email(call, email)) return *std::move(refused);
   const auto token = call.engine().lookup_case(call.site.options.shop, number, email);
   if (!token) return api_error(404, "not_found", "no case matches this number and e-mail");
   return json_response(
@@ -85,6 +95,7 @@ Response verify_order(Call &call) {
   const std::string number = fields.required_text("order", 64);
   const std::string email = fields.required_text("email", 254);
   fields.finish();
+  if (auto refused = spend_email(call, email)) return *std::move(refused);
   const auto order = call.engine().customer_order(call.site.options.shop, number, email);
   if (!order) return api_error(404, "not_found", "no order matches this number and e-mail");
   return json_response(200, json::object{{"order", order_summary(call, *order)}});

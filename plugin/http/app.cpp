@@ -56,28 +56,6 @@ std::string accepted_language(std::string_view header) {
   return best;
 }
 
-// The socket's peer, unless it is a trusted proxy: then the last X-Forwarded-For address that
-// is not one. In-process requests come through the host, which is trusted the same way.
-std::string client_address(const Request &request, const Options &options) {
-  const auto trusted = [&](std::string_view address) {
-    for (const auto &proxy : options.trusted_proxies) {
-      if (proxy == address) return true;
-    }
-    return false;
-  };
-  if (!request.peer.empty() && !trusted(request.peer)) return request.peer;
-  std::string_view forwarded = request.header("x-forwarded-for");
-  while (!forwarded.empty()) {
-    const auto comma = forwarded.rfind(',');
-    const std::string_view last =
-        trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
-    if (!last.empty() && !trusted(last)) return std::string(last);
-    if (comma == std::string_view::npos) break;
-    forwarded = forwarded.substr(0, comma);
-  }
-  return request.peer.empty() ? "in-process" : request.peer;
-}
-
 bool is_api(std::string_view path) { return path.starts_with("/api/"); }
 
 // The CSRF cookie is "nonce.signature", signed with the engine's secret: only a value this
@@ -130,16 +108,37 @@ Response failure(Call &call, int status) {
   }
 }
 
-Response metrics_text(Call &call) {
-  std::string text = call.site.metrics.text();
-  const CaseGauges gauges = call.engine().case_gauges();
-  text += "# HELP reclaim_cases Cases by state.\n# TYPE reclaim_cases gauge\n";
+std::string case_gauges_text(Engine &engine) {
+  const CaseGauges gauges = engine.case_gauges();
+  std::string text = "# HELP reclaim_cases Cases by state.\n# TYPE reclaim_cases gauge\n";
   for (const auto &[state, count] : gauges.cases_by_state) {
     text += "reclaim_cases{state=\"" + state + "\"} " + std::to_string(count) + "\n";
   }
   text += "# HELP reclaim_deadline_breaches Undecided cases past their decision date.\n";
   text += "# TYPE reclaim_deadline_breaches gauge\n";
   text += "reclaim_deadline_breaches " + std::to_string(gauges.overdue) + "\n";
+  return text;
+}
+
+// /metrics is off unless a bearer token is configured; wrong tokens spend the lookup budget,
+// so the token cannot be guessed at speed.
+Response metrics_text(Call &call) {
+  const std::string &token = call.site.options.metrics_token;
+  if (token.empty()) return api_error(404, "not_found", "no such resource");
+  const std::string_view given = call.request.header("authorization");
+  if (!given.starts_with("Bearer ") || !equal_in_constant_time(given.substr(7), token)) {
+    int wait = 0;
+    if (!call.site.lookups.allow(call.client, &wait)) {
+      Response limited = api_error(429, "rate_limited", "too many requests from this address");
+      limited.set("Retry-After", std::to_string(wait > 0 ? wait : 60));
+      return limited;
+    }
+    Response refused = api_error(401, "unauthorized", "a bearer token is required");
+    refused.set("WWW-Authenticate", "Bearer realm=\"metrics\"");
+    return refused;
+  }
+  std::string text = call.site.metrics.text();
+  text += call.site.gauges.text([&] { return case_gauges_text(call.engine()); });
   Response response;
   response.body = std::move(text);
   response.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -260,11 +259,32 @@ App::~App() = default;
 
 const Options &App::options() const { return site_->options; }
 
-std::size_t App::body_limit(std::string_view path, std::string_view content_type) const {
-  if (content_type.starts_with("multipart/form-data") || path.ends_with("/attachments")) {
-    return site_->options.upload_limit;
+// Decided from the request line and headers, before any of the body is read: only the routes
+// that take files get the upload limit, and only when the request could be acted on (a web form
+// with this server's CSRF cookie, an API upload naming a real case). Everything else, however it
+// calls itself, gets the small form limit.
+std::size_t App::body_limit(const Request &head) const {
+  const Options &options = site_->options;
+  if (head.method != "POST" || !head.path.starts_with(options.base_path + "/")) {
+    return options.form_limit;
   }
-  return site_->options.form_limit;
+  const std::string_view path = std::string_view(head.path).substr(options.base_path.size());
+  Call call{*site_, head};
+  if (path.starts_with("/api/v1/cases/") && path.ends_with("/attachments")) {
+    const std::string_view rest = path.substr(14);
+    const auto slash = rest.find('/');
+    if (slash != std::string_view::npos && rest.substr(slash) == "/attachments" &&
+        call.case_of_token(std::string(rest.substr(0, slash)))) {
+      return options.upload_limit;
+    }
+    return options.form_limit;
+  }
+  const bool file_route = path == "/new" || path.starts_with("/c/");
+  if (file_route && starts_with_nocase(head.header("content-type"), "multipart/form-data") &&
+      signed_csrf_cookie(*site_, cookie(head.header("cookie"), "rc_csrf"))) {
+    return options.upload_limit;
+  }
+  return options.form_limit;
 }
 
 Response App::handle(const Request &request) {
@@ -274,7 +294,7 @@ Response App::handle(const Request &request) {
   Response response;
   try {
     call.query = parse_urlencoded(request.query);
-    call.client = client_address(request, site_->options);
+    call.client = client_key(request, site_->trusted_proxies);
     const std::string wanted = call.query.get("lang");
     call.lang = is_language(wanted) ? wanted : accepted_language(request.header("accept-language"));
     if (call.lang.empty()) {

@@ -25,8 +25,9 @@ class App {
 
   // Never throws: failures become error pages (HTML) or {"error":…} documents (API).
   Response handle(const Request &request);
-  // Body bytes a request may carry: attachments may be large, everything else is small.
-  std::size_t body_limit(std::string_view path, std::string_view content_type) const;
+  // Body bytes a request may carry, judged from its head (method, path, headers; no body):
+  // file uploads that could be acted on may be large, everything else is small.
+  std::size_t body_limit(const Request &head) const;
   const Options &options() const;
 
   // The answers the server gives itself, without a handler (bad HTTP, too large, busy).

@@ -47,6 +47,8 @@ Response Endpoint::handle(const Request &request) {
     if (!app_) app_ = std::make_shared<App>(engine_, Options{});
     app = app_;
   }
+  // The limits the server applies before reading a body apply in-process too.
+  if (request.body.size() > app->body_limit(request)) return app->error(request, 413);
   return app->handle(request);
 }
 

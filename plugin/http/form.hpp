@@ -37,6 +37,9 @@ std::optional<Form> parse_form(std::string_view body, std::string_view content_t
 // At most `max_bytes` of `text`, cut before a UTF-8 sequence rather than inside one.
 std::string clip(std::string_view text, std::size_t max_bytes);
 
+// True when `text` starts with `prefix`, ignoring ASCII case (media types, header values).
+bool starts_with_nocase(std::string_view text, std::string_view prefix);
+
 // The value of cookie `name` in a Cookie header, "" when absent.
 std::string cookie(std::string_view header, std::string_view name);
 

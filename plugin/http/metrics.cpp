@@ -39,4 +39,13 @@ std::string Metrics::text() const {
   return out;
 }
 
+std::string GaugeCache::text(const std::function<std::string()> &compute, Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  if (!computed_ || now - *computed_ >= max_age_) {
+    text_ = compute();
+    computed_ = now;
+  }
+  return text_;
+}
+
 }  // namespace reclaim::http

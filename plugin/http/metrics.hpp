@@ -3,8 +3,11 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -26,6 +29,21 @@ class Metrics {
   std::array<std::uint64_t, kBuckets.size()> buckets_{};
   std::uint64_t count_ = 0;
   double sum_ = 0;
+};
+
+// The case gauges cost a COUNT … GROUP BY over every case: a scrape computes them at most once
+// per `max_age`, however often /metrics is asked.
+class GaugeCache {
+ public:
+  using Clock = std::chrono::steady_clock;
+  explicit GaugeCache(Clock::duration max_age = std::chrono::seconds(15)) : max_age_(max_age) {}
+  std::string text(const std::function<std::string()> &compute, Clock::time_point now = Clock::now());
+
+ private:
+  std::mutex mutex_;
+  Clock::duration max_age_;
+  std::optional<Clock::time_point> computed_;
+  std::string text_;
 };
 
 }  // namespace reclaim::http

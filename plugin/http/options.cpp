@@ -1,6 +1,7 @@
 #include "http/options.hpp"
 
 #include "codec/reader.hpp"
+#include "http/client_address.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::http {
@@ -39,6 +40,8 @@ Options options_from_json(const boost::json::value &document) {
   o.shop = fields.id("shop").value_or(o.shop);
   o.max_connections =
       static_cast<int>(fields.integer("max_connections", 1, 100000).value_or(o.max_connections));
+  o.max_connections_per_address = static_cast<int>(
+      fields.integer("max_connections_per_address", 1, 100000).value_or(o.max_connections_per_address));
   o.header_timeout_s =
       static_cast<int>(fields.integer("header_timeout_s", 1, 3600).value_or(o.header_timeout_s));
   o.idle_timeout_s =
@@ -50,12 +53,18 @@ Options options_from_json(const boost::json::value &document) {
   if (const auto *proxies = fields.array("trusted_proxies", 100)) {
     for (std::size_t i = 0; i < proxies->size(); ++i) {
       const auto *text = (*proxies)[i].if_string();
-      if (!text || text->empty() || text->size() > 64) {
-        fail(Status::invalid_argument, "expected an IP address",
+      if (!text || text->empty() || text->size() > 64 || !IpNetwork::parse(*text)) {
+        fail(Status::invalid_argument, "expected an IP address or a CIDR range such as 10.0.0.0/8",
              codec::field_path("trusted_proxies", i));
       }
       o.trusted_proxies.emplace_back(*text);
     }
+  }
+  if (auto token = fields.text("metrics_token", 200)) {
+    if (token->size() < 16 || token->find_first_of(" \t,") != std::string::npos) {
+      fail(Status::invalid_argument, "at least 16 characters, no spaces or commas", "metrics_token");
+    }
+    o.metrics_token = *token;
   }
   fields.finish();
   return o;

@@ -17,13 +17,19 @@ struct Options {
   std::string base_path;  // "" or "/returns": no trailing slash
   std::string shop = "default";
   int max_connections = 1024;
+  // Connections one client address may hold at once, so that a flood from one address leaves
+  // slots for everyone else. Trusted proxies are exempt (their clients are many).
+  int max_connections_per_address = 32;
   int header_timeout_s = 10;
   int idle_timeout_s = 60;
   std::size_t form_limit = 64 * 1024;
   std::size_t upload_limit = kMaxAttachmentBytes + 64 * 1024;  // one file and its form
   int lookups_per_minute = 10;                              // per client address
   int submits_per_minute = 5;
-  std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
+  // Addresses or CIDR ranges ("10.0.0.0/8", "::1") whose X-Forwarded-For is believed.
+  std::vector<std::string> trusted_proxies;
+  // GET /metrics answers only with "Authorization: Bearer <metrics_token>"; empty: it is off (404).
+  std::string metrics_token;
 };
 
 // Reads the options strictly; Error(invalid_argument) names the field at fault.

@@ -31,6 +31,14 @@ std::optional<Response> guard(Call &call, RateLimiter &budget) {
   return std::nullopt;
 }
 
+// A lookup also spends the looked-up e-mail address's budget, wherever it comes from.
+std::optional<Response> guard_lookup(Call &call, std::string_view email) {
+  if (auto refused = guard(call, call.site.lookups)) return refused;
+  int wait = 0;
+  if (!call.email_budget(email, &wait)) return too_many(call, wait);
+  return std::nullopt;
+}
+
 std::string status_url(Call &call, const std::string &token) {
   return call.base() + "/c/" + token + "?lang=" + call.lang;
 }
@@ -296,7 +304,7 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
 Response home_page(Call &call) { return page(call, "home", {}); }
 
 Response lookup_submit(Call &call) {
-  if (auto refused = guard(call, call.site.lookups)) return *std::move(refused);
+  if (auto refused = guard_lookup(call, call.form->get("email"))) return *std::move(refused);
   const auto token = call.engine().lookup_case(call.site.options.shop, call.form->get("number"),
                                                call.form->get("email"));
   // The answer never says which of the two was wrong, and echoes neither.
@@ -313,7 +321,7 @@ Response new_case_submit(Call &call) {
     if (auto refused = guard(call, call.site.submits)) return *std::move(refused);
     return open_from_form(call);
   }
-  if (auto refused = guard(call, call.site.lookups)) return *std::move(refused);
+  if (auto refused = guard_lookup(call, call.form->get("email"))) return *std::move(refused);
   const auto order = call.engine().customer_order(call.site.options.shop, call.form->get("order"),
                                                   call.form->get("email"));
   if (!order) {

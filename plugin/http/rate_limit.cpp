@@ -2,48 +2,50 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace reclaim::http {
 
-bool RateLimiter::allow(const std::string &address, int *seconds_to_wait, Clock::time_point now) {
-  const double capacity = per_minute_;
-  const double per_second = per_minute_ / 60.0;
-  std::lock_guard lock(mutex_);
-  auto found = buckets_.find(address);
-  if (found == buckets_.end()) {
-    if (buckets_.size() >= max_addresses_) prune(now);
-    found = buckets_.emplace(address, Bucket{capacity, now}).first;
+RateLimiter::RateLimiter(int capacity, std::chrono::seconds window, std::size_t max_keys)
+    : capacity_(std::max(1, capacity)),
+      per_second_(capacity_ / std::max<double>(1, static_cast<double>(window.count()))),
+      max_per_shard_(std::max<std::size_t>(1, max_keys / kShards)) {}
+
+bool RateLimiter::allow(const std::string &key, int *seconds_to_wait, Clock::time_point now) {
+  Shard &shard = shards_[std::hash<std::string>{}(key) % kShards];
+  std::lock_guard lock(shard.mutex);
+  auto found = shard.buckets.find(key);
+  if (found == shard.buckets.end()) {
+    if (shard.buckets.size() >= max_per_shard_) {
+      shard.buckets.erase(shard.by_use.back());
+      shard.by_use.pop_back();
+    }
+    shard.by_use.push_front(key);
+    found = shard.buckets.emplace(key, Bucket{capacity_, now, shard.by_use.begin()}).first;
+  } else {
+    shard.by_use.splice(shard.by_use.begin(), shard.by_use, found->second.position);
   }
   Bucket &bucket = found->second;
-  const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
-  bucket.tokens = std::min(capacity, bucket.tokens + elapsed * per_second);
+  const double elapsed = std::max(0.0, std::chrono::duration<double>(now - bucket.updated).count());
+  bucket.tokens = std::min(capacity_, bucket.tokens + elapsed * per_second_);
   bucket.updated = now;
   if (bucket.tokens >= 1.0) {
     bucket.tokens -= 1.0;
     return true;
   }
   if (seconds_to_wait) {
-    *seconds_to_wait = static_cast<int>(std::ceil((1.0 - bucket.tokens) / per_second));
+    *seconds_to_wait = static_cast<int>(std::ceil((1.0 - bucket.tokens) / per_second_));
   }
   return false;
 }
 
-void RateLimiter::prune(Clock::time_point now) {
-  const double per_second = per_minute_ / 60.0;
-  for (auto it = buckets_.begin(); it != buckets_.end();) {
-    const double elapsed = std::chrono::duration<double>(now - it->second.updated).count();
-    if (it->second.tokens + elapsed * per_second >= per_minute_) {
-      it = buckets_.erase(it);
-    } else {
-      ++it;
-    }
+std::size_t RateLimiter::size() {
+  std::size_t total = 0;
+  for (auto &shard : shards_) {
+    std::lock_guard lock(shard.mutex);
+    total += shard.buckets.size();
   }
-  while (buckets_.size() >= max_addresses_) {
-    auto oldest = std::min_element(
-        buckets_.begin(), buckets_.end(),
-        [](const auto &a, const auto &b) { return a.second.updated < b.second.updated; });
-    buckets_.erase(oldest);
-  }
+  return total;
 }
 
 }  // namespace reclaim::http

@@ -3,6 +3,7 @@
 
 #include "core/crypto.hpp"
 #include "http/form.hpp"
+#include "core/text.hpp"
 #include "http/site.hpp"
 
 namespace reclaim::http {
@@ -34,6 +35,22 @@ std::optional<std::string> Call::case_of_token(const std::string &token) const {
   auto id = site.engine.case_of_token(token);
   if (id) site.tokens.put(token, *id);
   return id;
+}
+
+Site::Site(Engine &e, Options o)
+    : engine(e),
+      options(std::move(o)),
+      lookups(options.lookups_per_minute),
+      submits(options.submits_per_minute) {
+  for (const auto &proxy : options.trusted_proxies) {
+    if (auto network = IpNetwork::parse(proxy)) trusted_proxies.push_back(*network);
+  }
+}
+
+bool Call::email_budget(std::string_view email, int *seconds_to_wait) {
+  std::string key(trim(email));
+  for (auto &c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return site.lookups_per_email.allow(site.options.shop + "\n" + key, seconds_to_wait);
 }
 
 bool Call::csrf_ok() const {

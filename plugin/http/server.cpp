@@ -1,6 +1,8 @@
 #include "http/server.hpp"
 
 #include <atomic>
+#include <mutex>
+#include <unordered_map>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "http/app.hpp"
+#include "http/client_address.hpp"
 
 namespace reclaim::http {
 
@@ -25,13 +28,64 @@ namespace {
 
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 
+// Connection slots: a total cap, and a cap per client address (IPv6: per /64) so that one
+// client cannot hold the slots everyone else needs. Trusted proxies carry many clients and are
+// held only to the total.
+class Slots {
+ public:
+  explicit Slots(const Options &options) : options_(options) {
+    for (const auto &proxy : options.trusted_proxies) {
+      if (auto network = IpNetwork::parse(proxy)) proxies_.push_back(*network);
+    }
+  }
+
+  // The key to release() later, or nullopt when the connection must be refused.
+  std::optional<std::string> take(const std::string &peer) {
+    std::lock_guard lock(mutex_);
+    if (total_ >= options_.max_connections) return std::nullopt;
+    std::string key;
+    if (const auto address = IpAddress::parse(peer)) {
+      bool proxy = false;
+      for (const auto &network : proxies_) proxy = proxy || network.contains(*address);
+      if (!proxy) key = budget_key(*address);
+    }
+    if (!key.empty()) {
+      int &held = by_address_[key];
+      if (held >= options_.max_connections_per_address) {
+        if (held == 0) by_address_.erase(key);
+        return std::nullopt;
+      }
+      ++held;
+    }
+    ++total_;
+    return key;
+  }
+
+  void release(const std::string &key) {
+    std::lock_guard lock(mutex_);
+    --total_;
+    if (key.empty()) return;
+    const auto found = by_address_.find(key);
+    if (found != by_address_.end() && --found->second <= 0) by_address_.erase(found);
+  }
+
+ private:
+  const Options &options_;
+  std::vector<IpNetwork> proxies_;
+  std::mutex mutex_;
+  int total_ = 0;
+  std::unordered_map<std::string, int> by_address_;
+};
+
 struct Shared {
   App &app;
   const Options &options;
-  std::atomic<int> connections{0};
+  Slots slots{options};
 };
 
-Request to_request(const bhttp::request<bhttp::string_body> &in, const std::string &peer) {
+// The request as handlers see it. Called twice: with the head alone (to choose the body limit
+// before any of the body is read), then with the whole message.
+Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
   Request out;
   out.method = std::string(in.method_string());
   const std::string_view target = in.target();
@@ -43,19 +97,15 @@ Request to_request(const bhttp::request<bhttp::string_body> &in, const std::stri
     for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  out.body = in.body();
   out.peer = peer;
   return out;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket &&socket, Shared &shared) : stream_(std::move(socket)), shared_(shared) {
-    beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) peer_ = endpoint.address().to_string();
-  }
-  ~Session() { --shared_.connections; }
+  Session(tcp::socket &&socket, Shared &shared, std::string peer, std::string slot)
+      : stream_(std::move(socket)), shared_(shared), peer_(std::move(peer)), slot_(std::move(slot)) {}
+  ~Session() { shared_.slots.release(slot_); }
 
   void run() {
     net::dispatch(stream_.get_executor(),
@@ -97,9 +147,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) return fail(413);  // a declared length over the limit
     if (ec) return fail(400);
     const auto &header = parser_->get();
-    const std::string_view target = header.target();
-    const std::size_t limit = shared_.app.body_limit(target.substr(0, target.find('?')),
-                                                     header[bhttp::field::content_type]);
+    const std::size_t limit = shared_.app.body_limit(to_request(header, peer_));
     if (parser_->content_length() && *parser_->content_length() > limit) return fail(413);
     parser_->body_limit(limit);
     // Bodies get the idle allowance: a photo on a slow line takes a while.
@@ -128,8 +176,10 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (ec) return fail(400);
-    const auto request = parser_->release();
-    Response answer = shared_.app.handle(to_request(request, peer_));
+    auto request = parser_->release();
+    Request handled = to_request(request, peer_);
+    handled.body = std::move(request.body());
+    Response answer = shared_.app.handle(handled);
     send(std::move(answer), request.keep_alive(), request.version());
   }
 
@@ -171,6 +221,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   Shared &shared_;
   std::string peer_;
+  std::string slot_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
@@ -199,8 +250,12 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
     if (!ec) {
-      if (++shared_.connections > shared_.options.max_connections) {
-        --shared_.connections;
+      beast::error_code peer_ec;
+      const auto remote = socket.remote_endpoint(peer_ec);
+      std::string peer = peer_ec ? std::string() : remote.address().to_string();
+      if (peer.starts_with("::ffff:")) peer.erase(0, 7);  // an IPv4 client on a dual-stack socket
+      auto slot = shared_.slots.take(peer);
+      if (!slot) {
         static constexpr char kBusy[] =
             "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n"
             "Connection: close\r\n\r\n";
@@ -209,7 +264,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
         socket.write_some(net::buffer(kBusy, sizeof kBusy - 1), ignored);
         socket.close(ignored);
       } else {
-        std::make_shared<Session>(std::move(socket), shared_)->run();
+        std::make_shared<Session>(std::move(socket), shared_, std::move(peer), std::move(*slot))
+            ->run();
       }
     }
     accept();

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "http/client_address.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
@@ -48,19 +49,22 @@ class SignatureMemo {
   std::unordered_map<std::string, std::string> values_;
 };
 
+// Lookups of one e-mail address, from wherever they come: walking case or order numbers with a
+// known address takes many addresses' worth of tries, and this budget does not grow with them.
+constexpr int kLookupsPerEmailPerHour = 20;
+
 struct Site {
-  Site(Engine &e, Options o)
-      : engine(e),
-        options(std::move(o)),
-        lookups(options.lookups_per_minute),
-        submits(options.submits_per_minute) {}
+  Site(Engine &e, Options o);
 
   Engine &engine;
   Options options;
+  std::vector<IpNetwork> trusted_proxies;  // options.trusted_proxies, parsed
   Views views;
   RateLimiter lookups;
   RateLimiter submits;
+  RateLimiter lookups_per_email{kLookupsPerEmailPerHour, std::chrono::hours(1)};
   Metrics metrics;
+  GaugeCache gauges;
   PageCache pages;
   SignatureMemo tokens;
   SignatureMemo csrf;
@@ -75,7 +79,7 @@ struct Call {
   Form query;
   std::optional<Form> form;  // POST bodies that are forms
   std::string lang;
-  std::string client;      // the client's address, after trusted proxies
+  std::string client;      // the client's budget key, after trusted proxies (client_address.hpp)
   std::string csrf_nonce;  // the browser's CSRF cookie (made now when it had none)
   bool new_nonce = false;
   std::string route;  // the route's pattern, for metrics
@@ -89,6 +93,8 @@ struct Call {
   std::optional<std::string> case_of_token(const std::string &token) const;
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;
+  // False when `email` has been looked up too often lately (kLookupsPerEmailPerHour).
+  bool email_budget(std::string_view email, int *seconds_to_wait);
 };
 
 // HTML pages

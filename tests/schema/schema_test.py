@@ -851,9 +851,10 @@ class Http:
         self.engine, self.url = engine, url
 
     def __call__(self, method, path, body=None, raw=None, content_type="application/json",
-                 what="", schema_ok=True):
+                 what="", schema_ok=True, extra_headers=None):
         data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
         headers = {"Content-Type": content_type} if data is not None else {}
+        headers.update(extra_headers or {})
         if self.url is None:
             sent = request({"method": method, "path": path, "headers": headers,
                             **({"body_base64": base64.b64encode(data).decode()} if raw is not None
@@ -882,6 +883,7 @@ class Http:
                                         sent=body, what=what, schema_ok=schema_ok)
 
 
+METRICS_TOKEN = "schema-test-metrics-token"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
 
@@ -906,7 +908,8 @@ def test_http(engine):
     options = request({"listen": "127.0.0.1:0", "threads": 2, "base_path": "", "shop": "default",
                        "max_connections": 64, "header_timeout_s": 10, "idle_timeout_s": 30,
                        "lookups_per_minute": 1000, "submits_per_minute": 1000,
-                       "trusted_proxies": ["127.0.0.2"]},
+                       "trusted_proxies": ["127.0.0.2", "10.0.0.0/8"],
+                       "max_connections_per_address": 32, "metrics_token": METRICS_TOKEN},
                       "http-start-options.schema.json", "the endpoint's options")
     started = result("reclaim_http_start", "http-start-result.schema.json",
                      lambda: engine.start_http(options))
@@ -935,7 +938,10 @@ def test_http(engine):
 def api_session(engine, api):
     credentials = {"order": "#1001", "email": "jan@example.pl"}
     api("GET", "/healthz")
-    api("GET", "/metrics")
+    status, _ = api("GET", "/metrics", what="(without the token)")
+    check(status == 401, f"/metrics without the bearer token: 401, got {status}")
+    status, _ = api("GET", "/metrics", extra_headers={"Authorization": "Bearer " + METRICS_TOKEN})
+    check(status == 200, f"/metrics with the bearer token: 200, got {status}")
     status, verified = api("POST", "/api/v1/orders/verify", credentials)
     check(status == 200 and verified and len(verified["order"]["lines"]) == 2,
           "orders/verify: the order's lines")

@@ -1,12 +1,15 @@
 // The JSON API and the operational routes, through the router without sockets.
 #include <gtest/gtest.h>
 
+#include "http/metrics.hpp"
 #include "http_fixture.hpp"
 
 namespace reclaim::http::testing {
 namespace {
 
 namespace json = boost::json;
+
+constexpr const char *kMetricsToken = "metrics-token-0123456789";
 
 class Api : public ::testing::Test {
  protected:
@@ -17,6 +20,7 @@ class Api : public ::testing::Test {
   static Options options() {
     Options o;
     o.submits_per_minute = 100;
+    o.metrics_token = kMetricsToken;
     return o;
   }
   Response call(const std::string &method, const std::string &path, const std::string &body = {},
@@ -135,7 +139,7 @@ TEST_F(Api, UploadsArePolyglotAndTruncationProof) {
   ask.message = "Receipt please";
   engine_.act(*engine_.case_of_token(token), ask, "");
   const std::string path = "/api/v1/cases/" + token + "/attachments";
-  for (const std::string bytes :
+  for (const std::string &bytes :
        {std::string("%PDF-<html><script>alert(1)</script></html>"),
         std::string("%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n"),
         kPdf.substr(0, kPdf.size() - 7), kJpeg.substr(0, kJpeg.size() - 2)}) {
@@ -162,7 +166,8 @@ TEST_F(Api, HealthAndMetrics) {
   call("GET", "/api/v1/cases/" + token);
   EXPECT_EQ(call("GET", "/healthz").status, 200);
   engine_.set_clock(*parse_rfc3339("2026-12-31T10:00:00Z"));  // past the decision date
-  const Response metrics = call("GET", "/metrics");
+  const Response metrics = client_.send("GET", "/metrics", "", "",
+                                       {{"authorization", std::string("Bearer ") + kMetricsToken}});
   EXPECT_EQ(metrics.status, 200);
   const std::string &text = metrics.body;
   EXPECT_NE(text.find("reclaim_http_requests_total{route=\"/c/{token}\",status=\"200\"} 1"),
@@ -175,6 +180,45 @@ TEST_F(Api, HealthAndMetrics) {
   EXPECT_NE(text.find("reclaim_cases{state=\"received\"} 1"), std::string::npos);
   EXPECT_NE(text.find("reclaim_deadline_breaches 1"), std::string::npos);
   EXPECT_EQ(text.find(token), std::string::npos);  // tokens never become labels
+}
+
+// /metrics is off unless a token is configured, and then answers only with the bearer token;
+// wrong tokens spend the lookup budget. The case gauges are computed at most every 15 s.
+TEST_F(Api, MetricsAreOffByDefaultAndBehindABearerToken) {
+  Engine engine(test_config());
+  App open_app(engine, Options{});
+  EXPECT_EQ(Browser(open_app).send("GET", "/metrics", "", "").status, 404);
+
+  EXPECT_EQ(call("GET", "/metrics").status, 401);
+  EXPECT_FALSE(call("GET", "/metrics").header("WWW-Authenticate").empty());
+  int refused = 0;
+  for (int i = 0; i < 20; ++i) {
+    const int status =
+        client_.send("GET", "/metrics", "", "", {{"authorization", "Bearer wrong-token-000000"}}).status;
+    EXPECT_TRUE(status == 401 || status == 429) << status;
+    refused += status == 429;
+  }
+  EXPECT_GT(refused, 0);  // the guesses ran out of budget
+  const auto scrape = [&] {
+    return client_.send("GET", "/metrics", "", "",
+                        {{"authorization", std::string("Bearer ") + kMetricsToken}});
+  };
+  EXPECT_EQ(scrape().status, 200);  // the right token is not held to the guessers' budget
+  const std::string opened_line = "reclaim_cases{state=\"received\"} 1";
+  EXPECT_EQ(scrape().body.find(opened_line), std::string::npos);
+  open();
+  // Within the cache's lifetime the gauges are not recounted.
+  EXPECT_EQ(scrape().body.find(opened_line), std::string::npos);
+}
+
+TEST(MetricsGauges, AreComputedAtMostOncePerMaxAge) {
+  GaugeCache cache(std::chrono::seconds(15));
+  int computed = 0;
+  const auto compute = [&] { return std::to_string(++computed); };
+  const auto t0 = GaugeCache::Clock::now();
+  EXPECT_EQ(cache.text(compute, t0), "1");
+  EXPECT_EQ(cache.text(compute, t0 + std::chrono::seconds(14)), "1");
+  EXPECT_EQ(cache.text(compute, t0 + std::chrono::seconds(15)), "2");
 }
 
 }  // namespace

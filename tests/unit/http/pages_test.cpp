@@ -434,6 +434,60 @@ TEST_F(Pages, LookupsAndSubmissionsAreLimitedPerAddress) {
             404);
 }
 
+// Behind proxies given as a range, forged chains and extra header lines do not buy a budget.
+TEST_F(Pages, ForgedForwardedChainsDoNotEscapeTheBudget) {
+  Options options;
+  options.lookups_per_minute = 2;
+  options.trusted_proxies = {"10.0.0.0/8"};
+  App &endpoint = app(options);
+  Browser proxied(endpoint, "10.1.2.3");
+  proxied.prime();
+  const std::string body = "number=x&email=f%40b.c&csrf=" + proxied.csrf();
+  const auto lookup = [&](Fields headers) {
+    return proxied.send("POST", "/lookup", body, "application/x-www-form-urlencoded", headers)
+        .status;
+  };
+  EXPECT_EQ(lookup({{"x-forwarded-for", "192.0.2.80"}}), 404);
+  EXPECT_EQ(lookup({{"x-forwarded-for", "6.6.6.1, 192.0.2.80"}}), 404);
+  // A new left-most address each time changes nothing: the proxy's entry is the right-most.
+  EXPECT_EQ(lookup({{"x-forwarded-for", "6.6.6.2, 192.0.2.80"}}), 429);
+  // The attacker's own header line comes first; the proxy's line after it still decides.
+  EXPECT_EQ(lookup({{"x-forwarded-for", "6.6.6.3"}, {"x-forwarded-for", "192.0.2.80"}}), 429);
+  // An in-process request without a peer is not a trusted proxy, whatever it forwards.
+  Browser anonymous(endpoint, "");
+  anonymous.prime();
+  const std::string anonymous_body = "number=x&email=f%40b.c&csrf=" + anonymous.csrf();
+  for (const char *forged : {"192.0.2.1", "192.0.2.2", "192.0.2.3"}) {
+    const int status = anonymous
+                           .send("POST", "/lookup", anonymous_body,
+                                 "application/x-www-form-urlencoded", {{"x-forwarded-for", forged}})
+                           .status;
+    EXPECT_EQ(status, forged == std::string("192.0.2.3") ? 429 : 404) << forged;
+  }
+}
+
+// Walking case numbers with a known e-mail from many addresses runs into the e-mail's budget.
+TEST_F(Pages, OneEmailCanBeLookedUpOnlySoOftenFromAnywhere) {
+  Options options;
+  options.lookups_per_minute = 100;
+  App &endpoint = app(options);
+  int refused_at = 0;
+  for (int i = 1; i <= kLookupsPerEmailPerHour + 1 && !refused_at; ++i) {
+    Browser walker(endpoint, "198.51.100." + std::to_string(i));
+    walker.prime();
+    const int status =
+        walker.post("/lookup", {{"number", "R-" + std::to_string(i)}, {"email", " Jan@Example.PL "}})
+            .status;
+    if (status == 429) refused_at = i;
+    else EXPECT_EQ(status, 404);
+  }
+  EXPECT_EQ(refused_at, kLookupsPerEmailPerHour + 1);
+  // Another address of another customer is not affected.
+  Browser other(endpoint, "198.51.100.200");
+  other.prime();
+  EXPECT_EQ(other.post("/lookup", {{"number", "R-1"}, {"email", "anna@example.com"}}).status, 404);
+}
+
 // The form takes the quantities the JSON API takes: up to kMaxQuantity units of a line.
 TEST_F(Pages, TheFormTakesAsManyUnitsAsTheApi) {
   Order bulk = demo_order("1003", "jan@example.pl");

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <thread>
 
 #include "core/error.hpp"
 #include "http_fixture.hpp"
@@ -19,8 +20,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int connect_to(int port) {
+// Connects to 127.0.0.1:port, from `source` (another loopback address) when given.
+int connect_to(int port, const char *source = nullptr) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (source) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, source, &local.sin_addr);
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0) {
+      ::close(fd);
+      return -1;
+    }
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -101,13 +112,14 @@ class RealServer : public ::testing::Test {
     for (int fd : open_) ::close(fd);
     if (server_) server_->stop();
   }
-  int connection() {
-    const int fd = connect_to(port_);
+  int connection(const char *source = nullptr) {
+    const int fd = connect_to(port_, source);
     if (fd >= 0) open_.push_back(fd);
     return fd;
   }
-  std::string exchange(const std::string &request, int expected = 1) {
-    const int fd = connection();
+  std::string exchange(const std::string &request, int expected = 1,
+                       const char *source = nullptr) {
+    const int fd = connection(source);
     send_all(fd, request);
     return receive(fd, 5000, responses(expected));
   }
@@ -140,12 +152,72 @@ TEST_F(RealServer, RefusesOversizedBodiesWith413) {
   for (int i = 0; i < 20; ++i) chunked += "1000\r\n" + std::string(4096, 'a') + "\r\n";
   const std::string streamed = exchange(chunked);
   EXPECT_EQ(streamed.rfind("HTTP/1.1 413", 0), 0u) << streamed.substr(0, 200);
-  // Uploads may be larger: a 1 MB multipart body is read (and then refused for its CSRF token).
+}
+
+// The body limit is chosen from the head, before any of the body is read: a large multipart
+// body is taken only on a route that takes files and only from a browser holding this server's
+// CSRF cookie. Nothing is sent after the head here, so a refusal proves no body was awaited.
+TEST_F(RealServer, RefusesLargeBodiesBeforeReadingThemUnlessTheRouteAndCookieAllowIt) {
+  start();
+  const auto head = [](const std::string &path, const std::string &cookie) {
+    return "POST " + path +
+           " HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n" +
+           (cookie.empty() ? "" : "Cookie: rc_csrf=" + cookie + "\r\n") +
+           "Content-Length: 10485760\r\n\r\n";
+  };
+  // /lookup takes no files, whatever the content type says.
+  std::string text = exchange(head("/lookup", ""));
+  EXPECT_EQ(text.rfind("HTTP/1.1 413", 0), 0u) << text.substr(0, 200);
+  // /new takes files, but not from a client without the cookie, nor with a planted one.
+  text = exchange(head("/new", ""));
+  EXPECT_EQ(text.rfind("HTTP/1.1 413", 0), 0u) << text.substr(0, 200);
+  text = exchange(head("/new", "AAAAAAAAAAAAAAAAAAAAAAAA.forged-signature"));
+  EXPECT_EQ(text.rfind("HTTP/1.1 413", 0), 0u) << text.substr(0, 200);
+  // An API upload must name a real case.
+  text = exchange("POST /api/v1/cases/not-a-token/attachments HTTP/1.1\r\nHost: x\r\n"
+                  "Content-Type: application/octet-stream\r\nContent-Length: 10485760\r\n\r\n");
+  EXPECT_EQ(text.rfind("HTTP/1.1 413", 0), 0u) << text.substr(0, 200);
+
+  // With the cookie this server issued, a 1 MB upload is read (and then refused for its form).
+  const std::string page = exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto at = page.find("rc_csrf=");
+  ASSERT_NE(at, std::string::npos);
+  const std::string cookie = page.substr(at + 8, page.find(';', at) - at - 8);
   const std::string upload = exchange(
       "POST /new HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
-      "Content-Length: 1048576\r\n\r\n" +
+      "Cookie: rc_csrf=" + cookie + "\r\nContent-Length: 1048576\r\n\r\n" +
       std::string(1048576, 'x'));
   EXPECT_EQ(upload.rfind("HTTP/1.1 400", 0), 0u) << upload.substr(0, 200);
+}
+
+// One address flooding the server holds at most its share of the slots; another address is
+// still served.
+TEST_F(RealServer, OneAddressCannotHoldEveryConnection) {
+  Options options;
+  options.max_connections_per_address = 4;
+  options.header_timeout_s = 30;
+  start(options);
+  for (int i = 0; i < 4; ++i) {
+    const int fd = connection("127.0.0.1");
+    ASSERT_GE(fd, 0);
+    send_all(fd, "GET / HTTP/1.1\r\n");  // slow headers, never finished
+  }
+  std::string refused;
+  for (int attempt = 0; attempt < 50 && refused.rfind("HTTP/1.1 503", 0) != 0; ++attempt) {
+    refused = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 1, "127.0.0.1");
+  }
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused.substr(0, 100);
+  const std::string other = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 1, "127.0.0.2");
+  EXPECT_EQ(other.rfind("HTTP/1.1 200", 0), 0u) << other.substr(0, 100);
+  // A slot freed by the flooder is the flooder's again.
+  ::close(open_[0]);
+  open_.erase(open_.begin());
+  std::string again;
+  for (int attempt = 0; attempt < 50 && again.rfind("HTTP/1.1 200", 0) != 0; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    again = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 1, "127.0.0.1");
+  }
+  EXPECT_EQ(again.rfind("HTTP/1.1 200", 0), 0u);
 }
 
 TEST_F(RealServer, AnswersMalformedRequestsWith400AndCloses) {
@@ -179,7 +251,9 @@ TEST_F(RealServer, ClosesConnectionsThatSendTheirHeadersTooSlowly) {
 }
 
 TEST_F(RealServer, ThreeHundredIdleConnectionsDoNotBlockARequest) {
-  start();
+  Options options;
+  options.max_connections_per_address = 400;  // all from 127.0.0.1 here
+  start(options);
   for (int i = 0; i < 300; ++i) ASSERT_GE(connection(), 0) << i;
   // Half of them start a request and stall.
   for (std::size_t i = 0; i < open_.size(); i += 2) send_all(open_[i], "GET / HTTP/1.1\r\n");
@@ -218,12 +292,20 @@ TEST_F(RealServer, StopsPromptlyWithOpenConnectionsAndFreesThePort) {
 }
 
 TEST(ServerOptions, AreReadStrictly) {
+  const Options read = options_from_json(boost::json::parse(
+      R"({"trusted_proxies":["10.0.0.0/8","::1"],"metrics_token":"0123456789abcdef",
+          "max_connections_per_address":8})"));
+  EXPECT_EQ(read.trusted_proxies.size(), 2u);
+  EXPECT_EQ(read.metrics_token, "0123456789abcdef");
+  EXPECT_EQ(read.max_connections_per_address, 8);
   EXPECT_EQ(options_from_json(boost::json::parse(R"({"listen":"0.0.0.0:0","base_path":"/r/"})"))
                 .base_path,
             "/r");
   for (const char *bad :
        {R"({"listen":"nocolon"})", R"({"listen":"1.2.3.4:99999"})", R"({"base_path":"no-slash"})",
-        R"({"threads":0})", R"({"unknown":1})", R"({"trusted_proxies":[1]})"}) {
+        R"({"threads":0})", R"({"unknown":1})", R"({"trusted_proxies":[1]})",
+        R"({"trusted_proxies":["10.0.0.0/33"]})", R"({"trusted_proxies":["proxy.local"]})",
+        R"({"metrics_token":"short"})", R"({"max_connections_per_address":0})"}) {
     EXPECT_THROW(options_from_json(boost::json::parse(bad)), reclaim::Error) << bad;
   }
 }
