@@ -15,6 +15,7 @@ packages=(
   python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)
   clang-14 libclang-rt-14-dev  # fuzz/: libFuzzer with ASan and UBSan (docs/FUZZING.md)
   chromium chromium-driver
+  nginx openssl  # tests/tls: reclaimd behind nginx terminating TLS (docs/deploy/nginx-tls.conf)
 )
 # The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed
 # (a NodeSource nodejs bundles npm and conflicts with Debian's npm package).
@@ -36,5 +37,14 @@ sudo_cmd=()
 if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
 echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
+# nginx and PostgreSQL would start system services on install; the tests start their own on
+# 127.0.0.1. A policy-rc.d that refuses (exit 101) holds for the install only, unless the
+# machine has one already.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+  "${sudo_cmd[@]}" chmod 755 "$policy"
+  trap '"${sudo_cmd[@]}" rm -f "$policy"' EXIT
+fi
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

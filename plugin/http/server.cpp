@@ -27,6 +27,10 @@ using tcp = net::ip::tcp;
 namespace {
 
 constexpr std::size_t kHeaderLimit = 16 * 1024;
+// Lingering after an early answer: at most this long in all, this long without data, this much.
+constexpr auto kLingerTotal = std::chrono::seconds(30);
+constexpr auto kLingerQuiet = std::chrono::seconds(2);
+constexpr std::size_t kLingerBytes = 32 * 1024 * 1024;
 
 // Connection slots: a total cap, and a cap per client address (IPv6: per /64) so that one
 // client cannot hold the slots everyone else needs. Trusted proxies carry many clients and are
@@ -192,6 +196,7 @@ class Session : public std::enable_shared_from_this<Session> {
       const std::string_view target = parser_->get().target();
       unreadable.path = std::string(target.substr(0, target.find('?')));
     }
+    linger_ = true;
     send(shared_.app.error(unreadable, status), false, 11);
   }
 
@@ -207,9 +212,34 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_s));
     bhttp::async_write(stream_, response_,
                        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
-                         if (ec || !keep_alive) return self->close();
+                         if (ec) return self->close();
+                         if (!keep_alive) return self->linger_ ? self->linger() : self->close();
                          self->wait();
                        });
+  }
+
+  // After an early answer (413 before the body, 400 mid-body) the client may still be sending:
+  // closing at once would reset the connection and the client, or a proxy such as nginx, would
+  // lose the answer. So stop sending, then read and discard what still comes for a short while.
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    linger_until_ = std::chrono::steady_clock::now() + kLingerTotal;
+    drain();
+  }
+
+  void drain() {
+    if (std::chrono::steady_clock::now() >= linger_until_ || drained_ >= kLingerBytes) {
+      return close();
+    }
+    stream_.expires_after(kLingerQuiet);
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(65536),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->close();
+                              self->drained_ += n;
+                              self->drain();
+                            });
   }
 
   void close() {
@@ -226,6 +256,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
   bool first_ = true;
+  bool linger_ = false;
+  std::chrono::steady_clock::time_point linger_until_;
+  std::size_t drained_ = 0;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
