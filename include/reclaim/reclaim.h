@@ -380,11 +380,14 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *  (docs/api/openapi.yaml), /healthz and /metrics (Prometheus text).
  *
  *  options_json: NULL means {}; at most 1 MB (docs/api/http-start-options.schema.json):
- *    {"listen": "127.0.0.1:8080", "threads": 2, "base_path": "", "shop": "default",
+ *    {"listen": "127.0.0.1:8080", "threads": 2, "workers": 4, "queue_timeout_ms": 2000,
+ *     "base_path": "", "shop": "default",
  *     "max_connections": 1024, "max_connections_per_address": 32, "header_timeout_s": 10,
  *     "idle_timeout_s": 60, "lookups_per_minute": 10, "submits_per_minute": 5,
  *     "trusted_proxies": [], "metrics_token": null}
- *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. "trusted_proxies" are
+ *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. "threads" parse, route
+ *  and write; "workers" run the handlers' database work (at most workers × 4 requests wait or
+ *  run; a request that waits longer than "queue_timeout_ms" gets 503). "trusted_proxies" are
  *  addresses or CIDR ranges whose X-Forwarded-For is believed (the right-most address that is
  *  not a trusted proxy is the client; IPv6 clients are budgeted per /64). /metrics is off
  *  unless "metrics_token" is set, and then needs "Authorization: Bearer <token>". Bodies are

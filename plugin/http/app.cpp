@@ -259,6 +259,14 @@ App::~App() = default;
 
 const Options &App::options() const { return site_->options; }
 
+bool App::answers_from_memory(const Request &request) const {
+  if (request.method != "GET" && request.method != "HEAD") return false;
+  const std::string &base = site_->options.base_path;
+  if (!request.path.starts_with(base)) return false;
+  const std::string_view path = std::string_view(request.path).substr(base.size());
+  return path == "/healthz" || path == "/assets/style.css";
+}
+
 // Decided from the request line and headers, before any of the body is read: only the routes
 // that take files get the upload limit, and only when the request could be acted on (a web form
 // with this server's CSRF cookie, an API upload naming a real case). Everything else, however it

@@ -29,6 +29,9 @@ class App {
   // file uploads that could be acted on may be large, everything else is small.
   std::size_t body_limit(const Request &head) const;
   const Options &options() const;
+  // True for requests answered from memory (/healthz, the stylesheet): the server answers them
+  // on its I/O threads, so they stay quick however busy the database is.
+  bool answers_from_memory(const Request &request) const;
 
   // The answers the server gives itself, without a handler (bad HTTP, too large, busy).
   Response error(const Request &request, int status);

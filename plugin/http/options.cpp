@@ -26,6 +26,9 @@ Options options_from_json(const boost::json::value &document) {
     o.port = static_cast<unsigned short>(std::stoi(port));
   }
   o.threads = static_cast<int>(fields.integer("threads", 1, 64).value_or(o.threads));
+  o.workers = static_cast<int>(fields.integer("workers", 1, 256).value_or(o.workers));
+  o.queue_timeout_ms =
+      static_cast<int>(fields.integer("queue_timeout_ms", 0, 60000).value_or(o.queue_timeout_ms));
   if (auto base = fields.text("base_path", 200)) {
     std::string path = *base;
     while (!path.empty() && path.back() == '/') path.pop_back();

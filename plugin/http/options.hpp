@@ -13,7 +13,11 @@ namespace reclaim::http {
 struct Options {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 2;
+  int threads = 2;  // I/O threads: they parse, route and write
+  // Threads for the handlers' database work, and how long a request may wait for one when all
+  // are busy (then 503 with Retry-After): slow requests never stall the I/O threads.
+  int workers = 4;
+  int queue_timeout_ms = 2000;
   std::string base_path;  // "" or "/returns": no trailing slash
   std::string shop = "default";
   int max_connections = 1024;

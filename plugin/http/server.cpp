@@ -6,7 +6,10 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <optional>
@@ -81,10 +84,29 @@ class Slots {
   std::unordered_map<std::string, int> by_address_;
 };
 
+// The handlers' database work runs here, off the I/O threads. Bounded: at most `capacity`
+// requests queued or running; a request that finds it full retries for queue_timeout_ms, then
+// gets 503.
+struct Workers {
+  explicit Workers(const Options &options)
+      : pool(static_cast<std::size_t>(options.workers)), capacity(options.workers * 4) {}
+  bool admit() {
+    if (in_flight.fetch_add(1) < capacity) return true;
+    --in_flight;
+    return false;
+  }
+  void done() { --in_flight; }
+
+  net::thread_pool pool;
+  const int capacity;
+  std::atomic<int> in_flight{0};
+};
+
 struct Shared {
   App &app;
   const Options &options;
   Slots slots{options};
+  Workers workers{options};
 };
 
 // The request as handlers see it. Called twice: with the head alone (to choose the body limit
@@ -108,7 +130,11 @@ Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket &&socket, Shared &shared, std::string peer, std::string slot)
-      : stream_(std::move(socket)), shared_(shared), peer_(std::move(peer)), slot_(std::move(slot)) {}
+      : stream_(std::move(socket)),
+        shared_(shared),
+        peer_(std::move(peer)),
+        slot_(std::move(slot)),
+        retry_(stream_.get_executor()) {}
   ~Session() { shared_.slots.release(slot_); }
 
   void run() {
@@ -181,10 +207,40 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return fail(400);
     auto request = parser_->release();
-    Request handled = to_request(request, peer_);
-    handled.body = std::move(request.body());
-    Response answer = shared_.app.handle(handled);
-    send(std::move(answer), request.keep_alive(), request.version());
+    auto handled = std::make_shared<Request>(to_request(request, peer_));
+    handled->body = std::move(request.body());
+    keep_alive_ = request.keep_alive();
+    version_ = request.version();
+    if (shared_.app.answers_from_memory(*handled)) {
+      return send(shared_.app.handle(*handled), keep_alive_, version_);
+    }
+    queued_until_ =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(shared_.options.queue_timeout_ms);
+    dispatch_to_workers(std::move(handled));
+  }
+
+  // Hands the request to a worker; the answer comes back to this connection's strand.
+  void dispatch_to_workers(std::shared_ptr<Request> request) {
+    if (shared_.workers.admit()) {
+      return net::post(shared_.workers.pool, [self = shared_from_this(), request] {
+        Response answer = self->shared_.app.handle(*request);
+        self->shared_.workers.done();
+        net::post(self->stream_.get_executor(),
+                  [self, answer = std::move(answer)]() mutable {
+                    self->send(std::move(answer), self->keep_alive_, self->version_);
+                  });
+      });
+    }
+    if (std::chrono::steady_clock::now() >= queued_until_) {
+      Response busy = shared_.app.error(*request, 503);
+      busy.set("Retry-After", "1");
+      return send(std::move(busy), false, version_);
+    }
+    retry_.expires_after(std::chrono::milliseconds(20));
+    retry_.async_wait([self = shared_from_this(), request](beast::error_code ec) {
+      if (ec) return self->close();
+      self->dispatch_to_workers(request);
+    });
   }
 
   // Answers a request the server could not read, then closes the connection. The error page is
@@ -255,6 +311,10 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
+  net::steady_timer retry_;
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+  std::chrono::steady_clock::time_point queued_until_;
   bool first_ = true;
   bool linger_ = false;
   std::chrono::steady_clock::time_point linger_until_;
@@ -357,6 +417,9 @@ void Server::stop() {
   state_->io->stop();
   for (auto &thread : state_->threads) thread.join();
   state_->threads.clear();
+  // Handlers still running finish; their answers go to the stopped I/O context and are dropped
+  // with it below.
+  state_->shared.workers.pool.join();
   state_->listener.reset();
   state_->io.reset();  // closes the listener and every connection
 }
