@@ -382,7 +382,8 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *  options_json: NULL means {}; at most 1 MB (docs/api/http-start-options.schema.json):
  *    {"listen": "127.0.0.1:8080", "threads": 2, "workers": 4, "queue_timeout_ms": 2000,
  *     "base_path": "", "shop": "default",
- *     "max_connections": 1024, "max_connections_per_address": 32, "header_timeout_s": 10,
+ *     "max_connections": 1024, "max_connections_per_address": 32, "uploads_in_flight_mb": 128,
+ *     "header_timeout_s": 10,
  *     "idle_timeout_s": 60, "lookups_per_minute": 10, "submits_per_minute": 5,
  *     "trusted_proxies": [], "metrics_token": null}
  *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. "threads" parse, route

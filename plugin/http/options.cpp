@@ -45,6 +45,9 @@ Options options_from_json(const boost::json::value &document) {
       static_cast<int>(fields.integer("max_connections", 1, 100000).value_or(o.max_connections));
   o.max_connections_per_address = static_cast<int>(
       fields.integer("max_connections_per_address", 1, 100000).value_or(o.max_connections_per_address));
+  if (auto megabytes = fields.integer("uploads_in_flight_mb", 11, 1'000'000)) {
+    o.uploads_in_flight_bytes = static_cast<std::size_t>(*megabytes) * 1024 * 1024;
+  }
   o.header_timeout_s =
       static_cast<int>(fields.integer("header_timeout_s", 1, 3600).value_or(o.header_timeout_s));
   o.idle_timeout_s =

@@ -28,6 +28,10 @@ struct Options {
   int idle_timeout_s = 60;
   std::size_t form_limit = 64 * 1024;
   std::size_t upload_limit = kMaxAttachmentBytes + 64 * 1024;  // one file and its form
+  // Bytes of upload bodies all connections together may be reading or holding at once; an upload
+  // that would exceed it gets 503 before its body is read. Bounds memory whatever the
+  // connection count (each upload is held a few times over while parsed and stored).
+  std::size_t uploads_in_flight_bytes = 128 * 1024 * 1024;
   int lookups_per_minute = 10;                              // per client address
   int submits_per_minute = 5;
   // Addresses or CIDR ranges ("10.0.0.0/8", "::1") whose X-Forwarded-For is believed.

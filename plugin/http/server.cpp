@@ -102,11 +102,30 @@ struct Workers {
   std::atomic<int> in_flight{0};
 };
 
+// Upload bytes being read or handled, all connections together (Options::uploads_in_flight_bytes).
+class UploadBudget {
+ public:
+  explicit UploadBudget(std::size_t limit) : limit_(limit) {}
+  bool take(std::size_t bytes) {
+    std::size_t held = held_.load();
+    do {
+      if (held + bytes > limit_) return false;
+    } while (!held_.compare_exchange_weak(held, held + bytes));
+    return true;
+  }
+  void give_back(std::size_t bytes) { held_ -= bytes; }
+
+ private:
+  const std::size_t limit_;
+  std::atomic<std::size_t> held_{0};
+};
+
 struct Shared {
   App &app;
   const Options &options;
   Slots slots{options};
   Workers workers{options};
+  UploadBudget uploads{options.uploads_in_flight_bytes};
 };
 
 // The request as handlers see it. Called twice: with the head alone (to choose the body limit
@@ -135,7 +154,10 @@ class Session : public std::enable_shared_from_this<Session> {
         peer_(std::move(peer)),
         slot_(std::move(slot)),
         retry_(stream_.get_executor()) {}
-  ~Session() { shared_.slots.release(slot_); }
+  ~Session() {
+    give_back_upload();
+    shared_.slots.release(slot_);
+  }
 
   void run() {
     net::dispatch(stream_.get_executor(),
@@ -179,6 +201,13 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto &header = parser_->get();
     const std::size_t limit = shared_.app.body_limit(to_request(header, peer_));
     if (parser_->content_length() && *parser_->content_length() > limit) return fail(413);
+    if (limit > shared_.options.form_limit) {
+      // An upload: its bytes (as declared, or the limit when chunked) count against the budget
+      // until its answer is sent.
+      const std::size_t bytes = parser_->content_length().value_or(limit);
+      if (!shared_.uploads.take(bytes)) return fail(503);
+      upload_bytes_ = bytes;
+    }
     parser_->body_limit(limit);
     // Bodies get the idle allowance: a photo on a slow line takes a while.
     stream_.expires_after(std::chrono::seconds(shared_.options.idle_timeout_s));
@@ -253,10 +282,13 @@ class Session : public std::enable_shared_from_this<Session> {
       unreadable.path = std::string(target.substr(0, target.find('?')));
     }
     linger_ = true;
-    send(shared_.app.error(unreadable, status), false, 11);
+    Response answer = shared_.app.error(unreadable, status);
+    if (status == 503) answer.set("Retry-After", "5");
+    send(std::move(answer), false, 11);
   }
 
   void send(Response answer, bool keep_alive, unsigned version) {
+    give_back_upload();
     response_ = {};
     response_.version(version == 10 ? 10 : 11);
     response_.result(static_cast<unsigned>(answer.status));
@@ -298,6 +330,12 @@ class Session : public std::enable_shared_from_this<Session> {
                             });
   }
 
+  void give_back_upload() {
+    if (upload_bytes_ == 0) return;
+    shared_.uploads.give_back(upload_bytes_);
+    upload_bytes_ = 0;
+  }
+
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -315,6 +353,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool keep_alive_ = false;
   unsigned version_ = 11;
   std::chrono::steady_clock::time_point queued_until_;
+  std::size_t upload_bytes_ = 0;  // taken from Shared::uploads for the request being read
   bool first_ = true;
   bool linger_ = false;
   std::chrono::steady_clock::time_point linger_until_;

@@ -194,6 +194,35 @@ TEST_F(RealServer, RefusesLargeBodiesBeforeReadingThemUnlessTheRouteAndCookieAll
   EXPECT_EQ(upload.rfind("HTTP/1.1 400", 0), 0u) << upload.substr(0, 200);
 }
 
+// Upload bodies in flight share one byte budget: a second large upload while the first is still
+// being read is refused before its body is read, and accepted once the first is answered.
+TEST_F(RealServer, UploadsInFlightShareOneByteBudget) {
+  Options options;
+  options.uploads_in_flight_bytes = 3 * 1024 * 1024;
+  start(options);
+  const std::string page = exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  const auto at = page.find("rc_csrf=");
+  ASSERT_NE(at, std::string::npos);
+  const std::string cookie = page.substr(at + 8, page.find(';', at) - at - 8);
+  const std::size_t size = 2 * 1024 * 1024;
+  const std::string head =
+      "POST /new HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
+      "Cookie: rc_csrf=" + cookie + "\r\nContent-Length: " + std::to_string(size) + "\r\n\r\n";
+  const int first = connection();
+  send_all(first, head + std::string(1000, 'x'));  // the rest of its body is still to come
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::string refused;
+  for (int attempt = 0; attempt < 50 && refused.rfind("HTTP/1.1 503", 0) != 0; ++attempt) {
+    refused = exchange(head);
+  }
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503", 0), 0u) << refused.substr(0, 100);
+  EXPECT_NE(refused.find("Retry-After"), std::string::npos);
+  send_all(first, std::string(size - 1000, 'x'));
+  EXPECT_EQ(receive(first, 5000, responses(1)).rfind("HTTP/1.1 400", 0), 0u);  // not a form
+  const std::string after = exchange(head + std::string(size, 'x'));
+  EXPECT_EQ(after.rfind("HTTP/1.1 400", 0), 0u) << after.substr(0, 100);
+}
+
 // One address flooding the server holds at most its share of the slots; another address is
 // still served.
 TEST_F(RealServer, OneAddressCannotHoldEveryConnection) {
@@ -382,7 +411,8 @@ TEST(ServerOptions, AreReadStrictly) {
        {R"({"listen":"nocolon"})", R"({"listen":"1.2.3.4:99999"})", R"({"base_path":"no-slash"})",
         R"({"threads":0})", R"({"unknown":1})", R"({"trusted_proxies":[1]})",
         R"({"trusted_proxies":["10.0.0.0/33"]})", R"({"trusted_proxies":["proxy.local"]})",
-        R"({"metrics_token":"short"})", R"({"max_connections_per_address":0})"}) {
+        R"({"metrics_token":"short"})", R"({"max_connections_per_address":0})",
+        R"({"uploads_in_flight_mb":10})", R"({"workers":0})"}) {
     EXPECT_THROW(options_from_json(boost::json::parse(bad)), reclaim::Error) << bad;
   }
 }
