@@ -291,7 +291,7 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
   return redirect(call, status_url(call, token));
 }
 
-// "Send me a new link": every earlier link stops working; the new one goes to the customer's
+// "Get a new link": every earlier link stops working; the new one goes to the customer's
 // e-mail through the host (the case.link_renewed event), not to whoever holds this one.
 Response renew_link(Call &call, const std::string &case_id) {
   if (auto refused = guard(call, call.site.submits)) return *std::move(refused);

@@ -1,4 +1,4 @@
-// Status links through the router (issue 18, finding 5): the customer's "send me a new link"
+// Status links through the router (issue 18, finding 5): the customer's "get a new link"
 // button revokes every earlier link, a link works only at its own shop's endpoint, and a rotated
 // secret keeps old links working while it stays in the grace list.
 #include <gtest/gtest.h>
@@ -71,7 +71,7 @@ TEST_F(Links, TheCustomerRenewsTheLinkAndTheOldOneIsRefused) {
   const Response page = browser.get("/c/" + token + "?lang=en");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("action=\"/c/" + token + "/renew_link\""), std::string::npos);
-  EXPECT_NE(page.body.find("Send me a new link"), std::string::npos);
+  EXPECT_NE(page.body.find("Get a new link"), std::string::npos);
 
   // Without the form token nothing happens.
   EXPECT_EQ(browser.post("/c/" + token + "/renew_link", {{"lang", "en"}}, false).status, 403);
