@@ -54,8 +54,7 @@ std::string secret_file_text(const std::string &file, const std::string &field) 
 std::string secret_env_text(const std::string &variable, const std::string &field) {
   const char *value = std::getenv(variable.c_str());
   if (!value || !*value) {
-    fail(Status::invalid_argument, "the environment variable '" + variable + "' is not set",
-         field);
+    fail(Status::invalid_argument, "the environment variable '" + variable + "' is not set", field);
   }
   return trimmed(value);
 }

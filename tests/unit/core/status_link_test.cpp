@@ -1,9 +1,10 @@
 // Status-link tokens as pure functions of the keys: shop and version inside the signature, key
 // ids for rotation, and the first format under key "0".
+#include "core/status_link.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/crypto.hpp"
-#include "core/status_link.hpp"
 
 namespace reclaim {
 namespace {
@@ -48,8 +49,8 @@ TEST(StatusLink, ChangedPartsAreRefused) {
   std::string other_case = token;
   other_case[2] = '2';
   EXPECT_FALSE(read_status_token(keys, other_case, "s"));
-  for (const char *bad : {"", ".", "c_1", "c_1..0.x", "c_1.k2.01.x", "c_1.k2.-1.x",
-                          "c_1.k2.1.x.y", "c_1.k9.1.AAAAAAAAAAAAAAAAAAAAAAAA"}) {
+  for (const char *bad : {"", ".", "c_1", "c_1..0.x", "c_1.k2.01.x", "c_1.k2.-1.x", "c_1.k2.1.x.y",
+                          "c_1.k9.1.AAAAAAAAAAAAAAAAAAAAAAAA"}) {
     EXPECT_FALSE(read_status_token(keys, bad, "s")) << bad;
   }
   EXPECT_FALSE(read_status_token(keys, std::string(300, 'a'), "s"));

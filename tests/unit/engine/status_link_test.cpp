@@ -273,20 +273,19 @@ TEST_F(SecretConfig, PreviousSecretsAndTheirIds) {
   EXPECT_EQ(field_of(base + R"("previous_secrets":[{"id":"k1","secret":")" + kHexA +
                      R"(","env":"RECLAIM_TEST_SECRET"}]})"),
             "previous_secrets[0].env");
-  EXPECT_EQ(field_of(base + R"("previous_secrets":[{"id":"k1","secret":")" + kHexA +
-                     R"(","extra":1}]})"),
-            "previous_secrets[0].extra");
+  EXPECT_EQ(
+      field_of(base + R"("previous_secrets":[{"id":"k1","secret":")" + kHexA + R"(","extra":1}]})"),
+      "previous_secrets[0].extra");
 }
 
 // An engine opened with a secret from a file signs with it, not with the database's.
 TEST_F(SecretConfig, AnEngineSignsWithTheFilesSecret) {
   const std::string file = write("secret", kHexA);
   const std::string database = "sqlite:" + (dir_ / "shop.db").string();
-  Engine from_file(config_from_json(json::parse(R"({"database":")" + database +
-                                                R"(","clock":"manual","secret_file":")" + file +
-                                                R"("})")));
-  Engine inline_secret(config_from_json(
-      json::parse(R"({"database":")" + database + R"(","clock":"manual","secret":")" + kHexA + R"("})")));
+  Engine from_file(config_from_json(json::parse(
+      R"({"database":")" + database + R"(","clock":"manual","secret_file":")" + file + R"("})")));
+  Engine inline_secret(config_from_json(json::parse(
+      R"({"database":")" + database + R"(","clock":"manual","secret":")" + kHexA + R"("})")));
   Engine stored(config_from_json(json::parse(R"({"database":")" + database + R"("})")));
   Case subject;
   subject.id = "c_1";

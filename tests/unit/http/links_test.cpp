@@ -2,9 +2,9 @@
 // button revokes every earlier link, a link works only at its own shop's endpoint, and a rotated
 // secret keeps old links working while it stays in the grace list.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <unistd.h>
 
 #include "http/site.hpp"
 #include "http_fixture.hpp"
@@ -41,11 +41,15 @@ class Links : public ::testing::Test {
 
   std::string open_case(Browser &browser, const std::string &order, const std::string &email) {
     browser.prime();
-    const Response response = browser.post_multipart(
-        "/new",
-        {{"step", "case"}, {"order", order}, {"email", email}, {"kind", "complaint"},
-         {"qty_0", "1"}, {"reason_0", "defect"}, {"lang", "en"}},
-        {});
+    const Response response = browser.post_multipart("/new",
+                                                     {{"step", "case"},
+                                                      {"order", order},
+                                                      {"email", email},
+                                                      {"kind", "complaint"},
+                                                      {"qty_0", "1"},
+                                                      {"reason_0", "defect"},
+                                                      {"lang", "en"}},
+                                                     {});
     EXPECT_EQ(response.status, 303) << response.body;
     return token_of(response.header("Location"));
   }
@@ -138,8 +142,8 @@ TEST_F(Links, ALinkForShopAIsRefusedByShopBsEndpoint) {
 
 // Two engines on one database file, as before and after a rotation.
 TEST(LinksRotation, AnOldKeyInTheGraceListStillOpensThePage) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("reclaim-links-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("reclaim-links-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   EngineConfig config = test_config();
   config.storage.database = "sqlite:" + (dir / "shop.db").string();
@@ -151,11 +155,14 @@ TEST(LinksRotation, AnOldKeyInTheGraceListStillOpensThePage) {
     App endpoint(before, Options{});
     Browser browser(endpoint);
     browser.prime();
-    const Response opened = browser.post_multipart(
-        "/new",
-        {{"step", "case"}, {"order", "N1001"}, {"email", "jan@example.pl"}, {"kind", "complaint"},
-         {"qty_0", "1"}, {"reason_0", "defect"}},
-        {});
+    const Response opened = browser.post_multipart("/new",
+                                                   {{"step", "case"},
+                                                    {"order", "N1001"},
+                                                    {"email", "jan@example.pl"},
+                                                    {"kind", "complaint"},
+                                                    {"qty_0", "1"},
+                                                    {"reason_0", "defect"}},
+                                                   {});
     token = token_of(opened.header("Location"));
   }
   EngineConfig rotated = config;
