@@ -113,8 +113,14 @@ RECLAIM_API void reclaim_free(char *json);
  *                "currency": "PLN", "locale": "pl"}]}
  *  "database" is "sqlite:PATH", "sqlite::memory:", a PostgreSQL URI ("postgresql://…" or
  *  "postgres://…") or libpq key=value settings ("host=… dbname=… user=…"); several processes may
- *  share one database (docs/SCALING.md) and migrations run once. Optional: "secret" (signs
- *  status links; generated once and kept in the database when omitted), "clock" ("manual": time
+ *  share one database (docs/SCALING.md) and migrations run once. Optional: the signing secret
+ *  of status links and form tokens (32+ bytes as hex or base64), given one way at most:
+ *  "secret" (the value), "secret_file" (a file holding it) or "secret_env" (the name of an
+ *  environment variable holding it), so that it need not sit in this document nor in the
+ *  database; none of them: one is generated once and kept in the database. "secret_id" (default
+ *  "0") is its key id, named in every new status link; "previous_secrets":
+ *  [{"id": "…", "secret" | "file" | "env": "…"}] are earlier keys that still verify links during
+ *  a rotation (remove one and its links stop working). "clock" ("manual": time
  *  moves only by reclaim_clock_set), "log" (a file; never stdout or stderr), "storage"
  *  (synchronous, busy_timeout_ms, pool), "scheduler" (a background reclaim_tick; off by
  *  default), "shops" (one shop "default" when omitted; each with its jurisdiction, time zone,
@@ -125,7 +131,8 @@ RECLAIM_API void reclaim_free(char *json);
  *     "shops": ["default"]}
  *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a bad configuration (an unknown member, a
  *  database that is none of the forms above, an unknown time zone, a short secret, a log file
- *  that cannot be opened; "field" names it); RECLAIM_STORAGE when the database cannot be opened
+ *  that cannot be opened, a secret file or variable that cannot be read, a duplicate key id;
+ *  "field" names it); RECLAIM_STORAGE when the database cannot be opened
  *  or reached; RECLAIM_BUSY; RECLAIM_UNSUPPORTED when the database's schema is newer than this
  *  library's. */
 RECLAIM_API int reclaim_open(const char *config_json, reclaim_engine **out_engine,
@@ -274,7 +281,10 @@ RECLAIM_API int reclaim_case_open(reclaim_engine *e, const char *request_json, c
  *  items with their decisions and received goods, assignee, priority, tags, "deadlines"
  *  (first_response_due, decision_due and resolution_due with the legal basis, whether silence
  *  accepts, and a late Russian demand's accrued penalty at the time of the call; how days count:
- *  docs/DEADLINES.md), the resolution, the rating, "history" and "status_token".
+ *  docs/DEADLINES.md), the resolution, the rating, "history", "link_version" and
+ *  "status_token": the customer's status page is /c/{status_token} at the endpoint serving the
+ *  case's shop (a link for one shop is refused by another shop's endpoint). The token names the
+ *  key that signed it and the case's link_version; renew_link (reclaim_case_act) revokes it.
  *  Returns RECLAIM_OK; RECLAIM_NOT_FOUND for no such case. */
 RECLAIM_API int reclaim_case_get(reclaim_engine *e, const char *case_ref, char **out_json);
 
@@ -300,8 +310,11 @@ RECLAIM_API int reclaim_case_list(reclaim_engine *e, const char *query_json, cha
  *    {"action": "accept", "actor": {"role": "supervisor", "id": "eva"}, "expected_version": 3,
  *     "idempotency_key": "…", "resolution": {"type": "refund"}}
  *  Actions: review, request_info, reply, authorize_return, receive_goods, accept, reject,
- *  fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority, tag. Who may
- *  take which in which state: docs/STATES.md.
+ *  fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority, tag,
+ *  renew_link. Who may take which in which state: docs/STATES.md. renew_link (customer, staff or
+ *  host; any state) revokes every status link of the case: the link_version goes up, earlier
+ *  links are refused at once, the result's status_token is the new link and a
+ *  case.link_renewed event (customer-visible) tells the host to mail it to the customer.
  *  out_json: the case after the action, as reclaim_case_get gives it.
  *  Returns RECLAIM_OK (also for the same idempotency_key with the same body: the case unchanged);
  *  RECLAIM_INVALID_ARGUMENT for a bad request (a field of another action, an item the case lacks,

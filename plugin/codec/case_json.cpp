@@ -177,6 +177,7 @@ object case_to_json(const Case &c) {
           {"closed_at", time_or_null(c.closed_at)},
           {"ended_at", time_or_null(c.ended_at)},
           {"reopened", c.reopened},
+          {"link_version", c.link_version},
           {"rating", std::move(rating)},
           {"extra", c.extra}};
 }
@@ -203,6 +204,10 @@ Case case_from_json(const value &body) {
   c.priority = text_of(o.at("priority"));
   for (const auto &tag : o.at("tags").as_array()) c.tags.push_back(text_of(tag));
   c.escalated = o.at("escalated").as_bool();
+  // Bodies written before status links could be renewed lack it: their links are at version 0.
+  if (const auto *links = o.if_contains("link_version")) {
+    c.link_version = links->to_number<std::int64_t>();
+  }
   const auto &deadlines = o.at("deadlines").as_object();
   c.deadlines.first_response_due = time_of(deadlines.at("first_response_due"));
   c.deadlines.decision_due = time_of(deadlines.at("decision_due"));

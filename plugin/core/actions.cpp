@@ -276,6 +276,10 @@ void change(Case &next, const ActionRequest &request, const ActionContext &conte
     case Action::escalate: next.escalated = true; break;
     case Action::set_priority: next.priority = request.priority; break;
     case Action::tag: apply_tags(next, request, data); break;
+    case Action::renew_link:
+      next.link_version = next.link_version + 1;
+      data["link_version"] = next.link_version;
+      break;
     case Action::review:
     case Action::authorize_return:
     case Action::close:
@@ -322,7 +326,9 @@ Outcome apply_action(Case &subject, const ActionRequest &request, const ActionCo
   change(next, request, context, data, to);
   stamp(next, rule.stamp, request.actor, now);
   if (to == State::rejected || to == State::resolved || to == State::closed) next.ended_at = now;
-  if (visible && is_staff(request.actor.role) && !next.first_response_at) {
+  // Renewing a link answers nothing: it is no first response.
+  if (visible && is_staff(request.actor.role) && !next.first_response_at &&
+      request.action != Action::renew_link) {
     next.first_response_at = now;
   }
   next.state = to;

@@ -153,6 +153,8 @@ struct Case {
   std::optional<UnixMs> closed_at;
   std::optional<UnixMs> ended_at;  // last entry into rejected/resolved/closed: the appeal clock
   int reopened = 0;
+  // The version of the case's status links: renewing them bumps it and refuses the earlier ones.
+  std::int64_t link_version = 0;
   std::optional<Rating> rating;
   boost::json::object extra;
   // When the deadline watch should next look at the case (kMaxTime: never); kept by storage

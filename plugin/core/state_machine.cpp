@@ -168,6 +168,13 @@ constexpr Transition kTable[] = {
      .from = kNotFinished,
      .fields = kTags,
      .staff_event = "case.updated"},
+    // A new status link: the earlier ones stop working. In any state, since a leaked link to a
+    // closed case still shows the customer's data. The host mails the new link on the event.
+    {.action = Action::renew_link,
+     .roles = kCustomer | kStaff | kHost,
+     .from = kAll,
+     .customer_visible = true,
+     .shown_event = "case.link_renewed"},
 };
 
 static_assert(std::size(kTable) == std::size(kActionNames));

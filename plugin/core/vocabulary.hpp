@@ -41,6 +41,7 @@ enum class Action {
   comment,
   set_priority,
   tag,
+  renew_link,
 };
 enum class ResolutionType {
   refund,
@@ -62,7 +63,8 @@ inline constexpr std::string_view kStateNames[] = {
 inline constexpr std::string_view kActionNames[] = {
     "review", "request_info", "reply",  "authorize_return", "receive_goods", "accept",
     "reject", "fulfil",       "close",  "reopen",           "cancel",        "rate",
-    "assign", "escalate",     "comment", "set_priority",    "tag"};
+    "assign", "escalate",     "comment", "set_priority",    "tag",
+    "renew_link"};
 
 inline constexpr std::string_view kReasons[] = {
     "defect",       "transport_damage", "not_as_described", "wrong_item",

@@ -1,5 +1,10 @@
 #include "engine/config.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "adapters/registry.hpp"
@@ -16,11 +21,103 @@ using codec::each_object;
 using codec::Fields;
 using codec::targets_from_json;
 
+namespace {
+
+constexpr std::size_t kMaxSecretFileBytes = 64 * 1024;
+
+std::string trimmed(std::string text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && space(text.back())) text.pop_back();
+  std::size_t start = 0;
+  while (start < text.size() && space(text[start])) ++start;
+  return text.substr(start);
+}
+
+// The secret's text in a file (its first 64 KiB; surrounding blanks and the final newline are
+// not part of it). The file's content is never echoed in an error.
+std::string secret_file_text(const std::string &file, const std::string &field) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    fail(Status::invalid_argument,
+         "cannot read the secret file '" + file + "': " + std::strerror(errno), field);
+  }
+  std::string text;
+  text.resize(kMaxSecretFileBytes + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxSecretFileBytes) {
+    fail(Status::invalid_argument, "the secret file '" + file + "' is larger than 64 KiB", field);
+  }
+  return trimmed(std::move(text));
+}
+
+std::string secret_env_text(const std::string &variable, const std::string &field) {
+  const char *value = std::getenv(variable.c_str());
+  if (!value || !*value) {
+    fail(Status::invalid_argument, "the environment variable '" + variable + "' is not set", field);
+  }
+  return trimmed(value);
+}
+
+// A secret given as is (`value_key`), in a file (`file_key`) or in an environment variable
+// (`env_key`): at most one of the three. Raw bytes; nullopt when none is given.
+std::optional<std::string> read_secret(Fields &fields, std::string_view value_key,
+                                       std::string_view file_key, std::string_view env_key) {
+  int given = 0;
+  std::optional<std::string> secret;
+  if (auto text = fields.text(value_key, 1024)) {
+    ++given;
+    secret = decode_secret(*text, fields.path(value_key));
+  }
+  if (auto file = fields.text(file_key, 4096)) {
+    if (++given > 1) {
+      fail(Status::invalid_argument, "give the secret one way only", fields.path(file_key));
+    }
+    secret = decode_secret(secret_file_text(*file, fields.path(file_key)), fields.path(file_key));
+  }
+  if (auto env = fields.text(env_key, 256)) {
+    if (++given > 1) {
+      fail(Status::invalid_argument, "give the secret one way only", fields.path(env_key));
+    }
+    secret = decode_secret(secret_env_text(*env, fields.path(env_key)), fields.path(env_key));
+  }
+  return secret;
+}
+
+std::string key_id(Fields &fields, std::string_view key, std::string fallback) {
+  auto id = fields.text(key, 64).value_or(std::move(fallback));
+  if (!valid_key_id(id)) {
+    fail(Status::invalid_argument, "a key id is 1 to 16 letters, digits, '_' or '-'",
+         fields.path(key));
+  }
+  return id;
+}
+
+}  // namespace
+
 EngineConfig config_from_json(const json::value &document) {
   Fields fields(document, "");
   EngineConfig config;
   config.storage.database = fields.required_text("database", 4096);
-  if (auto secret = fields.text("secret", 1024)) config.secret = decode_secret(*secret, "secret");
+  config.secret = read_secret(fields, "secret", "secret_file", "secret_env").value_or("");
+  config.secret_id = key_id(fields, "secret_id", config.secret_id);
+  if (const auto *previous = fields.array("previous_secrets", 16)) {
+    std::set<std::string> ids{config.secret_id};
+    each_object(*previous, "previous_secrets", [&](Fields &entry, std::size_t) {
+      SigningKey key;
+      key.id = key_id(entry, "id", "");
+      if (!ids.insert(key.id).second) {
+        fail(Status::invalid_argument, "key id '" + key.id + "' appears twice", entry.path("id"));
+      }
+      auto secret = read_secret(entry, "secret", "file", "env");
+      if (!secret) {
+        fail(Status::invalid_argument, "required: \"secret\", \"file\" or \"env\"",
+             entry.path("secret"));
+      }
+      key.secret = std::move(*secret);
+      config.previous_secrets.push_back(std::move(key));
+    });
+  }
   const auto clock = fields.text("clock", 16).value_or("system");
   if (clock != "system" && clock != "manual") {
     fail(Status::invalid_argument, "expected \"system\" or \"manual\"", "clock");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/report.hpp"
+#include "core/status_link.hpp"
 #include "storage/config.hpp"
 
 namespace reclaim {
@@ -26,7 +27,12 @@ struct ShopConfig {
 
 struct EngineConfig {
   StorageConfig storage;
-  std::string secret;  // raw bytes; empty: generated once and kept in the database
+  // The current signing secret (raw bytes), from "secret", "secret_file" or "secret_env";
+  // empty: the one generated once and kept in the database.
+  std::string secret;
+  std::string secret_id{kLegacyKeyId};  // the key id new status links name
+  // Earlier secrets that still verify status links (a rotation's grace period).
+  std::vector<SigningKey> previous_secrets;
   bool manual_clock = false;
   std::string log_level = "info";
   std::string log_file;  // empty: no log

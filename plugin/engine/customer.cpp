@@ -29,15 +29,27 @@ std::string Engine::sign(std::string_view purpose, std::string_view message) con
   std::string input(purpose);
   input += ':';
   input += message;
-  return base64url_encode(hmac_sha256(secret_, input));
+  return base64url_encode(hmac_sha256(keys_.current.secret, input));
 }
 
-std::optional<std::string> Engine::case_of_token(const std::string &token) const {
-  const auto dot = token.find('.');
-  if (dot == std::string::npos || dot == 0 || token.size() > 200) return std::nullopt;
-  const std::string id = token.substr(0, dot);
-  if (!equal_in_constant_time(status_token(id), token)) return std::nullopt;
-  return id;
+std::optional<StatusLink> Engine::read_status_token(const std::string &token,
+                                                    const std::string &shop_id) const {
+  return reclaim::read_status_token(keys_, token, shop_id);
+}
+
+bool Engine::status_link_current(const StatusLink &link) {
+  std::optional<std::pair<std::string, std::int64_t>> stored;
+  store_->read([&](Tx &tx) { stored = tx.case_link(link.case_id); });
+  // A first-format link names no shop and no version: it stands for version 0 of its case, and
+  // the shop is the case's own.
+  return stored && stored->first == link.shop && stored->second == link.version;
+}
+
+std::optional<std::string> Engine::case_of_token(const std::string &token,
+                                                 const std::string &shop_id) {
+  const auto link = read_status_token(token, shop_id);
+  if (!link || !status_link_current(*link)) return std::nullopt;
+  return link->case_id;
 }
 
 std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
@@ -50,7 +62,7 @@ std::optional<std::string> Engine::lookup_case(const std::string &shop_id,
   // The e-mail is compared even when no case matched, so both failures take the same path.
   const bool match = found && same_email(found->customer.email, trim(email));
   if (!match) return std::nullopt;
-  return status_token(found->id);
+  return status_token(*found);
 }
 
 std::optional<Order> Engine::customer_order(const std::string &shop_id, const std::string &number,

@@ -66,13 +66,14 @@ Engine::Engine(const EngineConfig &config) {
   }
   log_ = make_log(config);
   store_ = std::make_unique<Store>(config.storage);
-  secret_ = config.secret;
-  if (secret_.empty()) {
+  keys_.current = {config.secret_id, config.secret};
+  keys_.previous = config.previous_secrets;
+  if (keys_.current.secret.empty()) {
     store_->read([&](Tx &tx) {
       // The store makes the secret with the schema; a database without one was altered by hand.
       const auto stored = tx.meta("secret");
       if (!stored) fail(Status::storage, "the database has no signing secret", "database");
-      secret_ = decode_secret(*stored, "secret");
+      keys_.current.secret = decode_secret(*stored, "secret");
     });
   }
   log_->info("engine opened: backend {}, schema {}, {} shop(s)", store_->backend(),
@@ -114,9 +115,8 @@ const Engine::Shop &Engine::shop(const std::string &id) const {
   return found->second;
 }
 
-std::string Engine::status_token(const std::string &case_id) const {
-  const std::string signature = hmac_sha256(secret_, "reclaim-status-v1:" + case_id);
-  return case_id + "." + base64url_encode(std::string_view(signature).substr(0, 18));
+std::string Engine::status_token(const Case &subject) const {
+  return make_status_token(keys_.current, subject.shop, subject.id, subject.link_version);
 }
 
 CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history) const {
@@ -124,7 +124,7 @@ CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history) co
   if (const auto found = shops_.find(subject.shop); found != shops_.end()) {
     record.penalty = accrued_penalty(subject, now(), found->second.zone);
   }
-  record.status_token = status_token(subject.id);
+  record.status_token = status_token(subject);
   record.subject = std::move(subject);
   record.history = std::move(history);
   return record;

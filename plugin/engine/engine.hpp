@@ -18,6 +18,7 @@
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
+#include "core/status_link.hpp"
 #include "core/views.hpp"
 #include "core/zone.hpp"
 #include "engine/config.hpp"
@@ -77,14 +78,23 @@ class Engine {
   // acceptance. Safe to run from several threads and processes at once.
   TickSummary tick();
 
-  // The token of a case's status-page link: the case id signed with the engine's secret.
-  std::string status_token(const std::string &case_id) const;
+  // The token of a case's status-page link: its id, shop and link version, signed with the
+  // current key (core/status_link.hpp).
+  std::string status_token(const Case &subject) const;
 
   // For the customer pages and API (customer.cpp).
   const ShopConfig &shop_config(const std::string &shop) const;
-  // The case id a status token carries; nullopt when the token is forged or damaged.
-  std::optional<std::string> case_of_token(const std::string &token) const;
-  // HMAC-SHA-256 of `message` under the engine's secret, kept apart per `purpose` (base64url).
+  // The link a status token carries when it is signed for `shop` by a key still configured;
+  // nullopt when it is forged, damaged, another shop's or under a removed key. No database.
+  std::optional<StatusLink> read_status_token(const std::string &token,
+                                              const std::string &shop) const;
+  // True while the link's case exists in the link's shop and its links are still at the link's
+  // version (none renewed since). One small query.
+  bool status_link_current(const StatusLink &link);
+  // Both: the case a token opens at an endpoint serving `shop`; nullopt when the token is
+  // forged, damaged, made for another shop, under a removed key or revoked by a renewal.
+  std::optional<std::string> case_of_token(const std::string &token, const std::string &shop);
+  // HMAC-SHA-256 of `message` under the engine's current key, kept apart per `purpose` (base64url).
   std::string sign(std::string_view purpose, std::string_view message) const;
   // The status token of case `number` if its customer's e-mail is `email`; nullopt otherwise.
   std::optional<std::string> lookup_case(const std::string &shop, const std::string &number,
@@ -141,7 +151,7 @@ class Engine {
   ManualClock *manual_clock_ = nullptr;
   std::shared_ptr<spdlog::logger> log_;
   std::unique_ptr<Store> store_;
-  std::string secret_;
+  Keyring keys_;
   // Policies as read from storage, by their stored text: parsed once, shared by every call.
   mutable std::mutex policies_mutex_;
   mutable std::map<std::string, std::shared_ptr<const Policy>, std::less<>> parsed_policies_;

@@ -170,6 +170,9 @@ Response act(Call &call, const std::string &case_id, std::string_view name) {
   } else if (name == "cancel") {
     request.action = Action::cancel;
     request.reason = fields.text("reason", 500).value_or("");
+  } else if (name == "renew_link") {
+    // The token of this request stops working; the new link goes to the customer's e-mail.
+    request.action = Action::renew_link;
   } else {
     request.action = Action::reopen;
     request.reason = fields.required_text("reason", 2000);
@@ -289,7 +292,8 @@ Response route(Call &call, std::string_view rest) {
     if (tail.empty()) {
       call.route = "/api/v1/cases/{token}";
       if (!get) return method_error();
-    } else if (tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen") {
+    } else if (tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen" ||
+               tail == "renew_link") {
       call.route = "/api/v1/cases/{token}/" + std::string(tail);
       if (!post) return method_error();
     } else if (tail == "attachments") {

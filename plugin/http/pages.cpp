@@ -299,6 +299,22 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
   return redirect(call, status_url(call, token));
 }
 
+// "Get a new link": every earlier link stops working; the new one goes to the customer's
+// e-mail through the host (the case.link_renewed event), not to whoever holds this one.
+Response renew_link(Call &call, const std::string &case_id) {
+  if (auto refused = guard(call, call.site.submits)) return *std::move(refused);
+  ActionRequest request;
+  request.action = Action::renew_link;
+  request.actor = {Role::customer, ""};
+  call.engine().act(case_id, request, sha256_hex(call.request.body));
+  return message_page(call, 200, "link_renewed_heading", "link_renewed_text");
+}
+
+// Forged, damaged, another shop's, signed by a removed key or renewed since: one answer.
+Response link_refused(Call &call) {
+  return message_page(call, 404, "link_invalid_heading", "link_invalid");
+}
+
 }  // namespace
 
 Response home_page(Call &call) { return page(call, "home", {}); }
@@ -342,25 +358,30 @@ Response case_route(Call &call, std::string_view rest) {
   const bool get = call.request.method == "GET" || call.request.method == "HEAD";
   if (tail.empty()) {
     call.route = "/c/{token}";
-    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    if (!case_id) return link_refused(call);
     return get ? status_page(call, token, *case_id)
                : message_page(call, 405, "error_heading", "bad_request");
   }
   if (tail == "confirmation" && get) {
     call.route = "/c/{token}/confirmation";
-    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    if (!case_id) return link_refused(call);
     return confirmation_page(call, token, *case_id);
   }
   if (tail.starts_with("files/") && get) {
     call.route = "/c/{token}/files/{id}";
-    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    if (!case_id) return link_refused(call);
     return file_download(call, *case_id, tail.substr(6));
   }
   if ((tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen") &&
       call.request.method == "POST") {
     call.route = "/c/{token}/" + std::string(tail);
-    if (!case_id) return message_page(call, 404, "error_heading", "not_found");
+    if (!case_id) return link_refused(call);
     return case_action(call, token, *case_id, tail);
+  }
+  if (tail == "renew_link" && call.request.method == "POST") {
+    call.route = "/c/{token}/renew_link";
+    if (!case_id) return link_refused(call);
+    return renew_link(call, *case_id);
   }
   call.route = "other";
   return message_page(call, 404, "error_heading", "not_found");

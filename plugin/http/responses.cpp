@@ -10,19 +10,6 @@ namespace reclaim::http {
 
 namespace json = boost::json;
 
-std::optional<std::string> SignatureMemo::find(const std::string &key) {
-  std::lock_guard lock(mutex_);
-  const auto found = values_.find(key);
-  if (found == values_.end()) return std::nullopt;
-  return found->second;
-}
-
-void SignatureMemo::put(const std::string &key, std::string value) {
-  std::lock_guard lock(mutex_);
-  if (values_.size() >= 50000) values_.clear();
-  values_[key] = std::move(value);
-}
-
 std::string Call::csrf_field() const {
   if (auto known = site.csrf.find(csrf_nonce)) return *std::move(known);
   std::string field = site.engine.sign("csrf", csrf_nonce);
@@ -31,10 +18,15 @@ std::string Call::csrf_field() const {
 }
 
 std::optional<std::string> Call::case_of_token(const std::string &token) const {
-  if (auto known = site.tokens.find(token)) return known;
-  auto id = site.engine.case_of_token(token);
-  if (id) site.tokens.put(token, *id);
-  return id;
+  auto link = site.tokens.find(token);
+  if (!link) {
+    link = site.engine.read_status_token(token, site.options.shop);
+    if (!link) return std::nullopt;
+    site.tokens.put(token, *link);
+  }
+  // Checked every time: a renewal revokes the link at once, on every node.
+  if (!site.engine.status_link_current(*link)) return std::nullopt;
+  return link->case_id;
 }
 
 Site::Site(Engine &e, Options o)

@@ -38,15 +38,26 @@ class PageCache {
 };
 
 // Results of signature checks and signings, so that a reload pays no HMAC: verified status
-// tokens → case ids, CSRF cookies → form tokens. Bounded; only valid signatures are kept.
+// tokens → the links they carry, CSRF cookies → form tokens. Bounded; only valid signatures are
+// kept. A link found here is still checked against its case's link version on every request.
+template <typename Value>
 class SignatureMemo {
  public:
-  std::optional<std::string> find(const std::string &key);
-  void put(const std::string &key, std::string value);
+  std::optional<Value> find(const std::string &key) {
+    std::lock_guard lock(mutex_);
+    const auto found = values_.find(key);
+    if (found == values_.end()) return std::nullopt;
+    return found->second;
+  }
+  void put(const std::string &key, Value value) {
+    std::lock_guard lock(mutex_);
+    if (values_.size() >= 50000) values_.clear();
+    values_[key] = std::move(value);
+  }
 
  private:
   std::mutex mutex_;
-  std::unordered_map<std::string, std::string> values_;
+  std::unordered_map<std::string, Value> values_;
 };
 
 // Lookups of one e-mail address, from wherever they come: walking case or order numbers with a
@@ -66,8 +77,8 @@ struct Site {
   Metrics metrics;
   GaugeCache gauges;
   PageCache pages;
-  SignatureMemo tokens;
-  SignatureMemo csrf;
+  SignatureMemo<StatusLink> tokens;  // for options.shop, the one shop this endpoint serves
+  SignatureMemo<std::string> csrf;
 };
 
 struct Call {
@@ -89,7 +100,8 @@ struct Call {
   std::string text(std::string_view key) const { return site.views.text(lang, key); }
   // The value the forms carry in their "csrf" field.
   std::string csrf_field() const;
-  // The case a status token names (memoised HMAC check); nullopt when forged.
+  // The case a status token opens at this endpoint (memoised HMAC check, then the case's link
+  // version); nullopt when forged, made for another shop, under a removed key or revoked.
   std::optional<std::string> case_of_token(const std::string &token) const;
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;

@@ -92,6 +92,12 @@ void migration_4(soci::session &sql) {
   sql << "CREATE INDEX attachments_by_case ON attachments (case_id, created_at)";
 }
 
+// The version of each case's status links (renewing them bumps it): a token names the version it
+// was made at and is refused once the case's has moved on. Existing links are at version 0.
+void migration_6(soci::session &sql) {
+  sql << "ALTER TABLE cases ADD COLUMN link_version BIGINT NOT NULL DEFAULT 0";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -113,6 +119,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 3) migration_3(sql);
   if (found < 4) migration_4(sql);
   if (found < 5) add_report_columns(sql);  // migration 5: what reports read
+  if (found < 6) migration_6(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

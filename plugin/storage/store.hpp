@@ -89,6 +89,8 @@ class Tx {
   std::map<std::string, std::int64_t> cases_by_state();
   // The case's version and its number of attachments; nullopt when there is no such case.
   std::optional<std::pair<std::int64_t, std::int64_t>> case_stamp(const std::string &case_id);
+  // A case's shop and the version of its status links; nullopt when there is no such case.
+  std::optional<std::pair<std::string, std::int64_t>> case_link(const std::string &case_id);
   std::int64_t overdue_cases(UnixMs now);
 
   // Reports (tx_reports.cpp): appends the facts of one shop's cases opened within `span` (and

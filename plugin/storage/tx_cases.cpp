@@ -71,8 +71,8 @@ void Tx::insert_case(const Case &c) {
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                   " customer_email, assignee, created_at, updated_at, decision_due, decided, body,"
                   " next_alert_at, alerts_done_until, channel, decided_at, outcome, resolved_at,"
-                  " first_response_at, rating, reopened, repeat_order)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " first_response_at, rating, reopened, repeat_order, link_version)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
@@ -80,7 +80,7 @@ void Tx::insert_case(const Case &c) {
                    boost::json::serialize(codec::case_to_json(c)), static_cast<long long>(c.next_alert_at),
                    static_cast<long long>(c.created_at), report.channel, report.decided_at,
                    report.outcome, report.resolved_at, report.first_response_at, report.rating,
-                   report.reopened, earlier > 0 ? 1LL : 0LL});
+                   report.reopened, earlier > 0 ? 1LL : 0LL, static_cast<long long>(c.link_version)});
   for (const auto &item : c.items) {
     const auto columns = item_report_columns(item);
     writes_.execute(sql_,
@@ -105,14 +105,15 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
       sql_,
       "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
       " decision_due = ?, decided = ?, body = ?, next_alert_at = ?, channel = ?, decided_at = ?,"
-      " outcome = ?, resolved_at = ?, first_response_at = ?, rating = ?, reopened = ?"
-      " WHERE id = ? AND version = ?",
+      " outcome = ?, resolved_at = ?, first_response_at = ?, rating = ?, reopened = ?,"
+      " link_version = ? WHERE id = ? AND version = ?",
       {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
        c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
        static_cast<long long>(decided_of(c)), boost::json::serialize(codec::case_to_json(c)),
        static_cast<long long>(c.next_alert_at), report.channel, report.decided_at,
        report.outcome, report.resolved_at, report.first_response_at, report.rating,
-       report.reopened, c.id, static_cast<long long>(previous_version)});
+       report.reopened, static_cast<long long>(c.link_version), c.id,
+       static_cast<long long>(previous_version)});
   if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");
   }

@@ -88,6 +88,16 @@ std::optional<std::pair<std::int64_t, std::int64_t>> Tx::case_stamp(const std::s
   return std::make_pair(static_cast<std::int64_t>(version), static_cast<std::int64_t>(files));
 }
 
+std::optional<std::pair<std::string, std::int64_t>> Tx::case_link(const std::string &case_id) {
+  std::string shop;
+  long long version = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT shop, link_version FROM cases WHERE id = :id", soci::use(case_id),
+      soci::into(shop, found), soci::into(version);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  return std::make_pair(std::move(shop), static_cast<std::int64_t>(version));
+}
+
 std::int64_t Tx::overdue_cases(UnixMs now) {
   long long count = 0;
   const long long at = now;

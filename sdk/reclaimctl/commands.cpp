@@ -88,7 +88,7 @@ const std::vector<Command> &commands() {
        "act on a case (review, accept, fulfil, close, …)",
        "Runs ACTION (review, request_info, reply, authorize_return, receive_goods, accept,\n"
        "reject, fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority,\n"
-       "tag) on the case REF. The action's own fields come from --set (text), --set-json (any\n"
+       "tag, renew_link) on the case REF. The action's own fields come from --set (text), --set-json (any\n"
        "JSON value) and --body (a JSON object file). Examples:\n"
        "  reclaimctl case act RC-2026-000001 review --as agent:anna --expected-version 1\n"
        "  reclaimctl case act RC-2026-000001 accept --as supervisor:eva \\\n"

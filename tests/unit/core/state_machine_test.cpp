@@ -50,6 +50,11 @@ const std::map<std::string, Expected> &contract() {
       {"comment", {{"agent", "supervisor"}, kNotFinished, ""}},
       {"set_priority", {{"agent", "supervisor"}, kNotFinished, ""}},
       {"tag", {{"agent", "supervisor"}, kNotFinished, ""}},
+      {"renew_link",
+       {{"customer", "agent", "supervisor", "host"},
+        {"received", "in_review", "waiting_for_customer", "waiting_for_goods", "goods_received",
+         "accepted", "rejected", "resolved", "closed", "cancelled"},
+        ""}},
   };
   return table;
 }
@@ -89,7 +94,7 @@ TEST(StateMachine, EveryActionRoleAndStateAsTheContractSays) {
       }
     }
   }
-  EXPECT_EQ(allowed + refused, 17 * 5 * 10);
+  EXPECT_EQ(allowed + refused, 18 * 5 * 10);
   EXPECT_GT(allowed, 0);
 }
 
@@ -118,6 +123,7 @@ TEST(StateMachine, EachActionTakesTheContractsFieldsAndEmitsItsEvents) {
       {"comment", {{"message", "customer_visible"}, {"message"}, "case.message", "case.note"}},
       {"set_priority", {{"priority"}, {"priority"}, "", "case.updated"}},
       {"tag", {{"add", "remove"}, {}, "", "case.updated"}},
+      {"renew_link", {{}, {}, "case.link_renewed", ""}},
   };
   ASSERT_EQ(want.size(), std::size(kActionNames));
   for (std::size_t a = 0; a < std::size(kActionNames); ++a) {

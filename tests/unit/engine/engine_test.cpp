@@ -158,25 +158,31 @@ TEST_P(EngineOn, StatusTokenIsSignedWithTheSecret) {
   auto config = warsaw_config(GetParam());
   config.secret = std::string(32, 's');
   Engine engine(config);
-  const std::string token = engine.status_token("c_1");
-  EXPECT_EQ(token.rfind("c_1.", 0), 0u);
+  Case subject;
+  subject.id = "c_1";
+  subject.shop = "default";
+  const std::string token = engine.status_token(subject);
+  EXPECT_EQ(token.rfind("c_1.0.0.", 0), 0u);  // case, key id, link version, signature
   config.secret = std::string(32, 't');
   Engine other(config);
-  EXPECT_NE(other.status_token("c_1"), token);
+  EXPECT_NE(other.status_token(subject), token);
 }
 
 // Without a configured secret the database's own signs the links, the same in every process; a
 // database whose secret was removed by hand is refused rather than signed with a made-up one.
 TEST_P(EngineOn, WithoutAConfiguredSecretTheDatabasesSecretSigns) {
   const auto config = warsaw_config(GetParam());
+  Case subject;
+  subject.id = "c_1";
+  subject.shop = "default";
   std::string token;
   {
     Engine engine(config);
-    token = engine.status_token("c_1");
+    token = engine.status_token(subject);
   }
   {
     Engine again(config);
-    EXPECT_EQ(again.status_token("c_1"), token);
+    EXPECT_EQ(again.status_token(subject), token);
   }
   {
     Store store(config.storage);

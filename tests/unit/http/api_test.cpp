@@ -97,7 +97,7 @@ TEST_F(Api, ErrorsAreJsonDocumentsAndLookupsNeverSayWhichDetailIsWrong) {
 
 TEST_F(Api, TheCustomersActionsWithAnAttachment) {
   const std::string token = open();
-  const std::string id = *engine_.case_of_token(token);
+  const std::string id = *engine_.case_of_token(token, "default");
   const Response refused = call("POST", "/api/v1/cases/" + token + "/reply", R"({"message":"hi"})");
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(doc(refused).at("error").at("code"), "not_allowed");
@@ -137,7 +137,7 @@ TEST_F(Api, UploadsArePolyglotAndTruncationProof) {
   ask.action = Action::request_info;
   ask.actor = {Role::agent, "a"};
   ask.message = "Receipt please";
-  engine_.act(*engine_.case_of_token(token), ask, "");
+  engine_.act(*engine_.case_of_token(token, "default"), ask, "");
   const std::string path = "/api/v1/cases/" + token + "/attachments";
   for (const std::string &bytes :
        {std::string("%PDF-<html><script>alert(1)</script></html>"),

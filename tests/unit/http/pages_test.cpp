@@ -36,7 +36,7 @@ class Pages : public ::testing::Test {
     return token_of(response.header("Location"));
   }
 
-  std::string case_id(const std::string &token) { return *engine_.case_of_token(token); }
+  std::string case_id(const std::string &token) { return *engine_.case_of_token(token, "default"); }
 
   void staff(const std::string &token, Action action, const std::string &message = {}) {
     ActionRequest request;

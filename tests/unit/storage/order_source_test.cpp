@@ -62,7 +62,8 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
       sql << std::string("DROP INDEX ") + index;
     }
     for (const char *column : {"channel", "decided_at", "outcome", "resolved_at",
-                               "first_response_at", "rating", "reopened", "repeat_order"}) {
+                               "first_response_at", "rating", "reopened", "repeat_order",
+                                 "link_version"}) {
       sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
     }
     for (const char *column : {"created_at", "category", "supplier", "resolution", "refund_amount",

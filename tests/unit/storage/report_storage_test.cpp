@@ -177,7 +177,8 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
         sql << std::string("DROP INDEX ") + index;
       }
       for (const char *column : {"channel", "decided_at", "outcome", "resolved_at",
-                                 "first_response_at", "rating", "reopened", "repeat_order"}) {
+                                 "first_response_at", "rating", "reopened", "repeat_order",
+                                 "link_version"}) {
         sql << std::string("ALTER TABLE cases DROP COLUMN ") + column;
       }
       for (const char *column : {"created_at", "category", "supplier", "resolution",
