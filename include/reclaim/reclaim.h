@@ -118,7 +118,10 @@ RECLAIM_API void reclaim_free(char *json);
  *  moves only by reclaim_clock_set), "log" (a file; never stdout or stderr), "storage"
  *  (synchronous, busy_timeout_ms, pool), "scheduler" (a background reclaim_tick; off by
  *  default), "shops" (one shop "default" when omitted; each with its jurisdiction, time zone,
- *  currency, locale, case prefix, report targets and the generic adapter's "order_mapping").
+ *  currency, locale, case prefix, report targets, the generic adapter's "order_mapping", and
+ *  "attachments": {"max_files": 20, "max_bytes": 52428800}, what the files of one case may add
+ *  up to on the customer pages and API, beyond which an upload is refused with rule
+ *  "attachment_quota").
  *  out_engine: receives the engine, or NULL on failure.
  *  out_json: the result (docs/api/open-result.schema.json):
  *    {"version": "…", "abi": 1, "database": "sqlite", "schema": N, "clock": "system",
@@ -382,9 +385,17 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *  options_json: NULL means {}; at most 1 MB (docs/api/http-start-options.schema.json):
  *    {"listen": "127.0.0.1:8080", "threads": 2, "base_path": "", "shop": "default",
  *     "max_connections": 1024, "header_timeout_s": 10, "idle_timeout_s": 60,
- *     "lookups_per_minute": 10, "submits_per_minute": 5, "trusted_proxies": []}
+ *     "lookups_per_minute": 10, "submits_per_minute": 5, "downloads_per_minute": 60,
+ *     "trusted_proxies": []}
  *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. Bodies are limited to
  *  64 KB, or 10 MB + 64 KB for multipart forms and attachment uploads (413 beyond).
+ *  Attachments: a file is accepted by its whole content (JPEG, PNG, WebP, PDF; the structure of
+ *  each checked, markup and PDF scripts refused, and libmagic must report the same type), only
+ *  on a case that is not closed or cancelled (409, rule "attachment_state") and within the
+ *  shop's per-case quota (409, rule "attachment_quota"); a reply's files are kept in the reply's
+ *  own transaction. Downloads count against "downloads_per_minute" per client address (429
+ *  beyond), carry the file's sha256 as ETag with Cache-Control "private, max-age=86400", and
+ *  answer 304 to an If-None-Match that names it, without reading the file.
  *  out_json: {"listen": "127.0.0.1:PORT", "base_path", "url"}
  *  (docs/api/http-start-result.schema.json).
  *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for bad options (HOST not an IP address);

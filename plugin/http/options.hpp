@@ -23,6 +23,7 @@ struct Options {
   std::size_t upload_limit = kMaxAttachmentBytes + 64 * 1024;  // one file and its form
   int lookups_per_minute = 10;                              // per client address
   int submits_per_minute = 5;
+  int downloads_per_minute = 60;             // attachments, per client address (a 304 counts too)
   std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
 };
 

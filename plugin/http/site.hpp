@@ -53,13 +53,15 @@ struct Site {
       : engine(e),
         options(std::move(o)),
         lookups(options.lookups_per_minute),
-        submits(options.submits_per_minute) {}
+        submits(options.submits_per_minute),
+        downloads(options.downloads_per_minute) {}
 
   Engine &engine;
   Options options;
   Views views;
   RateLimiter lookups;
   RateLimiter submits;
+  RateLimiter downloads;
   Metrics metrics;
   PageCache pages;
   SignatureMemo tokens;
@@ -90,6 +92,13 @@ struct Call {
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;
 };
+
+// An attachment of a case as a response, for the page and the API routes: the file's bytes read
+// once, with its sha256 as a strong ETag; a request whose If-None-Match names it gets 304 and
+// no read of the bytes. nullopt when the case has no such file. Files never change under an
+// id, so the browser may keep one (privately: the link is the customer's secret).
+std::optional<Response> attachment_response(Call &call, const std::string &case_id,
+                                            std::string_view id, bool inline_images);
 
 // HTML pages
 Response page(Call &call, std::string_view name, boost::json::object context, int status = 200);
