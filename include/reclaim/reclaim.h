@@ -392,8 +392,8 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *  Attachments: a file is accepted by its whole content (JPEG, PNG, WebP, PDF; the structure of
  *  each checked, markup and PDF scripts refused, and libmagic must report the same type), only
  *  on a case that is not closed or cancelled (409, rule "attachment_state") and within the
- *  shop's per-case quota (409, rule "attachment_quota"); a reply's files are kept in the reply's
- *  own transaction. Downloads count against "downloads_per_minute" per client address (429
+ *  shop's per-case quota (409, rule "attachment_quota"); the files of a page's reply (or of its
+ *  new-case form) are kept in the reply's (the opening's) own transaction. Downloads count against "downloads_per_minute" per client address (429
  *  beyond), carry the file's sha256 as ETag with Cache-Control "private, max-age=86400", and
  *  answer 304 to an If-None-Match that names it, without reading the file.
  *  out_json: {"listen": "127.0.0.1:PORT", "base_path", "url"}

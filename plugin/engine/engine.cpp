@@ -188,11 +188,14 @@ Order Engine::order(const std::string &shop_id, const std::string &order_id) {
   return std::move(*found);
 }
 
-CaseRecord Engine::open_case(const OpenRequest &request, const std::string &request_hash) {
+CaseRecord Engine::open_case(const OpenRequest &request, const std::string &request_hash,
+                             const std::vector<Upload> &files) {
   const Shop &where = shop(request.shop);
   const UnixMs at = now();
   const std::string scope = "open:" + request.shop;
   CaseRecord result;
+  std::vector<Attachment> kept;
+  for (const auto &file : files) kept.push_back(prepare_attachment(file.name, file.bytes));
   store_->write([&](Tx &tx) {
     if (auto seen = replay(tx, scope, request.idempotency_key, request_hash)) {
       result = std::move(*seen);
@@ -228,6 +231,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
     tx.insert_case(made);
+    if (!kept.empty()) keep_attachments(tx, made, made.state, kept);
     json::object opened_data{{"kind", name(made.kind)}, {"channel", made.channel}};
     // Staff may open what the policy would refuse a customer; the history says so.
     if (!overridden.empty()) opened_data["eligibility_override"] = std::move(overridden);

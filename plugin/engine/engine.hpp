@@ -59,8 +59,10 @@ class Engine {
   // the host's own documents (payload.cpp).
   boost::json::object host_payload(const std::string &case_ref, const std::string &adapter);
 
-  // `request_hash` identifies the request body for its idempotency key.
-  CaseRecord open_case(const OpenRequest &request, const std::string &request_hash);
+  // `request_hash` identifies the request body for its idempotency key. `files` (the customer
+  // form's photos) are judged first and kept in the opening's own transaction.
+  CaseRecord open_case(const OpenRequest &request, const std::string &request_hash,
+                       const std::vector<Upload> &files = {});
   CaseRecord get_case(const std::string &case_ref);
   CasePage list_cases(CaseQuery query);
   // `files` (a reply's) are judged first, then kept in the action's own transaction: a refused

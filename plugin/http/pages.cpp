@@ -139,11 +139,6 @@ std::vector<reclaim::Upload> uploads(const Form &form) {
   return out;
 }
 
-void store_files(Call &call, const std::string &case_id, const Form &form) {
-  for (const auto &file : uploads(form))
-    call.engine().add_attachment(case_id, file.name, file.bytes);
-}
-
 Response open_from_form(Call &call) {
   const Form &form = *call.form;
   const std::string shop = call.site.options.shop;
@@ -190,12 +185,17 @@ Response open_from_form(Call &call) {
   request.preferred_resolution = resolution;
   CaseRecord opened;
   try {
-    opened = call.engine().open_case(request, sha256_hex(call.request.body));
+    opened = call.engine().open_case(request, sha256_hex(call.request.body), uploads(form));
   } catch (const Error &error) {
     if (error.status() != Status::invalid_argument && error.status() != Status::not_allowed) throw;
+    // The files go in with the case, in one transaction: a refused file opens nothing.
+    if (error.rule().starts_with("attachment_")) {
+      return items_step(
+          call, *order, &form, 422,
+          call.text(error.rule() == "attachment_quota" ? "file_quota" : "file_rejected"));
+    }
     return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
   }
-  store_files(call, opened.subject.id, form);
   return redirect(call, call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 

@@ -190,6 +190,25 @@ TEST_P(Attachments, LibmagicMustAgreeWithTheType) {
             "attachment_type");
 }
 
+// The customer form's photos go in with the case it opens, in one transaction.
+TEST_P(Attachments, AnOpeningKeepsItsFilesOrNothing) {
+  Engine engine(config_for(GetParam(), {1, 1 << 20}));
+  open_case(engine);  // imports the order
+  const auto document = json::parse(
+      R"({"kind":"complaint","actor":{"role":"agent","id":"a"},"order_id":"1","items":[{"line":"1","qty":1,"reason":"defect"}]})");
+  const OpenRequest request = codec::open_request_from_json(document);
+  EXPECT_EQ(rule_of([&] {
+              engine.open_case(request, "h1", {{"a.jpg", kJpeg}, {"b.pdf", kPdf}});
+            }),
+            "attachment_quota");
+  EXPECT_EQ(engine.list_cases({}).cases.size(), 1u);  // only the first, opened above
+  const CaseRecord opened = engine.open_case(request, "h2", {{"a.jpg", kJpeg}});
+  const auto files = engine.customer_view(opened.subject.id).attachments;
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].name, "a.jpg");
+  EXPECT_EQ(files[0].content_type, "image/jpeg");
+}
+
 TEST(AttachmentConfig, TheShopsQuotaIsConfigurable) {
   const auto config = config_from_json(json::parse(
       R"({"database":"sqlite::memory:","shops":[{"id":"default","attachments":{"max_files":5,"max_bytes":1048576}},{"id":"b"}]})"));
