@@ -124,7 +124,10 @@ RECLAIM_API void reclaim_free(char *json);
  *  moves only by reclaim_clock_set), "log" (a file; never stdout or stderr), "storage"
  *  (synchronous, busy_timeout_ms, pool), "scheduler" (a background reclaim_tick; off by
  *  default), "shops" (one shop "default" when omitted; each with its jurisdiction, time zone,
- *  currency, locale, case prefix, report targets and the generic adapter's "order_mapping").
+ *  currency, locale, case prefix, report targets, the generic adapter's "order_mapping", and
+ *  "attachments": {"max_files": 20, "max_bytes": 52428800}, what the files of one case may add
+ *  up to on the customer pages and API, beyond which an upload is refused with rule
+ *  "attachment_quota").
  *  out_engine: receives the engine, or NULL on failure.
  *  out_json: the result (docs/api/open-result.schema.json):
  *    {"version": "…", "abi": 1, "database": "sqlite", "schema": N, "clock": "system",
@@ -396,9 +399,9 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *    {"listen": "127.0.0.1:8080", "threads": 2, "workers": 4, "queue_timeout_ms": 2000,
  *     "base_path": "", "shop": "default",
  *     "max_connections": 1024, "max_connections_per_address": 32, "uploads_in_flight_mb": 128,
- *     "header_timeout_s": 10,
- *     "idle_timeout_s": 60, "lookups_per_minute": 10, "submits_per_minute": 5,
- *     "trusted_proxies": [], "metrics_token": null}
+ *     "header_timeout_s": 10, "idle_timeout_s": 60, "lookups_per_minute": 10,
+ *     "submits_per_minute": 5, "downloads_per_minute": 60, "trusted_proxies": [],
+ *     "metrics_token": null}
  *  "listen" is HOST:PORT with an IP address; port 0 picks a free port. "threads" parse, route
  *  and write; "workers" run the handlers' database work (at most workers × 4 requests wait or
  *  run; a request that waits longer than "queue_timeout_ms" gets 503). "trusted_proxies" are
@@ -408,6 +411,14 @@ RECLAIM_API int reclaim_host_payload(reclaim_engine *e, const char *case_ref, co
  *  limited to 64 KB, or 10 MB + 64 KB for file uploads: multipart forms to /new and /c/… from a
  *  browser holding the endpoint's CSRF cookie, and API uploads naming a real case; the limit is
  *  chosen from the request's head, so a refused body is never read (413).
+ *  Attachments: a file is accepted by its whole content (JPEG, PNG, WebP, PDF; the structure of
+ *  each checked, markup and PDF scripts refused, and libmagic must report the same type), only
+ *  on a case that is not closed or cancelled (409, rule "attachment_state") and within the
+ *  shop's per-case quota (409, rule "attachment_quota"); the files of a page's reply (or of its
+ *  new-case form) are kept in the reply's (the opening's) own transaction. Downloads count
+ *  against "downloads_per_minute" per client address (429 beyond), carry the file's sha256 as
+ *  ETag with Cache-Control "private, max-age=86400", and answer 304 to an If-None-Match that
+ *  names it, without reading the file.
  *  out_json: {"listen": "127.0.0.1:PORT", "base_path", "url"}
  *  (docs/api/http-start-result.schema.json).
  *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for bad options (HOST not an IP address);

@@ -179,6 +179,14 @@ EngineConfig config_from_json(const json::value &document) {
       if (const auto *targets = shop.raw("targets")) {
         s.targets = targets_from_json(*targets, shop.path("targets"));
       }
+      if (shop.has("attachments")) {
+        Fields quota(*shop.raw("attachments"), shop.path("attachments"));
+        s.attachments.max_files =
+            quota.integer("max_files", 0, 1000).value_or(s.attachments.max_files);
+        s.attachments.max_bytes =
+            quota.integer("max_bytes", 0, std::int64_t{1} << 40).value_or(s.attachments.max_bytes);
+        quota.finish();
+      }
       config.shops.push_back(std::move(s));
     });
   }

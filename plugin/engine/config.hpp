@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attachment.hpp"
 #include "core/report.hpp"
 #include "core/status_link.hpp"
 #include "storage/config.hpp"
@@ -23,6 +24,7 @@ struct ShopConfig {
   std::string public_url;
   boost::json::object order_mapping;  // the generic adapter's field mapping (adapters/generic.cpp)
   Targets targets;                    // the owner's KPI targets, checked by reports
+  AttachmentQuota attachments;        // what one case's files may add up to
 };
 
 struct EngineConfig {

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
 #include "core/text.hpp"
+#include "engine/content_check.hpp"
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 
@@ -111,41 +112,55 @@ CustomerView Engine::customer_view(const std::string &case_id) {
   return view;
 }
 
-Attachment Engine::add_attachment(const std::string &case_id, const std::string &file_name,
-                                  const std::string &bytes) {
-  if (bytes.empty()) fail(Status::invalid_argument, "the file is empty", "attachments");
-  if (bytes.size() > kMaxAttachmentBytes) {
-    fail(Status::invalid_argument,
-         "a file may have at most " + std::to_string(kMaxAttachmentBytes >> 20) + " MB",
-         "attachments", "attachment_too_large");
-  }
+std::string Engine::judge_attachment(const std::string &bytes) {
+  return reclaim::judge_attachment(*magic_, bytes);
+}
+
+Attachment Engine::prepare_attachment(const std::string &file_name, const std::string &bytes) {
   Attachment file;
-  file.content_type = sniff_content_type(bytes);
-  if (file.content_type.empty()) {
-    fail(Status::invalid_argument, "only JPEG, PNG, WebP and PDF files are accepted", "attachments",
-         "attachment_type");
-  }
+  file.content_type = judge_attachment(bytes);
   file.id = "a_" + hex_encode(random_bytes(10));
-  file.case_id = case_id;
   file.name = file_name.substr(0, 200);
   file.size = static_cast<std::int64_t>(bytes.size());
   file.sha256 = sha256_hex(bytes);
   file.data = bytes;
   file.created_at = now();
-  store_->write([&](Tx &tx) {
-    if (!tx.case_by_id(case_id)) fail(Status::not_found, "no such case");
+  return file;
+}
+
+void Engine::keep_attachments(Tx &tx, const Case &subject, State state,
+                              const std::vector<Attachment> &files) {
+  check_accepts_attachments(state);
+  std::int64_t adding = 0;
+  for (const auto &file : files) adding += file.size;
+  const auto [held, bytes] = tx.attachment_usage(subject.id);
+  check_attachment_quota(shop(subject.shop).config.attachments, held, bytes,
+                         static_cast<std::int64_t>(files.size()), adding);
+  for (auto file : files) {
+    file.case_id = subject.id;
     tx.put_attachment(file);
+    log_->info("attachment {} ({}, {} bytes) added to case {}", file.id, file.content_type,
+               file.size, subject.number);
+  }
+}
+
+Attachment Engine::add_attachment(const std::string &case_id, const std::string &file_name,
+                                  const std::string &bytes) {
+  Attachment file = prepare_attachment(file_name, bytes);
+  store_->write([&](Tx &tx) {
+    const auto found = tx.case_by_id(case_id);
+    if (!found) fail(Status::not_found, "no such case");
+    keep_attachments(tx, *found, found->state, {file});
   });
-  log_->info("attachment {} ({}, {} bytes) added to case {}", file.id, file.content_type, file.size,
-             case_id);
+  file.case_id = case_id;
   file.data.clear();
   return file;
 }
 
-std::optional<Attachment> Engine::attachment(const std::string &case_id, const std::string &id) {
+std::optional<Attachment> Engine::attachment(const std::string &case_id, const std::string &id,
+                                             bool with_data) {
   std::optional<Attachment> found;
-  store_->read([&](Tx &tx) { found = tx.attachment(id); });
-  if (!found || found->case_id != case_id) return std::nullopt;
+  store_->read([&](Tx &tx) { found = tx.attachment(case_id, id, with_data); });
   return found;
 }
 

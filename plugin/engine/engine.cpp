@@ -12,6 +12,7 @@
 #include "core/crypto.hpp"
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
+#include "engine/content_check.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -66,6 +67,7 @@ Engine::Engine(const EngineConfig &config) {
   }
   log_ = make_log(config);
   store_ = std::make_unique<Store>(config.storage);
+  magic_ = std::make_unique<MagicJudge>();
   keys_.current = {config.secret_id, config.secret};
   keys_.previous = config.previous_secrets;
   if (keys_.current.secret.empty()) {
@@ -186,11 +188,14 @@ Order Engine::order(const std::string &shop_id, const std::string &order_id) {
   return std::move(*found);
 }
 
-CaseRecord Engine::open_case(const OpenRequest &request, const std::string &request_hash) {
+CaseRecord Engine::open_case(const OpenRequest &request, const std::string &request_hash,
+                             const std::vector<Upload> &files) {
   const Shop &where = shop(request.shop);
   const UnixMs at = now();
   const std::string scope = "open:" + request.shop;
   CaseRecord result;
+  std::vector<Attachment> kept;
+  for (const auto &file : files) kept.push_back(prepare_attachment(file.name, file.bytes));
   store_->write([&](Tx &tx) {
     if (auto seen = replay(tx, scope, request.idempotency_key, request_hash)) {
       result = std::move(*seen);
@@ -226,6 +231,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
     tx.insert_case(made);
+    if (!kept.empty()) keep_attachments(tx, made, made.state, kept);
     json::object opened_data{{"kind", name(made.kind)}, {"channel", made.channel}};
     // Staff may open what the policy would refuse a customer; the history says so.
     if (!overridden.empty()) opened_data["eligibility_override"] = std::move(overridden);
@@ -275,10 +281,17 @@ CasePage Engine::list_cases(CaseQuery query) {
   return page;
 }
 
-CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &request,
-                         const std::string &request_hash) {
+CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
+                       const std::string &request_hash, const std::vector<Upload> &files) {
   const UnixMs at = now();
   CaseRecord result;
+  // Judged before the transaction (libmagic takes a while on a large file), kept inside it.
+  std::vector<Attachment> kept;
+  ActionRequest request = given;
+  for (const auto &file : files) {
+    kept.push_back(prepare_attachment(file.name, file.bytes));
+    request.attachments.push_back(kept.back().id);
+  }
   store_->write([&](Tx &tx) {
     Case subject = find_case(tx, case_ref);
     if (auto seen = replay(tx, "act:" + subject.id, request.idempotency_key, request_hash)) {
@@ -292,9 +305,19 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &request
                std::to_string(*request.expected_version) + "; read it again",
            "expected_version");
     }
+    for (std::size_t i = 0; i < given.attachments.size(); ++i) {
+      if (!tx.attachment(subject.id, given.attachments[i], false)) {
+        fail(Status::invalid_argument, "no attachment with this id on this case",
+             "attachments[" + std::to_string(i) + "]");
+      }
+    }
     const std::int64_t previous = subject.version;
+    const State before = subject.state;
+    // Files first: a reply bringing files to a closed or cancelled case is refused for them.
+    if (!kept.empty()) check_accepts_attachments(before);
     const auto policy = policy_at(tx, subject.shop, at);
     const Outcome outcome = apply_action(subject, request, {at, policy->appeal_days});
+    if (!kept.empty()) keep_attachments(tx, subject, before, kept);
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);
     const auto alerts = pending_alerts(subject, policy->warn_before_hours);
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;

@@ -31,6 +31,13 @@ namespace reclaim {
 
 class Store;
 class Tx;
+class MagicJudge;
+
+// A file as a customer sent it, before it is judged and kept.
+struct Upload {
+  std::string name;  // the file name the customer gave, for display only
+  std::string bytes;
+};
 
 class Engine {
  public:
@@ -53,12 +60,17 @@ class Engine {
   // the host's own documents (payload.cpp).
   boost::json::object host_payload(const std::string &case_ref, const std::string &adapter);
 
-  // `request_hash` identifies the request body for its idempotency key.
-  CaseRecord open_case(const OpenRequest &request, const std::string &request_hash);
+  // `request_hash` identifies the request body for its idempotency key. `files` (the customer
+  // form's photos) are judged first and kept in the opening's own transaction.
+  CaseRecord open_case(const OpenRequest &request, const std::string &request_hash,
+                       const std::vector<Upload> &files = {});
   CaseRecord get_case(const std::string &case_ref);
   CasePage list_cases(CaseQuery query);
+  // `files` (a reply's) are judged first, then kept in the action's own transaction: a refused
+  // action keeps none of them, and the history entry names them. The request's own
+  // `attachments` must be files the case already holds.
   CaseRecord act(const std::string &case_ref, const ActionRequest &request,
-                 const std::string &request_hash);
+                 const std::string &request_hash, const std::vector<Upload> &files = {});
   EventPage read_events(const EventQuery &query);
 
   // Policies and eligibility (engine/policies.cpp).
@@ -109,10 +121,18 @@ class Engine {
   std::optional<std::pair<std::int64_t, std::int64_t>> customer_view_stamp(const std::string &case_id);
   // What a customer sees of a case: customer-visible history only, no staff fields.
   CustomerView customer_view(const std::string &case_id);
-  // Checks a file by its content and size, then keeps it with the case. Throws Error.
+  // Checks a file by its content and size (content_check.hpp), that the case still takes files
+  // (not closed or cancelled) and the shop's per-case quota, then keeps it with the case.
+  // Throws Error: invalid_argument (rules attachment_type, attachment_too_large), not_allowed
+  // (attachment_state, attachment_quota), not_found.
   Attachment add_attachment(const std::string &case_id, const std::string &name,
                             const std::string &bytes);
-  std::optional<Attachment> attachment(const std::string &case_id, const std::string &id);
+  // The content type of a file a customer may send; throws Error as add_attachment does for
+  // its content. Lets a form be refused before anything of it is written.
+  std::string judge_attachment(const std::string &bytes);
+  // A file of the case, with its bytes or only its description (size, type, sha256).
+  std::optional<Attachment> attachment(const std::string &case_id, const std::string &id,
+                                       bool with_data = true);
   // Emits case.withdrawal (customer-visible) with the statement, for the host's acknowledgement.
   void record_withdrawal(const std::string &case_id, const boost::json::object &statement);
   // Open cases by state and undecided cases past their decision date, for /metrics.
@@ -140,6 +160,12 @@ class Engine {
   Case find_case(Tx &tx, const std::string &case_ref) const;
   // A case with its history, status token and the penalty accrued by now.
   CaseRecord record_of(Case subject, std::vector<HistoryEntry> history) const;
+  // A judged file, ready to be kept (an id, its type, hash and time; no case yet).
+  Attachment prepare_attachment(const std::string &name, const std::string &bytes);
+  // Within a write transaction: refuses files for a case that takes none (in `state`) or beyond
+  // its shop's quota, then keeps them with the case.
+  void keep_attachments(Tx &tx, const Case &subject, State state,
+                        const std::vector<Attachment> &files);
   // The case an idempotency key already made or changed, or nullopt for a new key; Error(conflict)
   // when the key came with another request.
   std::optional<CaseRecord> replay(Tx &tx, const std::string &scope, const std::string &key,
@@ -152,6 +178,7 @@ class Engine {
   std::shared_ptr<spdlog::logger> log_;
   std::unique_ptr<Store> store_;
   Keyring keys_;
+  std::unique_ptr<MagicJudge> magic_;
   // Policies as read from storage, by their stored text: parsed once, shared by every call.
   mutable std::mutex policies_mutex_;
   mutable std::map<std::string, std::shared_ptr<const Policy>, std::less<>> parsed_policies_;

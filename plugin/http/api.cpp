@@ -155,10 +155,7 @@ Response act(Call &call, const std::string &case_id, std::string_view name) {
         const auto *id = (*ids)[i].if_string();
         const std::string path = codec::field_path("attachments", i);
         if (!id) fail(Status::invalid_argument, "expected an attachment id", path);
-        if (!call.engine().attachment(case_id, std::string(*id))) {
-          fail(Status::invalid_argument, "no attachment with this id on this case", path);
-        }
-        request.attachments.emplace_back(*id);
+        request.attachments.emplace_back(*id);  // the engine checks the case holds it
       }
     }
   } else if (name == "rate") {
@@ -193,13 +190,10 @@ Response upload(Call &call, const std::string &case_id) {
 }
 
 Response download(Call &call, const std::string &case_id, std::string_view id) {
-  const auto file = call.engine().attachment(case_id, std::string(id));
+  if (auto refused = spend(call, call.site.downloads)) return *std::move(refused);
+  auto file = attachment_response(call, case_id, id, false);
   if (!file) return api_error(404, "not_found", "no such attachment");
-  Response response;
-  response.body = file->data;
-  response.set("Content-Type", file->content_type);
-  response.set("Content-Disposition", "attachment");
-  return response;
+  return *std::move(file);
 }
 
 Response withdraw(Call &call) {

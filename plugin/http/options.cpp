@@ -56,6 +56,8 @@ Options options_from_json(const boost::json::value &document) {
       fields.integer("lookups_per_minute", 1, 1000000).value_or(o.lookups_per_minute));
   o.submits_per_minute = static_cast<int>(
       fields.integer("submits_per_minute", 1, 1000000).value_or(o.submits_per_minute));
+  o.downloads_per_minute = static_cast<int>(
+      fields.integer("downloads_per_minute", 1, 1000000).value_or(o.downloads_per_minute));
   if (const auto *proxies = fields.array("trusted_proxies", 100)) {
     for (std::size_t i = 0; i < proxies->size(); ++i) {
       const auto *text = (*proxies)[i].if_string();

@@ -34,6 +34,7 @@ struct Options {
   std::size_t uploads_in_flight_bytes = 128 * 1024 * 1024;
   int lookups_per_minute = 10;                              // per client address
   int submits_per_minute = 5;
+  int downloads_per_minute = 60;  // attachments, per client address (a 304 counts too)
   // Addresses or CIDR ranges ("10.0.0.0/8", "::1") whose X-Forwarded-For is believed.
   std::vector<std::string> trusted_proxies;
   // GET /metrics answers only with "Authorization: Bearer <metrics_token>"; empty: it is off (404).

@@ -109,21 +109,31 @@ Response items_step(Call &call, const Order &order, const Form *previous, int st
   return page(call, "new_items", std::move(context), status);
 }
 
-// Every upload must be an accepted kind within the size limit before anything is stored.
-bool files_acceptable(const Form &form) {
-  std::size_t count = 0;
+// Every upload must be an accepted kind within the size limit, and all of them within a new
+// case's quota, before anything is stored.
+bool files_acceptable(Call &call, const Form &form) {
+  const AttachmentQuota &quota = call.engine().shop_config(call.site.options.shop).attachments;
+  std::int64_t count = 0, bytes = 0;
   for (const auto &file : form.files) {
     if (file.bytes.empty()) continue;
-    if (++count > kMaxFiles) return false;
-    if (file.bytes.size() > kMaxAttachmentBytes || sniff_content_type(file.bytes).empty()) {
+    bytes += static_cast<std::int64_t>(file.bytes.size());
+    if (++count > static_cast<std::int64_t>(kMaxFiles) || count > quota.max_files ||
+        bytes > quota.max_bytes) {
+      return false;
+    }
+    try {
+      call.engine().judge_attachment(file.bytes);
+    } catch (const Error &error) {
+      if (error.status() != Status::invalid_argument) throw;
       return false;
     }
   }
   return true;
 }
 
-std::vector<std::string> store_files(Call &call, const std::string &case_id, const Form &form) {
-  std::vector<std::string> ids;
+// The form's files as the engine takes them, each with a clean name or none.
+std::vector<reclaim::Upload> uploads(const Form &form) {
+  std::vector<reclaim::Upload> out;
   for (const auto &file : form.files) {
     if (file.bytes.empty()) continue;
     std::string name = clip(file.filename, 200);
@@ -132,9 +142,9 @@ std::vector<std::string> store_files(Call &call, const std::string &case_id, con
     } catch (const Error &) {
       name.clear();  // shown to staff and customer: only a clean name is kept
     }
-    ids.push_back(call.engine().add_attachment(case_id, name, file.bytes).id);
+    out.push_back({std::move(name), file.bytes});
   }
-  return ids;
+  return out;
 }
 
 Response open_from_form(Call &call) {
@@ -146,7 +156,7 @@ Response open_from_form(Call &call) {
                 {{"title", call.text("new_heading")}, {"error", call.text("order_not_found")}},
                 404);
   }
-  if (!files_acceptable(form))
+  if (!files_acceptable(call, form))
     return items_step(call, *order, &form, 422, call.text("file_rejected"));
   OpenRequest request;
   request.shop = shop;
@@ -183,12 +193,17 @@ Response open_from_form(Call &call) {
   request.preferred_resolution = resolution;
   CaseRecord opened;
   try {
-    opened = call.engine().open_case(request, sha256_hex(call.request.body));
+    opened = call.engine().open_case(request, sha256_hex(call.request.body), uploads(form));
   } catch (const Error &error) {
     if (error.status() != Status::invalid_argument && error.status() != Status::not_allowed) throw;
+    // The files go in with the case, in one transaction: a refused file opens nothing.
+    if (error.rule().starts_with("attachment_")) {
+      return items_step(
+          call, *order, &form, 422,
+          call.text(error.rule() == "attachment_quota" ? "file_quota" : "file_rejected"));
+    }
     return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
   }
-  store_files(call, opened.subject.id, form);
   return redirect(call, call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 
@@ -240,15 +255,11 @@ Response confirmation_page(Call &call, const std::string &token, const std::stri
 }
 
 Response file_download(Call &call, const std::string &case_id, std::string_view id) {
-  const auto file = call.engine().attachment(case_id, std::string(id));
+  int wait = 0;
+  if (!call.site.downloads.allow(call.client, &wait)) return too_many(call, wait);
+  auto file = attachment_response(call, case_id, id, true);
   if (!file) return message_page(call, 404, "error_heading", "not_found");
-  Response response;
-  response.body = file->data;
-  response.set("Content-Type", file->content_type);
-  const bool image = file->content_type.starts_with("image/");
-  response.set("Content-Disposition", image ? "inline" : "attachment; filename=\"document.pdf\"");
-  response.set("Cache-Control", "private, no-store");
-  return response;
+  return *std::move(file);
 }
 
 Response case_action(Call &call, const std::string &token, const std::string &case_id,
@@ -257,18 +268,17 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
   const Form &form = *call.form;
   ActionRequest request;
   request.actor = {Role::customer, ""};
+  std::vector<reclaim::Upload> files;  // a reply's: kept in the reply's own transaction, or not at all
   if (name == "reply") {
     request.action = Action::reply;
     request.message = clip(form.get("message"), 5000);
     if (request.message.empty()) {
       return status_page(call, token, case_id, 422, call.text("invalid_input"));
     }
-    if (!files_acceptable(form)) {
+    files = uploads(form);
+    if (files.size() > kMaxFiles) {
       return status_page(call, token, case_id, 422, call.text("file_rejected"));
     }
-    const auto actions = call.engine().customer_view(case_id).actions;
-    if (std::find(actions.begin(), actions.end(), Action::reply) == actions.end()) return status_page(call, token, case_id, 409, call.text("action_failed"));
-    request.attachments = store_files(call, case_id, form);
   } else if (name == "rate") {
     request.action = Action::rate;
     const std::string score = form.get("score");
@@ -288,11 +298,21 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
     }
   }
   try {
-    call.engine().act(case_id, request, sha256_hex(call.request.body));
+    call.engine().act(case_id, request, sha256_hex(call.request.body), files);
   } catch (const Error &error) {
     if (error.status() != Status::not_allowed && error.status() != Status::invalid_argument &&
         error.status() != Status::conflict) {
       throw;
+    }
+    // A refused file says why; anything else refused says the action could not be taken now.
+    if (error.rule() == "attachment_type" || error.rule() == "attachment_too_large") {
+      return status_page(call, token, case_id, 422, call.text("file_rejected"));
+    }
+    if (error.rule() == "attachment_quota") {
+      return status_page(call, token, case_id, 422, call.text("file_quota"));
+    }
+    if (error.rule() == "attachment_state") {
+      return status_page(call, token, case_id, 409, call.text("files_closed"));
     }
     return status_page(call, token, case_id, 409, call.text("action_failed"));
   }

@@ -33,7 +33,8 @@ Site::Site(Engine &e, Options o)
     : engine(e),
       options(std::move(o)),
       lookups(options.lookups_per_minute),
-      submits(options.submits_per_minute) {
+      submits(options.submits_per_minute),
+      downloads(options.downloads_per_minute) {
   for (const auto &proxy : options.trusted_proxies) {
     if (auto network = IpNetwork::parse(proxy)) trusted_proxies.push_back(*network);
   }
@@ -139,6 +140,59 @@ Response api_error(int status, std::string_view code, std::string_view message,
   if (!field.empty()) error["field"] = field;
   if (!rule.empty()) error["rule"] = rule;
   return json_response(status, json::object{{"error", std::move(error)}});
+}
+
+namespace {
+
+// Whether If-None-Match (`*`, or a list of entity tags, weak or strong) names `etag`.
+bool names_etag(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Response> attachment_response(Call &call, const std::string &case_id,
+                                            std::string_view id, bool inline_images) {
+  if (id.empty() || id.size() > 64) return std::nullopt;
+  const std::string wanted(id);
+  const std::string_view asked = call.request.header("if-none-match");
+  std::optional<Attachment> file;
+  if (!asked.empty()) {
+    // Only the description: a browser that has the file gets its 304 without the bytes read.
+    file = call.engine().attachment(case_id, wanted, false);
+    if (!file) return std::nullopt;
+    if (!names_etag(asked, "\"" + file->sha256 + "\"")) file.reset();
+  }
+  Response response;
+  if (file) {
+    response.status = 304;
+  } else {
+    file = call.engine().attachment(case_id, wanted);
+    if (!file) return std::nullopt;
+    response.body = std::move(file->data);
+    response.set("Content-Type", file->content_type);
+    const bool image = file->content_type.starts_with("image/");
+    if (inline_images && image) {
+      response.set("Content-Disposition", "inline");
+    } else if (file->content_type == "application/pdf") {
+      response.set("Content-Disposition", "attachment; filename=\"document.pdf\"");
+    } else {
+      response.set("Content-Disposition", "attachment");
+    }
+  }
+  response.set("ETag", "\"" + file->sha256 + "\"");
+  response.set("Cache-Control", "private, max-age=86400");
+  return response;
 }
 
 int http_status(Status status) {

@@ -73,6 +73,7 @@ struct Site {
   Views views;
   RateLimiter lookups;
   RateLimiter submits;
+  RateLimiter downloads;
   RateLimiter lookups_per_email{kLookupsPerEmailPerHour, std::chrono::hours(1)};
   Metrics metrics;
   GaugeCache gauges;
@@ -108,6 +109,13 @@ struct Call {
   // False when `email` has been looked up too often lately (kLookupsPerEmailPerHour).
   bool email_budget(std::string_view email, int *seconds_to_wait);
 };
+
+// An attachment of a case as a response, for the page and the API routes: the file's bytes read
+// once, with its sha256 as a strong ETag; a request whose If-None-Match names it gets 304 and
+// no read of the bytes. nullopt when the case has no such file. Files never change under an
+// id, so the browser may keep one (privately: the link is the customer's secret).
+std::optional<Response> attachment_response(Call &call, const std::string &case_id,
+                                            std::string_view id, bool inline_images);
 
 // HTML pages
 Response page(Call &call, std::string_view name, boost::json::object context, int status = 200);

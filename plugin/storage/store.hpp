@@ -84,8 +84,12 @@ class Tx {
   // Customer pages (tx_customer.cpp): orders by number, attachments, counts for the metrics.
   std::optional<Order> order_by_number(const std::string &shop, const std::string &number);
   void put_attachment(const Attachment &attachment);
-  std::optional<Attachment> attachment(const std::string &id);
+  // The file `id` of case `case_id` with its bytes, or only its description (no bytes read).
+  std::optional<Attachment> attachment(const std::string &case_id, const std::string &id,
+                                       bool with_data = true);
   std::vector<Attachment> attachments(const std::string &case_id);  // without their bytes
+  // How many files a case holds and their bytes together, for its quota.
+  std::pair<std::int64_t, std::int64_t> attachment_usage(const std::string &case_id);
   std::map<std::string, std::int64_t> cases_by_state();
   // The case's version and its number of attachments; nullopt when there is no such case.
   std::optional<std::pair<std::int64_t, std::int64_t>> case_stamp(const std::string &case_id);

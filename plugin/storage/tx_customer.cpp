@@ -31,23 +31,43 @@ void Tx::put_attachment(const Attachment &a) {
       soci::use(size), soci::use(a.sha256), soci::use(data), soci::use(at);
 }
 
-std::optional<Attachment> Tx::attachment(const std::string &id) {
+std::optional<Attachment> Tx::attachment(const std::string &case_id, const std::string &id,
+                                         bool with_data) {
   Attachment a;
   std::string data;
   long long size = 0, at = 0;
   soci::indicator found = soci::i_null;
-  sql_ << "SELECT id, case_id, name, content_type, size, sha256, data, created_at"
-          " FROM attachments WHERE id = :id",
-      soci::use(id), soci::into(a.id, found), soci::into(a.case_id), soci::into(a.name),
-      soci::into(a.content_type), soci::into(size), soci::into(a.sha256), soci::into(data),
-      soci::into(at);
+  // The case is part of the key: a file is never read, bytes and all, for another case's link.
+  if (with_data) {
+    sql_ << "SELECT id, case_id, name, content_type, size, sha256, data, created_at"
+            " FROM attachments WHERE id = :id AND case_id = :case_id",
+        soci::use(id), soci::use(case_id), soci::into(a.id, found), soci::into(a.case_id),
+        soci::into(a.name), soci::into(a.content_type), soci::into(size), soci::into(a.sha256),
+        soci::into(data), soci::into(at);
+  } else {
+    sql_ << "SELECT id, case_id, name, content_type, size, sha256, created_at"
+            " FROM attachments WHERE id = :id AND case_id = :case_id",
+        soci::use(id), soci::use(case_id), soci::into(a.id, found), soci::into(a.case_id),
+        soci::into(a.name), soci::into(a.content_type), soci::into(size), soci::into(a.sha256),
+        soci::into(at);
+  }
   if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  auto bytes = base64url_decode(data);
-  if (!bytes) fail(Status::storage, "a stored attachment is damaged");
-  a.data = std::move(*bytes);
+  if (with_data) {
+    auto bytes = base64url_decode(data);
+    if (!bytes) fail(Status::storage, "a stored attachment is damaged");
+    a.data = std::move(*bytes);
+  }
   a.size = size;
   a.created_at = at;
   return a;
+}
+
+std::pair<std::int64_t, std::int64_t> Tx::attachment_usage(const std::string &case_id) {
+  long long files = 0, bytes = 0;
+  sql_ << "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments"
+          " WHERE case_id = :case_id",
+      soci::use(case_id), soci::into(files), soci::into(bytes);
+  return {files, bytes};
 }
 
 std::vector<Attachment> Tx::attachments(const std::string &case_id) {

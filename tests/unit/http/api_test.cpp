@@ -150,6 +150,82 @@ TEST_F(Api, UploadsArePolyglotAndTruncationProof) {
   EXPECT_EQ(call("POST", path, kJpeg, "image/jpeg").status, 201);
 }
 
+// Issue 18, finding 6: a cancelled case takes no files through the API.
+TEST_F(Api, UploadsToACancelledCaseAreRefused) {
+  const std::string token = open();
+  ASSERT_EQ(call("POST", "/api/v1/cases/" + token + "/cancel", "{}").status, 200);
+  const Response refused =
+      call("POST", "/api/v1/cases/" + token + "/attachments", kJpeg, "image/jpeg");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(doc(refused).at("error").at("code"), "not_allowed");
+  EXPECT_EQ(doc(refused).at("error").at("rule"), "attachment_state");
+  EXPECT_EQ(doc(refused).at("error").at("field"), "attachments");
+  EXPECT_TRUE(doc(call("GET", "/api/v1/cases/" + token)).at("attachments").as_array().empty());
+}
+
+// Finding 6: at most 20 files (and 50 MB) per case by default.
+TEST_F(Api, UploadsBeyondTheCasesQuotaAreRefused) {
+  const std::string token = open();
+  const std::string path = "/api/v1/cases/" + token + "/attachments";
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(call("POST", path, kJpeg, "image/jpeg").status, 201) << i;
+  const Response refused = call("POST", path, kJpeg, "image/jpeg");
+  EXPECT_EQ(refused.status, 409);
+  const json::value body = doc(refused);
+  const auto &error = body.at("error");
+  EXPECT_EQ(error.at("rule"), "attachment_quota");
+  EXPECT_EQ(error.at("message"),
+            "the case already holds 20 files (at most 20 files and 50 MB per case)");
+  EXPECT_EQ(doc(call("GET", "/api/v1/cases/" + token)).at("attachments").as_array().size(), 20u);
+}
+
+// Finding 6: downloads are limited per address (429 with Retry-After), carry an ETag, and a
+// request naming it gets 304 without the file.
+TEST_F(Api, DownloadsAreThrottledAndRevalidated) {
+  Options limited = options();
+  limited.downloads_per_minute = 2;
+  App app(engine_, limited);
+  Browser client(app);
+  const std::string token = open();
+  const Response upload =
+      client.send("POST", "/api/v1/cases/" + token + "/attachments", kPdf, "application/pdf");
+  ASSERT_EQ(upload.status, 201);
+  const std::string path =
+      "/api/v1/cases/" + token + "/attachments/" + std::string(doc(upload).at("id").as_string());
+  const Response first = client.get(path);
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, kPdf);
+  EXPECT_EQ(first.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(first.header("ETag"), "\"" + sha256_hex(kPdf) + "\"");
+  EXPECT_EQ(first.header("Cache-Control"), "private, max-age=86400");
+  const Response cached = client.send(
+      "GET", path, "", "", {{"if-none-match", "W/\"x\", " + std::string(first.header("ETag"))}});
+  EXPECT_EQ(cached.status, 304);
+  EXPECT_TRUE(cached.body.empty());
+  const Response throttled = client.get(path);
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(doc(throttled).at("error").at("code"), "rate_limited");
+  EXPECT_FALSE(throttled.header("Retry-After").empty());
+  EXPECT_EQ(client.get("/api/v1/cases/" + token + "/attachments/a_none").status, 429);
+}
+
+// Finding 7: files that pass a look at their first bytes but are something else as a whole.
+TEST_F(Api, PolyglotsAreRefused) {
+  const std::string token = open();
+  const std::string path = "/api/v1/cases/" + token + "/attachments";
+  const std::string png_then_junk = std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) +
+                                    std::string(17, '\0') + "<junk, not a chunk>" +
+                                    std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+  const std::string pdf_then_page =
+      "%PDF-1.4\n" + std::string(3000, '%') +
+      "\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n";
+  for (const auto &bytes : {png_then_junk, pdf_then_page}) {
+    const Response refused = call("POST", path, bytes, "application/octet-stream");
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_EQ(doc(refused).at("error").at("rule"), "attachment_type");
+  }
+  EXPECT_TRUE(doc(call("GET", "/api/v1/cases/" + token)).at("attachments").as_array().empty());
+}
+
 TEST_F(Api, WithdrawalAnswersWithTheAcknowledgement) {
   const Response done = call(
       "POST", "/api/v1/withdraw",

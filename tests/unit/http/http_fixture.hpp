@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "codec/requests.hpp"
+#include "core/crypto.hpp"
 #include "engine/engine.hpp"
-#include "support/documents.hpp"
 #include "http/app.hpp"
 #include "http/form.hpp"
+#include "support/documents.hpp"
 
 namespace reclaim::http::testing {
 

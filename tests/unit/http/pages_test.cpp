@@ -295,6 +295,81 @@ TEST_F(Pages, ACustomerCancelsBeforeADecision) {
   EXPECT_EQ(browser.post("/c/" + token + "/cancel", {}).status, 409);
 }
 
+// Issue 18, finding 6: a cancelled case takes no files, and the reply that brought them keeps
+// none.
+TEST_F(Pages, AReplyWithFilesToACancelledCaseIsRefusedAndKeepsNone) {
+  Browser browser(app());
+  const std::string token = open_case(browser);
+  ASSERT_EQ(browser.post("/c/" + token + "/cancel", {}).status, 303);
+  const Response refused =
+      browser.post_multipart("/c/" + token + "/reply?lang=en", {{"message", "One more photo"}},
+                             {{"photos", "late.jpg", kJpeg}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("This case is closed or cancelled, so files can no longer be added"),
+            std::string::npos);
+  EXPECT_TRUE(engine_.customer_view(case_id(token)).attachments.empty());
+  const Response polish =
+      browser.post_multipart("/c/" + token + "/reply?lang=pl", {{"message", "Jeszcze jedno"}},
+                             {{"photos", "late.jpg", kJpeg}});
+  EXPECT_NE(polish.body.find("nie można już dodawać do niego plików"), std::string::npos);
+  EXPECT_TRUE(engine_.customer_view(case_id(token)).attachments.empty());
+}
+
+// Finding 6: the per-case quota holds on the web reply too, and a reply beyond it is refused
+// whole: no file kept, the case still waiting for the customer.
+TEST_F(Pages, AReplyBeyondTheCasesQuotaIsRefusedWhole) {
+  Options options;
+  options.submits_per_minute = 100;
+  Browser browser(app(options));
+  const std::string token = open_case(browser);
+  const std::string id = case_id(token);
+  for (int i = 0; i < 15; ++i) engine_.add_attachment(id, "", kJpeg);
+  staff(token, Action::request_info, "More photos, please");
+  std::vector<File> photos;
+  for (int i = 0; i < 6; ++i) photos.push_back({"photos", "p" + std::to_string(i) + ".jpg", kJpeg});
+  const Response refused =
+      browser.post_multipart("/c/" + token + "/reply?lang=en", {{"message", "Six more"}}, photos);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("This case cannot take any more files"), std::string::npos);
+  const CustomerView view = engine_.customer_view(id);
+  EXPECT_EQ(view.attachments.size(), 15u);
+  EXPECT_EQ(view.subject.state, State::waiting_for_customer);
+  photos.resize(5);
+  EXPECT_EQ(
+      browser.post_multipart("/c/" + token + "/reply", {{"message", "Five more"}}, photos).status,
+      303);
+  EXPECT_EQ(engine_.customer_view(id).attachments.size(), 20u);
+}
+
+// Finding 6: downloads are limited per address, and a browser that has a file revalidates it
+// with its ETag instead of fetching it again.
+TEST_F(Pages, FileDownloadsAreThrottledAndRevalidated) {
+  Options options;
+  options.downloads_per_minute = 3;
+  App &limited = app(options);
+  Browser browser(limited);
+  const std::string token =
+      open_case(browser, "N1001", "jan@example.pl", {}, {{"photos", "kettle.jpg", kJpeg}});
+  const std::string file = engine_.customer_view(case_id(token)).attachments.at(0).id;
+  const std::string path = "/c/" + token + "/files/" + file;
+  const Response first = browser.get(path);
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, kJpeg);
+  const std::string etag(first.header("ETag"));
+  EXPECT_EQ(etag, "\"" + sha256_hex(kJpeg) + "\"");
+  EXPECT_EQ(first.header("Cache-Control"), "private, max-age=86400");
+  const Response again = browser.send("GET", path, "", "", {{"if-none-match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(browser.send("GET", path, "", "", {{"if-none-match", "\"other\""}}).body, kJpeg);
+  const Response throttled = browser.get(path + "?lang=en");
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_FALSE(throttled.header("Retry-After").empty());
+  EXPECT_NE(throttled.body.find("Too many attempts"), std::string::npos);
+  Browser elsewhere(limited, "198.51.100.7");  // the limit is per address
+  EXPECT_EQ(elsewhere.get(path).status, 200);
+}
+
 TEST_F(Pages, TamperedOrForgedTokensFindNothing) {
   Browser browser(app());
   const std::string token = open_case(browser);
@@ -326,7 +401,7 @@ TEST_F(Pages, AttachmentsAreJudgedByTheirContent) {
   EXPECT_EQ(codec::to_json(engine_.list_cases({})).at("cases").as_array().size(), 0u);  // nothing opened
   const std::string png = std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) +
                           std::string(17, '\0') + std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
-  const std::string webp("RIFF\x08\0\0\0WEBPVP8 ", 16);
+  const std::string webp("RIFF\x0C\0\0\0WEBPVP8 \0\0\0\0", 20);
   for (const auto &bytes : {png, webp, kPdf, kJpeg})
     EXPECT_FALSE(sniff_content_type(bytes).empty());
   EXPECT_TRUE(sniff_content_type("GIF89a").empty());
