@@ -4,7 +4,7 @@
 # tests/fixtures/hosts. Build the targets first (docs/FUZZING.md):
 #   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 #     -DRECLAIM_FUZZ=ON -DRECLAIM_BUILD_TESTS=OFF
-#   cmake --build build-fuzz -j2
+#   cmake --build build-fuzz -j2 --target fuzz_targets
 #   bash fuzz/run.sh [SECONDS [TARGET...]]     every target when none is named
 # Each target keeps its corpus in build-fuzz/fuzz-work/corpus-<target>, so runs build on each
 # other. Findings (<target>-crash-*, -leak-*, -timeout-*, -oom-*) are written to

@@ -22,5 +22,5 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 # and any target that does not run, fails the suite. RECLAIM_FUZZ_SECONDS sets the time each.
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DRECLAIM_FUZZ=ON -DRECLAIM_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$jobs"
+cmake --build build-fuzz -j"$jobs" --target fuzz_targets
 bash fuzz/run.sh "${RECLAIM_FUZZ_SECONDS:-15}"
