@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   doc = fuzz_text(data + 1, size - 1);
   switch (data[0] % 6) {
     case 0: reclaim_case_open(e, doc, &out); break;
-    case 1: reclaim_case_act(e, "RC-1", doc, &out); break;
+    case 1: reclaim_case_act(e, kFuzzCase, doc, &out); break;
     case 2: reclaim_policy_set(e, "default", doc, &out); break;
     case 3: reclaim_eligibility_check(e, doc, &out); break;
     case 4: reclaim_report(e, doc, &out); break;

@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 60), seeded from fuzz/seeds and the host
-# fixtures in tests/fixtures/hosts. Build the targets first (docs/FUZZING.md):
+# Runs the fuzz targets for SECONDS each (default 60), one after the other, seeded from
+# fuzz/seeds/<name> (fuzz_<name>) and, for fuzz_import, the host fixtures in
+# tests/fixtures/hosts. Build the targets first (docs/FUZZING.md):
 #   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 #     -DRECLAIM_FUZZ=ON -DRECLAIM_BUILD_TESTS=OFF
-#   cmake --build build-fuzz -j2 --target fuzz_requests fuzz_import fuzz_http
-# Findings (crash-*, leak-*, timeout-*) are written to build-fuzz/fuzz-work/; the exit status is
-# non-zero when any target found one.
+#   cmake --build build-fuzz -j2 --target fuzz_targets
+#   bash fuzz/run.sh [SECONDS [TARGET...]]     every target when none is named
+# Each target keeps its corpus in build-fuzz/fuzz-work/corpus-<target>, so runs build on each
+# other. Findings (<target>-crash-*, -leak-*, -timeout-*, -oom-*) are written to
+# build-fuzz/fuzz-work/. The exit status is non-zero when a target found something, is missing,
+# or did not run (no executions reported).
 set -euo pipefail
 
 seconds=${1:-60}
+shift || true
+all=(fuzz_requests fuzz_import fuzz_http fuzz_config fuzz_http_stream fuzz_parsers fuzz_templates)
+targets=("$@")
+((${#targets[@]})) || targets=("${all[@]}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${RECLAIM_FUZZ_BUILD:-$root/build-fuzz}
 work=$build/fuzz-work
 mkdir -p "$work"
 
 # The import target reads the host from the first byte: the digits 0–6 name the adapters in
-# fuzz_import.c's order; each host's fixtures become seeds of its own.
+# fuzz_import.cpp's order; each host's fixtures become seeds of its own.
 import_seeds=$work/seeds-import
 rm -rf "$import_seeds" && mkdir -p "$import_seeds"
 digit=0
@@ -28,27 +36,59 @@ for host in reclaim woocommerce shopify magento2 prestashop shopware6 generic; d
   fi
   digit=$((digit + 1))
 done
-for file in "$root"/fuzz/seeds/requests/order-*; do
-  cp "$file" "$import_seeds/"
-done
+
+# One dictionary per target (libFuzzer takes one): the documents' keys and JSON for those that
+# read JSON, HTTP tokens for those that read HTTP, both for the request documents of
+# reclaim_http_handle, template tags for the templates.
+dict() {
+  local out=$work/$1.dict
+  shift
+  (cd "$root/fuzz" && cat "$@") >"$out"
+  echo "$out"
+}
 
 status=0
-for target in fuzz_requests fuzz_import fuzz_http; do
+for target in "${targets[@]}"; do
+  name=${target#fuzz_}
+  seeds=("$root/fuzz/seeds/$name")
   case $target in
-    fuzz_requests) seeds=$root/fuzz/seeds/requests ;;
-    fuzz_import) seeds=$import_seeds ;;
-    fuzz_http) seeds=$root/fuzz/seeds/http ;;
+    fuzz_requests | fuzz_config) dictionary=$(dict "$target" json.dict) ;;
+    fuzz_import)
+      dictionary=$(dict "$target" json.dict)
+      seeds+=("$import_seeds")
+      ;;
+    fuzz_http) dictionary=$(dict "$target" json.dict http.dict) ;;
+    fuzz_http_stream | fuzz_parsers) dictionary=$(dict "$target" http.dict) ;;
+    fuzz_templates) dictionary=$(dict "$target" json.dict template.dict) ;;
+    *)
+      echo "$target: no such target (${all[*]})" >&2
+      status=1
+      continue
+      ;;
   esac
+  binary=$build/fuzz/$target
+  if [[ ! -x $binary ]]; then
+    echo "$target: FAILED, $binary is not built" >&2
+    status=1
+    continue
+  fi
   mkdir -p "$work/corpus-$target"
   echo "== $target: $seconds s" >&2
-  if ! "$build/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-      -rss_limit_mb=2048 -dict="$root/fuzz/json.dict" -print_final_stats=1 \
-      -artifact_prefix="$work/$target-" "$work/corpus-$target" "$seeds" \
-      >"$work/$target.log" 2>&1; then
-    echo "$target: FINDING, see $work/$target.log" >&2
+  log=$work/$target.log
+  if ! "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -dict="$dictionary" -print_final_stats=1 -artifact_prefix="$work/$target-" \
+      "$work/corpus-$target" "${seeds[@]}" >"$log" 2>&1; then
+    echo "$target: FINDING, see $log" >&2
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" >&2 || true
     status=1
   fi
-  grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$work/$target.log" |
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  if [[ -z $runs || $runs -eq 0 ]]; then
+    echo "$target: FAILED, it did not run (see $log)" >&2
+    tail -5 "$log" >&2
+    status=1
+  fi
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" |
     sed "s/^/$target /" >&2 || true
 done
 exit $status

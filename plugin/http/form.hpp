@@ -17,7 +17,9 @@ struct Upload {
 
 struct Form {
   std::vector<std::pair<std::string, std::string>> fields;
-  std::vector<Upload> files;  // only parts that carry a file name and bytes
+  // Parts sent as files (a "filename" parameter) that carry a file name or bytes: an empty
+  // file input (no name, no bytes) is left out; bytes without a name are kept, nameless.
+  std::vector<Upload> files;
 
   // The first value of `name`, "" when absent.
   std::string get(std::string_view name) const;

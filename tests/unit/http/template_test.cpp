@@ -74,5 +74,20 @@ TEST(Form, MultipartPartsAndFiles) {
   EXPECT_FALSE(parse_form("x", "application/json"));
 }
 
+// Found by fuzz_parsers: a part with an empty (here malformed) file name but bytes is an upload
+// without a name, as form.hpp now says; only an empty file input is left out.
+TEST(Form, MultipartKeepsBytesSentWithoutAFileName) {
+  const std::string body =
+      "--B\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"\"a.jpg\"\r\n"
+      "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\r\n"
+      "--B\r\nContent-Disposition: form-data; name=\"none\"; filename=\"\"\r\n\r\n\r\n--B--\r\n";
+  const auto form = parse_multipart(body, "multipart/form-data; boundary=B");
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->files.size(), 1u);
+  EXPECT_EQ(form->files[0].field, "photo");
+  EXPECT_EQ(form->files[0].filename, "");
+  EXPECT_EQ(form->files[0].bytes, "\xFF\xD8\xFF");
+}
+
 }  // namespace
 }  // namespace reclaim::http
