@@ -19,6 +19,7 @@
 #include "core/error.hpp"
 #include "http/app.hpp"
 #include "http/client_address.hpp"
+#include "http/wire.hpp"
 
 namespace reclaim::http {
 
@@ -29,7 +30,6 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-constexpr std::size_t kHeaderLimit = 16 * 1024;
 // Lingering after an early answer: at most this long in all, this long without data, this much.
 constexpr auto kLingerTotal = std::chrono::seconds(30);
 constexpr auto kLingerQuiet = std::chrono::seconds(2);
@@ -127,24 +127,6 @@ struct Shared {
   Workers workers{options};
   UploadBudget uploads{options.uploads_in_flight_bytes};
 };
-
-// The request as handlers see it. Called twice: with the head alone (to choose the body limit
-// before any of the body is read), then with the whole message.
-Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
-  Request out;
-  out.method = std::string(in.method_string());
-  const std::string_view target = in.target();
-  const auto question = target.find('?');
-  out.path = std::string(target.substr(0, question));
-  if (question != std::string_view::npos) out.query = std::string(target.substr(question + 1));
-  for (const auto &field : in) {
-    std::string name(field.name_string());
-    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), std::string(field.value()));
-  }
-  out.peer = peer;
-  return out;
-}
 
 class Session : public std::enable_shared_from_this<Session> {
  public:

@@ -14,7 +14,7 @@ namespace reclaim::http {
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
-Request to_request(const bhttp::request<bhttp::string_body> &in, const std::string &peer) {
+Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
   Request out;
   out.method = std::string(in.method_string());
   const std::string_view target = in.target();
@@ -26,7 +26,6 @@ Request to_request(const bhttp::request<bhttp::string_body> &in, const std::stri
     for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  out.body = in.body();
   out.peer = peer;
   return out;
 }
@@ -97,10 +96,7 @@ std::vector<Response> serve_bytes(App &app, std::string_view bytes, const std::s
       out.push_back(unreadable(app, parser, status_of(ec)));
       break;
     }
-    const auto &header = parser.get();
-    const std::string_view target = header.target();
-    const std::size_t limit = app.body_limit(target.substr(0, target.find('?')),
-                                             header[bhttp::field::content_type]);
+    const std::size_t limit = app.body_limit(to_request(parser.get(), peer));
     if (parser.content_length() && *parser.content_length() > limit) {
       out.push_back(unreadable(app, parser, 413));
       break;
@@ -111,8 +107,10 @@ std::vector<Response> serve_bytes(App &app, std::string_view bytes, const std::s
       out.push_back(unreadable(app, parser, status_of(ec)));
       break;
     }
-    const auto request = parser.release();
-    out.push_back(app.handle(to_request(request, peer)));
+    auto request = parser.release();
+    Request handled = to_request(request, peer);
+    handled.body = std::move(request.body());
+    out.push_back(app.handle(handled));
     if (!request.keep_alive()) break;
   }
   return out;

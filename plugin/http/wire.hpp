@@ -19,10 +19,10 @@ class App;
 // The most header bytes a request may carry before it is answered 431.
 inline constexpr std::size_t kHeaderLimit = 16 * 1024;
 
-// A request as Beast parsed it, as handlers see it: the target split at '?', header names in
-// lower case.
-Request to_request(const boost::beast::http::request<boost::beast::http::string_body> &in,
-                   const std::string &peer);
+// A request's head as Beast parsed it, as handlers see it: the target split at '?', header
+// names in lower case, no body. Used twice per request: the head alone chooses the body limit
+// (App::body_limit) before any of the body is read; then the body is moved in.
+Request to_request(const boost::beast::http::request_header<> &in, const std::string &peer);
 
 // The responses one connection gets for `bytes` (several requests may be pipelined), in order,
 // as the server answers them: limits from the App, 400/413/431 for what cannot be read, nothing
