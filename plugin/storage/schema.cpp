@@ -92,6 +92,20 @@ void migration_4(soci::session &sql) {
   sql << "CREATE INDEX attachments_by_case ON attachments (case_id, created_at)";
 }
 
+// The staff desk (migration 6): one-time sign-in links and the sessions they open, kept by the
+// SHA-256 of their secrets only, so a copy of the database signs nobody in.
+void migration_6(soci::session &sql) {
+  sql << "CREATE TABLE staff_links ("
+         " hash TEXT PRIMARY KEY, staff TEXT NOT NULL, next TEXT NOT NULL,"
+         " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX staff_links_by_expiry ON staff_links (expires_at)";
+  sql << "CREATE TABLE staff_sessions ("
+         " hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, staff TEXT NOT NULL,"
+         " created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id)";
+  sql << "CREATE INDEX staff_sessions_by_seen ON staff_sessions (last_seen_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -113,6 +127,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 3) migration_3(sql);
   if (found < 4) migration_4(sql);
   if (found < 5) add_report_columns(sql);  // migration 5: what reports read
+  if (found < 6) migration_6(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);
