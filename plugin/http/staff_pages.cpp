@@ -55,6 +55,13 @@ std::string session_cookie(Call &call, const std::string &value, bool clear) {
          "; HttpOnly; SameSite=Strict";
 }
 
+// "agent: anna", "klient", "automatycznie": who made a history entry, in the page's language.
+std::string actor_label(Call &call, const Actor &actor) {
+  std::string label = call.text("staff_role_" + std::string(name(actor.role)));
+  if (!actor.id.empty()) label += ": " + actor.id;
+  return label;
+}
+
 std::string local_time(const std::string &zone, UnixMs at) {
   const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
   const auto local =
@@ -184,7 +191,7 @@ Response queue_page(Call &call, const StaffCall &who) {
         {"number", c.number},
         {"href", case_url(call, c) + "?" + lang_query(call)},
         {"kind_label", call.text("kind_name_" + std::string(name(c.kind)))},
-        {"state_label", call.text("state_" + std::string(name(c.state)))},
+        {"state_label", call.text("staff_state_" + std::string(name(c.state)))},
         {"customer", c.customer.name.empty() ? c.customer.email : c.customer.name},
         {"email", c.customer.email},
         {"order", c.order_id},
@@ -204,7 +211,7 @@ Response queue_page(Call &call, const StaffCall &who) {
     const auto found = counts.find(std::string(state));
     const std::int64_t n = found == counts.end() ? 0 : found->second;
     count_list.push_back(json::object{
-        {"label", call.text("state_" + std::string(state))},
+        {"label", call.text("staff_state_" + std::string(state))},
         {"count", n},
         {"href", call.base() + "/staff/?state=" + std::string(state) + "&shop=" + url_encode(shop) +
                      "&" + lang_query(call)}});
@@ -216,7 +223,7 @@ Response queue_page(Call &call, const StaffCall &who) {
                                        {"selected", state.empty() || state == "open"}});
   state_options.push_back(json::object{
       {"value", "all"}, {"label", call.text("staff_state_all")}, {"selected", state == "all"}});
-  for (auto &option : options_of(call, kStateNames, "state_", state)) state_options.push_back(option);
+  for (auto &option : options_of(call, kStateNames, "staff_state_", state)) state_options.push_back(option);
   json::array kind_options;
   kind_options.push_back(json::object{
       {"value", ""}, {"label", call.text("staff_kind_any")}, {"selected", call.query.get("kind").empty()}});
@@ -319,7 +326,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["number"] = c.number;
   context["case_url"] = case_url(call, c);
   context["version"] = c.version;
-  context["state_label"] = call.text("state_" + std::string(name(c.state)));
+  context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
   context["kind_label"] = call.text("kind_name_" + std::string(name(c.kind)));
   context["channel"] = c.channel;
   context["shop"] = c.shop;
@@ -372,12 +379,11 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   for (const auto &entry : record.history) {
     json::object shown{{"label", call.text("staff_action_" + entry.action)},
                        {"at_local", local_time(zone, entry.at)},
-                       {"by", std::string(name(entry.actor.role)) +
-                                  (entry.actor.id.empty() ? "" : ": " + entry.actor.id)},
+                       {"by", actor_label(call, entry.actor)},
                        {"internal", !entry.customer_visible},
                        {"moved", entry.from != entry.to},
-                       {"from_label", call.text("state_" + std::string(name(entry.from)))},
-                       {"to_label", call.text("state_" + std::string(name(entry.to)))}};
+                       {"from_label", call.text("staff_state_" + std::string(name(entry.from)))},
+                       {"to_label", call.text("staff_state_" + std::string(name(entry.to)))}};
     json::array notes;
     for (const char *key : {"message", "reason", "instructions", "reference", "comment",
                             "assignee", "priority", "to", "condition"}) {
@@ -472,15 +478,15 @@ Response conflict_page(Call &call, const StaffCall &who, const std::string &ref,
     const auto &entry = record.history[i];
     changes.push_back(json::object{
         {"label", call.text("staff_action_" + entry.action)},
-        {"by", std::string(name(entry.actor.role)) + (entry.actor.id.empty() ? "" : ": " + entry.actor.id)},
+        {"by", actor_label(call, entry.actor)},
         {"at_local", local_time(zone, entry.at)},
-        {"to_label", call.text("state_" + std::string(name(entry.to)))}});
+        {"to_label", call.text("staff_state_" + std::string(name(entry.to)))}});
   }
   json::object context;
   add_bar(call, who, context);
   context["title"] = call.text("staff_conflict_heading");
   context["number"] = c.number;
-  context["state_label"] = call.text("state_" + std::string(name(c.state)));
+  context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
   context["changes"] = std::move(changes);
   context["case_href"] = case_url(call, c) + "?" + lang_query(call);
   return page(call, "staff_conflict", std::move(context), 409);

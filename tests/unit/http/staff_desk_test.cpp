@@ -399,7 +399,7 @@ TEST_P(StaffDesk, TheQueueShowsTheStaffsShopNearestDeadlineFirstWithFiltersAndSe
   ASSERT_NE(b, std::string::npos);
   EXPECT_LT(a, b);  // the older case is due first
   EXPECT_EQ(queue.body.find(theirs), std::string::npos);
-  EXPECT_NE(queue.body.find("Received: <strong>2</strong>"), std::string::npos) << queue.body;
+  EXPECT_NE(queue.body.find("New: <strong>2</strong>"), std::string::npos) << queue.body;
 
   const Response by_email = desk.get("/staff/?q=anna%40example.com");
   EXPECT_EQ(by_email.body.find(first), std::string::npos);
