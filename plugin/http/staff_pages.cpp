@@ -127,7 +127,8 @@ std::string deadline_mark(const Case &c, UnixMs now) {
 
 Response enter(Call &call) {
   call.route = "/staff/enter";
-  if (call.request.method != "GET" && call.request.method != "HEAD") {
+  // Only GET uses the link: a HEAD from a link checker or a mail scanner must not spend it.
+  if (call.request.method != "GET") {
     Response response = staff_message(call, 405, "error_heading", "bad_request", false);
     response.set("Allow", "GET");
     return response;

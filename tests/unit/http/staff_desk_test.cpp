@@ -157,6 +157,10 @@ TEST_P(StaffDesk, ALinkSignsInOnceAndRedirectsToNext) {
   const std::string path = link("agent", "/staff/cases/" + number);
   EXPECT_TRUE(path.starts_with("/staff/enter?t=")) << path;
   Desk desk(*app_);
+  // A link checker's HEAD or POST does not spend it.
+  EXPECT_EQ(desk.send("HEAD", path).status, 405);
+  EXPECT_EQ(desk.send("POST", path).status, 405);
+  EXPECT_TRUE(desk.session().empty());
   const Response entered = desk.get(path);
   ASSERT_EQ(entered.status, 303) << entered.body;
   EXPECT_EQ(entered.header("Location"), "/staff/cases/" + number);
