@@ -446,6 +446,31 @@ RECLAIM_API int reclaim_http_stop(reclaim_engine *e);
  *  when no endpoint runs and the engine has no shop "default". */
 RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 
+/** Makes a one-time sign-in link to the staff desk (the /staff/ pages and the staff JSON API of
+ *  the endpoint) for a member of the host's own staff, whom the host has signed in itself.
+ *  Give the link to that person's browser (a redirect, a link in the host's admin); the host's
+ *  own pages route /staff/… to reclaim_http_handle or to the running endpoint.
+ *
+ *  request_json: at most 64 KB (docs/api/staff-link-request.schema.json):
+ *    {"staff": {"id": "anna", "name": "Anna Nowak", "role": "agent" | "supervisor",
+ *               "shops": ["default"], "locale": "pl" | "en" | "ru"},
+ *     "ttl_s": 300, "next": "/staff/cases/RC-2026-000001"}
+ *  "staff.id", "staff.role" and "staff.shops" (configured shops, at least one) are required;
+ *  "ttl_s" is 1 to 600 (300 by default); "next" is a path under /staff/ (default "/staff/"),
+ *  without "//", dot segments, backslashes or control characters. Strict: unknown fields are
+ *  refused. The member of staff acts under their role: the shop's decision limits apply, and
+ *  they see only the cases of their shops.
+ *  out_json: {"path": "/staff/enter?t=…", "expires_at": "2026-11-23T10:05:00Z"}
+ *  (docs/api/staff-link-result.schema.json). "path" is relative to the endpoint's base_path.
+ *  Its first GET sets an HttpOnly, SameSite=Strict session cookie (Secure when the shop's
+ *  public_url is https) and answers 303 to "next"; a second use or an expired link gets 403.
+ *  Sessions end after 30 minutes without a request, 12 hours after sign-in, or at sign-out
+ *  (POST /staff/logout), for every process sharing the database. Only SHA-256 hashes of the
+ *  link's and the session's secrets are stored.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL or malformed request, a ttl_s out
+ *  of range, an unsafe "next" or an unknown shop (named in "field"); RECLAIM_STORAGE. */
+RECLAIM_API int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
+
 #ifdef __cplusplus
 }
 #endif

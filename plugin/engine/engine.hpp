@@ -18,6 +18,7 @@
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
+#include "core/staff.hpp"
 #include "core/status_link.hpp"
 #include "core/views.hpp"
 #include "core/zone.hpp"
@@ -137,6 +138,26 @@ class Engine {
   void record_withdrawal(const std::string &case_id, const boost::json::object &statement);
   // Open cases by state and undecided cases past their decision date, for /metrics.
   CaseGauges case_gauges();
+
+  // The staff desk (engine/staff.cpp). Link and session secrets are kept only as hashes.
+  // A one-time sign-in link for `request.staff`; Error(invalid_argument) for an unknown shop.
+  StaffLink staff_link(const StaffLinkRequest &request);
+  // Uses the link once and opens a session; nullopt when the link is unknown, used or expired.
+  std::optional<StaffEntry> staff_enter(const std::string &link_secret);
+  // The live session with this secret (its csrf filled in), keeping it alive; nullopt when there
+  // is none or it timed out (idle or absolute), which also ends it.
+  std::optional<StaffSession> staff_session(const std::string &secret);
+  // Ends the session for every node sharing the database.
+  void staff_sign_out(const std::string &secret);
+  // A case of one of the staff member's shops, by id or number; Error(not_found) otherwise.
+  CaseRecord staff_case(const StaffMember &staff, const std::string &case_ref);
+  // A page of one of the staff member's shops; Error(not_found) for another shop.
+  CasePage staff_cases(const StaffMember &staff, CaseQuery query);
+  std::map<std::string, std::int64_t> staff_counts(const StaffMember &staff,
+                                                   const std::string &shop);
+  // An action by the staff member (the actor), on a case of their shops.
+  CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
+                       ActionRequest request, const std::string &request_hash);
 
  private:
   struct Shop {

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "http/site.hpp"
+#include "http/staff.hpp"
 
 namespace reclaim::http {
 
@@ -179,6 +180,7 @@ Response dispatch(Call &call) {
     response.set("Cache-Control", "public, max-age=86400");
     return response;
   }
+  if (path == "/staff" || path.starts_with("/staff/")) return staff_route(call, path);  // staff.hpp
   if (is_api(path)) {
     if (!path.starts_with("/api/v1/")) {
       call.route = "/api/other";

@@ -20,6 +20,14 @@ Views::Views() {
   for (const auto &[lang, table] : strings.as_object()) {
     strings_.emplace(std::string(lang), table.as_object());
   }
+  // The staff desk's words live in their own file, merged into each language's table.
+  if (const auto staff = asset("staff_strings.json"); !staff.empty()) {
+    const boost::json::value parsed = boost::json::parse(staff);
+    for (const auto &[lang, table] : parsed.as_object()) {
+      auto &into = strings_[std::string(lang)];
+      for (const auto &[key, value] : table.as_object()) into[key] = value;
+    }
+  }
   for (auto lang : kLanguages) {
     if (!strings_.count(lang)) fail(Status::internal, "no strings for " + std::string(lang));
   }

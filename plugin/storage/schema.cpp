@@ -98,6 +98,20 @@ void migration_6(soci::session &sql) {
   sql << "ALTER TABLE cases ADD COLUMN link_version BIGINT NOT NULL DEFAULT 0";
 }
 
+// The staff desk (migration 7): one-time sign-in links and the sessions they open, kept by the
+// SHA-256 of their secrets only, so a copy of the database signs nobody in.
+void migration_7(soci::session &sql) {
+  sql << "CREATE TABLE staff_links ("
+         " hash TEXT PRIMARY KEY, staff TEXT NOT NULL, next TEXT NOT NULL,"
+         " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX staff_links_by_expiry ON staff_links (expires_at)";
+  sql << "CREATE TABLE staff_sessions ("
+         " hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, staff TEXT NOT NULL,"
+         " created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id)";
+  sql << "CREATE INDEX staff_sessions_by_seen ON staff_sessions (last_seen_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -120,6 +134,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 4) migration_4(sql);
   if (found < 5) add_report_columns(sql);  // migration 5: what reports read
   if (found < 6) migration_6(sql);
+  if (found < 7) migration_7(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

@@ -16,6 +16,7 @@
 #include "core/model.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
+#include "core/staff.hpp"
 #include "storage/config.hpp"
 #include "storage/statement_cache.hpp"
 
@@ -101,6 +102,22 @@ class Tx {
   // the units sold in it, for groupings that compare claims with sales).
   void report_facts(const std::string &shop, const Span &span, std::optional<Kind> kind,
                     Grouping grouping, ReportFacts &into);
+
+  // The staff desk (tx_staff.cpp): links and sessions by the SHA-256 (hex) of their secrets.
+  void put_staff_link(const std::string &hash, const StaffMember &staff, const std::string &next,
+                      UnixMs created_at, UnixMs expires_at);
+  // Marks the link used and returns its staff member and next path; nullopt when there is no
+  // such link, or it was used already, or it expired by `now`.
+  std::optional<std::pair<StaffMember, std::string>> use_staff_link(const std::string &hash,
+                                                                    UnixMs now);
+  void put_staff_session(const std::string &hash, const StaffSession &session);
+  std::optional<StaffSession> staff_session(const std::string &hash);
+  void touch_staff_session(const std::string &hash, UnixMs now);
+  void delete_staff_session(const std::string &hash);
+  // Forgets links and sessions that can no longer be used at `now`.
+  void purge_staff(UnixMs now);
+  // Cases of one shop by state, for the queue's counts.
+  std::map<std::string, std::int64_t> shop_cases_by_state(const std::string &shop);
 
   soci::session &session() { return sql_; }
 

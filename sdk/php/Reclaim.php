@@ -111,6 +111,7 @@ int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *ad
 int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_json);
 int reclaim_http_stop(reclaim_engine *e);
 int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -297,6 +298,13 @@ final class Engine
     public function handleHttp(array|string $request): array
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_http_handle(
+            $e, self::encode($request), $out));
+    }
+
+    /** A one-time sign-in link to the staff desk: {"path": "/staff/enter?t=…", "expires_at"}. */
+    public function staffLink(array|string $request): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_staff_link(
             $e, self::encode($request), $out));
     }
 

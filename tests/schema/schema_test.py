@@ -1024,6 +1024,34 @@ def api_session(engine, api):
         what="(wrong e-mail)")
 
 
+def test_staff(engine):
+    """reclaim_staff_link: the request and result documents, the refusals, and the link used once
+    through reclaim_http_handle."""
+    staff = {"id": "anna", "name": "Anna Nowak", "role": "agent", "shops": ["default"],
+             "locale": "pl"}
+    asked = request({"staff": staff, "ttl_s": 300, "next": "/staff/"},
+                    "staff-link-request.schema.json", "a staff link")
+    link = result("reclaim_staff_link", "staff-link-result.schema.json",
+                  lambda: engine.staff_link(asked))
+    if link:
+        tampered(link, "staff-link-result.schema.json", "reclaim_staff_link's result")
+        entered = engine.handle_http({"method": "GET", "path": link["path"]})
+        check(entered["status"] == 303 and "rc_staff=" in entered["headers"].get("Set-Cookie", ""),
+              "the staff link signs in once")
+        again = engine.handle_http({"method": "GET", "path": link["path"]})
+        check(again["status"] == 403, "the staff link refuses a second use")
+    for bad, field in (({"staff": {**staff, "role": "customer"}}, "staff.role"),
+                       ({"staff": staff, "ttl_s": 601}, "ttl_s"),
+                       ({"staff": staff, "next": "//evil.example/"}, "next"),
+                       ({"staff": {**staff, "shops": []}}, "staff.shops"),
+                       ({"staff": staff, "colour": "red"}, "colour")):
+        invalid(bad, "staff-link-request.schema.json", f"a staff link with a bad {field}")
+        error("reclaim_staff_link", lambda b=bad: engine.staff_link(b), "invalid_argument",
+              f"with a bad {field}", field=field)
+    error("reclaim_staff_link", lambda: engine.staff_link({"staff": {**staff, "shops": ["nosuch"]}}),
+          "invalid_argument", "for an unknown shop", field="staff.shops[0]")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1041,6 +1069,7 @@ def main():
         test_lists(engine)
         test_payloads(engine, orders, cases)
         test_http(engine)
+        test_staff(engine)
         test_tick(engine, cases)
         test_events(engine, cases)
         test_reports(engine)

@@ -111,6 +111,7 @@ _SIGNATURES = {
     "reclaim_http_start": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_http_stop": (ctypes.c_int, [_c_engine]),
     "reclaim_http_handle": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
 }
 
 _loaded = {}
@@ -279,3 +280,7 @@ class Engine:
 
     def handle_http(self, request):
         return self._run("reclaim_http_handle", _encode(request))
+
+    def staff_link(self, request):
+        """A one-time sign-in link to the staff desk: {"path": "/staff/enter?t=…", "expires_at"}."""
+        return self._run("reclaim_staff_link", _encode(request))

@@ -1,0 +1,25 @@
+// The staff desk: one-time sign-in links for the host's own staff.
+#include "abi/shim.hpp"
+#include "codec/reader.hpp"
+#include "codec/staff_json.hpp"
+#include "reclaim/reclaim.h"
+
+using namespace reclaim;
+
+namespace {
+
+constexpr std::size_t kMaxStaffLinkBytes = 64u << 10;  // a staff member with many shops
+
+}  // namespace
+
+extern "C" {
+
+int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json) {
+  return abi::run(out_json, [&]() -> boost::json::value {
+    Engine &engine = abi::engine_of(e);
+    const auto document = abi::parse(request_json, kMaxStaffLinkBytes, "request_json");
+    return codec::to_json(engine.staff_link(codec::staff_link_request_from_json(document)));
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,514 @@
+// The staff desk through the router, on each backend: one-time links, sessions and their
+// timeouts, sign-out, CSRF, roles and decision limits, shops, stale versions, escaping, and the
+// staff JSON API.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <regex>
+
+#include "codec/policy_json.hpp"
+#include "codec/staff_json.hpp"
+#include "http/site.hpp"
+#include "http_fixture.hpp"
+#include "support/backends.hpp"
+
+namespace reclaim::http::testing {
+namespace {
+
+namespace json = boost::json;
+
+constexpr UnixMs kMinute = 60'000;
+
+// A staff member's browser: keeps the staff session cookie and the last page's CSRF token.
+class Desk {
+ public:
+  explicit Desk(App &app) : app_(app) {}
+
+  Response send(const std::string &method, const std::string &target, const std::string &body = "",
+                const std::string &content_type = "", Fields headers = {}) {
+    Request request;
+    request.method = method;
+    const auto question = target.find('?');
+    request.path = target.substr(0, question);
+    if (question != std::string::npos) request.query = target.substr(question + 1);
+    if (!session_.empty()) request.headers.emplace_back("cookie", "rc_staff=" + session_);
+    if (!content_type.empty()) request.headers.emplace_back("content-type", content_type);
+    for (auto &header : headers) request.headers.push_back(header);
+    request.body = body;
+    request.peer = "198.51.100.7";
+    Response response = app_.handle(request);
+    for (const auto &[name, value] : response.headers) {
+      if (name != "Set-Cookie" || !value.starts_with("rc_staff=")) continue;
+      last_cookie_ = value;
+      session_ = value.find("Max-Age=0") != std::string::npos
+                     ? std::string()
+                     : value.substr(9, value.find(';') - 9);
+    }
+    static const std::regex field(R"re(name="csrf" value="([^"]+)")re");
+    std::smatch match;
+    if (std::regex_search(response.body, match, field)) csrf_ = match[1];
+    return response;
+  }
+  Response get(const std::string &target) { return send("GET", target); }
+  Response post(const std::string &target, const Fields &fields, bool with_csrf = true) {
+    std::string body;
+    Fields all = fields;
+    if (with_csrf) all.emplace_back("csrf", csrf_);
+    for (const auto &[name, value] : all) {
+      if (!body.empty()) body += '&';
+      body += url_encode(name) + "=" + url_encode(value);
+    }
+    return send("POST", target, body, "application/x-www-form-urlencoded");
+  }
+  Response api_post(const std::string &target, const std::string &body,
+                    std::optional<std::string> token) {
+    Fields headers;
+    if (token) headers.emplace_back("x-csrf-token", *token);
+    return send("POST", target, body, "application/json", headers);
+  }
+
+  std::string &session() { return session_; }
+  std::string &csrf() { return csrf_; }
+  const std::string &last_cookie() const { return last_cookie_; }
+
+ private:
+  App &app_;
+  std::string session_, csrf_, last_cookie_;
+};
+
+EngineConfig desk_config(const std::string &backend, const std::string &public_url = "") {
+  EngineConfig config = test_config();
+  config.storage.database = test::fresh_database(backend);
+  config.shops.front().public_url = public_url;
+  ShopConfig other = config.shops.front();
+  other.id = "other";
+  other.name = "Other Shop";
+  other.case_prefix = "OT";
+  config.shops.push_back(other);
+  return config;
+}
+
+class StaffDesk : public ::testing::TestWithParam<std::string> {
+ protected:
+  explicit StaffDesk(const std::string &public_url = "")
+      : engine_(desk_config(GetParam(), public_url)) {
+    engine_.set_clock(*parse_rfc3339("2026-11-23T10:00:00Z"));
+    Order evil = demo_order("1001", "jan@example.pl");
+    evil.customer.name = "<script>alert(1)</script>";
+    engine_.import_order("default", evil);
+    engine_.import_order("default", demo_order("1002", "anna@example.com"));
+    engine_.import_order("other", demo_order("2001", "olga@example.ru"));
+    app_ = std::make_unique<App>(engine_, Options{});
+  }
+
+  // Opens a case as the customer would, through the engine; returns its number.
+  std::string open_case(const std::string &shop, const std::string &order,
+                        const std::string &email, const std::string &description = "broken") {
+    OpenRequest request;
+    request.shop = shop;
+    request.kind = Kind::complaint;
+    request.channel = "web";
+    request.actor = {Role::customer, ""};
+    request.order_id = order;
+    request.customer = Customer{email,
+                                shop == "default" && order == "1001" ? "<script>alert(1)</script>"
+                                                                     : "Jan",
+                                "", "", ""};
+    OpenItem item;
+    item.line = "1";
+    item.qty = 2;
+    item.reason = "defect";
+    item.field = "items[0]";
+    request.items.push_back(item);
+    request.description = description;
+    return engine_.open_case(request, "").subject.number;
+  }
+
+  std::string link(const std::string &role = "agent", const std::string &next = "/staff/",
+                   int ttl = 300, const std::string &shops = R"(["default"])",
+                   const std::string &id = "anna") {
+    const auto document = json::parse(R"({"staff":{"id":")" + id +
+                                      R"(","name":"Anna Nowak","role":")" + role +
+                                      R"(","shops":)" + shops + R"(,"locale":"en"},"ttl_s":)" +
+                                      std::to_string(ttl) + R"(,"next":")" + next + "\"}");
+    return engine_.staff_link(codec::staff_link_request_from_json(document)).path;
+  }
+
+  // A desk signed in through a fresh link.
+  Desk signed_in(const std::string &role = "agent", const std::string &shops = R"(["default"])") {
+    Desk desk(*app_);
+    const Response entered = desk.get(link(role, "/staff/", 300, shops));
+    EXPECT_EQ(entered.status, 303) << entered.body;
+    EXPECT_FALSE(desk.session().empty());
+    return desk;
+  }
+
+  void advance(UnixMs ms) { engine_.set_clock(engine_.now() + ms); }
+
+  Engine engine_;
+  std::unique_ptr<App> app_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StaffDesk, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(StaffDesk, ALinkSignsInOnceAndRedirectsToNext) {
+  const std::string number = open_case("default", "1001", "jan@example.pl");
+  const std::string path = link("agent", "/staff/cases/" + number);
+  EXPECT_TRUE(path.starts_with("/staff/enter?t=")) << path;
+  Desk desk(*app_);
+  // A link checker's HEAD or POST does not spend it.
+  EXPECT_EQ(desk.send("HEAD", path).status, 405);
+  EXPECT_EQ(desk.send("POST", path).status, 405);
+  EXPECT_TRUE(desk.session().empty());
+  const Response entered = desk.get(path);
+  ASSERT_EQ(entered.status, 303) << entered.body;
+  EXPECT_EQ(entered.header("Location"), "/staff/cases/" + number);
+  EXPECT_EQ(entered.header("Cache-Control"), "no-store");
+  const std::string &cookie = desk.last_cookie();
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Path=/staff/"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << cookie;
+  const Response page = desk.get("/staff/cases/" + number);
+  EXPECT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.header("Cache-Control"), "no-store");
+  EXPECT_NE(page.body.find(number), std::string::npos);
+
+  // The same link again, from anywhere: refused with a page that says why, in each language.
+  Desk thief(*app_);
+  const Response again = thief.get(path + "&lang=pl");
+  EXPECT_EQ(again.status, 403);
+  EXPECT_NE(again.body.find("został już użyty albo wygasł"), std::string::npos) << again.body;
+  EXPECT_TRUE(thief.session().empty());
+  EXPECT_NE(thief.get(path + "&lang=ru").body.find("уже использована"), std::string::npos);
+  EXPECT_NE(thief.get(path + "&lang=en").body.find("already been used"), std::string::npos);
+  // A made-up or damaged one too.
+  EXPECT_EQ(thief.get("/staff/enter?t=" + std::string(43, 'A')).status, 403);
+  EXPECT_EQ(thief.get("/staff/enter").status, 403);
+}
+
+TEST_P(StaffDesk, AnExpiredLinkIsRefused) {
+  const std::string path = link("agent", "/staff/", 60);
+  advance(61'000);
+  Desk desk(*app_);
+  const Response late = desk.get(path);
+  EXPECT_EQ(late.status, 403);
+  EXPECT_TRUE(desk.session().empty());
+}
+
+TEST_P(StaffDesk, WithoutASessionPagesAnswer401AndTheApiToo) {
+  Desk desk(*app_);
+  EXPECT_EQ(desk.get("/staff/").status, 401);
+  EXPECT_EQ(desk.get("/staff/cases/RC-2026-000001").status, 401);
+  const Response api = desk.get("/staff/api/v1/session");
+  EXPECT_EQ(api.status, 401);
+  EXPECT_EQ(json::parse(api.body).at("error").at("code"), "unauthorized");
+  EXPECT_EQ(api.header("Cache-Control"), "no-store");
+  desk.session() = std::string(43, 'x');  // a forged cookie
+  EXPECT_EQ(desk.get("/staff/").status, 401);
+}
+
+TEST_P(StaffDesk, SessionsEndAfterIdleTimeAndAfterTwelveHours) {
+  Desk desk = signed_in();
+  advance(29 * kMinute);
+  EXPECT_EQ(desk.get("/staff/").status, 200);
+  advance(29 * kMinute);  // 58 minutes in, but used 29 minutes ago
+  EXPECT_EQ(desk.get("/staff/").status, 200);
+  advance(31 * kMinute);
+  EXPECT_EQ(desk.get("/staff/").status, 401);
+
+  Desk busy = signed_in();
+  for (int i = 0; i < 12 * 3 - 1; ++i) {  // a request every 20 minutes for 11 h 40 min
+    advance(20 * kMinute);
+    ASSERT_EQ(busy.get("/staff/api/v1/session").status, 200) << i;
+  }
+  advance(20 * kMinute);  // 12 h after sign-in
+  EXPECT_EQ(busy.get("/staff/api/v1/session").status, 401);
+}
+
+TEST_P(StaffDesk, SignOutNeedsTheFormTokenAndEndsTheSessionEverywhere) {
+  Desk desk = signed_in();
+  ASSERT_EQ(desk.get("/staff/").status, 200);
+  // Another node (another App on the same database) and another tab share the session.
+  App other_node(engine_, Options{});
+  Desk tab(other_node);
+  tab.session() = desk.session();
+  EXPECT_EQ(tab.get("/staff/").status, 200);
+
+  EXPECT_EQ(desk.post("/staff/logout", {}, false).status, 403);
+  EXPECT_EQ(desk.post("/staff/logout", {{"csrf", "forged"}}, false).status, 403);
+  EXPECT_EQ(tab.get("/staff/").status, 200);
+
+  const Response out = desk.post("/staff/logout", {});
+  EXPECT_EQ(out.status, 200) << out.body;
+  EXPECT_NE(desk.last_cookie().find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(tab.get("/staff/").status, 401);
+  EXPECT_EQ(tab.get("/staff/api/v1/session").status, 401);
+  EXPECT_EQ(desk.get("/staff/logout").status, 405);
+}
+
+TEST_P(StaffDesk, FormsAndApiCallsWithoutTheSessionsTokenAreRefused) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  ASSERT_EQ(desk.get("/staff/cases/" + number).status, 200);
+  const std::string good = desk.csrf();
+  ASSERT_FALSE(good.empty());
+  const Fields review{{"action", "review"}, {"expected_version", "1"}};
+  EXPECT_EQ(desk.post("/staff/cases/" + number + "/actions", review, false).status, 403);
+  Fields forged = review;
+  forged.emplace_back("csrf", good + "x");
+  EXPECT_EQ(desk.post("/staff/cases/" + number + "/actions", forged, false).status, 403);
+  // The customer pages' token is not the staff session's.
+  Browser customer(*app_);
+  customer.prime();
+  Fields theirs = review;
+  theirs.emplace_back("csrf", customer.csrf());
+  EXPECT_EQ(desk.post("/staff/cases/" + number + "/actions", theirs, false).status, 403);
+
+  const std::string action = R"({"action":"review","expected_version":1})";
+  EXPECT_EQ(desk.api_post("/staff/api/v1/cases/" + number + "/actions", action, std::nullopt).status, 403);
+  EXPECT_EQ(desk.api_post("/staff/api/v1/cases/" + number + "/actions", action, "nope").status, 403);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::received);
+
+  desk.csrf() = good;
+  EXPECT_EQ(desk.post("/staff/cases/" + number + "/actions", review).status, 303);
+  const CaseRecord after = engine_.get_case(number);
+  EXPECT_EQ(after.subject.state, State::in_review);
+  EXPECT_EQ(after.history.back().actor.role, Role::agent);
+  EXPECT_EQ(after.history.back().actor.id, "anna");
+}
+
+TEST_P(StaffDesk, DecisionsAboveTheRolesLimitAre403AndSupervisorsMayTakeThem) {
+  engine_.set_policy("default", codec::policy_from_json(
+                                    json::parse(R"({"decision_limits":{"agent":{"PLN":"100.00"}}})"),
+                                    Jurisdiction::none));
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk agent = signed_in("agent");
+  ASSERT_EQ(agent.get("/staff/cases/" + number).status, 200);
+  const Response page = agent.post("/staff/cases/" + number + "/actions",
+                                   {{"action", "accept"}, {"expected_version", "1"},
+                                    {"resolution", "refund"}});
+  EXPECT_EQ(page.status, 403) << page.body;
+  EXPECT_NE(page.body.find("above your limit"), std::string::npos);
+  const Response api = agent.api_post(
+      "/staff/api/v1/cases/" + number + "/actions",
+      R"({"action":"accept","expected_version":1,"resolution":{"type":"refund"}})", agent.csrf());
+  EXPECT_EQ(api.status, 403) << api.body;
+  EXPECT_EQ(json::parse(api.body).at("error").at("rule"), "decision_limit_exceeded");
+  // A customer's action is not the agent's to take either.
+  const Response reply = agent.api_post("/staff/api/v1/cases/" + number + "/actions",
+                                        R"({"action":"rate","score":5})", agent.csrf());
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::received);
+
+  Desk supervisor = signed_in("supervisor");
+  ASSERT_EQ(supervisor.get("/staff/cases/" + number).status, 200);
+  EXPECT_EQ(supervisor.post("/staff/cases/" + number + "/actions",
+                            {{"action", "accept"}, {"expected_version", "1"}, {"resolution", "refund"}})
+                .status,
+            303);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::accepted);
+  EXPECT_EQ(engine_.get_case(number).subject.decided_by.id, "anna");
+}
+
+TEST_P(StaffDesk, AnotherShopsCaseIsNotFound) {
+  const std::string theirs = open_case("other", "2001", "olga@example.ru");
+  const std::string id = engine_.get_case(theirs).subject.id;
+  Desk desk = signed_in();
+  ASSERT_EQ(desk.get("/staff/").status, 200);  // for the form token
+  EXPECT_EQ(desk.get("/staff/cases/" + theirs).status, 404);
+  EXPECT_EQ(desk.get("/staff/cases/" + id).status, 404);
+  EXPECT_EQ(desk.get("/staff/api/v1/cases/" + theirs).status, 404);
+  EXPECT_EQ(desk.get("/staff/api/v1/cases/" + id).status, 404);
+  EXPECT_EQ(desk.post("/staff/cases/" + id + "/actions", {{"action", "review"}}).status, 404);
+  EXPECT_EQ(desk.api_post("/staff/api/v1/cases/" + id + "/actions", R"({"action":"review"})",
+                          desk.csrf()).status,
+            404);
+  EXPECT_EQ(desk.get("/staff/?shop=other").status, 404);
+  EXPECT_EQ(desk.get("/staff/api/v1/cases?shop=other").status, 404);
+  EXPECT_EQ(engine_.get_case(theirs).subject.state, State::received);
+  // Staff of both shops see it.
+  Desk both = signed_in("agent", R"(["default","other"])");
+  EXPECT_EQ(both.get("/staff/cases/" + theirs).status, 200);
+  const Response queue = both.get("/staff/?shop=other");
+  EXPECT_EQ(queue.status, 200);
+  EXPECT_NE(queue.body.find(theirs), std::string::npos);
+}
+
+TEST_P(StaffDesk, AStaleVersionShowsWhatChangedAndOverwritesNothing) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  const Response loaded = desk.get("/staff/cases/" + number);
+  ASSERT_NE(loaded.body.find(R"(name="expected_version" value="1")"), std::string::npos);
+  // Meanwhile a colleague starts the review and asks the customer something.
+  ActionRequest review;
+  review.action = Action::review;
+  review.actor = {Role::agent, "piotr"};
+  engine_.act(number, review, "");
+  const Response conflict = desk.post("/staff/cases/" + number + "/actions",
+                                      {{"action", "reject"}, {"expected_version", "1"},
+                                       {"reason", "worn by use"}});
+  EXPECT_EQ(conflict.status, 409) << conflict.body;
+  EXPECT_NE(conflict.body.find("Someone else changed this case"), std::string::npos);
+  EXPECT_NE(conflict.body.find("Review started"), std::string::npos);
+  EXPECT_NE(conflict.body.find("agent: piotr"), std::string::npos);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::in_review);
+  const Response api = desk.api_post("/staff/api/v1/cases/" + number + "/actions",
+                                     R"({"action":"reject","expected_version":1,"reason":"x"})",
+                                     desk.csrf());
+  EXPECT_EQ(api.status, 409);
+  EXPECT_EQ(json::parse(api.body).at("error").at("field"), "expected_version");
+  // A state that does not allow the action is 409 as well.
+  const Response state = desk.api_post("/staff/api/v1/cases/" + number + "/actions",
+                                       R"({"action":"fulfil"})", desk.csrf());
+  EXPECT_EQ(state.status, 409);
+  EXPECT_EQ(json::parse(state.body).at("error").at("rule"), "state_not_allowed");
+}
+
+TEST_P(StaffDesk, CustomerTextIsEscapedOnStaffPages) {
+  const std::string number = open_case("default", "1001", "jan@example.pl",
+                                       "<img src=x onerror=alert(2)> & \"quoted\"");
+  ActionRequest note;
+  note.action = Action::comment;
+  note.actor = {Role::agent, "<b>piotr</b>"};
+  note.message = "</textarea><script>alert(3)</script>";
+  engine_.act(number, note, "");
+  Desk desk = signed_in();
+  for (const std::string &target : {"/staff/cases/" + number, std::string("/staff/")}) {
+    const Response page = desk.get(target);
+    ASSERT_EQ(page.status, 200) << target;
+    EXPECT_EQ(page.body.find("<script>"), std::string::npos) << target;
+    EXPECT_EQ(page.body.find("<img"), std::string::npos) << target;
+    EXPECT_EQ(page.body.find("<b>piotr"), std::string::npos) << target;
+    EXPECT_NE(page.body.find("&lt;script&gt;alert(1)"), std::string::npos) << target;
+    EXPECT_NE(page.header("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  }
+  const Response page = desk.get("/staff/cases/" + number);
+  EXPECT_NE(page.body.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+  // The internal note stands apart from what the customer saw.
+  EXPECT_NE(page.body.find(R"(<li class="internal">)"), std::string::npos);
+}
+
+TEST_P(StaffDesk, TheQueueShowsTheStaffsShopNearestDeadlineFirstWithFiltersAndSearch) {
+  const std::string first = open_case("default", "1001", "jan@example.pl");
+  advance(kMsPerDay);
+  const std::string second = open_case("default", "1002", "anna@example.com");
+  const std::string theirs = open_case("other", "2001", "olga@example.ru");
+  Desk desk = signed_in();
+  const Response queue = desk.get("/staff/");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  const auto a = queue.body.find(first), b = queue.body.find(second);
+  ASSERT_NE(a, std::string::npos);
+  ASSERT_NE(b, std::string::npos);
+  EXPECT_LT(a, b);  // the older case is due first
+  EXPECT_EQ(queue.body.find(theirs), std::string::npos);
+  EXPECT_NE(queue.body.find("New: <strong>2</strong>"), std::string::npos) << queue.body;
+
+  const Response by_email = desk.get("/staff/?q=anna%40example.com");
+  EXPECT_EQ(by_email.body.find(first), std::string::npos);
+  EXPECT_NE(by_email.body.find(second), std::string::npos);
+  const Response by_number = desk.get("/staff/?q=" + first);
+  EXPECT_EQ(by_number.status, 303);
+  EXPECT_TRUE(by_number.header("Location").starts_with("/staff/cases/" + first));
+  EXPECT_EQ(desk.get("/staff/?q=" + theirs).status, 200);  // not theirs to find
+  const Response closed = desk.get("/staff/?state=closed");
+  EXPECT_EQ(closed.body.find(first), std::string::npos);
+  EXPECT_EQ(desk.get("/staff/?state=nonsense").status, 200);  // says the filter is wrong
+
+  // Overdue after the 14 days of the decision date.
+  advance(20 * kMsPerDay);
+  EXPECT_EQ(desk.get("/staff/").status, 401);  // idle for longer than 30 minutes
+  Desk later = signed_in();
+  const Response overdue = later.get("/staff/?overdue=1");
+  EXPECT_NE(overdue.body.find(R"(class="overdue")"), std::string::npos);
+
+  // The JSON queue pages by a cursor.
+  const Response page1 = later.get("/staff/api/v1/cases?limit=1");
+  ASSERT_EQ(page1.status, 200) << page1.body;
+  const json::value one = json::parse(page1.body);
+  ASSERT_EQ(one.at("cases").as_array().size(), 1u);
+  EXPECT_EQ(json::value_to<std::string>(one.at("cases").at(0).at("number")), first);
+  const std::string cursor(one.at("next_cursor").as_string());
+  const json::value two =
+      json::parse(later.get("/staff/api/v1/cases?limit=1&after=" + url_encode(cursor)).body);
+  EXPECT_EQ(json::value_to<std::string>(two.at("cases").at(0).at("number")), second);
+  EXPECT_EQ(later.get("/staff/api/v1/cases?state=bogus").status, 422);
+  EXPECT_EQ(later.get("/staff/api/v1/cases?limit=0").status, 422);
+}
+
+TEST_P(StaffDesk, TheApiGivesTheSessionTheCaseAndTakesActions) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  const Response session = desk.get("/staff/api/v1/session");
+  ASSERT_EQ(session.status, 200);
+  EXPECT_EQ(session.header("Cache-Control"), "no-store");
+  const json::value s = json::parse(session.body);
+  EXPECT_EQ(s.at("staff").at("id"), "anna");
+  EXPECT_EQ(s.at("staff").at("role"), "agent");
+  const std::string csrf(s.at("csrf").as_string());
+
+  const json::value got = json::parse(desk.get("/staff/api/v1/cases/" + number).body);
+  EXPECT_EQ(json::value_to<std::string>(got.at("number")), number);
+  EXPECT_EQ(got.at("version").as_int64(), 1);
+  EXPECT_TRUE(got.at("history").is_array());
+
+  const std::string target = "/staff/api/v1/cases/" + number + "/actions";
+  const Response with_actor = desk.api_post(
+      target, R"({"action":"review","actor":{"role":"supervisor","id":"boss"}})", csrf);
+  EXPECT_EQ(with_actor.status, 422);
+  EXPECT_EQ(json::parse(with_actor.body).at("error").at("field"), "actor");
+  EXPECT_EQ(desk.api_post(target, R"({"action":"review","bogus":1})", csrf).status, 422);
+  EXPECT_EQ(desk.api_post(target, "not json", csrf).status, 422);
+  EXPECT_EQ(desk.send("GET", target).status, 405);
+
+  const Response done = desk.api_post(target, R"({"action":"review","expected_version":1})", csrf);
+  ASSERT_EQ(done.status, 200) << done.body;
+  const json::value after = json::parse(done.body);
+  EXPECT_EQ(after.at("state"), "in_review");
+  EXPECT_EQ(after.at("history").as_array().back().at("actor").at("id"), "anna");
+  EXPECT_EQ(desk.get("/staff/api/v1/cases/RC-2099-999999").status, 404);
+  EXPECT_EQ(desk.get("/staff/api/v1/nothing").status, 404);
+}
+
+TEST_P(StaffDesk, TheCasePageOffersTheActionsOfTheRoleInTheCasesState) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  const Response page = desk.get("/staff/cases/" + number + "?lang=pl");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find(R"(name="action" value="review")"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(name="action" value="accept")"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(name="action" value="cancel")"), std::string::npos);
+  EXPECT_EQ(page.body.find(R"(name="action" value="fulfil")"), std::string::npos);
+  EXPECT_EQ(page.body.find(R"(name="action" value="reply")"), std::string::npos);
+  EXPECT_NE(page.body.find("Rozpocznij rozpatrywanie"), std::string::npos);
+  // A supervisor may not cancel (the table gives it to customers and agents).
+  Desk supervisor = signed_in("supervisor");
+  const Response theirs = supervisor.get("/staff/cases/" + number);
+  EXPECT_EQ(theirs.body.find(R"(name="action" value="cancel")"), std::string::npos);
+  // The staff member's language is the default; ?lang= wins.
+  EXPECT_NE(desk.get("/staff/").body.find("Case queue"), std::string::npos);
+  EXPECT_NE(desk.get("/staff/?lang=ru").body.find("Очередь обращений"), std::string::npos);
+  // Invalid input: the case page again, saying so.
+  const Response invalid = desk.post("/staff/cases/" + number + "/actions",
+                                     {{"action", "request_info"}, {"expected_version", "1"}});
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_NE(invalid.body.find("missing or not valid"), std::string::npos);
+}
+
+class StaffDeskHttps : public StaffDesk {
+ protected:
+  StaffDeskHttps() : StaffDesk("https://shop.example/returns") {}
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StaffDeskHttps, ::testing::Values("sqlite"),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(StaffDeskHttps, TheSessionCookieIsSecureWhenTheShopIsServedOverHttps) {
+  Desk desk(*app_);
+  ASSERT_EQ(desk.get(link()).status, 303);
+  EXPECT_NE(desk.last_cookie().find("; Secure"), std::string::npos) << desk.last_cookie();
+}
+
+}  // namespace
+}  // namespace reclaim::http::testing
