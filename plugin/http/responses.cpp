@@ -97,6 +97,7 @@ Response page(Call &call, std::string_view name, json::object context, int statu
   }
   json::object layout{{"lang", call.lang},
                       {"base", base},
+                      {"wide", name.starts_with("staff_")},  // the desk's tables need the width
                       {"title", context["title"]},
                       {"shop_name", call.engine().shop_config(call.site.options.shop).name},
                       {"langs", std::move(langs)},
