@@ -13,6 +13,7 @@
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "support/documents.hpp"
 
 namespace reclaim {
 namespace {
@@ -48,20 +49,7 @@ class StaffEngineOn : public ::testing::TestWithParam<std::string> {
   }
 
   std::string open_case(const std::string &shop) {
-    OpenRequest request;
-    request.shop = shop;
-    request.kind = Kind::complaint;
-    request.actor = {Role::agent, "desk"};
-    request.customer = Customer{"jan@example.pl", "Jan", "", "", ""};
-    OpenItem item;
-    item.sku = "KET-1";
-    item.name = "Kettle";
-    item.qty = 1;
-    item.unit_price = Money{*Decimal::parse("250.00"), "PLN"};
-    item.reason = "defect";
-    item.field = "items[0]";
-    request.items.push_back(item);
-    return engine_.open_case(request, "").subject.number;
+    return open_kettle_complaint(engine_, shop, "desk", "250.00", "Jan").subject.number;
   }
 
   std::string database_;

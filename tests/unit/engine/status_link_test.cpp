@@ -18,6 +18,7 @@
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "support/documents.hpp"
 
 namespace reclaim {
 namespace {
@@ -39,20 +40,7 @@ EngineConfig two_shops(const std::string &database) {
 }
 
 CaseRecord open_in(Engine &engine, const std::string &shop) {
-  OpenRequest request;
-  request.shop = shop;
-  request.kind = Kind::complaint;
-  request.actor = {Role::agent, "anna"};
-  request.customer = Customer{"jan@example.pl", "", "", "", ""};
-  OpenItem item;
-  item.sku = "KET-1";
-  item.name = "Kettle";
-  item.qty = 1;
-  item.unit_price = Money{*Decimal::parse("10.00"), "PLN"};
-  item.reason = "defect";
-  item.field = "items[0]";
-  request.items = {item};
-  return engine.open_case(request, "");
+  return open_kettle_complaint(engine, shop, "anna", "10.00");
 }
 
 CaseRecord renew(Engine &engine, const std::string &case_id, Role role) {
