@@ -21,7 +21,6 @@
 #include "core/error.hpp"
 #include "core/report.hpp"
 #include "fuzz_engine.hpp"
-#include "http/template.hpp"
 #include "http/views.hpp"
 
 using namespace reclaim;
@@ -50,7 +49,7 @@ void one_template(std::string_view text) {
                            {"o", json::object{{"v", "</p><script>"}}}};
   }
   try {
-    const http::Template page("fuzz", source);
+    const codec::Template page("fuzz", source);
     const std::string out = page.render(context);
     if (source.find('<') == source.npos && source.find("{{{") == source.npos &&
         out.find('<') != out.npos) {

@@ -11,6 +11,10 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libssl-dev libexpat1-dev
   libmagic-dev libmagic1 libmagic-mgc  # uploads: libmagic's opinion beside our own rules
+  libcurl4-openssl-dev  # messages: mails over SMTP and webhook posts (plugin/engine/transport.cpp)
+  python3-aiosmtpd  # tests/messages: a real SMTP server receives the mails
+  libgmime-3.0-dev  # inbound mail: RFC 5322/MIME messages parsed (plugin/engine/inbound_mail.cpp)
+  libsodium-dev  # reclaimd's staff accounts: Argon2id password hashes
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
   python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)

@@ -348,6 +348,32 @@ RECLAIM_API int reclaim_case_act(reclaim_engine *e, const char *case_ref, const 
 RECLAIM_API int reclaim_events_read(reclaim_engine *e, const char *query_json, char **out_json);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Messages (the outbox of mails; docs/MESSAGES.md)                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Reads the mails every customer-visible change renders (in the case's language, from the
+ *  shop's templates), in commit order after a cursor, for a host that sends them with its own
+ *  mailer. They are written in the same transaction as their event. With "delivery":
+ *  {"enabled": true} the engine sends them itself and a host need not call this.
+ *
+ *  query_json: NULL means {}; at most 1 MB (docs/api/messages-query.schema.json):
+ *    {"after": SEQ (0), "limit": 1–1000 (100), "shop": "…", "status": "pending",
+ *     "channel": "mail" (default) | "webhook"}
+ *  out_json: {"messages": [{"id", "seq", "case_id", "case_number", "shop", "to", "locale",
+ *  "template", "subject", "text", "html", "headers": {"Message-ID": …, "References": …},
+ *  "status", "attempts"}], "next": SEQ} (docs/api/messages-result.schema.json).
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a bad query; RECLAIM_NOT_FOUND for an
+ *  unknown shop. */
+RECLAIM_API int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
+
+/** Records what became of messages: {"ids": [...], "result": "sent" | "failed", "error": "…"}
+ *  from a host's mailer, or "retry" to send a failed or dead message again (the engine's own
+ *  sender starts its attempts anew). out_json: {"changed": N}.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a bad document; RECLAIM_NOT_FOUND naming
+ *  ("field": "ids[i]") an unknown id, and then nothing changes. */
+RECLAIM_API int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Reports, host payloads, HTTP                                                                */
 /* ------------------------------------------------------------------------------------------ */
 

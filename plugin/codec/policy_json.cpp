@@ -1,3 +1,4 @@
+#include "codec/mail.hpp"
 #include "codec/policy_json.hpp"
 
 #include "codec/reader.hpp"
@@ -218,6 +219,10 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
     policy.holidays_working = days_list(holidays, "working");
     holidays.finish();
   }
+  if (const auto *messages = fields.object("messages")) {
+    MailTexts::check_override(*messages, "messages");
+    policy.messages = *messages;
+  }
   fields.finish();
   if (policy.resolution_days < policy.decision_days) {
     fail(Status::invalid_argument, "the resolution target cannot come before the decision target",
@@ -262,6 +267,7 @@ json::object policy_to_json(const Policy &policy) {
       {"replacement_quality_check", policy.replacement_quality_check},
       {"warn_before_hours", std::move(warn)},
       {"appeal_days", policy.appeal_days},
+      {"messages", policy.messages},
       {"holidays", json::object{{"extra", days_to_json(policy.holidays_extra)},
                                 {"working", days_to_json(policy.holidays_working)}}}};
   return doc;

@@ -341,13 +341,16 @@ Outcome apply_action(Case &subject, const ActionRequest &request, const ActionCo
   json::object event_data = data;
   event_data["action"] = name(request.action);
   event_data["actor"] = json::object{{"role", name(request.actor.role)}, {"id", request.actor.id}};
+  const std::string_view event = visible ? rule.shown_event : rule.staff_event;
   if (to != subject.state) {
     json::object changed = event_data;
     changed["from"] = name(subject.state);
     changed["to"] = name(to);
-    outcome.events.push_back(case_event(next, "case.state_changed", now, visible, changed));
+    // One customer-visible event per change: where a message event follows (request_info,
+    // reply), it is the one the customer sees, and a mailer mails once.
+    const bool shown = visible && event.empty();
+    outcome.events.push_back(case_event(next, "case.state_changed", now, shown, changed));
   }
-  const std::string_view event = visible ? rule.shown_event : rule.staff_event;
   if (!event.empty()) {
     outcome.events.push_back(case_event(next, std::string(event), now, visible, event_data));
   }

@@ -34,16 +34,6 @@ std::optional<std::string> hex_decode(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> base64_decode(std::string_view text) {
-  std::string url(text);
-  for (char &c : url) {
-    if (c == '+') c = '-';
-    else if (c == '/') c = '_';
-  }
-  while (!url.empty() && url.back() == '=') url.pop_back();
-  return base64url_decode(url);
-}
-
 }  // namespace
 
 std::string random_bytes(std::size_t count) {
@@ -83,6 +73,26 @@ std::string hmac_sha256(std::string_view key, std::string_view message) {
 
 bool equal_in_constant_time(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string url(text);
+  for (char &c : url) {
+    if (c == '+') c = '-';
+    else if (c == '/') c = '_';
+  }
+  while (!url.empty() && url.back() == '=') url.pop_back();
+  return base64url_decode(url);
+}
+
+std::string base64_encode(std::string_view bytes) {
+  std::string out = base64url_encode(bytes);
+  for (char &c : out) {
+    if (c == '-') c = '+';
+    else if (c == '_') c = '/';
+  }
+  while (out.size() % 4 != 0) out.push_back('=');
+  return out;
 }
 
 std::string base64url_encode(std::string_view bytes) {

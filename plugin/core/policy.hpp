@@ -57,6 +57,9 @@ struct Policy {
   std::vector<int> warn_before_hours{72, 24};
   int appeal_days = 14;
   std::set<Day> holidays_extra, holidays_working;
+  // The shop's own wording of mails, {"pl": {"case.decided": {"subject", "body"}}}, in place of
+  // the defaults template by template (codec/mail.hpp checks it).
+  boost::json::object messages;
 };
 
 // The preset's policy: the law's minimums, and the common targets where the law is silent.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/outbox.hpp"
 #include "core/attachment.hpp"
 #include "core/deadlines.hpp"
 #include "core/eligibility.hpp"
@@ -40,6 +41,11 @@ struct CasePage {
 
 struct EventPage {
   std::vector<Event> events;
+  std::int64_t next = 0;  // the cursor to read on from
+};
+
+struct MessagePage {
+  std::vector<OutboxMessage> messages;
   std::int64_t next = 0;  // the cursor to read on from
 };
 

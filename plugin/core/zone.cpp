@@ -24,6 +24,12 @@ Day Zone::local_day(UnixMs at) const {
   return Day{date::floor<date::days>(local).time_since_epoch()};
 }
 
+std::string Zone::local_time_text(UnixMs at) const {
+  using namespace std::chrono;
+  const date::zoned_time<minutes> zoned{zone_, floor<minutes>(sys_time<milliseconds>{milliseconds{at}})};
+  return date::format("%H:%M %Z", zoned);
+}
+
 UnixMs Zone::start_of_day(Day day) const {
   using namespace std::chrono;
   // A midnight skipped by a DST change (a few zones do that) means the first instant after it.

@@ -22,6 +22,8 @@ class Zone {
   int local_year(UnixMs at) const;
   // The date on the shop's wall clock at an instant.
   Day local_day(UnixMs at) const;
+  // The wall-clock time of an instant, "14:05 CET" (hours, minutes, the zone's abbreviation).
+  std::string local_time_text(UnixMs at) const;
   // The last second of a date on the shop's wall clock (23:59:59 local), as an instant.
   UnixMs end_of_day(Day day) const;
   // Midnight at the start of a date on the shop's wall clock, as an instant.

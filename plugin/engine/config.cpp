@@ -84,6 +84,21 @@ std::optional<std::string> read_secret(Fields &fields, std::string_view value_ke
   return secret;
 }
 
+// A password given as is, in a file or in an environment variable (at most one); "" for none.
+std::string read_secret_text(Fields &fields, std::string_view value_key, std::string_view file_key,
+                             std::string_view env_key) {
+  std::vector<std::string> given;
+  if (auto text = fields.text(value_key, 1024)) given.push_back(std::move(*text));
+  if (auto file = fields.text(file_key, 4096)) {
+    given.push_back(secret_file_text(*file, fields.path(file_key)));
+  }
+  if (auto env = fields.text(env_key, 256)) given.push_back(secret_env_text(*env, fields.path(env_key)));
+  if (given.size() > 1) {
+    fail(Status::invalid_argument, "give the password one way only", fields.path(value_key));
+  }
+  return given.empty() ? std::string() : given.front();
+}
+
 std::string key_id(Fields &fields, std::string_view key, std::string fallback) {
   auto id = fields.text(key, 64).value_or(std::move(fallback));
   if (!valid_key_id(id)) {
@@ -91,6 +106,91 @@ std::string key_id(Fields &fields, std::string_view key, std::string fallback) {
          fields.path(key));
   }
   return id;
+}
+
+// A list of short texts (`max_items` at most), each checked by `check`.
+template <typename Check>
+std::vector<std::string> text_list(Fields &fields, std::string_view key, std::size_t max_items,
+                                   Check check) {
+  std::vector<std::string> out;
+  const auto *items = fields.array(key, max_items);
+  if (!items) return out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const std::string at = fields.path(key) + "[" + std::to_string(i) + "]";
+    const auto *text = (*items)[i].if_string();
+    if (!text || text->empty() || text->size() > 320) {
+      fail(Status::invalid_argument, "expected a text of 1 to 320 bytes", at);
+    }
+    out.emplace_back(*text);
+    check(out.back(), at);
+  }
+  return out;
+}
+
+void check_address(const std::string &text, const std::string &field) {
+  // A header value: one line, and the address itself in it.
+  const bool one_line = text.find_first_of("\r\n") == std::string::npos;
+  if (!one_line || text.find('@') == std::string::npos) {
+    fail(Status::invalid_argument, "expected an e-mail address on one line", field);
+  }
+}
+
+MailConfig mail_from_json(const json::value &value) {
+  Fields mail(value, "mail");
+  MailConfig config;
+  config.smtp = mail.text("smtp", 2048).value_or("");
+  if (!config.smtp.empty() && !config.smtp.starts_with("smtp://") &&
+      !config.smtp.starts_with("smtps://")) {
+    fail(Status::invalid_argument, "expected smtp://host:port or smtps://host:port", "mail.smtp");
+  }
+  config.username = mail.text("username", 256).value_or("");
+  config.password = read_secret_text(mail, "password", "password_file", "password_env");
+  static constexpr std::string_view kStarttls[] = {"auto", "required", "off"};
+  config.starttls = mail.word("starttls", kStarttls).value_or("auto");
+  config.from = mail.text("from", 320).value_or("");
+  if (!config.from.empty()) check_address(config.from, "mail.from");
+  config.timeout_s = static_cast<int>(mail.integer("timeout_s", 1, 600).value_or(30));
+  mail.finish();
+  return config;
+}
+
+DeliveryConfig delivery_from_json(const json::value &value) {
+  Fields delivery(value, "delivery");
+  DeliveryConfig config;
+  config.enabled = delivery.boolean("enabled").value_or(false);
+  config.max_attempts = static_cast<int>(delivery.integer("max_attempts", 1, 50).value_or(8));
+  config.first_retry_s =
+      static_cast<int>(delivery.integer("first_retry_s", 1, 86'400).value_or(60));
+  config.poll_ms = static_cast<int>(delivery.integer("poll_ms", 50, 60'000).value_or(1000));
+  config.batch = static_cast<int>(delivery.integer("batch", 1, 500).value_or(20));
+  config.webhook_timeout_s =
+      static_cast<int>(delivery.integer("webhook_timeout_s", 1, 120).value_or(10));
+  config.allow_private_targets = delivery.boolean("allow_private_targets").value_or(false);
+  delivery.finish();
+  return config;
+}
+
+WebhookConfig webhook_from_json(Fields &hook) {
+  WebhookConfig config;
+  config.id = hook.required_id("id");
+  config.url = hook.required_text("url", 2048);
+  if (!config.url.starts_with("http://") && !config.url.starts_with("https://")) {
+    fail(Status::invalid_argument, "expected an http:// or https:// URL", hook.path("url"));
+  }
+  const std::string secret = hook.required_text("secret", 512);
+  std::optional<std::string> key;
+  if (secret.starts_with("whsec_")) key = base64_decode(std::string_view(secret).substr(6));
+  if (!key || key->size() < 24 || key->size() > 64) {
+    fail(Status::invalid_argument,
+         "expected \"whsec_\" and the base64 of 24 to 64 random bytes (Standard Webhooks)",
+         hook.path("secret"));
+  }
+  config.secret = std::move(*key);
+  config.events = text_list(hook, "events", 64, [](const std::string &, const std::string &) {});
+  if (config.events.empty()) config.events = {"*"};
+  config.shops = text_list(hook, "shops", 1000, [](const std::string &, const std::string &) {});
+  hook.finish();
+  return config;
 }
 
 }  // namespace
@@ -187,10 +287,38 @@ EngineConfig config_from_json(const json::value &document) {
             quota.integer("max_bytes", 0, std::int64_t{1} << 40).value_or(s.attachments.max_bytes);
         quota.finish();
       }
+      if (shop.has("notify")) {
+        Fields notify(*shop.raw("notify"), shop.path("notify"));
+        s.notify.from = notify.text("from", 320).value_or("");
+        if (!s.notify.from.empty()) check_address(s.notify.from, notify.path("from"));
+        s.notify.reply_to = notify.text("reply_to", 320).value_or("");
+        if (!s.notify.reply_to.empty()) check_address(s.notify.reply_to, notify.path("reply_to"));
+        s.notify.staff = text_list(notify, "staff", 50, check_address);
+        s.notify.staff_locale = notify.word("staff_locale", kLocales).value_or("");
+        notify.finish();
+      }
       config.shops.push_back(std::move(s));
     });
   }
   if (config.shops.empty()) config.shops.emplace_back();
+  if (const auto *mail = fields.raw("mail")) config.mail = mail_from_json(*mail);
+  if (const auto *delivery = fields.raw("delivery")) config.delivery = delivery_from_json(*delivery);
+  if (const auto *hooks = fields.array("webhooks", 50)) {
+    std::set<std::string> ids;
+    each_object(*hooks, "webhooks", [&](Fields &hook, std::size_t) {
+      auto webhook = webhook_from_json(hook);
+      if (!ids.insert(webhook.id).second) {
+        fail(Status::invalid_argument, "webhook '" + webhook.id + "' appears twice",
+             hook.path("id"));
+      }
+      for (const auto &shop : webhook.shops) {
+        bool known = false;
+        for (const auto &s : config.shops) known = known || s.id == shop;
+        if (!known) fail(Status::invalid_argument, "no shop '" + shop + "'", hook.path("shops"));
+      }
+      config.webhooks.push_back(std::move(webhook));
+    });
+  }
   fields.finish();
   return config;
 }

@@ -13,6 +13,14 @@
 
 namespace reclaim {
 
+// Who the shop's mails come from and which staff addresses hear of new cases and deadlines.
+struct NotifyConfig {
+  std::string from;      // empty: the engine's mail.from
+  std::string reply_to;  // empty: none (replies go to `from`)
+  std::vector<std::string> staff;
+  std::string staff_locale;  // empty: the shop's locale
+};
+
 struct ShopConfig {
   std::string id = "default";
   std::string name = "Shop";
@@ -25,6 +33,39 @@ struct ShopConfig {
   boost::json::object order_mapping;  // the generic adapter's field mapping (adapters/generic.cpp)
   Targets targets;                    // the owner's KPI targets, checked by reports
   AttachmentQuota attachments;        // what one case's files may add up to
+  NotifyConfig notify;
+};
+
+// The SMTP server the engine's own sender uses ("mail").
+struct MailConfig {
+  std::string smtp;  // smtp://host:port or smtps://host:port; empty: no mail server
+  std::string username;
+  std::string password;  // never logged
+  std::string starttls = "auto";  // auto, required, off
+  std::string from;               // "Shop <desk@shop.example>"
+  int timeout_s = 30;
+};
+
+// The engine's own sender ("delivery"): off unless enabled, then mails and webhooks go out from
+// a thread of each engine, at least once, with retries and a dead letter.
+struct DeliveryConfig {
+  bool enabled = false;
+  int max_attempts = 8;
+  int first_retry_s = 60;  // then ×4 per attempt, at most 6 h, ±20 %
+  int poll_ms = 1000;
+  int batch = 20;
+  int webhook_timeout_s = 10;
+  // Webhook targets on loopback, private, link-local or other internal addresses are refused
+  // (SSRF) unless this says otherwise (tests, a host's own private network).
+  bool allow_private_targets = false;
+};
+
+struct WebhookConfig {
+  std::string id;
+  std::string url;
+  std::string secret;  // raw bytes, from "whsec_" + base64
+  std::vector<std::string> events{"*"};
+  std::vector<std::string> shops;  // empty: every shop
 };
 
 struct EngineConfig {
@@ -40,6 +81,9 @@ struct EngineConfig {
   std::string log_file;  // empty: no log
   std::vector<ShopConfig> shops;
   int tick_interval_ms = 0;  // the background deadline watch; 0: off (the host calls tick)
+  MailConfig mail;
+  DeliveryConfig delivery;
+  std::vector<WebhookConfig> webhooks;
 };
 
 // reclaim_open's configuration document, checked strictly: Error(invalid_argument) names the

@@ -164,15 +164,6 @@ std::optional<Attachment> Engine::attachment(const std::string &case_id, const s
   return found;
 }
 
-void Engine::record_withdrawal(const std::string &case_id, const json::object &statement) {
-  const UnixMs at = now();
-  store_->write([&](Tx &tx) {
-    const auto found = tx.case_by_id(case_id);
-    if (!found) fail(Status::not_found, "no such case");
-    tx.append_event(case_event(*found, "case.withdrawal", at, true, statement));
-  });
-}
-
 CaseGauges Engine::case_gauges() {
   CaseGauges gauges;
   const UnixMs at = now();

@@ -13,6 +13,7 @@
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
 #include "engine/content_check.hpp"
+#include "engine/delivery.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -48,7 +49,7 @@ std::string case_number(const std::string &prefix, int year, std::int64_t seq) {
 
 }  // namespace
 
-Engine::Engine(const EngineConfig &config) {
+Engine::Engine(const EngineConfig &config) : config_(config) {
   for (std::size_t i = 0; i < config.shops.size(); ++i) {
     const auto &s = config.shops[i];
     try {
@@ -80,12 +81,14 @@ Engine::Engine(const EngineConfig &config) {
   }
   log_->info("engine opened: backend {}, schema {}, {} shop(s)", store_->backend(),
              store_->schema_version(), shops_.size());
+  if (config.delivery.enabled) sender_ = std::make_unique<Sender>(*store_, config, log_);
   if (config.tick_interval_ms > 0) {
     watcher_ = std::thread([this, interval = config.tick_interval_ms] { watch_deadlines(interval); });
   }
 }
 
 Engine::~Engine() {
+  sender_.reset();
   if (watcher_.joinable()) {
     {
       std::lock_guard lock(watch_mutex_);
@@ -244,7 +247,16 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
                       {"decision_due", format_rfc3339(*made.deadlines.decision_due)},
                       {"basis", made.deadlines.basis},
                       {"actor", codec::actor_to_json(request.actor)}};
-    tx.append_event(case_event(made, "case.opened", at, true, std::move(data)));
+    const auto *withdrawal = made.extra.if_contains("withdrawal");
+    if (withdrawal) data["withdrawal"] = true;
+    publish(tx, made, case_event(made, "case.opened", at, true, std::move(data)),
+            *policy);
+    // The withdrawal's statement, acknowledged on a durable medium (CRD art. 11a) by its own
+    // event, in the opening's transaction: an opened withdrawal is never left unacknowledged.
+    if (withdrawal && withdrawal->is_object()) {
+      publish(tx, made, case_event(made, "case.withdrawal", at, true, withdrawal->get_object()),
+              *policy);
+    }
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, made.id, at);
     }
@@ -323,7 +335,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     tx.update_case(subject, previous);
     tx.append_history(subject.id, subject.version, outcome.history);
-    for (const auto &event : outcome.events) tx.append_event(event);
+    for (const auto &event : outcome.events) publish(tx, subject, event, *policy);
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
     }

@@ -33,6 +33,7 @@ namespace reclaim {
 class Store;
 class Tx;
 class MagicJudge;
+class Sender;
 
 // A file as a customer sent it, before it is judged and kept.
 struct Upload {
@@ -134,10 +135,16 @@ class Engine {
   // A file of the case, with its bytes or only its description (size, type, sha256).
   std::optional<Attachment> attachment(const std::string &case_id, const std::string &id,
                                        bool with_data = true);
-  // Emits case.withdrawal (customer-visible) with the statement, for the host's acknowledgement.
-  void record_withdrawal(const std::string &case_id, const boost::json::object &statement);
   // Open cases by state and undecided cases past their decision date, for /metrics.
   CaseGauges case_gauges();
+
+  // Messages (engine/notify.cpp): the outbox of mails by cursor, for hosts with their own mailer.
+  MessagePage read_messages(const OutboxQuery &query);
+  // A host's mailer reports `ids` sent or failed; staff retry (pending) a failed or dead one.
+  // Error(not_found) names an unknown id, and nothing changes. Returns how many changed.
+  int ack_messages(const std::vector<std::string> &ids, Delivery result, const std::string &error);
+  // One pass of the engine's own sender, when delivery is enabled (0 otherwise).
+  int deliver_now();
 
   // The staff desk (engine/staff.cpp). Link and session secrets are kept only as hashes.
   // A one-time sign-in link for `request.staff`; Error(invalid_argument) for an unknown shop.
@@ -177,6 +184,12 @@ class Engine {
   // Alerts and deemed acceptance for one case whose alerts were sent up to `done_until`;
   // returns the number of events it wrote.
   int tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &policy, UnixMs now);
+  // Appends the event, with the case's language, e-mail and status link, and in the same
+  // transaction the mails and webhook posts it causes (notify.cpp).
+  void publish(Tx &tx, const Case &subject, Event event, const Policy &policy);
+  // The customer's status-page link in `locale`; empty when the shop has no public_url.
+  std::string status_url(const Case &subject, std::string_view locale) const;
+  void wake_sender();
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
   // A case with its history, status token and the penalty accrued by now.
@@ -192,6 +205,7 @@ class Engine {
   std::optional<CaseRecord> replay(Tx &tx, const std::string &scope, const std::string &key,
                                    const std::string &request_hash) const;
 
+  EngineConfig config_;
   std::vector<std::string> shop_order_;
   std::map<std::string, Shop> shops_;
   std::unique_ptr<Clock> clock_;
@@ -206,6 +220,7 @@ class Engine {
   std::mutex watch_mutex_;
   std::condition_variable watch_wakeup_;
   bool closing_ = false;
+  std::unique_ptr<Sender> sender_;  // when delivery is enabled; stopped before the store goes
   std::thread watcher_;  // last: started once everything above exists
 };
 

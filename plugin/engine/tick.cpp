@@ -33,7 +33,7 @@ int Engine::tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &pol
   int written = 0;
   for (const auto &alert : pending_alerts(subject, policy.warn_before_hours)) {
     if (alert.at <= done_until || alert.at > now) continue;
-    tx.append_event(alert_event(subject, alert, now));
+    publish(tx, subject, alert_event(subject, alert, now), policy);
     ++written;
     const bool deem = alert.hours_before == 0 && alert.deadline == Deadline::decision &&
                       subject.deadlines.deemed_on_expiry && undecided(subject.state);
@@ -42,7 +42,7 @@ int Engine::tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &pol
       const Outcome outcome = deem_accepted(subject, now);
       tx.update_case(subject, previous);
       tx.append_history(subject.id, subject.version, outcome.history);
-      for (const auto &event : outcome.events) tx.append_event(event);
+      for (const auto &event : outcome.events) publish(tx, subject, event, policy);
       written += static_cast<int>(outcome.events.size());
       log_->info("case {} deemed accepted: no decision by {}", subject.number,
                  format_rfc3339(*subject.deadlines.decision_due));

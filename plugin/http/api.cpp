@@ -250,7 +250,6 @@ Response withdraw(Call &call) {
   request.extra = json::object{{"withdrawal", withdrawal}};
   const json::object opened =
       codec::to_json(call.engine().open_case(request, sha256_hex(call.request.body)));
-  call.engine().record_withdrawal(std::string(opened.at("id").as_string()), withdrawal);
   json::object answer = opened_answer(call, opened);
   answer["acknowledgement"] = std::move(withdrawal);
   return json_response(201, answer);

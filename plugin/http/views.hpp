@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include "http/template.hpp"
+#include "codec/template.hpp"
 
 namespace reclaim::http {
+
+using codec::Template;
 
 inline constexpr std::string_view kLanguages[] = {"pl", "en", "ru"};
 

@@ -135,7 +135,6 @@ Response withdraw_confirm(Call &call) {
   }
   const std::string &id = opened.subject.id;
   const std::string &token = opened.status_token;
-  call.engine().record_withdrawal(id, request.extra.at("withdrawal").as_object());
   const json::object view = codec::to_json(call.engine().customer_view(id));
   context["items"] = std::move(items);
   context["number"] = opened.subject.number;

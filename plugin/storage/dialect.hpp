@@ -12,6 +12,7 @@ struct Dialect {
   const char *write_lock;
   const char *serial_key;      // an auto-numbered BIGINT primary key, increasing in commit order
   const char *has_meta_table;  // COUNT(*) of tables named meta
+  const char *last_serial;     // the serial key this session's last INSERT was given
   bool numbered_placeholders;  // '?' is not understood: statements use :p1, :p2, ...
 };
 
@@ -22,6 +23,7 @@ inline constexpr Dialect kSqlite{
     nullptr,
     "INTEGER PRIMARY KEY AUTOINCREMENT",
     "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+    "SELECT last_insert_rowid()",
     false};
 
 // Writers take one transaction-level advisory lock per schema before anything else. The lock is
@@ -35,6 +37,7 @@ inline constexpr Dialect kPostgresql{
     "BIGSERIAL PRIMARY KEY",
     "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
     " AND table_name = 'meta'",
+    "SELECT lastval()",
     true};
 
 }  // namespace reclaim

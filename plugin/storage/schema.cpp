@@ -112,6 +112,24 @@ void migration_7(soci::session &sql) {
   sql << "CREATE INDEX staff_sessions_by_seen ON staff_sessions (last_seen_at)";
 }
 
+// The message outbox (migration 8): mails and webhook posts, written with their event and kept
+// after delivery as the record of what was sent. The sender takes due rows by (status,
+// next_attempt_at); hosts read mails by seq.
+void migration_8(soci::session &sql, const Dialect &dialect) {
+  sql << std::string("CREATE TABLE outbox (seq ") + dialect.serial_key +
+             ", id TEXT NOT NULL UNIQUE, channel TEXT NOT NULL, event_seq BIGINT NOT NULL,"
+             " event_type TEXT NOT NULL, case_id TEXT NOT NULL, case_number TEXT NOT NULL,"
+             " shop TEXT NOT NULL, recipient TEXT NOT NULL, locale TEXT NOT NULL,"
+             " template TEXT NOT NULL, subject TEXT NOT NULL, body_text TEXT NOT NULL,"
+             " body_html TEXT NOT NULL, headers TEXT NOT NULL, status TEXT NOT NULL,"
+             " attempts INTEGER NOT NULL, last_error TEXT NOT NULL, created_at BIGINT NOT NULL,"
+             " next_attempt_at BIGINT NOT NULL, lease_owner TEXT NOT NULL,"
+             " lease_until BIGINT NOT NULL, sent_at BIGINT NOT NULL)";
+  sql << "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)";
+  sql << "CREATE INDEX outbox_by_channel ON outbox (channel, seq)";
+  sql << "CREATE INDEX outbox_by_case ON outbox (case_id, seq)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -135,6 +153,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 5) add_report_columns(sql);  // migration 5: what reports read
   if (found < 6) migration_6(sql);
   if (found < 7) migration_7(sql);
+  if (found < 8) migration_8(sql, dialect);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

@@ -14,6 +14,7 @@
 #include "core/attachment.hpp"
 #include "core/intake.hpp"
 #include "core/model.hpp"
+#include "core/outbox.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
 #include "core/staff.hpp"
@@ -59,7 +60,8 @@ class Tx {
   // `seq` is the case's version after the change: one history entry per version.
   void append_history(const std::string &case_id, std::int64_t seq, const HistoryEntry &entry);
   std::vector<HistoryEntry> history(const std::string &case_id);
-  void append_event(const Event &event);
+  // Returns the event's sequence number.
+  std::int64_t append_event(const Event &event);
   std::vector<Event> events(const EventQuery &query);
 
   // Idempotency keys: the request's hash and the case it produced, per scope (shop or case).
@@ -118,6 +120,22 @@ class Tx {
   void purge_staff(UnixMs now);
   // Cases of one shop by state, for the queue's counts.
   std::map<std::string, std::int64_t> shop_cases_by_state(const std::string &shop);
+
+  // The message outbox (tx_outbox.cpp).
+  void append_outbox(const OutboxMessage &message);
+  std::vector<OutboxMessage> outbox(const OutboxQuery &query);
+  std::optional<OutboxMessage> outbox_message(const std::string &id);
+  // Leases up to `limit` pending messages due by `now` to `owner` until `until`.
+  std::vector<OutboxMessage> lease_due(const std::string &owner, UnixMs now, UnixMs until,
+                                       int limit);
+  // Records an attempt's outcome (status, attempts, error, next attempt, sent_at) if `owner`
+  // still holds the lease; false when the lease was lost (another sender took the message).
+  bool finish_delivery(const OutboxMessage &message, const std::string &owner);
+  // A host's acknowledgement (sent or failed), or a retry asked by staff (pending: attempts
+  // start again from zero).
+  void set_delivery(const std::string &id, Delivery status, const std::string &error, UnixMs at);
+  // Unsent messages by "channel.status", for the metrics.
+  std::map<std::string, std::int64_t> outbox_counts();
 
   soci::session &session() { return sql_; }
 

@@ -8,15 +8,6 @@
 
 namespace reclaim {
 
-void Tx::append_event(const Event &event) {
-  writes_.execute(sql_,
-                  "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible,"
-                  " data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {event.type, event.case_id, event.case_number, event.shop,
-                   static_cast<long long>(event.at), event.customer_visible ? 1LL : 0LL,
-                   boost::json::serialize(event.data)});
-}
-
 std::vector<Event> Tx::events(const EventQuery &query) {
   const long long after = query.after;
   const int limit = query.limit;

@@ -112,6 +112,8 @@ int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_j
 int reclaim_http_stop(reclaim_engine *e);
 int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
+int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -306,6 +308,20 @@ final class Engine
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_staff_link(
             $e, self::encode($request), $out));
+    }
+
+    /** Mails to send with your own mailer: {"messages": [...], "next": SEQ}. */
+    public function readMessages(array|string $query = []): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_messages_read(
+            $e, self::encode($query), $out));
+    }
+
+    /** {"ids": [...], "result": "sent"|"failed"|"retry", "error": "…"} → {"changed": N}. */
+    public function ackMessages(array|string $ack): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_messages_ack(
+            $e, self::encode($ack), $out));
     }
 
     private function live(): \FFI\CData

@@ -14,6 +14,8 @@ int run_case_show(Session &, const Args &);
 int run_case_open(Session &, const Args &);
 int run_case_act(Session &, const Args &);
 int run_events(Session &, const Args &);
+int run_messages_list(Session &, const Args &);
+int run_messages_retry(Session &, const Args &);
 int run_report(Session &, const Args &);
 int run_tick(Session &, const Args &);
 int run_policy_get(Session &, const Args &);

@@ -112,6 +112,8 @@ _SIGNATURES = {
     "reclaim_http_stop": (ctypes.c_int, [_c_engine]),
     "reclaim_http_handle": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
 }
 
 _loaded = {}
@@ -284,3 +286,11 @@ class Engine:
     def staff_link(self, request):
         """A one-time sign-in link to the staff desk: {"path": "/staff/enter?t=…", "expires_at"}."""
         return self._run("reclaim_staff_link", _encode(request))
+
+    def read_messages(self, query=None):
+        """Mails to send with your own mailer: {"messages": [...], "next": SEQ}."""
+        return self._run("reclaim_messages_read", _encode(query or {}))
+
+    def ack_messages(self, ack):
+        """{"ids": [...], "result": "sent" | "failed" | "retry", "error": "..."}."""
+        return self._run("reclaim_messages_ack", _encode(ack))

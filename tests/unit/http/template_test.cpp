@@ -1,5 +1,5 @@
 // The template language and the form readers.
-#include "http/template.hpp"
+#include "codec/template.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 #include "http/form.hpp"
 
 namespace reclaim::http {
+using codec::Template;
 namespace {
 
 namespace json = boost::json;

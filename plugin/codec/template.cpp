@@ -1,11 +1,11 @@
-#include "http/template.hpp"
+#include "codec/template.hpp"
 
 #include <boost/json/serialize.hpp>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
 
-namespace reclaim::http {
+namespace reclaim::codec {
 
 namespace json = boost::json;
 
@@ -132,14 +132,14 @@ void append_text(const json::value *value, bool escape, std::string &out) {
   out += escape ? escape_html(text) : text;
 }
 
-void render_nodes(const std::vector<Node> &nodes, Stack &stack, std::string &out) {
+void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, std::string &out) {
   for (const auto &node : nodes) {
     switch (node.kind) {
       case Node::Kind::text: out += node.text; break;
-      case Node::Kind::value: append_text(lookup(stack, node.path), true, out); break;
+      case Node::Kind::value: append_text(lookup(stack, node.path), escape, out); break;
       case Node::Kind::raw: append_text(lookup(stack, node.path), false, out); break;
       case Node::Kind::inverted:
-        if (!truthy(lookup(stack, node.path))) render_nodes(node.children, stack, out);
+        if (!truthy(lookup(stack, node.path))) render_nodes(node.children, stack, escape, out);
         break;
       case Node::Kind::section: {
         const json::value *value = lookup(stack, node.path);
@@ -147,12 +147,12 @@ void render_nodes(const std::vector<Node> &nodes, Stack &stack, std::string &out
         if (const auto *list = value->if_array()) {
           for (const auto &element : *list) {
             stack.push_back(&element);
-            render_nodes(node.children, stack, out);
+            render_nodes(node.children, stack, escape, out);
             stack.pop_back();
           }
         } else {
           stack.push_back(value);
-          render_nodes(node.children, stack, out);
+          render_nodes(node.children, stack, escape, out);
           stack.pop_back();
         }
         break;
@@ -163,7 +163,8 @@ void render_nodes(const std::vector<Node> &nodes, Stack &stack, std::string &out
 
 }  // namespace
 
-Template::Template(std::string name, std::string_view source) : name_(std::move(name)) {
+Template::Template(std::string name, std::string_view source, Escape escape)
+    : name_(std::move(name)), escape_(escape) {
   std::size_t pos = 0;
   nodes_ = parse(name_, source, pos, "");
 }
@@ -177,7 +178,7 @@ void Template::render(const json::value &context, std::string &out,
   Stack stack;
   if (outer) stack.push_back(outer);
   stack.push_back(&context);
-  render_nodes(nodes_, stack, out);
+  render_nodes(nodes_, stack, escape_ == Escape::html, out);
 }
 
 std::string Template::render(const json::value &context, const json::value *outer) const {
@@ -187,4 +188,4 @@ std::string Template::render(const json::value &context, const json::value *oute
   return out;
 }
 
-}  // namespace reclaim::http
+}  // namespace reclaim::codec

@@ -1,4 +1,4 @@
-// Page templates: a small logic-less language over JSON values, escaped by default.
+// Templates of pages and mails: a small logic-less language over JSON values, escaped by default.
 //   {{a.b}}        the value, HTML-escaped          {{{a.b}}}  the value as is (trusted HTML)
 //   {{#a}}…{{/a}}  for each element / if truthy     {{^a}}…{{/a}} if missing, false or empty
 //   {{.}}          the current element
@@ -13,14 +13,16 @@
 
 #include "codec/html_text.hpp"
 
-namespace reclaim::http {
+namespace reclaim::codec {
 
-using reclaim::escape_html;
+// What {{a}} does to a value: HTML-escape it (pages, the HTML part of mails), or insert it as
+// is (the plain-text part of mails, whose values are checked text, never markup).
+enum class Escape { html, none };
 
 class Template {
  public:
   // Throws Error(internal) naming the template on a syntax error.
-  Template(std::string name, std::string_view source);
+  Template(std::string name, std::string_view source, Escape escape = Escape::html);
   ~Template();
   Template(Template &&) noexcept;
   Template &operator=(Template &&) noexcept;
@@ -37,6 +39,7 @@ class Template {
  private:
   std::string name_;
   std::vector<Node> nodes_;
+  Escape escape_ = Escape::html;
 };
 
-}  // namespace reclaim::http
+}  // namespace reclaim::codec

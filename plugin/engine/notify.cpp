@@ -1,0 +1,168 @@
+// Publishing a change: its event, and in the same transaction the mails and webhook posts it
+// causes (the outbox), so that a committed change is never left untold.
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include "codec/case_json.hpp"
+#include "codec/mail.hpp"
+#include "codec/mail_values.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "engine/delivery.hpp"
+#include "engine/engine.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+namespace json = boost::json;
+
+namespace {
+
+// "desk@shop.example" from "Shop <desk@shop.example>" or "desk@shop.example".
+std::string address_of(std::string_view from) {
+  const auto open = from.find('<');
+  const auto close = from.rfind('>');
+  if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
+    return std::string(from.substr(open + 1, close - open - 1));
+  }
+  return std::string(trim(from));
+}
+
+std::string domain_of(std::string_view from) {
+  const std::string address = address_of(from);
+  const auto at = address.rfind('@');
+  return at == std::string::npos || at + 1 == address.size() ? std::string("reclaim.invalid")
+                                                           : address.substr(at + 1);
+}
+
+}  // namespace
+
+std::string Engine::status_url(const Case &subject, std::string_view locale) const {
+  const std::string &base = shop(subject.shop).config.public_url;
+  if (base.empty()) return {};
+  return base + "/c/" + status_token(subject) + "?lang=" + std::string(locale);
+}
+
+void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &policy) {
+  const Shop &where = shop(subject.shop);
+  const std::string locale =
+      subject.customer.locale.empty() ? where.config.locale : subject.customer.locale;
+  const std::string link = status_url(subject, locale);
+  // What a host's own mailer needs to write to the customer, without reading the case.
+  event.data["locale"] = locale;
+  event.data["customer_email"] = subject.customer.email;
+  event.data["status_token"] = status_token(subject);
+  if (!link.empty()) event.data["status_url"] = link;
+  event.seq = tx.append_event(event);
+
+  const NotifyConfig &notify = where.config.notify;
+  const std::string from = notify.from.empty() ? config_.mail.from : notify.from;
+  const std::string domain = domain_of(from);
+  const bool withdrawal = subject.extra.contains("withdrawal");
+  const auto queue_mail = [&](std::string_view template_name, const std::string &to,
+                              const std::string &mail_locale) {
+    const std::string staff_url =
+        where.config.public_url.empty() ? std::string()
+                                        : where.config.public_url + "/staff/cases/" + subject.number;
+    const codec::MailScene scene{subject,       event,
+                                 where.zone,    mail_locale,
+                                 where.config.name,
+                                 mail_locale == locale ? link : status_url(subject, mail_locale),
+                                 staff_url,     policy.appeal_days};
+    const auto rendered = codec::MailTexts::defaults().render(
+        template_name, mail_locale, codec::mail_values(scene),
+        policy.messages.empty() ? nullptr : &policy.messages);
+    OutboxMessage mail;
+    mail.id = "m_" + hex_encode(random_bytes(10));
+    mail.channel = Channel::mail;
+    mail.event_seq = event.seq;
+    mail.event_type = event.type;
+    mail.case_id = subject.id;
+    mail.case_number = subject.number;
+    mail.shop = subject.shop;
+    mail.to = to;
+    mail.locale = mail_locale;
+    mail.template_name = std::string(template_name);
+    mail.subject = rendered.subject;
+    mail.text = rendered.text;
+    mail.html = rendered.html;
+    const std::string thread = "<" + subject.number + "@" + domain + ">";
+    mail.headers = {{"From", from},
+                    {"To", to},
+                    {"Message-ID", message_id_for(subject.number, mail.id, domain)},
+                    {"In-Reply-To", thread},
+                    {"References", thread},
+                    // RFC 3834: out-of-office replies must not answer this.
+                    {"Auto-Submitted", "auto-generated"}};
+    if (!notify.reply_to.empty()) mail.headers.emplace_back("Reply-To", notify.reply_to);
+    mail.created_at = event.at;
+    tx.append_outbox(mail);
+  };
+
+  const auto customer_mail = customer_template(event, withdrawal);
+  if (!customer_mail.empty() && !subject.customer.email.empty()) {
+    queue_mail(customer_mail, subject.customer.email, locale);
+  }
+  if (const auto staff_mail = staff_template(event); !staff_mail.empty()) {
+    const std::string staff_locale =
+        notify.staff_locale.empty() ? where.config.locale : notify.staff_locale;
+    for (const auto &address : notify.staff) queue_mail(staff_mail, address, staff_locale);
+  }
+
+  std::string body;
+  for (const auto &hook : config_.webhooks) {
+    bool wanted = hook.shops.empty();
+    for (const auto &shop_id : hook.shops) wanted = wanted || shop_id == subject.shop;
+    bool matches = false;
+    for (const auto &pattern : hook.events) matches = matches || event_matches(pattern, event.type);
+    if (!wanted || !matches) continue;
+    if (body.empty()) body = json::serialize(codec::event_to_json(event));
+    OutboxMessage post;
+    post.id = "msg_" + hex_encode(random_bytes(12));  // the webhook-id, the same on every retry
+    post.channel = Channel::webhook;
+    post.event_seq = event.seq;
+    post.event_type = event.type;
+    post.case_id = subject.id;
+    post.case_number = subject.number;
+    post.shop = subject.shop;
+    post.to = hook.id;
+    post.locale = locale;
+    post.text = body;
+    post.created_at = event.at;
+    tx.append_outbox(post);
+  }
+}
+
+MessagePage Engine::read_messages(const OutboxQuery &query) {
+  if (!query.shop.empty()) shop(query.shop);
+  MessagePage page;
+  store_->read([&](Tx &tx) { page.messages = tx.outbox(query); });
+  page.next = page.messages.empty() ? query.after : page.messages.back().seq;
+  return page;
+}
+
+int Engine::deliver_now() { return sender_ ? sender_->run_once() : 0; }
+
+void Engine::wake_sender() {
+  if (sender_) sender_->wake();
+}
+
+int Engine::ack_messages(const std::vector<std::string> &ids, Delivery result,
+                         const std::string &error) {
+  const UnixMs at = now();
+  int changed = 0;
+  store_->write([&](Tx &tx) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!tx.outbox_message(ids[i])) {
+        fail(Status::not_found, "no message with this id", "ids[" + std::to_string(i) + "]");
+      }
+      tx.set_delivery(ids[i], result, error, at);
+      ++changed;
+    }
+  });
+  if (result == Delivery::pending) wake_sender();
+  return changed;
+}
+
+}  // namespace reclaim
