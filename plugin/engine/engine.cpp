@@ -254,7 +254,9 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     // The withdrawal's statement, acknowledged on a durable medium (CRD art. 11a) by its own
     // event, in the opening's transaction: an opened withdrawal is never left unacknowledged.
     if (withdrawal && withdrawal->is_object()) {
-      publish(tx, made, case_event(made, "case.withdrawal", at, true, withdrawal->get_object()),
+      json::object statement = withdrawal->get_object();
+      statement["actor"] = codec::actor_to_json(request.actor);
+      publish(tx, made, case_event(made, "case.withdrawal", at, true, std::move(statement)),
               *policy);
     }
     if (!request.idempotency_key.empty()) {

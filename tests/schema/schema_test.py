@@ -1052,6 +1052,34 @@ def test_staff(engine):
           "invalid_argument", "for an unknown shop", field="staff.shops[0]")
 
 
+def test_messages(engine):
+    """reclaim_messages_read / _ack: the outbox of mails every customer-visible change wrote."""
+    query = request({"after": 0, "limit": 5, "status": "pending", "channel": "mail"},
+                    "messages-query.schema.json", "pending mails")
+    page = result("reclaim_messages_read", "messages-result.schema.json",
+                  lambda: engine.read_messages(query))
+    check(bool(page) and len(page["messages"]) > 0, "the cases opened wrote mails")
+    if not page or not page["messages"]:
+        return
+    tampered(page, "messages-result.schema.json", "reclaim_messages_read's result")
+    ack = request({"ids": [page["messages"][0]["id"]], "result": "sent"},
+                  "messages-ack-request.schema.json", "a mail sent")
+    done = result("reclaim_messages_ack", "messages-ack-result.schema.json",
+                  lambda: engine.ack_messages(ack))
+    check(bool(done) and done["changed"] == 1, "the acknowledgement changed one message")
+    for bad, field in (({"ids": [], "result": "sent"}, "ids"),
+                       ({"ids": ["m_x"], "result": "lost"}, "result"),
+                       ({"ids": ["m_x"], "result": "sent", "colour": 1}, "colour")):
+        invalid(bad, "messages-ack-request.schema.json", f"an acknowledgement with a bad {field}")
+        error("reclaim_messages_ack", lambda b=bad: engine.ack_messages(b), "invalid_argument",
+              f"with a bad {field}", field=field)
+    error("reclaim_messages_ack", lambda: engine.ack_messages({"ids": ["m_nope"], "result": "sent"}),
+          "not_found", "for an unknown id", field="ids[0]")
+    invalid({"status": "lost"}, "messages-query.schema.json", "a messages query with a bad status")
+    error("reclaim_messages_read", lambda: engine.read_messages({"status": "lost"}),
+          "invalid_argument", "with a bad status", field="status")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1072,6 +1100,7 @@ def main():
         test_staff(engine)
         test_tick(engine, cases)
         test_events(engine, cases)
+        test_messages(engine)
         test_reports(engine)
     finally:
         EXERCISED.add("reclaim_close")

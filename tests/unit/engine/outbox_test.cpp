@@ -122,7 +122,7 @@ TEST_P(OutboxOn, AWithdrawalIsAcknowledgedOnceWithItsStatementInTheOpeningTransa
                              "submitted_at":"2026-12-01T09:00:00Z"}}})"));
   engine_.open_case(request, "");
   const auto all = mails();
-  ASSERT_EQ(all.size(), 1u);
+  ASSERT_EQ(all.size(), 1u) << "taken by staff: the desk is not told of its own work";
   EXPECT_EQ(all[0].template_name, "withdrawal.acknowledged");
   EXPECT_EQ(all[0].locale, "en");
   EXPECT_NE(all[0].text.find("I withdraw from the contract: Kettle."), std::string::npos);
