@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libssl-dev libexpat1-dev
   libmagic-dev libmagic1 libmagic-mgc  # uploads: libmagic's opinion beside our own rules
+  libgmime-3.0-dev  # inbound e-mail: MIME messages read with GMime 3
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
   python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)
