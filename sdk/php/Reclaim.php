@@ -112,6 +112,7 @@ int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_j
 int reclaim_http_stop(reclaim_engine *e);
 int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -305,6 +306,21 @@ final class Engine
     public function staffLink(array|string $request): array
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_staff_link(
+            $e, self::encode($request), $out));
+    }
+
+    /** A customer's e-mail (the whole RFC 5322 message): their reply or message on its case, or a
+     *  draft for staff: {"result": "reply"|"message"|"draft", …}. Bytes that are not UTF-8 go as
+     *  raw_base64. */
+    public function messageInbound(string $raw, ?string $shop = null): array
+    {
+        $request = $shop === null ? [] : ['shop' => $shop];
+        if (preg_match('//u', $raw) === 1) {  // valid UTF-8
+            $request['raw'] = $raw;
+        } else {
+            $request['raw_base64'] = base64_encode($raw);
+        }
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_message_inbound(
             $e, self::encode($request), $out));
     }
 

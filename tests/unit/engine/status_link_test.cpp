@@ -171,6 +171,7 @@ TEST_P(StatusLinksOn, MigrationGivesExistingCasesVersionZero) {
       tx.session() << "ALTER TABLE cases DROP COLUMN link_version";
       tx.session() << "DROP TABLE staff_links";  // migration 7
       tx.session() << "DROP TABLE staff_sessions";
+      tx.session() << "DROP TABLE inbound_mail";  // migration 8
       tx.session() << "UPDATE meta SET value = '5' WHERE key = 'schema_version'";
     });
   }

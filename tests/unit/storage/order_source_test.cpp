@@ -80,6 +80,7 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
     sql << "ALTER TABLE orders DROP COLUMN host";
     sql << "DROP TABLE staff_links";  // migration 7
     sql << "DROP TABLE staff_sessions";
+    sql << "DROP TABLE inbound_mail";  // migration 8
     sql << "UPDATE meta SET value = '1' WHERE key = 'schema_version'";
   }
   {

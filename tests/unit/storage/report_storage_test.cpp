@@ -188,6 +188,7 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
       sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
       sql << "DROP TABLE staff_links";  // migration 7
       sql << "DROP TABLE staff_sessions";
+      sql << "DROP TABLE inbound_mail";  // migration 8
       sql << "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
     });
   }
