@@ -94,8 +94,8 @@ InboundOutcome Engine::receive_mail(const std::string &shop_id, std::string_view
   if (text.empty()) text = files.empty() ? "(an e-mail without text)" : "(files sent by e-mail)";
   text = shorten_text(text, kMaxMailTextChars);
   for (const auto &[name, rule] : refused) {
-    text += "\n[file not taken: " + (name.empty() ? std::string("(no name)") : name) + ", " +
-            rule + "]";
+    text += "\n[file not taken: " + (name.empty() ? std::string("(no name)") : name) + ", " + rule +
+            "]";
   }
 
   InboundOutcome result;
@@ -104,7 +104,8 @@ InboundOutcome Engine::receive_mail(const std::string &shop_id, std::string_view
     if (const auto seen = tx.inbound_mail(shop_id, key)) {
       result = outcome_of(*seen);
       result.duplicate = true;
-      if (const auto subject = seen->case_id.empty() ? std::nullopt : tx.case_by_id(seen->case_id)) {
+      if (const auto subject =
+              seen->case_id.empty() ? std::nullopt : tx.case_by_id(seen->case_id)) {
         result.case_number = subject->number;
       }
       return;

@@ -211,8 +211,8 @@ void walk(GMimeObject *object, int depth, Walk &into) {
     GFree mime{g_mime_content_type_get_mime_type(type)};
     if (mime.p) {
       file.content_type = one_line(mime.p).substr(0, 200);
-      std::transform(file.content_type.begin(), file.content_type.end(),
-                     file.content_type.begin(), lower);
+      std::transform(file.content_type.begin(), file.content_type.end(), file.content_type.begin(),
+                     lower);
     }
   }
   file.bytes = part_bytes(part);
@@ -257,10 +257,14 @@ bool reply_header(std::string_view line, std::string_view next) {
   const std::string_view t = trim(line);
   if (t.empty()) return false;
   static constexpr std::array<std::string_view, 9> kSeparators = {
-      "-----Original Message-----", "----- Original Message -----",
-      "-------- Original Message --------", "-------- Forwarded Message --------",
-      "-----Oryginalna wiadomość-----", "-------- Oryginalna wiadomość --------",
-      "-----Исходное сообщение-----", "-------- Исходное сообщение --------",
+      "-----Original Message-----",
+      "----- Original Message -----",
+      "-------- Original Message --------",
+      "-------- Forwarded Message --------",
+      "-----Oryginalna wiadomość-----",
+      "-------- Oryginalna wiadomość --------",
+      "-----Исходное сообщение-----",
+      "-------- Исходное сообщение --------",
       "-------- Пересылаемое сообщение --------"};
   for (const auto separator : kSeparators) {
     if (istarts(t, separator)) return true;
@@ -285,8 +289,8 @@ bool reply_header(std::string_view line, std::string_view next) {
   }
   // "30.11.2026, 10:00, Shop <desk@shop.example> написал(а):" has no fixed start; a line that
   // ends so and names an address or a date is the header.
-  if (wrote(t) && (t.find('@') != std::string_view::npos ||
-                   std::any_of(t.begin(), t.end(), digit))) {
+  if (wrote(t) &&
+      (t.find('@') != std::string_view::npos || std::any_of(t.begin(), t.end(), digit))) {
     return true;
   }
   return false;
@@ -295,14 +299,14 @@ bool reply_header(std::string_view line, std::string_view next) {
 // Outlook's block: "From: …" then "Sent:"/"Date:"/"To:"/"Subject:" within the next lines.
 bool outlook_block(const std::vector<std::string_view> &lines, std::size_t at) {
   const std::string_view t = trim(lines[at]);
-  const bool from = istarts(t, "From:") || istarts(t, "Od:") || istarts(t, "От:") ||
-                    istarts(t, "*From:*");
+  const bool from =
+      istarts(t, "From:") || istarts(t, "Od:") || istarts(t, "От:") || istarts(t, "*From:*");
   if (!from) return false;
   for (std::size_t i = at + 1; i < lines.size() && i <= at + 4; ++i) {
     const std::string_view n = trim(lines[i]);
     for (const std::string_view key :
-         {"Sent:", "Date:", "To:", "Subject:", "Wysłano:", "Data:", "Do:", "Temat:",
-          "Отправлено:", "Дата:", "Кому:", "Тема:", "*Sent:*", "*To:*"}) {
+         {"Sent:", "Date:", "To:", "Subject:", "Wysłano:", "Data:", "Do:", "Temat:", "Отправлено:",
+          "Дата:", "Кому:", "Тема:", "*Sent:*", "*To:*"}) {
       if (istarts(n, key)) return true;
     }
   }
@@ -311,7 +315,7 @@ bool outlook_block(const std::vector<std::string_view> &lines, std::size_t at) {
 
 void decode_entity(std::string_view entity, std::string &out) {
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"amp", "&"}, {"lt", "<"},  {"gt", ">"},       {"quot", "\""},     {"apos", "'"},
+      {"amp", "&"},  {"lt", "<"},  {"gt", ">"},         {"quot", "\""},      {"apos", "'"},
       {"nbsp", " "}, {"#39", "'"}, {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"hellip", "\u2026"}};
   for (const auto &[name, text] : kNamed) {
     if (entity == name) {
@@ -559,9 +563,9 @@ InboundMail parse_inbound_mail(std::string_view raw) {
   }
 
   InternetAddressList *from = g_mime_message_get_from(message.p);
-  InternetAddress *sender =
-      from && internet_address_list_length(from) > 0 ? internet_address_list_get_address(from, 0)
-                                                     : nullptr;
+  InternetAddress *sender = from && internet_address_list_length(from) > 0
+                                ? internet_address_list_get_address(from, 0)
+                                : nullptr;
   if (!sender || !INTERNET_ADDRESS_IS_MAILBOX(sender)) {
     refuse("the message has no From mailbox", "mail_no_sender");
   }

@@ -16,7 +16,7 @@ namespace reclaim {
 
 // Limits on a message; beyond them it is refused whole (Error(invalid_argument), field "raw").
 inline constexpr std::size_t kMaxInboundMailBytes = 10 * 1024 * 1024;  // rule mail_too_large
-inline constexpr std::size_t kMaxInboundAttachments = 10;            // rule mail_too_many_files
+inline constexpr std::size_t kMaxInboundAttachments = 10;              // rule mail_too_many_files
 inline constexpr int kMaxInboundNesting = 8;  // multiparts within multiparts; mail_too_deep
 
 // A file of the message as its sender declared it; judged later like any upload.
@@ -49,11 +49,11 @@ struct InboundOutcome {
   // case's customer), case_closed (closed or cancelled), refused (the case refused the mail,
   // e.g. beyond its file quota).
   std::string reason;
-  std::string case_id, case_number;  // reply and message
-  std::int64_t history_seq = 0;      // the case's version the mail's history entry made
-  std::string draft_id;              // draft
-  std::string mail_key;              // the Message-ID, or "sha256:…" of a message without one
-  bool duplicate = false;            // this message was taken before; nothing was added now
+  std::string case_id, case_number;      // reply and message
+  std::int64_t history_seq = 0;          // the case's version the mail's history entry made
+  std::string draft_id;                  // draft
+  std::string mail_key;                  // the Message-ID, or "sha256:…" of a message without one
+  bool duplicate = false;                // this message was taken before; nothing was added now
   std::vector<std::string> attachments;  // ids of the files kept with the case
   // Files not taken, by the upload rules: their names and the rule that refused them.
   std::vector<std::pair<std::string, std::string>> refused_files;

@@ -137,8 +137,8 @@ int main(void) {
   expect_invalid(e, "{\"raw\":1}", "raw", NULL);
   expect_invalid(e, "{\"raw_base64\":\"!!\"}", "raw_base64", NULL);
   expect_invalid(e, "{\"raw\":\"x\",\"colour\":\"red\"}", "colour", NULL);
-  CHECK_STATUS(reclaim_message_inbound(e, "{\"shop\":\"nosuch\",\"raw\":\"From: a@b.c\\r\\n\\r\\nx\"}",
-                                       NULL),
+  CHECK_STATUS(reclaim_message_inbound(
+                   e, "{\"shop\":\"nosuch\",\"raw\":\"From: a@b.c\\r\\n\\r\\nx\"}", NULL),
                RECLAIM_NOT_FOUND);
 
   /* Hostile messages */
@@ -151,7 +151,8 @@ int main(void) {
   out = NULL;
   big = malloc(11u << 20);
   if (big) {
-    o = (size_t)sprintf(big, "{\"raw\":\"From: jan@example.pl\\r\\nSubject: " NUMBER "\\r\\n\\r\\n");
+    o = (size_t)sprintf(big,
+                        "{\"raw\":\"From: jan@example.pl\\r\\nSubject: " NUMBER "\\r\\n\\r\\n");
     for (i = 0; i < (10u << 20); ++i) big[o++] = 'a';
     strcpy(big + o, "\"}");
     expect_invalid(e, big, "raw", "mail_too_large");
@@ -237,7 +238,7 @@ int main(void) {
   doc = get_case(e);
   entry = last_entry(doc);
   CHECK(entry && json_str(entry, "data.message", text, sizeof text) &&
-        strstr(text, "\xD0\xA7\xD0\xB0\xD0\xB9\xD0\xBD\xD0\xB8\xD0\xBA") &&  /* Чайник */
+        strstr(text, "\xD0\xA7\xD0\xB0\xD0\xB9\xD0\xBD\xD0\xB8\xD0\xBA") && /* Чайник */
         !strstr(text, "+7 900"));
   reclaim_free(doc);
 

@@ -1,13 +1,14 @@
 // Inbound e-mail's parser (issue 16): real clients' messages (tests/fixtures/mail, written by
 // make_fixtures.py), their charsets, quoting and files; hostile and oversized input refused
 // cleanly; the Message-ID form that threads replies to their case.
+#include "engine/inbound_mail.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "core/error.hpp"
-#include "engine/inbound_mail.hpp"
 
 namespace reclaim {
 namespace {
@@ -126,8 +127,9 @@ TEST(InboundMail, SenderFilesAndNestingAreBounded) {
   EXPECT_EQ(rule_of("From: not an address\r\nSubject: hi\r\n\r\nbody\r\n"), "mail_no_sender");
   EXPECT_EQ(rule_of("From: undisclosed-recipients:;\r\n\r\nbody\r\n"), "mail_no_sender");
 
-  std::string many = "From: jan@example.pl\r\nMIME-Version: 1.0\r\n"
-                     "Content-Type: multipart/mixed; boundary=\"z\"\r\n\r\n";
+  std::string many =
+      "From: jan@example.pl\r\nMIME-Version: 1.0\r\n"
+      "Content-Type: multipart/mixed; boundary=\"z\"\r\n\r\n";
   for (int i = 0; i < 11; ++i) {
     many += "--z\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; filename=\"f" +
             std::to_string(i) + ".jpg\"\r\n\r\nxx\r\n";
@@ -157,7 +159,8 @@ TEST(InboundMail, HostileBytesNeverCrash) {
       "From: jan@example.pl\r\n" + noise,
       "From: jan@example.pl\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n"
       "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!not base64",
-      "From: jan@example.pl\r\nSubject:\r\nContent-Type: text/plain; charset=no-such\r\n\r\n\xff\xfe",
+      "From: jan@example.pl\r\nSubject:\r\nContent-Type: text/plain; "
+      "charset=no-such\r\n\r\n\xff\xfe",
       "From: jan@example.pl\r\nSubject: a\0b\r\n\r\nbo\0dy"s,
       "From: jan@example.pl\r\nContent-Type: text/html\r\n\r\n<<<<&#xFFFFFFFF;&#0;<blockquote>",
   };
@@ -172,13 +175,16 @@ TEST(InboundMail, HostileBytesNeverCrash) {
 }
 
 TEST(InboundMail, QuotedHistoryInEachLanguageIsCut) {
-  EXPECT_EQ(strip_quoted_history("Yes.\r\n\r\n-----Original Message-----\r\nFrom: shop\r\n"), "Yes.");
+  EXPECT_EQ(strip_quoted_history("Yes.\r\n\r\n-----Original Message-----\r\nFrom: shop\r\n"),
+            "Yes.");
   EXPECT_EQ(strip_quoted_history("Tak.\n\nOd: Sklep <a@b.pl>\nWysłano: poniedziałek\nDo: Jan\n"
                                  "Temat: X\n\nstare"),
             "Tak.");
-  EXPECT_EQ(strip_quoted_history("Да.\n\nОт: Магазин\nОтправлено: понедельник\nКому: Иван\n"), "Да.");
+  EXPECT_EQ(strip_quoted_history("Да.\n\nОт: Магазин\nОтправлено: понедельник\nКому: Иван\n"),
+            "Да.");
   EXPECT_EQ(strip_quoted_history("Да.\n\nВ понедельник Магазин <a@b.ru> пишет:\n> старое"), "Да.");
-  EXPECT_EQ(strip_quoted_history("Tak.\n\nW dniu 30.11.2026 o 10:15, Sklep pisze:\n> stare"), "Tak.");
+  EXPECT_EQ(strip_quoted_history("Tak.\n\nW dniu 30.11.2026 o 10:15, Sklep pisze:\n> stare"),
+            "Tak.");
   EXPECT_EQ(strip_quoted_history("Yes.\nOn Mon, 30 Nov 2026 at 10:15, Shop <a@b.c>\nwrote:\n> old"),
             "Yes.");
   EXPECT_EQ(strip_quoted_history("> old\nnew\n>> older\nmore\n-- \nsig"), "new\nmore");
@@ -192,7 +198,7 @@ TEST(InboundMail, CaseNumbersInText) {
   EXPECT_EQ(case_number_in_text("RMA-2026-000001 and RC-2026-000002", "RC"), "RC-2026-000002");
   EXPECT_EQ(case_number_in_text("RMA-2026-000001", ""), "RMA-2026-000001");
   EXPECT_FALSE(case_number_in_text("XRC-2026-000001", "RC"));
-  EXPECT_FALSE(case_number_in_text("RC-2026-00001", "RC"));   // too few digits
+  EXPECT_FALSE(case_number_in_text("RC-2026-00001", "RC"));  // too few digits
   EXPECT_FALSE(case_number_in_text("RC-2026-000001x", "RC"));
   EXPECT_FALSE(case_number_in_text("", "RC"));
 }
@@ -205,9 +211,9 @@ TEST(InboundMail, MessageIdsCarryTheCaseNumber) {
   EXPECT_EQ(number, "RC-2026-000001");
   ASSERT_TRUE(case_number_from_message_id("Reclaim.rc-2026-000001.x@shop.example", number));
   EXPECT_EQ(number, "RC-2026-000001");
-  for (const char *other : {"", "<>", "<CAF7xQ@mail.gmail.com>", "<reclaim.@x>",
-                            "<reclaim.RC-2026-000001@x>", "<reclaim.RC-2026-000001.u@>",
-                            "<reclaim.nonsense.u@x>", "<reclaim.RC-2026-1.u@x>"}) {
+  for (const char *other :
+       {"", "<>", "<CAF7xQ@mail.gmail.com>", "<reclaim.@x>", "<reclaim.RC-2026-000001@x>",
+        "<reclaim.RC-2026-000001.u@>", "<reclaim.nonsense.u@x>", "<reclaim.RC-2026-1.u@x>"}) {
     EXPECT_FALSE(case_number_from_message_id(other, number)) << other;
   }
   EXPECT_THROW(message_id_for("not a number", "u", "x"), Error);
