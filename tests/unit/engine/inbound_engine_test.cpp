@@ -153,7 +153,8 @@ TEST_P(InboundEngineOn, FilesFollowTheUploadRules) {
   const auto pdf = engine_.attachment(id_, outcome.attachments[1], false);
   ASSERT_TRUE(pdf);
   EXPECT_EQ(pdf->content_type, "application/pdf");
-  const HistoryEntry &entry = read().history.back();
+  const CaseRecord after = read();
+  const HistoryEntry &entry = after.history.back();
   ASSERT_TRUE(entry.data.contains("attachments"));
   EXPECT_EQ(entry.data.at("attachments").as_array().size(), 2u);
   const std::string message = text_of(entry.data.at("message"));
