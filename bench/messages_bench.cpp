@@ -23,6 +23,7 @@
 #include "core/actions.hpp"
 #include "core/crypto.hpp"
 #include "core/zone.hpp"
+#include "engine/inbound_mail.hpp"
 #include "storage/store.hpp"
 
 namespace {

@@ -14,7 +14,8 @@ set -euo pipefail
 
 seconds=${1:-60}
 shift || true
-all=(fuzz_requests fuzz_import fuzz_http fuzz_config fuzz_http_stream fuzz_parsers fuzz_templates)
+all=(fuzz_requests fuzz_import fuzz_http fuzz_config fuzz_http_stream fuzz_parsers fuzz_templates
+  fuzz_mail)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,6 +61,7 @@ for target in "${targets[@]}"; do
     fuzz_http) dictionary=$(dict "$target" json.dict http.dict) ;;
     fuzz_http_stream | fuzz_parsers) dictionary=$(dict "$target" http.dict) ;;
     fuzz_templates) dictionary=$(dict "$target" json.dict template.dict) ;;
+    fuzz_mail) dictionary=$(dict "$target" mail.dict) ;;
     *)
       echo "$target: no such target (${all[*]})" >&2
       status=1

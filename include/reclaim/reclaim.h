@@ -497,6 +497,38 @@ RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json,
  *  of range, an unsafe "next" or an unknown shop (named in "field"); RECLAIM_STORAGE. */
 RECLAIM_API int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 
+/** Takes a customer's e-mail (issue 16; docs/MESSAGES.md, "Inbound mail"). Feed only mail that
+ *  passed your MTA's SPF/DKIM/DMARC checks: a From address is easily forged.
+ *
+ *  request_json: at most 32 MB (docs/api/message-inbound-request.schema.json):
+ *    {"shop": "default", "raw": "<the whole RFC 5322/MIME message>"}
+ *  or {"shop": …, "raw_base64": "…"} for a message whose bytes are not UTF-8 (8-bit text in
+ *  another charset). "shop" defaults to "default". The message itself is at most 10 MB, at most
+ *  10 files, its multiparts nested at most 8 deep. Strict: unknown fields are refused.
+ *  The message threads to a case of the shop by a Message-ID of Reclaim's own mail in
+ *  In-Reply-To or References (<reclaim.CASE-NUMBER.UNIQUE@DOMAIN>), else by the case number in
+ *  its subject (any letter case). It is added only when its From address is the case's customer
+ *  e-mail (compared in any letter case, local part included):
+ *    - on a case waiting_for_customer it is the customer's `reply` (to in_review);
+ *    - on another case not closed or cancelled, a customer message in the history (action
+ *      "reply", the state unchanged, a customer-visible case.message event);
+ *  with its text (text/plain, else the HTML as text; UTF-8; quoted history and signature cut)
+ *  and its files, judged like uploads (a refused file is named in the text and in
+ *  "refused_files"); history and events carry "channel": "email".
+ *  Otherwise it is kept as a draft for staff (sender, subject, text, time, size; no files).
+ *  The same message (same Message-ID, or the same bytes without one) given again adds nothing
+ *  and answers as the first time with "duplicate": true.
+ *  out_json (docs/api/message-inbound-result.schema.json):
+ *    {"result": "reply" | "message", "case_id", "case_number", "history_seq", "attachments": [ids],
+ *     "refused_files": [{"filename", "rule"}], "message_id", "duplicate"}
+ *    {"result": "draft", "draft_id", "reason": "no_case" | "not_customer" | "case_closed" |
+ *     "refused", "refused_files", "message_id", "duplicate"}
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL or malformed request or a message
+ *  refused whole (field "raw"; rule mail_too_large, mail_malformed, mail_no_sender,
+ *  mail_too_many_files or mail_too_deep); RECLAIM_NOT_FOUND for an unknown shop. */
+RECLAIM_API int reclaim_message_inbound(reclaim_engine *e, const char *request_json,
+                                        char **out_json);
+
 #ifdef __cplusplus
 }
 #endif

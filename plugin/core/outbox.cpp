@@ -83,12 +83,6 @@ bool event_matches(std::string_view pattern, std::string_view type) {
   return pattern == type;
 }
 
-std::string message_id_for(std::string_view case_number, std::string_view unique,
-                           std::string_view domain) {
-  return "<" + std::string(case_number) + "." + std::string(unique) + "@" + std::string(domain) +
-         ">";
-}
-
 UnixMs retry_delay(int attempt, UnixMs first_retry, double jitter) {
   double wait = static_cast<double>(std::max<UnixMs>(first_retry, 1));
   for (int i = 1; i < attempt && wait < static_cast<double>(kLongestWait); ++i) wait *= 4;

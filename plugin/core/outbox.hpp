@@ -68,11 +68,6 @@ std::string_view staff_template(const Event &event);
 // Whether a webhook's event patterns ("case.*", "case.decided", "*") take an event type.
 bool event_matches(std::string_view pattern, std::string_view type);
 
-// The Message-ID of an outgoing mail, "<RC-2026-000001.m_…@shop.example>": it names the case,
-// so a reply's In-Reply-To or References find the case again.
-std::string message_id_for(std::string_view case_number, std::string_view unique,
-                           std::string_view domain);
-
 // Retry n (1-based) waits first_retry × 4^(n-1), at most six hours, ±20 % jitter (`jitter` in
 // [0, 1) picks where): a server that is down a while is not hammered, and several senders that
 // failed together do not retry together.

@@ -23,6 +23,7 @@
 #include "core/views.hpp"
 #include "core/zone.hpp"
 #include "engine/config.hpp"
+#include "engine/inbound_mail.hpp"
 
 namespace spdlog {
 class logger;
@@ -165,6 +166,14 @@ class Engine {
   // An action by the staff member (the actor), on a case of their shops.
   CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
                        ActionRequest request, const std::string &request_hash);
+
+  // Inbound e-mail (engine/inbound.cpp, docs/MESSAGES.md): a customer's message becomes the
+  // reply (waiting_for_customer) or a message (other open states) on the case it threads to,
+  // when its From is the case's customer; otherwise a draft for staff. Once per shop and
+  // Message-ID. Throws Error(invalid_argument) for a message parse_inbound_mail refuses.
+  InboundOutcome receive_mail(const std::string &shop, std::string_view raw);
+  // A shop's drafts, newest first.
+  std::vector<InboundDraft> inbound_drafts(const std::string &shop, int limit = 100);
 
  private:
   struct Shop {

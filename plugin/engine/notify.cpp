@@ -1,5 +1,6 @@
 // Publishing a change: its event, and in the same transaction the mails and webhook posts it
 // causes (the outbox), so that a committed change is never left untold.
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
@@ -11,6 +12,7 @@
 #include "core/text.hpp"
 #include "engine/delivery.hpp"
 #include "engine/engine.hpp"
+#include "engine/inbound_mail.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -29,11 +31,19 @@ std::string address_of(std::string_view from) {
   return std::string(trim(from));
 }
 
+// The domain of the sender's address, for Message-IDs; a placeholder when the address has
+// none a Message-ID could carry (the configuration checks addresses only loosely).
 std::string domain_of(std::string_view from) {
   const std::string address = address_of(from);
   const auto at = address.rfind('@');
-  return at == std::string::npos || at + 1 == address.size() ? std::string("reclaim.invalid")
-                                                           : address.substr(at + 1);
+  const std::string domain = at == std::string::npos ? std::string() : address.substr(at + 1);
+  const auto host = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.';
+  };
+  const bool usable = !domain.empty() && domain.size() <= 253 &&
+                      std::all_of(domain.begin(), domain.end(), host);
+  return usable ? domain : std::string("reclaim.invalid");
 }
 
 }  // namespace
@@ -87,7 +97,9 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
     mail.subject = rendered.subject;
     mail.text = rendered.text;
     mail.html = rendered.html;
-    const std::string thread = "<" + subject.number + "@" + domain + ">";
+    // Every mail of a case refers to one thread id, so mail clients show them together, and a
+    // reply's References lead back to the case (inbound_mail.hpp reads them).
+    const std::string thread = message_id_for(subject.number, "thread", domain);
     mail.headers = {{"From", from},
                     {"To", to},
                     {"Message-ID", message_id_for(subject.number, mail.id, domain)},

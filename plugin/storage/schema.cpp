@@ -130,6 +130,19 @@ void migration_8(soci::session &sql, const Dialect &dialect) {
   sql << "CREATE INDEX outbox_by_case ON outbox (case_id, seq)";
 }
 
+// Inbound e-mail (migration 9): every message taken, once per shop and Message-ID (or the
+// SHA-256 of the message when it has none), with what became of it. A draft (result 'draft')
+// keeps the sender, subject and text for staff, and no files.
+void migration_9(soci::session &sql) {
+  sql << "CREATE TABLE inbound_mail ("
+         " id TEXT PRIMARY KEY, shop TEXT NOT NULL, mail_key TEXT NOT NULL,"
+         " result TEXT NOT NULL, reason TEXT NOT NULL, case_id TEXT NOT NULL,"
+         " history_seq BIGINT NOT NULL, from_address TEXT NOT NULL, from_name TEXT NOT NULL,"
+         " subject TEXT NOT NULL, body TEXT NOT NULL, received_at BIGINT NOT NULL,"
+         " raw_size BIGINT NOT NULL, UNIQUE (shop, mail_key))";
+  sql << "CREATE INDEX inbound_mail_by_result ON inbound_mail (shop, result, received_at)";
+}
+
 }  // namespace
 
 int stored_schema_version(soci::session &sql, const Dialect &dialect) {
@@ -154,6 +167,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 6) migration_6(sql);
   if (found < 7) migration_7(sql);
   if (found < 8) migration_8(sql, dialect);
+  if (found < 9) migration_9(sql);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

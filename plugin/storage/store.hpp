@@ -34,6 +34,21 @@ inline constexpr const char *kDueCasesSql =
     "SELECT id, alerts_done_until FROM cases WHERE next_alert_at <= :now"
     " ORDER BY next_alert_at LIMIT :limit";
 
+// An inbound e-mail as taken (tx_inbound.cpp): where it went, or a draft for staff.
+struct InboundRecord {
+  std::string id;  // "m_…"; a draft's id is its draft_id
+  std::string shop;
+  std::string key;     // the Message-ID, or "sha256:" + the message's hash when it has none
+  std::string result;  // reply, message, draft
+  std::string reason;  // why a draft: no_case, not_customer, case_closed, refused
+  std::string case_id;  // the case it went to; empty for a draft
+  std::int64_t history_seq = 0;
+  std::string from_address, from_name, subject;
+  std::string text;  // kept for drafts only
+  UnixMs received_at = 0;
+  std::int64_t raw_size = 0;
+};
+
 // One open transaction. Methods throw Error(storage | busy | conflict) and leave the rollback to
 // Store::write/read.
 class Tx {
@@ -136,6 +151,11 @@ class Tx {
   void set_delivery(const std::string &id, Delivery status, const std::string &error, UnixMs at);
   // Unsent messages by "channel.status", for the metrics.
   std::map<std::string, std::int64_t> outbox_counts();
+  // Inbound e-mail (tx_inbound.cpp).
+  std::optional<InboundRecord> inbound_mail(const std::string &shop, const std::string &key);
+  void put_inbound_mail(const InboundRecord &record);
+  // A shop's drafts, newest first.
+  std::vector<InboundRecord> inbound_drafts(const std::string &shop, int limit);
 
   soci::session &session() { return sql_; }
 

@@ -114,6 +114,7 @@ int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
+int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -322,6 +323,21 @@ final class Engine
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_messages_ack(
             $e, self::encode($ack), $out));
+    }
+
+    /** A customer's e-mail (the whole RFC 5322 message): their reply or message on its case, or a
+     *  draft for staff: {"result": "reply"|"message"|"draft", …}. Bytes that are not UTF-8 go as
+     *  raw_base64. */
+    public function messageInbound(string $raw, ?string $shop = null): array
+    {
+        $request = $shop === null ? [] : ['shop' => $shop];
+        if (preg_match('//u', $raw) === 1) {  // valid UTF-8
+            $request['raw'] = $raw;
+        } else {
+            $request['raw_base64'] = base64_encode($raw);
+        }
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_message_inbound(
+            $e, self::encode($request), $out));
     }
 
     private function live(): \FFI\CData

@@ -8,13 +8,22 @@
 // (for demos and tests that need an agent's side without an admin panel).
 //
 // CONFIG: {"engine": {…reclaim_open configuration…}, "http": {…reclaim_http_start options…},
-//          "orders": ["orders.json", …], "shop": "default"}
+//          "orders": ["orders.json", …], "shop": "default",
+//          "inbound": {"maildir": "/var/mail/returns", "interval_s": 5}}
+// With "inbound", every interval_s seconds (5 by default) each message in the Maildir's new/ is
+// given to reclaim_message_inbound and then moved to cur/ (flagged seen, ":2,S"), taken or
+// refused; a message the engine could not take for now (busy, storage) stays in new/ for the
+// next round. Feed the Maildir only with mail your MTA checked (SPF, DKIM, DMARC).
 // Each orders file holds one order document (adapter "reclaim") or an array of them; relative
 // paths are read from the configuration file's directory. Uses the public C ABI only.
 #include <reclaim/reclaim.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <atomic>
 #include <boost/json.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +32,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace json = boost::json;
 
@@ -65,6 +75,93 @@ int import_orders(reclaim_engine *engine, const std::string &shop, const json::v
   }
   return count;
 }
+
+std::string base64(const std::string &bytes) {
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    for (int shift = 18; shift >= 0; shift -= 6) out += alphabet[(v >> shift) & 63];
+  }
+  if (bytes.size() - i == 1) {
+    const unsigned v = byte(i) << 16;
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += "==";
+  } else if (bytes.size() - i == 2) {
+    const unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
+    out += alphabet[(v >> 18) & 63];
+    out += alphabet[(v >> 12) & 63];
+    out += alphabet[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+// The Maildir reader: new/ → reclaim_message_inbound → cur/.
+struct MaildirReader {
+  reclaim_engine *engine = nullptr;
+  std::string shop;
+  std::filesystem::path maildir;
+  int interval_s = 5;
+  std::mutex mutex;
+  std::condition_variable wakeup;
+  bool stopping = false;
+
+  void round() {
+    std::error_code error;
+    std::vector<std::filesystem::path> found;
+    for (const auto &entry : std::filesystem::directory_iterator(maildir / "new", error)) {
+      if (entry.is_regular_file(error)) found.push_back(entry.path());
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto &path : found) {
+      std::string bytes;
+      try {
+        bytes = read_file(path);
+      } catch (const std::exception &) {
+        continue;  // taken by another reader meanwhile
+      }
+      const std::string request =
+          json::serialize(json::object{{"shop", shop}, {"raw_base64", base64(bytes)}});
+      char *out = nullptr;
+      const int rc = reclaim_message_inbound(engine, request.c_str(), &out);
+      const std::string answer = take(out);
+      if (rc == RECLAIM_BUSY || rc == RECLAIM_STORAGE || rc == RECLAIM_INTERNAL) {
+        std::fprintf(stderr, "reclaimd: %s stays in new/ (%s)\n", path.filename().c_str(),
+                     answer.c_str());
+        continue;
+      }
+      std::printf("inbound %s: %s %s\n", path.filename().c_str(),
+                  rc == RECLAIM_OK ? "ok" : "refused", answer.c_str());
+      std::fflush(stdout);
+      std::string name = path.filename().string();
+      if (name.find(":2,") == std::string::npos) name += ":2,S";
+      std::filesystem::rename(path, maildir / "cur" / name, error);
+    }
+  }
+
+  void run() {
+    std::unique_lock lock(mutex);
+    while (!stopping) {
+      lock.unlock();
+      round();
+      lock.lock();
+      wakeup.wait_for(lock, std::chrono::seconds(interval_s), [&] { return stopping; });
+    }
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    wakeup.notify_all();
+  }
+};
 
 // The console's engine: guarded so that shutting down never races a command in progress.
 std::mutex console_mutex;
@@ -150,6 +247,24 @@ int main(int argc, char **argv) {
     std::printf("Stop with Ctrl-C or SIGTERM.\n");
     std::fflush(stdout);
 
+    MaildirReader reader;
+    std::thread reading;
+    if (const auto *inbound = root.if_contains("inbound")) {
+      reader.engine = engine;
+      reader.shop = shop;
+      reader.maildir = std::string(inbound->at("maildir").as_string());
+      if (reader.maildir.is_relative()) reader.maildir = config_path.parent_path() / reader.maildir;
+      if (const auto *interval = inbound->as_object().if_contains("interval_s")) {
+        reader.interval_s = std::max(1, static_cast<int>(interval->to_number<double>()));
+      }
+      for (const char *sub : {"new", "cur", "tmp"}) {
+        std::filesystem::create_directories(reader.maildir / sub);
+      }
+      std::printf("reading mail from %s every %d s\n", reader.maildir.c_str(), reader.interval_s);
+      std::fflush(stdout);
+      reading = std::thread([&] { reader.run(); });
+    }
+
     if (console) {
       console_engine = engine;
       std::thread(run_console).detach();  // ends with the process; it never outlives the engine
@@ -158,6 +273,10 @@ int main(int argc, char **argv) {
     sigwait(&stop_signals, &received);
     std::printf("stopping (signal %d)\n", received);
     std::fflush(stdout);
+    if (reading.joinable()) {
+      reader.stop();
+      reading.join();
+    }
     std::lock_guard lock(console_mutex);
     console_engine = nullptr;
     reclaim_http_stop(engine);

@@ -92,7 +92,7 @@ int main(void) {
   CHECK(json_str_eq(first_of(out, "messages"), "locale", "pl"));
   CHECK(json_str_eq(first_of(out, "messages"), "status", "pending"));
   CHECK_CONTAINS(out, "[RC-2026-000001]");
-  CHECK_CONTAINS(out, "\"Message-ID\":\"<RC-2026-000001.m_");
+  CHECK_CONTAINS(out, "\"Message-ID\":\"<reclaim.RC-2026-000001.m_");
   reclaim_free(out);
   out = NULL;
 

@@ -1080,6 +1080,56 @@ def test_messages(engine):
           "invalid_argument", "with a bad status", field="status")
 
 
+def test_inbound(engine):
+    """reclaim_message_inbound: the request and result documents (a customer's message on their
+    case, the same mail again, a stranger's draft), the case after it, and the refusals."""
+    opened = open_case(engine, {
+        "shop": "default", "kind": "complaint", "actor": AGENT,
+        "customer": {"email": "ewa@example.pl", "name": "Ewa"},
+        "items": [{"sku": "X-1", "name": "Toaster", "qty": 1, "unit_price": "50.00",
+                   "currency": "PLN", "reason": "defect"}]}, "a case for inbound mail")
+    if opened is None:
+        return
+    number = opened["number"]
+    mail = ("From: Ewa <EWA@example.pl>\r\nTo: desk@shop.example\r\n"
+            f"Subject: Re: {number.lower()} toaster\r\nMessage-ID: <ewa-schema-1@example.pl>\r\n"
+            "Content-Type: text/plain; charset=UTF-8\r\n\r\nIt still burns the bread.\r\n\r\n"
+            "On Mon, 23 Nov 2026, Shop <desk@shop.example> wrote:\r\n> old\r\n")
+    asked = request({"shop": "default", "raw": mail}, "message-inbound-request.schema.json",
+                    "an inbound mail")
+    taken = result("reclaim_message_inbound", "message-inbound-result.schema.json",
+                   lambda: engine.message_inbound(asked["raw"]))
+    if taken:
+        tampered(taken, "message-inbound-result.schema.json", "reclaim_message_inbound's result")
+        check(taken["result"] == "message" and taken["case_number"] == number,
+              "an inbound mail from the customer is a message on their case")
+        case = result("reclaim_case_get", "case.schema.json", lambda: engine.get_case(number),
+                      "after an inbound mail")
+        if case:
+            last = case["history"][-1]
+            check(last["action"] == "reply" and last["data"]["message"] == "It still burns the bread."
+                  and last["data"]["channel"] == "email", "the mail is in the history, quotes cut")
+        again = result("reclaim_message_inbound", "message-inbound-result.schema.json",
+                       lambda: engine.message_inbound(asked["raw"].encode("utf-8")), "again")
+        check(again is not None and again["duplicate"] is True, "the same mail twice: a duplicate")
+    stranger = mail.replace("EWA@example.pl", "mallory@evil.example").replace("ewa-schema-1",
+                                                                              "mallory-1")
+    draft = result("reclaim_message_inbound", "message-inbound-result.schema.json",
+                   lambda: engine.message_inbound(stranger.encode("utf-8")), "a stranger's")
+    if draft:
+        tampered(draft, "message-inbound-result.schema.json", "reclaim_message_inbound's draft")
+        check(draft["result"] == "draft" and draft["reason"] == "not_customer",
+              "a stranger's mail naming the case is a draft")
+    for bad, field in (({}, "raw"), ({"raw": mail, "colour": "red"}, "colour"),
+                       ({"raw": mail, "raw_base64": "eA=="}, "raw")):
+        invalid(bad, "message-inbound-request.schema.json", f"an inbound mail with a bad {field}")
+        error("reclaim_message_inbound",
+              lambda b=bad: engine._run("reclaim_message_inbound", json.dumps(b).encode()),
+              "invalid_argument", f"with a bad {field}", field=field)
+    error("reclaim_message_inbound", lambda: engine.message_inbound("no header at all"),
+          "invalid_argument", "for a message without a header", field="raw", rule="mail_malformed")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1102,6 +1152,7 @@ def main():
         test_events(engine, cases)
         test_messages(engine)
         test_reports(engine)
+        test_inbound(engine)
     finally:
         EXERCISED.add("reclaim_close")
         engine.close()

@@ -16,6 +16,7 @@ The library is found through the `library` argument, else $RECLAIM_LIBRARY, else
 directory of the installed tree this package belongs to, else the system's libreclaim.so.1.
 """
 
+import base64
 import ctypes
 import json
 import os
@@ -114,6 +115,7 @@ _SIGNATURES = {
     "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
 }
 
 _loaded = {}
@@ -294,3 +296,17 @@ class Engine:
     def ack_messages(self, ack):
         """{"ids": [...], "result": "sent" | "failed" | "retry", "error": "..."}."""
         return self._run("reclaim_messages_ack", _encode(ack))
+
+    def message_inbound(self, raw, shop=None):
+        """A customer's e-mail (the whole RFC 5322 message, str or bytes): their reply or message
+        on its case, or a draft for staff: {"result": "reply" | "message" | "draft", …}.
+        Bytes that are not UTF-8 go as raw_base64."""
+        request = {"shop": shop} if shop is not None else {}
+        if isinstance(raw, (bytes, bytearray)):
+            try:
+                request["raw"] = bytes(raw).decode("utf-8")
+            except UnicodeDecodeError:
+                request["raw_base64"] = base64.b64encode(bytes(raw)).decode("ascii")
+        else:
+            request["raw"] = raw
+        return self._run("reclaim_message_inbound", _encode(request))

@@ -174,6 +174,7 @@ TEST_P(StatusLinksOn, MigrationGivesExistingCasesVersionZero) {
       tx.session() << "DROP TABLE staff_links";  // migration 7
       tx.session() << "DROP TABLE staff_sessions";
       tx.session() << "DROP TABLE outbox";  // migration 8
+      tx.session() << "DROP TABLE inbound_mail";  // migration 9
       tx.session() << "UPDATE meta SET value = '5' WHERE key = 'schema_version'";
     });
   }

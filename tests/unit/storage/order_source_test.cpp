@@ -81,6 +81,7 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
     sql << "DROP TABLE staff_links";  // migration 7
     sql << "DROP TABLE staff_sessions";
     sql << "DROP TABLE outbox";  // migration 8
+    sql << "DROP TABLE inbound_mail";  // migration 9
     sql << "UPDATE meta SET value = '1' WHERE key = 'schema_version'";
   }
   {

@@ -189,6 +189,7 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
       sql << "DROP TABLE staff_links";  // migration 7
       sql << "DROP TABLE staff_sessions";
       sql << "DROP TABLE outbox";  // migration 8
+      sql << "DROP TABLE inbound_mail";  // migration 9
       sql << "UPDATE meta SET value = '4' WHERE key = 'schema_version'";
     });
   }
