@@ -16,7 +16,9 @@ std::pair<Day, int> wall_clock(const std::string &zone, UnixMs at) {
                                       std::chrono::floor<std::chrono::minutes>(instant))
                          .get_local_time();
   const auto day = std::chrono::floor<date::days>(local);
-  return {Day(day.time_since_epoch()), static_cast<int>((local - day).count())};
+  // zoned_time keeps at least seconds: count minutes explicitly.
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day);
+  return {Day(day.time_since_epoch()), static_cast<int>(minutes.count())};
 }
 
 }  // namespace

@@ -119,8 +119,9 @@ Response withdraw_confirm(Call &call) {
   const std::string statement = call.text("statement_intro");
   std::string whole = statement;
   for (const auto &item : items) {
-    whole += "\n- " + std::string(item.at("name").as_string()) + " × " +
-             std::to_string(item.at("qty").to_number<std::int64_t>());
+    const json::object &line = item.as_object();
+    whole += "\n- " + std::string(line.at("name").as_string()) + " × " +
+             std::to_string(line.at("qty").to_number<std::int64_t>());
   }
   whole += "\n" + call.text("statement_order") + ": " + order->number + "\n" +
            call.text("statement_name") + ": " + name + "\n" + call.text("statement_email") +

@@ -204,7 +204,7 @@ try {
   await d.locator('a.button').click();
   const decidedUrl = d.url().replace(/\?.*$/, '');
   await d.close();
-  await host.staff(decidedNumber, { action: 'accept', resolution: { type: 'refund', amount: { amount: '118.00', currency: 'PLN' } },
+  await host.staff(decidedNumber, { action: 'accept', resolution: { type: 'refund', amount: '118.00', currency: 'PLN' },
     explanation: 'Tego wzoru kubków już nie produkujemy, dlatego zamiast wymiany zwracamy pieniądze.' });
   await host.staff(decidedNumber, { action: 'fulfil', reference: 'ZW-2026-0042' });
   // The withdrawal's acknowledgement, once, and the status page it links to.

@@ -136,7 +136,7 @@ TEST_F(StatusPage, TheDecisionShowsAmountsTheExplanationAndTheReference) {
   Browser browser(*app_);
   const std::string token = complain(browser, "replacement");
   act(token, R"({"action":"accept","actor":{"role":"agent","id":"a"},
-                 "resolution":{"type":"refund","amount":{"amount":"150.00","currency":"PLN"}},
+                 "resolution":{"type":"refund","amount":"150.00","currency":"PLN"},
                  "explanation":"Ten model wycofano ze sprzedaży, więc nie możemy go wymienić."})");
   const Response pl = browser.get("/c/" + token + "?lang=pl");
   EXPECT_TRUE(has(pl, "Decyzja sklepu"));
