@@ -138,7 +138,12 @@ json::object decision_context(Call &call, const CustomerView &view) {
     if (decision.outcome == ItemDecision::Outcome::accepted && decision.resolution) {
       const std::string type(name(decision.resolution->type));
       shown["accepted"] = true;
-      shown["accepted_qty"] = decision.qty;
+      // Only a part accepted is worth a number: "accepted (1 of 2)".
+      if (decision.qty < item.qty) {
+        shown["accepted_part"] = filled(call.text("accepted_part"),
+                                        {{"accepted", std::to_string(decision.qty)},
+                                         {"qty", std::to_string(item.qty)}});
+      }
       shown["resolution_label"] = call.text("resolution_" + type);
       if (decision.resolution->amount) {
         shown["amount"] = page_money(*decision.resolution->amount, call.lang);

@@ -219,9 +219,10 @@ try {
   await w.close();
   const expectations = {
     withdrawal: { url: withdrawalUrl,
-      pl: ['Odeślij nam towar najpóźniej', 'Zwrot płatności do', 'Niniejszym informuję', 'Jan Kowalski'],
+      // The statement stays in the words it was made in (English here), whatever the page's language.
+      pl: ['Odeślij nam towar najpóźniej', 'Zwrot płatności do', 'I hereby give notice', 'Jan Kowalski'],
       en: ['Please send the goods back to us by', 'Refund due by', 'I hereby give notice'],
-      ru: ['Отправьте нам товар не позднее', 'Возврат денег до', 'Настоящим сообщаю'] },
+      ru: ['Отправьте нам товар не позднее', 'Возврат денег до', 'I hereby give notice'] },
     decided: { url: decidedUrl,
       pl: ['Decyzja sklepu', '118,00', 'Przyznane rozwiązanie: Zwrot pieniędzy', 'Tego wzoru kubków', 'ZW-2026-0042'],
       en: ['The shop\'s decision', '118.00', 'The shop decided on: Refund', 'ZW-2026-0042'],
