@@ -9,8 +9,8 @@
 namespace reclaim {
 
 struct MessageArgs {
-  std::string date;        // a day, written for the locale
-  std::string detail;      // a count or a word the message names
+  std::string date;    // a day, written for the locale
+  std::string detail;  // a count or a word the message names
 };
 
 // The message for a stable eligibility code in "pl", "en" or "ru" (English for anything else).

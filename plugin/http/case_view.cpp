@@ -113,13 +113,12 @@ json::object return_context(Call &call, const CustomerView &view, const Policy &
   }
   if (refund_pending(subject.state) && subject.deadlines.decision_due) {
     out["refund_by"] = page_date(view.timezone, *subject.deadlines.decision_due, call.lang);
-    const bool statutory =
-        subject.deadlines.statutory && rules && rules->withdrawal_refund;
+    const bool statutory = subject.deadlines.statutory && rules && rules->withdrawal_refund;
     out["refund_label"] = call.text(statutory ? "refund_due_label" : "decision_by");
-    out["refund_text"] =
-        statutory ? filled(call.text("refund_due_text"),
-                           {{"days", std::to_string(rules->withdrawal_refund->days)}})
-                  : call.text("refund_due_shop");
+    out["refund_text"] = statutory
+                             ? filled(call.text("refund_due_text"),
+                                      {{"days", std::to_string(rules->withdrawal_refund->days)}})
+                             : call.text("refund_due_shop");
   }
   return out;
 }
@@ -140,9 +139,9 @@ json::object decision_context(Call &call, const CustomerView &view) {
       shown["accepted"] = true;
       // Only a part accepted is worth a number: "accepted (1 of 2)".
       if (decision.qty < item.qty) {
-        shown["accepted_part"] = filled(call.text("accepted_part"),
-                                        {{"accepted", std::to_string(decision.qty)},
-                                         {"qty", std::to_string(item.qty)}});
+        shown["accepted_part"] =
+            filled(call.text("accepted_part"),
+                   {{"accepted", std::to_string(decision.qty)}, {"qty", std::to_string(item.qty)}});
       }
       shown["resolution_label"] = call.text("resolution_" + type);
       if (decision.resolution->amount) {
@@ -160,23 +159,24 @@ json::object decision_context(Call &call, const CustomerView &view) {
     items.push_back(std::move(shown));
   }
   json::object out{{"items", std::move(items)}};
-  if (subject.decided_at) out["decided_local"] = page_date(view.timezone, *subject.decided_at, call.lang);
+  if (subject.decided_at)
+    out["decided_local"] = page_date(view.timezone, *subject.decided_at, call.lang);
   if (subject.deemed) out["deemed_text"] = call.text("decision_deemed_text");
   if (differs) {
-    out["differs_text"] =
-        filled(call.text("decision_differs"),
-               {{"preferred", call.text("resolution_" + subject.preferred_resolution)},
-                {"given", given}});
+    out["differs_text"] = filled(
+        call.text("decision_differs"),
+        {{"preferred", call.text("resolution_" + subject.preferred_resolution)}, {"given", given}});
   }
   if (const HistoryEntry *accepted = latest(view, "accept")) {
     const std::string explanation = str(accepted->data, "explanation");
     if (!explanation.empty()) out["explanation"] = explanation;
   }
-  if (money_back && subject.state == State::accepted) out["money_back_text"] = call.text("money_back_text");
+  if (money_back && subject.state == State::accepted)
+    out["money_back_text"] = call.text("money_back_text");
   if (subject.state == State::accepted && subject.deadlines.resolution_due) {
-    out["due_text"] = filled(call.text("resolution_due_text"),
-                             {{"date", page_date(view.timezone, *subject.deadlines.resolution_due,
-                                                 call.lang)}});
+    out["due_text"] =
+        filled(call.text("resolution_due_text"),
+               {{"date", page_date(view.timezone, *subject.deadlines.resolution_due, call.lang)}});
   }
   if (const HistoryEntry *fulfilled = latest(view, "fulfil");
       fulfilled && (subject.state == State::resolved || subject.state == State::closed)) {
@@ -235,8 +235,8 @@ json::object case_page_context(Call &call, const CustomerView &view, const std::
                        {"by_label", by_label(call, name(entry.actor.role))},
                        {"at_local", page_date_time(zone, entry.at, call.lang)},
                        {"files", file_links(files_by_id, entry.data)}};
-    for (const char *key : {"message", "instructions", "reason", "comment", "explanation",
-                            "reference"}) {
+    for (const char *key :
+         {"message", "instructions", "reason", "comment", "explanation", "reference"}) {
       const std::string text = str(entry.data, key);
       if (!text.empty()) shown[key] = text;
     }

@@ -12,9 +12,9 @@ namespace {
 // clock reads them (so a day the clocks change still shows the time people saw).
 std::pair<Day, int> wall_clock(const std::string &zone, UnixMs at) {
   const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
-  const auto local = date::make_zoned(date::locate_zone(zone),
-                                      std::chrono::floor<std::chrono::minutes>(instant))
-                         .get_local_time();
+  const auto local =
+      date::make_zoned(date::locate_zone(zone), std::chrono::floor<std::chrono::minutes>(instant))
+          .get_local_time();
   const auto day = std::chrono::floor<date::days>(local);
   // zoned_time keeps at least seconds: count minutes explicitly.
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day);

@@ -67,9 +67,8 @@ json::array options_for(Call &call, std::span<const std::string_view> words,
 
 // The reasons that fit each kind: a complaint is about what is wrong with the goods, a return
 // about why they are not wanted. Nobody is offered "better price" for a defect.
-constexpr std::string_view kComplaintReasons[] = {"defect",        "transport_damage",
-                                                  "not_as_described", "wrong_item",
-                                                  "missing_parts", "other"};
+constexpr std::string_view kComplaintReasons[] = {
+    "defect", "transport_damage", "not_as_described", "wrong_item", "missing_parts", "other"};
 constexpr std::string_view kReturnReasons[] = {"no_longer_needed", "changed_mind", "size_or_fit",
                                                "better_price", "other"};
 
@@ -152,8 +151,8 @@ json::array order_lines(Call &call, const Order &order, const Form *previous) {
     if (const auto *found = eligibility.if_contains(line.id)) {
       const json::object &verdict =
           found->as_object().at(is_return ? "return" : "complaint").as_object();
-      verdicts.push_back(json::object{{"eligible", verdict.at("eligible")},
-                                      {"message", verdict.at("message")}});
+      verdicts.push_back(
+          json::object{{"eligible", verdict.at("eligible")}, {"message", verdict.at("message")}});
     }
     shown["open"] = true;
     shown["picked"] = submitted && previous->has("pick_" + index);
@@ -289,7 +288,8 @@ Response open_from_form(Call &call) {
     }
     return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
   }
-  return redirect(call, call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
+  return redirect(call,
+                  call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 
 // Replaces every CSRF marker of a cached page with this browser's token.

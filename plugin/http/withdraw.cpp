@@ -2,9 +2,9 @@
 // and an acknowledgement with the statement and the time it was made. It opens a return case.
 #include <boost/json/array.hpp>
 
-#include "http/page_dates.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "http/page_dates.hpp"
 #include "http/site.hpp"
 
 namespace reclaim::http {
@@ -124,8 +124,8 @@ Response withdraw_confirm(Call &call) {
              std::to_string(line.at("qty").to_number<std::int64_t>());
   }
   whole += "\n" + call.text("statement_order") + ": " + order->number + "\n" +
-           call.text("statement_name") + ": " + name + "\n" + call.text("statement_email") +
-           ": " + order->customer.email;
+           call.text("statement_name") + ": " + name + "\n" + call.text("statement_email") + ": " +
+           order->customer.email;
   request.description = whole;
   const UnixMs submitted = call.engine().now();
   request.extra =
@@ -150,8 +150,8 @@ Response withdraw_confirm(Call &call) {
   context["items"] = std::move(items);
   context["number"] = opened.subject.number;
   // Date and time: the moment of the statement is what the acknowledgement proves.
-  context["submitted_local"] = page_date_time(
-      call.engine().shop_config(shop).timezone, submitted, call.lang);
+  context["submitted_local"] =
+      page_date_time(call.engine().shop_config(shop).timezone, submitted, call.lang);
   context["email"] = order->customer.email;
   context["status_url"] = call.base() + "/c/" + token + "?lang=" + call.lang;
   context["title"] = call.text("withdraw_done_heading");

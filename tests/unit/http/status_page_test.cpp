@@ -39,12 +39,18 @@ class StatusPage : public ::testing::Test {
   // A complaint about one kettle through the form; returns the status token.
   std::string complain(Browser &browser, const std::string &preferred = "replacement") {
     browser.prime();
-    const Response response = browser.post_multipart(
-        "/new", {{"step", "case"}, {"picking", "1"}, {"order", "N1001"},
-                 {"email", "jan@example.pl"}, {"kind", "complaint"}, {"pick_0", "1"},
-                 {"qty_0", "1"}, {"reason_0", "defect"}, {"resolution", preferred},
-                 {"lang", "pl"}},
-        {});
+    const Response response = browser.post_multipart("/new",
+                                                     {{"step", "case"},
+                                                      {"picking", "1"},
+                                                      {"order", "N1001"},
+                                                      {"email", "jan@example.pl"},
+                                                      {"kind", "complaint"},
+                                                      {"pick_0", "1"},
+                                                      {"qty_0", "1"},
+                                                      {"reason_0", "defect"},
+                                                      {"resolution", preferred},
+                                                      {"lang", "pl"}},
+                                                     {});
     EXPECT_EQ(response.status, 303) << response.body;
     return token_of(response.header("Location"));
   }
@@ -52,10 +58,9 @@ class StatusPage : public ::testing::Test {
   // A withdrawal from both kettles through the withdrawal function; returns the status token.
   std::string withdraw(Browser &browser) {
     browser.prime();
-    const Response done = browser.post("/withdraw/confirm?lang=pl", {{"name", "Jan Kowalski"},
-                                                                     {"order", "N1001"},
-                                                                     {"email", "jan@example.pl"},
-                                                                     {"line", "1"}});
+    const Response done = browser.post(
+        "/withdraw/confirm?lang=pl",
+        {{"name", "Jan Kowalski"}, {"order", "N1001"}, {"email", "jan@example.pl"}, {"line", "1"}});
     EXPECT_EQ(done.status, 200) << done.body;
     const std::regex link(R"re(href="/c/([^"?]+)\?)re");
     std::smatch match;
@@ -141,8 +146,9 @@ TEST_F(StatusPage, TheDecisionShowsAmountsTheExplanationAndTheReference) {
   const Response pl = browser.get("/c/" + token + "?lang=pl");
   EXPECT_TRUE(has(pl, "Decyzja sklepu"));
   EXPECT_TRUE(has(pl, "150,00\u00a0PLN"));
-  EXPECT_TRUE(has(pl, "Rozwiązanie wskazane w zgłoszeniu: Wymiana na nowy. Przyznane "
-                      "rozwiązanie: Zwrot pieniędzy."));
+  EXPECT_TRUE(has(pl,
+                  "Rozwiązanie wskazane w zgłoszeniu: Wymiana na nowy. Przyznane "
+                  "rozwiązanie: Zwrot pieniędzy."));
   EXPECT_TRUE(has(pl, "Ten model wycofano ze sprzedaży"));
   EXPECT_TRUE(has(pl, "tym samym sposobem płatności"));
   EXPECT_TRUE(has(pl, "Zrealizujemy to najpóźniej"));
@@ -186,8 +192,9 @@ TEST_F(StatusPage, TheConfirmationSaysWhereTheConfirmationGoes) {
   Browser browser(*app_);
   const std::string token = complain(browser);
   const Response pl = browser.get("/c/" + token + "/confirmation?lang=pl");
-  EXPECT_TRUE(has(pl, "Potwierdzenie zgłoszenia z linkiem do niego wysyłamy na adres "
-                      "<strong>jan@example.pl</strong>."));
+  EXPECT_TRUE(has(pl,
+                  "Potwierdzenie zgłoszenia z linkiem do niego wysyłamy na adres "
+                  "<strong>jan@example.pl</strong>."));
   EXPECT_TRUE(has(pl, "7 grudnia 2026"));
   EXPECT_TRUE(has(pl, "href=\"/c/" + token));
   const Response en = browser.get("/c/" + token + "/confirmation?lang=en");
@@ -254,18 +261,27 @@ TEST_F(StatusPage, TheFormOffersWhatFitsTheKindStartsAtOneAndKnowsTheName) {
   EXPECT_FALSE(has(returning, "value=\"defect\""));
   EXPECT_FALSE(has(returning, "value=\"repair\""));
   // A reason that does not fit the kind is refused.
-  const Response mixed = browser.post_multipart(
-      "/new?lang=en", {{"step", "case"}, {"picking", "1"}, {"order", "N1001"},
-                       {"email", "jan@example.pl"}, {"kind", "complaint"}, {"pick_0", "1"},
-                       {"qty_0", "1"}, {"reason_0", "better_price"}},
-      {});
+  const Response mixed = browser.post_multipart("/new?lang=en",
+                                                {{"step", "case"},
+                                                 {"picking", "1"},
+                                                 {"order", "N1001"},
+                                                 {"email", "jan@example.pl"},
+                                                 {"kind", "complaint"},
+                                                 {"pick_0", "1"},
+                                                 {"qty_0", "1"},
+                                                 {"reason_0", "better_price"}},
+                                                {});
   EXPECT_EQ(mixed.status, 422);
   // An unticked line is not claimed, whatever its quantity says.
-  const Response unticked = browser.post_multipart(
-      "/new?lang=en", {{"step", "case"}, {"picking", "1"}, {"order", "N1001"},
-                       {"email", "jan@example.pl"}, {"kind", "complaint"}, {"qty_0", "1"},
-                       {"reason_0", "defect"}},
-      {});
+  const Response unticked = browser.post_multipart("/new?lang=en",
+                                                   {{"step", "case"},
+                                                    {"picking", "1"},
+                                                    {"order", "N1001"},
+                                                    {"email", "jan@example.pl"},
+                                                    {"kind", "complaint"},
+                                                    {"qty_0", "1"},
+                                                    {"reason_0", "defect"}},
+                                                   {});
   EXPECT_EQ(unticked.status, 422);
   EXPECT_TRUE(has(unticked, "Tick at least one item."));
 }
@@ -273,11 +289,16 @@ TEST_F(StatusPage, TheFormOffersWhatFitsTheKindStartsAtOneAndKnowsTheName) {
 TEST_F(StatusPage, ALineClaimedInFullLinksTheCaseThatHoldsIt) {
   Browser browser(*app_);
   browser.prime();
-  const Response opened = browser.post_multipart(
-      "/new", {{"step", "case"}, {"picking", "1"}, {"order", "N1001"},
-               {"email", "jan@example.pl"}, {"kind", "complaint"}, {"pick_0", "1"},
-               {"qty_0", "2"}, {"reason_0", "defect"}},
-      {});
+  const Response opened = browser.post_multipart("/new",
+                                                 {{"step", "case"},
+                                                  {"picking", "1"},
+                                                  {"order", "N1001"},
+                                                  {"email", "jan@example.pl"},
+                                                  {"kind", "complaint"},
+                                                  {"pick_0", "1"},
+                                                  {"qty_0", "2"},
+                                                  {"reason_0", "defect"}},
+                                                 {});
   ASSERT_EQ(opened.status, 303);
   const std::string token = token_of(opened.header("Location"));
   const Response items = browser.post(
