@@ -269,37 +269,6 @@ RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
   return mail;
 }
 
-namespace {
-constexpr std::string_view kMonthsPl[] = {"stycznia", "lutego", "marca", "kwietnia",
-                                          "maja", "czerwca", "lipca", "sierpnia",
-                                          "września", "października", "listopada", "grudnia"};
-constexpr std::string_view kMonthsEn[] = {"January", "February", "March", "April",
-                                          "May", "June", "July", "August",
-                                          "September", "October", "November", "December"};
-constexpr std::string_view kMonthsRu[] = {"января", "февраля", "марта", "апреля",
-                                          "мая", "июня", "июля", "августа",
-                                          "сентября", "октября", "ноября", "декабря"};
-}  // namespace
-
-std::string long_date(int year, unsigned month, unsigned day, std::string_view locale) {
-  const auto &months = locale == "pl" ? kMonthsPl : locale == "ru" ? kMonthsRu : kMonthsEn;
-  const std::string_view month_name = months[(month - 1) % 12];
-  std::string text = std::to_string(day) + " " + std::string(month_name) + " " +
-                     std::to_string(year);
-  return text;
-}
-
-std::string money_text(std::string_view amount, std::string_view currency,
-                       std::string_view locale) {
-  std::string number(amount);
-  if (locale == "pl" || locale == "ru") {
-    for (char &c : number) {
-      if (c == '.') c = ',';
-    }
-  }
-  return number + " " + std::string(currency);
-}
-
 std::string one_line(std::string_view text, std::size_t max_chars) {
   std::string flat(text);
   for (char &c : flat) {

@@ -48,10 +48,6 @@ class MailTexts {
   std::map<std::string, std::unique_ptr<Language>, std::less<>> languages_;
 };
 
-// "14 grudnia 2026", "14 December 2026", "14 декабря 2026".
-std::string long_date(int year, unsigned month, unsigned day, std::string_view locale);
-// "129,00 PLN" (pl, ru) or "129.00 PLN" (en), from the decimal text "129.00".
-std::string money_text(std::string_view amount, std::string_view currency, std::string_view locale);
 // One header-safe line: controls (CR and LF first of all) become spaces, runs of spaces one,
 // at most `max_chars` characters.
 std::string one_line(std::string_view text, std::size_t max_chars = 200);

@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include "codec/mail.hpp"
+#include "core/messages.hpp"
 #include "core/time.hpp"
 
 namespace reclaim::codec {
@@ -14,8 +15,7 @@ namespace {
 constexpr std::int64_t kDayMs = 86'400'000;
 
 std::string date_text(const Zone &zone, UnixMs at, std::string_view locale) {
-  const date::year_month_day ymd{zone.local_day(at)};
-  return long_date(int{ymd.year()}, unsigned{ymd.month()}, unsigned{ymd.day()}, locale);
+  return long_date_text(zone.local_day(at), locale);
 }
 
 std::string date_time_text(const Zone &zone, UnixMs at, std::string_view locale) {
@@ -67,7 +67,7 @@ void add_decision(json::object &values, const MailScene &scene) {
                          {"qty", decision.qty},
                          {"resolution", name(decision.resolution->type)}};
       if (const auto &amount = decision.resolution->amount) {
-        entry["amount"] = money_text(amount->amount.to_string(2), amount->currency, scene.locale);
+        entry["amount"] = local_money_text(*amount, scene.locale);
         if (gives_money_back(decision.resolution->type)) {
           refund = refund ? *refund + amount->amount : amount->amount;
           currency = amount->currency;
@@ -84,7 +84,7 @@ void add_decision(json::object &values, const MailScene &scene) {
   }
   values["decided"] = std::move(decided);
   values["rejected_items"] = std::move(rejected);
-  if (refund) values["refund_total"] = money_text(refund->to_string(2), currency, scene.locale);
+  if (refund) values["refund_total"] = local_money_text(Money{*refund, currency}, scene.locale);
   values["reason"] = subject.reject_reason;
   values["explanation"] = string_of(scene.event.data, "explanation");
   if (!subject.preferred_resolution.empty()) {

@@ -146,6 +146,7 @@ ActionRequest action_request_from_json(const json::value &document) {
   request.instructions = fields.text("instructions", kMaxTextBytes).value_or("");
   request.reason = fields.text("reason", kMaxTextBytes).value_or("");
   request.reference = fields.text("reference", kMaxIdBytes).value_or("");
+  request.explanation = fields.text("explanation", kMaxTextBytes).value_or("");
   request.comment = fields.text("comment", kMaxTextBytes).value_or("");
   request.condition = fields.word("condition", kConditions).value_or("");
   request.priority = fields.word("priority", kPriorities).value_or("");

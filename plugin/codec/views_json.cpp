@@ -56,7 +56,8 @@ json::object visible_entry(const HistoryEntry &entry, const std::string &zone) {
                    {"by", name(entry.actor.role)},
                    {"from", name(entry.from)},
                    {"to", name(entry.to)}};
-  for (const char *key : {"message", "reason", "instructions", "score", "comment", "attachments"}) {
+  for (const char *key : {"message", "reason", "instructions", "score", "comment", "attachments",
+                          "explanation", "reference"}) {
     if (const auto *value = entry.data.if_contains(key)) out[key] = *value;
   }
   out["at_local"] = local_time(zone, entry.at);

@@ -138,6 +138,7 @@ void accept(Case &subject, const ActionRequest &request, json::object &data) {
   data["items"] = std::move(decided);
   data["partial"] = subject.partial;
   if (!request.reason.empty()) data["reason"] = request.reason;
+  if (!request.explanation.empty()) data["explanation"] = request.explanation;
 }
 
 void receive_goods(Case &subject, const ActionRequest &request, json::object &data) {

@@ -28,6 +28,7 @@ struct ActionRequest {
   std::string instructions;  // authorize_return
   std::string reason;        // reject, reopen, cancel, escalate; accept: for what it rejects
   std::string reference;     // fulfil
+  std::string explanation;   // accept: why this decision, in words to the customer
   std::string condition;     // receive_goods, for every item
   std::string priority;      // set_priority
   std::string to;            // escalate

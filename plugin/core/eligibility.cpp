@@ -34,7 +34,7 @@ void say(ItemVerdict &verdict, const Context &context, std::string code, std::op
   if (day) verdict.window_ends = context.zone.end_of_day(*day);
   verdict.message = eligibility_message(
       verdict.code, context.query.locale,
-      {day ? local_date_text(*day, context.query.locale) : std::string(), std::move(detail)});
+      {day ? long_date_text(*day, context.query.locale) : std::string(), std::move(detail)});
 }
 
 std::string exception_of(const Policy &policy, const OrderLine &line) {

@@ -1,5 +1,7 @@
 #include "core/messages.hpp"
 
+#include "core/model.hpp"
+
 #include <cstdio>
 
 namespace reclaim {
@@ -89,6 +91,41 @@ std::string local_date_text(Day day, std::string_view locale) {
   std::snprintf(text, sizeof text, "%02u.%02u.%04d", unsigned{ymd.day()}, unsigned{ymd.month()},
                 int{ymd.year()});
   return text;
+}
+
+std::string long_date_text(Day day, std::string_view locale) {
+  static constexpr std::string_view kPl[] = {"stycznia", "lutego",   "marca",    "kwietnia",
+                                             "maja",     "czerwca",  "lipca",    "sierpnia",
+                                             "września", "października", "listopada", "grudnia"};
+  static constexpr std::string_view kEn[] = {"January", "February", "March",     "April",
+                                             "May",     "June",     "July",      "August",
+                                             "September", "October", "November", "December"};
+  static constexpr std::string_view kRu[] = {"января", "февраля", "марта",    "апреля",
+                                             "мая",    "июня",    "июля",     "августа",
+                                             "сентября", "октября", "ноября", "декабря"};
+  const date::year_month_day ymd{day};
+  const unsigned month = unsigned{ymd.month()} - 1;
+  const std::string_view name = locale == "pl"   ? kPl[month]
+                                : locale == "ru" ? kRu[month]
+                                                 : kEn[month];
+  return std::to_string(unsigned{ymd.day()}) + " " + std::string(name) + " " +
+         std::to_string(int{ymd.year()});
+}
+
+std::string local_money_text(const Money &money, std::string_view locale) {
+  std::string amount = amount_text(money.amount, money.currency);
+  if (locale == "pl" || locale == "ru") {
+    for (char &c : amount) {
+      if (c == '.') c = ',';
+    }
+  }
+  return amount + "\u00a0" + money.currency;
+}
+
+std::string long_date_time_text(Day day, int minutes, std::string_view locale) {
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+  return long_date_text(day, locale) + ", " + clock;
 }
 
 }  // namespace reclaim

@@ -6,6 +6,7 @@
 #include "codec/views_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "http/case_view.hpp"
 #include "http/site.hpp"
 
@@ -39,6 +40,16 @@ std::optional<Response> guard_lookup(Call &call, std::string_view email) {
   return std::nullopt;
 }
 
+// Case numbers are issued in capitals (RC-2026-000001); people type them in any case, with
+// spaces around them from copying.
+std::string case_number_typed(std::string_view typed) {
+  std::string number(trim(typed));
+  for (char &c : number) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return number;
+}
+
 std::string status_url(Call &call, const std::string &token) {
   return call.base() + "/c/" + token + "?lang=" + call.lang;
 }
@@ -54,10 +65,60 @@ json::array options_for(Call &call, std::span<const std::string_view> words,
   return out;
 }
 
-// Step 2's list: every line of the order with its quantity, reason and, once the engine can
-// judge it, its eligibility. This is where per-line eligibility belongs: give each line an
-// "eligibility" object {"eligible": bool, "message": "…"} and new_items.html shows it.
+// The reasons that fit each kind: a complaint is about what is wrong with the goods, a return
+// about why they are not wanted. Nobody is offered "better price" for a defect.
+constexpr std::string_view kComplaintReasons[] = {
+    "defect", "transport_damage", "not_as_described", "wrong_item", "missing_parts", "other"};
+constexpr std::string_view kReturnReasons[] = {"no_longer_needed", "changed_mind", "size_or_fit",
+                                               "better_price", "other"};
+
+std::span<const std::string_view> reasons_for(bool is_return) {
+  if (is_return) return kReturnReasons;
+  return kComplaintReasons;
+}
+
+// The resolutions the shop's policy offers for the kind (a complaint's are the law's remedies,
+// a return's the shop's), never a discount code for a defect unless the shop offers one.
+std::vector<std::string_view> resolutions_for(Call &call, bool is_return) {
+  const Policy policy = call.engine().get_policy(call.site.options.shop).policy;
+  const auto offered = policy.resolutions.find(is_return ? "return" : "complaint");
+  std::vector<std::string_view> out;
+  for (auto word : kResolutions) {
+    if (offered != policy.resolutions.end() &&
+        std::find(offered->second.begin(), offered->second.end(), word) != offered->second.end()) {
+      out.push_back(word);
+    }
+  }
+  if (out.empty()) out.emplace_back(is_return ? "refund" : "repair");
+  return out;
+}
+
+bool is_return_form(const Form *form) { return form && form->get("kind") == "return"; }
+
+// The open cases that already hold a line: a line with nothing left links to them.
+json::array cases_holding(Call &call, const Order &order, const std::string &line_id) {
+  CaseQuery query;
+  query.shop = call.site.options.shop;
+  query.order_id = order.id;
+  query.limit = 20;
+  json::array out;
+  for (const Case &found : call.engine().list_cases(query).cases) {
+    if (found.state == State::cancelled) continue;
+    const bool holds = std::any_of(found.items.begin(), found.items.end(),
+                                   [&](const CaseItem &item) { return item.line == line_id; });
+    if (!holds) continue;
+    out.push_back(json::object{
+        {"number", found.number},
+        {"href", call.base() + "/c/" + call.engine().status_token(found) + "?lang=" + call.lang}});
+  }
+  return out;
+}
+
+// Step 2's list: every line of the order, chosen explicitly (a box to tick; the quantity starts
+// at 1 and is asked only where more than one unit is left), its reason and what the law and the
+// shop's policy allow. A line already claimed in full links the case(s) that hold it.
 json::array order_lines(Call &call, const Order &order, const Form *previous) {
+  const bool is_return = is_return_form(previous);
   const ClaimedQty claimed = call.engine().claimed_quantities(call.site.options.shop, order.id);
   const json::object eligibility =
       codec::to_json(call.engine().eligibility_by_line(call.site.options.shop, order, call.lang));
@@ -68,27 +129,38 @@ json::array order_lines(Call &call, const Order &order, const Form *previous) {
     const std::int64_t left =
         line.qty - line.refunded_qty - (taken == claimed.end() ? 0 : taken->second);
     const std::string index = std::to_string(i);
-    const std::string reason = previous ? previous->get("reason_" + index) : "defect";
-    std::string chosen = previous ? previous->get("qty_" + index) : "0";
-    if (chosen.empty()) chosen = "0";
-    // Shown before submitting: what the law and the shop's policy allow, as each kind.
+    const bool submitted = previous && previous->has("picking");
+    std::string reason = submitted ? previous->get("reason_" + index) : "";
+    if (!is_one_of(reason, reasons_for(is_return))) reason = reasons_for(is_return).front();
+    std::string chosen = submitted ? previous->get("qty_" + index) : "";
+    if (chosen.empty() || chosen == "0") chosen = "1";
+    json::object shown{{"index", i},
+                       {"line", line.id},
+                       {"name", line.name},
+                       {"sku", line.sku},
+                       {"qty", left > 0 ? left : 0}};
+    if (left <= 0) {
+      json::array holding = cases_holding(call, order, line.id);
+      shown["has_claimed"] = !holding.empty();
+      shown["claimed"] = std::move(holding);
+      lines.push_back(std::move(shown));
+      continue;
+    }
+    // Shown before submitting: what the law and the shop's policy allow for the chosen kind.
     json::array verdicts;
     if (const auto *found = eligibility.if_contains(line.id)) {
-      for (const char *kind : {"complaint", "return"}) {
-        const json::object &verdict = found->as_object().at(kind).as_object();
-        verdicts.push_back(json::object{{"kind", call.text(std::string("eligibility_") + kind)},
-                                        {"eligible", verdict.at("eligible")},
-                                        {"message", verdict.at("message")}});
-      }
+      const json::object &verdict =
+          found->as_object().at(is_return ? "return" : "complaint").as_object();
+      verdicts.push_back(
+          json::object{{"eligible", verdict.at("eligible")}, {"message", verdict.at("message")}});
     }
-    lines.push_back(json::object{{"index", i},
-                                 {"line", line.id},
-                                 {"name", line.name},
-                                 {"sku", line.sku},
-                                 {"qty", left > 0 ? left : 0},
-                                 {"chosen", chosen},
-                                 {"eligibility", std::move(verdicts)},
-                                 {"reasons", options_for(call, kReasons, "reason_", reason)}});
+    shown["open"] = true;
+    shown["picked"] = submitted && previous->has("pick_" + index);
+    shown["several"] = left > 1;
+    shown["chosen"] = chosen;
+    shown["eligibility"] = std::move(verdicts);
+    shown["reasons"] = options_for(call, reasons_for(is_return), "reason_", reason);
+    lines.push_back(std::move(shown));
   }
   return lines;
 }
@@ -96,14 +168,20 @@ json::array order_lines(Call &call, const Order &order, const Form *previous) {
 Response items_step(Call &call, const Order &order, const Form *previous, int status,
                     std::string error = {}, std::string detail = {}) {
   const std::string resolution = previous ? previous->get("resolution") : "";
-  json::object context{{"title", call.text("new_heading")},
-                       {"order", previous ? previous->get("order") : order.number},
-                       {"email", previous ? previous->get("email") : ""},
-                       {"name", previous ? previous->get("name") : order.customer.name},
-                       {"description", previous ? previous->get("description") : ""},
-                       {"is_return", previous && previous->get("kind") == "return"},
-                       {"lines", order_lines(call, order, previous)},
-                       {"resolutions", options_for(call, kResolutions, "resolution_", resolution)}};
+  const bool is_return = is_return_form(previous);
+  const std::vector<std::string_view> resolutions = resolutions_for(call, is_return);
+  json::object context{
+      {"title", call.text("new_heading")},
+      {"order", previous ? previous->get("order") : order.number},
+      {"email", previous ? previous->get("email") : ""},
+      // The order's customer by default; what they typed once they have typed.
+      {"name", previous && previous->has("name") ? previous->get("name") : order.customer.name},
+      {"description", previous ? previous->get("description") : ""},
+      {"is_return", is_return},
+      {"kind_value", is_return ? "return" : "complaint"},
+      {"kind_chosen", call.text(is_return ? "kind_return" : "kind_complaint")},
+      {"lines", order_lines(call, order, previous)},
+      {"resolutions", options_for(call, resolutions, "resolution_", resolution)}};
   if (!error.empty()) context["error"] = error;
   if (!detail.empty()) context["detail"] = detail;
   return page(call, "new_items", std::move(context), status);
@@ -166,9 +244,15 @@ Response open_from_form(Call &call) {
   request.order_id = order->id;
   request.customer =
       Customer{order->customer.email, clip(form.get("name"), 200), call.lang, "", ""};
+  const bool is_return = request.kind == Kind::return_;
+  // Today's form says which lines are wanted with a ticked box ("picking" marks it); a form
+  // from before names them by a quantity above 0.
+  const bool picking = form.has("picking");
   for (std::size_t i = 0; i < order->lines.size(); ++i) {
     const std::string index = std::to_string(i);
-    const std::string qty_text = form.get("qty_" + index);
+    if (picking && !form.has("pick_" + index)) continue;
+    std::string qty_text = form.get("qty_" + index);
+    if (picking && qty_text.empty()) qty_text = "1";
     if (qty_text.empty() || qty_text == "0") continue;
     if (qty_text.size() > 7 || qty_text.find_first_not_of("0123456789") != std::string::npos ||
         std::stoll(qty_text) > kMaxQuantity) {
@@ -179,7 +263,7 @@ Response open_from_form(Call &call) {
     item.qty = std::stoll(qty_text);
     item.reason = form.get("reason_" + index);
     item.field = "items[" + std::to_string(request.items.size()) + "]";
-    if (!is_one_of(item.reason, kReasons)) {
+    if (!is_one_of(item.reason, reasons_for(is_return))) {
       return items_step(call, *order, &form, 422, call.text("invalid_input"));
     }
     request.items.push_back(std::move(item));
@@ -187,7 +271,7 @@ Response open_from_form(Call &call) {
   if (request.items.empty()) return items_step(call, *order, &form, 422, call.text("no_items"));
   request.description = clip(form.get("description"), 5000);
   const std::string resolution = form.get("resolution");
-  if (!resolution.empty() && !is_one_of(resolution, kResolutions)) {
+  if (!resolution.empty() && !is_one_of(resolution, resolutions_for(call, is_return))) {
     return items_step(call, *order, &form, 422, call.text("invalid_input"));
   }
   request.preferred_resolution = resolution;
@@ -204,7 +288,8 @@ Response open_from_form(Call &call) {
     }
     return items_step(call, *order, &form, 422, call.text("invalid_input"), error.what());
   }
-  return redirect(call, call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
+  return redirect(call,
+                  call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 
 // Replaces every CSRF marker of a cached page with this browser's token.
@@ -220,8 +305,7 @@ std::string with_csrf(std::string body, const std::string &token) {
 Response status_page(Call &call, const std::string &token, const std::string &case_id,
                      int status = 200, std::string error = {}) {
   if (!error.empty()) {
-    json::object context =
-        case_page_context(call, codec::to_json(call.engine().customer_view(case_id)), token);
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
     context["error"] = error;
     return page(call, "status", std::move(context), status);
   }
@@ -232,8 +316,7 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
   const std::string key = case_id + "|" + call.lang + "|" + call.base();
   auto body = call.site.pages.find(key, key_stamp);
   if (!body) {
-    json::object context =
-        case_page_context(call, codec::to_json(call.engine().customer_view(case_id)), token);
+    json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
     context["csrf"] = PageCache::kCsrfMarker;
     Response rendered = page(call, "status", std::move(context), status);
     call.site.pages.put(key, key_stamp, rendered.body);
@@ -246,12 +329,30 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
   return response;
 }
 
+// Step 3: the case number, the decision date and what it means, where the confirmation goes,
+// and the link to keep.
 Response confirmation_page(Call &call, const std::string &token, const std::string &case_id) {
-  const json::object view = codec::to_json(call.engine().customer_view(case_id));
+  const CustomerView view = call.engine().customer_view(case_id);
   json::object context = case_page_context(call, view, token);
   context["title"] = call.text("confirm_heading");
   context["status_url"] = status_url(call, token);
+  context["mail_text"] = call.text("confirmation_mail_text");
+  context["email"] = view.subject.customer.email;
   return page(call, "confirmation", std::move(context));
+}
+
+// Cancelling takes a second, deliberate step: this page says what it means and asks again.
+Response cancel_confirm_page(Call &call, const std::string &token, const std::string &case_id,
+                             int status = 200) {
+  const CustomerView view = call.engine().customer_view(case_id);
+  if (std::find(view.actions.begin(), view.actions.end(), Action::cancel) == view.actions.end()) {
+    return status_page(call, token, case_id, 409, call.text("action_failed"));
+  }
+  return page(call, "cancel_confirm",
+              {{"title", call.text("cancel_confirm_heading")},
+               {"number", view.subject.number},
+               {"case_url", call.base() + "/c/" + token}},
+              status);
 }
 
 Response file_download(Call &call, const std::string &case_id, std::string_view id) {
@@ -288,6 +389,8 @@ Response case_action(Call &call, const std::string &token, const std::string &ca
     request.score = score[0] - '0';
     request.comment = clip(form.get("comment"), 2000);
   } else if (name == "cancel") {
+    // Only the confirmation page's form cancels; anything else gets that page first.
+    if (form.get("confirm") != "yes") return cancel_confirm_page(call, token, case_id);
     request.action = Action::cancel;
     request.reason = clip(form.get("reason"), 500);
   } else {
@@ -341,8 +444,13 @@ Response home_page(Call &call) { return page(call, "home", {}); }
 
 Response lookup_submit(Call &call) {
   if (auto refused = guard_lookup(call, call.form->get("email"))) return *std::move(refused);
-  const auto token = call.engine().lookup_case(call.site.options.shop, call.form->get("number"),
-                                               call.form->get("email"));
+  const std::string shop = call.site.options.shop, typed = call.form->get("number");
+  const std::string email = call.form->get("email");
+  auto token = call.engine().lookup_case(shop, case_number_typed(typed), email);
+  // A shop whose prefix is not in capitals still finds its numbers as typed.
+  if (!token && case_number_typed(typed) != trim(typed)) {
+    token = call.engine().lookup_case(shop, typed, email);
+  }
   // The answer never says which of the two was wrong, and echoes neither.
   if (!token) return page(call, "home", {{"error", call.text("lookup_failed")}}, 404);
   return redirect(call, status_url(call, *token));
@@ -366,7 +474,9 @@ Response new_case_submit(Call &call) {
                 404);
   }
   Form typed;
-  typed.fields = {{"order", call.form->get("order")}, {"email", call.form->get("email")}};
+  typed.fields = {{"order", call.form->get("order")},
+                  {"email", call.form->get("email")},
+                  {"kind", call.form->get("kind") == "return" ? "return" : "complaint"}};
   return items_step(call, *order, &typed, 200);
 }
 
@@ -386,6 +496,11 @@ Response case_route(Call &call, std::string_view rest) {
     call.route = "/c/{token}/confirmation";
     if (!case_id) return link_refused(call);
     return confirmation_page(call, token, *case_id);
+  }
+  if (tail == "cancel" && get) {
+    call.route = "/c/{token}/cancel";
+    if (!case_id) return link_refused(call);
+    return cancel_confirm_page(call, token, *case_id);
   }
   if (tail.starts_with("files/") && get) {
     call.route = "/c/{token}/files/{id}";

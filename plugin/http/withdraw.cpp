@@ -2,9 +2,9 @@
 // and an acknowledgement with the statement and the time it was made. It opens a return case.
 #include <boost/json/array.hpp>
 
-#include "codec/views_json.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "http/page_dates.hpp"
 #include "http/site.hpp"
 
 namespace reclaim::http {
@@ -102,7 +102,8 @@ Response withdraw_confirm(Call &call) {
     OpenItem item;
     item.line = line.id;
     item.qty = left;
-    item.reason = "changed_mind";
+    // A withdrawal needs no reason (u.p.k. art. 27, CRD art. 9), and the customer gave none.
+    item.reason = "other";
     item.field = "items[" + std::to_string(request.items.size()) + "]";
     request.items.push_back(std::move(item));
     items.push_back(json::object{{"name", line.name}, {"line", line.id}, {"qty", left}});
@@ -114,8 +115,18 @@ Response withdraw_confirm(Call &call) {
     context["error"] = call.text("no_items");
     return page(call, "withdraw_confirm", std::move(context), 422);
   }
+  // The statement as the customer confirmed it, whole: what staff read is what was sent.
   const std::string statement = call.text("statement_intro");
-  request.description = statement;
+  std::string whole = statement;
+  for (const auto &item : items) {
+    const json::object &line = item.as_object();
+    whole += "\n- " + std::string(line.at("name").as_string()) + " × " +
+             std::to_string(line.at("qty").to_number<std::int64_t>());
+  }
+  whole += "\n" + call.text("statement_order") + ": " + order->number + "\n" +
+           call.text("statement_name") + ": " + name + "\n" + call.text("statement_email") + ": " +
+           order->customer.email;
+  request.description = whole;
   const UnixMs submitted = call.engine().now();
   request.extra =
       json::object{{"withdrawal", json::object{{"statement", statement},
@@ -135,11 +146,12 @@ Response withdraw_confirm(Call &call) {
   }
   const std::string &id = opened.subject.id;
   const std::string &token = opened.status_token;
-  const json::object view = codec::to_json(call.engine().customer_view(id));
   context["items"] = std::move(items);
   context["number"] = opened.subject.number;
-  context["timezone"] = view.at("timezone");
-  context["submitted_local"] = view.at("history").as_array().at(0).as_object().at("at_local");
+  // Date and time: the moment of the statement is what the acknowledgement proves.
+  context["submitted_local"] =
+      page_date_time(call.engine().shop_config(shop).timezone, submitted, call.lang);
+  context["email"] = order->customer.email;
   context["status_url"] = call.base() + "/c/" + token + "?lang=" + call.lang;
   context["title"] = call.text("withdraw_done_heading");
   return page(call, "withdraw_done", std::move(context));

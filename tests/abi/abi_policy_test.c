@@ -148,15 +148,15 @@ static void test_policy_and_eligibility(reclaim_engine *e) {
   CHECK_STATUS(reclaim_eligibility_check(e, RETURN_CHECK("pl"), &out), RECLAIM_OK);
   CHECK(strstr(out, "\"eligible\":true") != NULL);
   CHECK(json_str_eq(json_array_at(out, "items", 0), "code", "statutory_withdrawal"));
-  CHECK_CONTAINS(out, "do 19.11.2026");
+  CHECK_CONTAINS(out, "do 19 listopada 2026");
   reclaim_free(out);
   out = NULL;
   CHECK_STATUS(reclaim_eligibility_check(e, RETURN_CHECK("ru"), &out), RECLAIM_OK);
-  CHECK_CONTAINS(out, "до 19.11.2026");
+  CHECK_CONTAINS(out, "до 19 ноября 2026");
   reclaim_free(out);
   out = NULL;
   CHECK_STATUS(reclaim_eligibility_check(e, RETURN_CHECK("en"), &out), RECLAIM_OK);
-  CHECK_CONTAINS(out, "until 2026-11-19");
+  CHECK_CONTAINS(out, "until 19 November 2026");
   reclaim_free(out);
 }
 

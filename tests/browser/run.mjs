@@ -120,6 +120,7 @@ try {
   await page.getByLabel('Order number').fill('5001');
   await page.getByLabel('E-mail address').fill('jan@example.pl');
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#pick-0').check();
   await page.locator('#qty-0').fill('1');
   await page.locator('#reason-0').selectOption('defect');
   await page.getByLabel('Describe the problem').fill('The kettle leaks from the bottom.');
@@ -189,14 +190,59 @@ try {
       await audit(withScript, url, `${name}-${lang}`, prepare);
     }
   }
-  // The withdrawal's acknowledgement, once.
+  // A decided complaint with amounts: a refund given where a replacement was asked for, the
+  // shop's explanation, then the refund carried out under a reference.
+  const d = await noScript.newPage();
+  await d.goto(`${host.url}/new?lang=pl`);
+  await fillOrder(d);
+  await d.locator('#pick-1').check();
+  await d.locator('#qty-1').fill('2');
+  await d.locator('#reason-1').selectOption('defect');
+  await d.locator('#resolution').selectOption('replacement');
+  await d.locator('button[type=submit]').click();
+  const decidedNumber = (await d.locator('.facts strong').first().textContent()).trim();
+  await d.locator('a.button').click();
+  const decidedUrl = d.url().replace(/\?.*$/, '');
+  await d.close();
+  await host.staff(decidedNumber, { action: 'accept', resolution: { type: 'refund', amount: '118.00', currency: 'PLN' },
+    explanation: 'Tego wzoru kubków już nie produkujemy, dlatego zamiast wymiany zwracamy pieniądze.' });
+  await host.staff(decidedNumber, { action: 'fulfil', reference: 'ZW-2026-0042' });
+  // The withdrawal's acknowledgement, once, and the status page it links to.
   const w = await noScript.newPage();
   await w.goto(`${host.url}/withdraw?lang=en`);
   await fillWithdraw(w);
   await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
   check(await w.getByRole('heading', { name: 'Your withdrawal was received' }).isVisible(), 'withdrawal acknowledged');
   await shot(w, 'withdraw-done-en');
+  await w.getByRole('link', { name: 'Follow your case' }).click();
+  const withdrawalUrl = w.url().replace(/\?.*$/, '');
   await w.close();
+  const expectations = {
+    withdrawal: { url: withdrawalUrl,
+      // The statement stays in the words it was made in (English here), whatever the page's language.
+      pl: ['Odeślij nam towar najpóźniej', 'Zwrot płatności do', 'I hereby give notice', 'Jan Kowalski'],
+      en: ['Please send the goods back to us by', 'Refund due by', 'I hereby give notice'],
+      ru: ['Отправьте нам товар не позднее', 'Возврат денег до', 'I hereby give notice'] },
+    decided: { url: decidedUrl,
+      pl: ['Decyzja sklepu', '118,00', 'Przyznane rozwiązanie: Zwrot pieniędzy', 'Tego wzoru kubków', 'ZW-2026-0042'],
+      en: ['The shop\'s decision', '118.00', 'The shop decided on: Refund', 'ZW-2026-0042'],
+      ru: ['Решение магазина', '118,00', 'Решение магазина: Возврат денег', 'ZW-2026-0042'] },
+  };
+  for (const [name, { url, ...texts }] of Object.entries(expectations)) {
+    for (const lang of languages) {
+      const p = await noScript.newPage();
+      await p.goto(`${url}?lang=${lang}`);
+      const text = await p.locator('main').innerText();
+      for (const wanted of texts[lang]) check(text.includes(wanted), `${name} page in ${lang} says "${wanted}"`);
+      check(!/\d{4}-\d{2}-\d{2}/.test(text), `${name} page in ${lang} shows no ISO date`);
+      for (const width of [1280, 360]) {
+        await p.setViewportSize({ width, height: 900 });
+        await shot(p, `${name}-status-${lang}-${width}`);
+      }
+      await p.close();
+      await audit(withScript, `${url}?lang=${lang}`, `${name}-status-${lang}`);
+    }
+  }
 } catch (error) {
   fail(error.stack || String(error));
 } finally {

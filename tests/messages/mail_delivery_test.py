@@ -204,7 +204,7 @@ class Delivery(unittest.TestCase):
             asked = parts(mails[1])[0]
             self.assertIn("Prosimy o zdjęcie tabliczki znamionowej.", asked)
             decided = parts(mails[2])[0]
-            self.assertIn("199,99 PLN", decided)
+            self.assertIn("199,99\u00a0PLN", decided)
             self.assertIn("wymiana", decided.lower())  # asked for a replacement, got a refund
             staff = [m for m in self.inbox.to("desk@sklep.example") if number in m["Subject"]]
             self.assertEqual(len(staff), 2, "the customer's reply reaches the desk")

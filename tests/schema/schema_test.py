@@ -559,7 +559,8 @@ def test_cases(engine):
     a = act(engine, a, "receive_goods", HOST, "of the rest", condition="used")
     a = act(engine, a, "accept", SUPERVISOR, "of one unit",
             items=[{"line": "1", "qty": 1, "resolution": {"type": "refund"}}],
-            reason="the other unit works")
+            reason="the other unit works",
+            explanation="Zwracamy pieniądze za uszkodzoną sztukę; druga działa.")
     a = act(engine, a, "fulfil", HOST, reference="REFUND-1")
     a = act(engine, a, "rate", CUSTOMER, score=5, comment="Szybko.")
     rated = request({"action": "rate", "actor": CUSTOMER, "score": 1},

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/messages.hpp"
+#include "core/model.hpp"
 
 namespace reclaim::codec {
 namespace {
@@ -32,7 +34,7 @@ json::object values_in(const char *locale) {
   v["opened_at"] = first + ", 10:15 CET";
   v["submitted_at"] = first + ", 10:15 CET";
   v["due_at"] = fifteenth + ", 23:59 CET";
-  const std::string amount = l == "en" ? "199.99 PLN" : "199,99 PLN";
+  const std::string amount = l == "en" ? "199.99\u00a0PLN" : "199,99\u00a0PLN";
   v["refund_total"] = amount;
   v["decided"].as_array()[0].as_object()["amount"] = amount;
   v["status_url"] = "https://sklep.example/r/c/TOKEN?lang=" + l;
@@ -52,9 +54,9 @@ json::object values(bool hostile) {
     "instructions": "Prosimy odesłać czajnik kurierem.", "reference": "RF-991",
     "accepted": true, "partial": true, "deemed": false, "preferred": "replacement",
     "preference_differs": true, "resolution": "refund",
-    "decided": [{"name": "Czajnik elektryczny", "qty": 1, "resolution": "refund", "amount": "199,99 PLN"}],
+    "decided": [{"name": "Czajnik elektryczny", "qty": 1, "resolution": "refund", "amount": "199,99\u00a0PLN"}],
     "rejected_items": [{"name": "Filtr", "qty": 1, "reason": "Ślady użytkowania niezgodnego z instrukcją."}],
-    "refund_total": "199,99 PLN", "explanation": "Model nie jest już produkowany.",
+    "refund_total": "199,99\u00a0PLN", "explanation": "Model nie jest już produkowany.",
     "appeal_until": "15 grudnia 2026", "further_rights": true,
     "received": [{"name": "Czajnik elektryczny", "qty": 1, "condition": "used"}],
     "statement": "Oświadczam, że odstępuję od umowy sprzedaży: Czajnik elektryczny.",
@@ -150,11 +152,10 @@ TEST(Mail, AShopOverridesOneTemplateAndBrokenOverridesAreRefused) {
 }
 
 TEST(Mail, DatesAndMoneyInTheLanguage) {
-  EXPECT_EQ(long_date(2026, 12, 14, "pl"), "14 grudnia 2026");
-  EXPECT_EQ(long_date(2026, 12, 14, "en"), "14 December 2026");
-  EXPECT_EQ(long_date(2026, 3, 1, "ru"), "1 марта 2026");
-  EXPECT_EQ(money_text("199.99", "PLN", "pl"), "199,99 PLN");
-  EXPECT_EQ(money_text("199.99", "EUR", "en"), "199.99 EUR");
+  using date::December;
+  EXPECT_EQ(long_date_text(Day{date::year{2026} / December / 14}, "ru"), "14 декабря 2026");
+  EXPECT_EQ(local_money_text(Money{*Decimal::parse("199.99"), "PLN"}, "pl"), "199,99\u00a0PLN");
+  EXPECT_EQ(local_money_text(Money{*Decimal::parse("199.99"), "EUR"}, "en"), "199.99\u00a0EUR");
   EXPECT_EQ(one_line("a\r\n b\tc  d"), "a b c d");
 }
 

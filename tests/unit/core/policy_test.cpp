@@ -186,7 +186,7 @@ TEST(Eligibility, AfterTheStatutoryWindowTheShopsPolicyDecides) {
                    {{"1", 1, "changed_mind"}});
   EXPECT_FALSE(verdicts[0].eligible);
   EXPECT_EQ(verdicts[0].code, "window_expired");
-  EXPECT_EQ(verdicts[0].message, "Termin na zwrot tego produktu minął 07.12.2026.");
+  EXPECT_EQ(verdicts[0].message, "Termin na zwrot tego produktu minął 7 grudnia 2026.");
   EXPECT_TRUE(verdicts[0].resolutions.empty());
 }
 
@@ -196,12 +196,12 @@ TEST(Eligibility, MessagesInPolishEnglishAndRussian) {
   const char *now = "2026-11-10T10:00:00Z";
   const std::vector<EligibilityItem> items{{"1", 1, "changed_mind"}};
   EXPECT_EQ(check(policy, order, Kind::return_, now, "pl", items)[0].message,
-            "Możesz odstąpić od umowy i zwrócić ten produkt do 19.11.2026 (ustawowe 14 dni).");
+            "Możesz odstąpić od umowy i zwrócić ten produkt do 19 listopada 2026 (ustawowe 14 dni).");
   EXPECT_EQ(check(policy, order, Kind::return_, now, "en", items)[0].message,
-            "You may withdraw from the contract and return this item until 2026-11-19 "
+            "You may withdraw from the contract and return this item until 19 November 2026 "
             "(statutory period).");
   EXPECT_EQ(check(policy, order, Kind::return_, now, "ru", items)[0].message,
-            "Вы можете отказаться от товара и вернуть его до 19.11.2026 (срок по закону).");
+            "Вы можете отказаться от товара и вернуть его до 19 ноября 2026 (срок по закону).");
   const auto excess = check(policy, order, Kind::return_, now, "ru", {{"1", 3, "changed_mind"}});
   EXPECT_EQ(excess[0].code, "quantity_exceeded");
   EXPECT_EQ(excess[0].message, "По этой позиции можно заявить не более 2 шт.");

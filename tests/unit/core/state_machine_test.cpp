@@ -111,7 +111,7 @@ TEST(StateMachine, EachActionTakesTheContractsFieldsAndEmitsItsEvents) {
       {"reply", {{"message"}, {"message"}, "case.message", ""}},
       {"authorize_return", {{"instructions"}, {}, "", ""}},
       {"receive_goods", {{"items", "condition"}, {}, "", ""}},
-      {"accept", {{"resolution", "items", "reason"}, {}, "", ""}},
+      {"accept", {{"resolution", "items", "reason", "explanation"}, {}, "", ""}},
       {"reject", {{"reason"}, {"reason"}, "", ""}},
       {"fulfil", {{"reference"}, {}, "", ""}},
       {"close", {}},

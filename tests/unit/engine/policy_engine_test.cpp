@@ -147,7 +147,7 @@ TEST_P(PolicyEngineOn, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOver
     EXPECT_EQ(error.status(), Status::not_allowed);
     EXPECT_EQ(error.rule(), "window_expired");
     EXPECT_EQ(error.field(), "items[0]");
-    EXPECT_EQ(std::string(error.what()), "The period for returning this item ended on 2026-11-17.");
+    EXPECT_EQ(std::string(error.what()), "The period for returning this item ended on 17 November 2026.");
   }
   EXPECT_TRUE(event_types(engine).empty());
   const auto staff = open(engine, R"({"kind":"return","actor":{"role":"agent","id":"ola"},
