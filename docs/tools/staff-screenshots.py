@@ -74,7 +74,7 @@ for i in range(12):
     if i in (0, 5, 7):
         engine.act(case["number"], {"action": "tag", "actor": staff, "add": ["kurier", "vip"][: 1 + i % 2]})
 # Today: the first cases are past their decision date, the next ones close to it.
-engine.set_clock(start + 24 * DAY)
+engine.set_clock(start + 26 * DAY)
 case = numbers[0]
 url = engine.start_http({"listen": "127.0.0.1:0"})["url"].rstrip("/")
 pages = (("queue", "/staff/"),

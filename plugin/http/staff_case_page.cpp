@@ -90,7 +90,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["version"] = c.version;
   context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
   context["kind_label"] = call.text("kind_name_" + std::string(name(c.kind)));
-  context["channel"] = c.channel;
+  context["channel"] = c.channel.empty() ? std::string() : call.text("staff_channel_" + c.channel);
   context["shop"] = c.shop;
   context["created_local"] = local_time(zone, c.created_at);
   context["timezone"] = zone;

@@ -153,6 +153,8 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
       select_of(call, kChannels, "staff_channel_", filter.channel, "staff_any");
   context["assignee_options"] = options_of(call, kAssigneeChoices, "staff_assignee_",
                                            filter.assignee == "person" ? "" : filter.assignee);
+  context["more_open"] = !filter.person.empty() || !filter.reason.empty() ||
+                        !filter.priority.empty() || !filter.channel.empty() || !filter.tag.empty();
   context["person"] = filter.person;
   context["tag"] = filter.tag;
   context["has_shops"] = !shops.empty();
@@ -165,7 +167,7 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   context["has_at_risk"] = at_risk_ms > 0;
   // The bulk form under the table.
   context["me"] = staff.id;
-  context["bulk_priorities"] = options_of(call, kPriorities, "staff_priority_", "");
+  context["bulk_priorities"] = options_of(call, kPriorities, "staff_priority_", "normal");
   context["return_to"] = "/staff/?" + filter.query_string() + lang;
   return page(call, "staff_queue", std::move(context));
 }
