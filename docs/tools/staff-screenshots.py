@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Screenshots of the staff desk (queue and case page) in pl, en and ru at 1280 and 360 px.
+"""Screenshots of the staff desk in pl, en and ru at 1280 and 360 px: the queue (its default
+view, and a filtered one with an at-risk and an overdue row), a case page, and the bulk result.
 
-Opens an engine on a throwaway SQLite file through the Python binding, imports the demo orders,
-opens one complaint whose customer fields hold markup (to see it escaped), starts the endpoint
-and signs a desk session in for each shot with reclaim_staff_link; Debian's headless Chromium
-follows the link and takes the picture.
+Opens an engine on a throwaway SQLite file with a manual clock through the Python binding,
+imports a dozen orders and opens cases over three weeks (channels, reasons, priorities, tags,
+assignees; one customer's fields hold markup, to see it escaped), starts the endpoint and signs
+a desk session in for each shot with reclaim_staff_link; Debian's headless Chromium follows the
+link and takes the picture.
 
   python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR
 """
@@ -13,38 +15,84 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timezone
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(root, "sdk/python"))
 import reclaim  # noqa: E402
 
+DAY = 86_400_000
+
+
+def ms(text):
+    return int(datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp() * 1000)
+
+
 library, out_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 os.makedirs(out_dir, exist_ok=True)
 work = tempfile.mkdtemp(prefix="reclaim-staff-shots-")
-engine = reclaim.Engine({"database": "sqlite:" + os.path.join(work, "desk.db"),
+engine = reclaim.Engine({"database": "sqlite:" + os.path.join(work, "desk.db"), "clock": "manual",
                          "shops": [{"id": "default", "name": "Sklep Demo", "jurisdiction": "PL",
                                     "timezone": "Europe/Warsaw", "currency": "PLN",
                                     "locale": "pl", "case_prefix": "RC"}]}, library=library)
-with open(os.path.join(root, "sdk/reclaimd/demo-orders.json")) as f:
-    for order in json.load(f):
-        engine.import_order("reclaim", order)
-case = engine.open_case({"order_id": "1001", "kind": "complaint", "actor": {"role": "customer"},
-                         "customer": {"email": "jan@example.pl", "name": "Jan <b>Kowalski</b>"},
-                         "items": [{"line": "1", "qty": 1, "reason": "defect"}],
-                         "description": "Czajnik przecieka <script>alert(1)</script>"})
+start = ms("2026-11-02T09:00:00")
+engine.set_clock(start)
+people = [("jan@example.pl", "Jan <b>Kowalski</b>"), ("anna.nowak@example.com", "Anna Nowak"),
+          ("olga@example.ru", "Ольга Смирнова"), ("piotr@example.pl", "Piotr Wiśniewski"),
+          ("=cmd@example.com", "=HYPERLINK(\"x\")"), ("ewa@example.pl", "Ewa Zielińska")]
+reasons = ["defect", "transport_damage", "not_as_described", "missing_parts", "defect",
+           "wrong_item"]
+channels = ["web", "phone", "email", "web", "store", "marketplace"]
+numbers = []
+for i in range(12):
+    email, name = people[i % len(people)]
+    order_id = str(2001 + i)
+    engine.import_order("reclaim", {
+        "id": order_id, "number": "Z/" + order_id, "currency": "PLN",
+        "placed_at": "2026-10-30T10:00:00Z", "delivered_at": "2026-11-01T12:00:00Z",
+        "customer": {"email": email, "name": name},
+        "lines": [{"id": "1", "sku": "KET-%d" % (i % 3 + 1), "name": "Czajnik elektryczny",
+                   "qty": 1, "unit_price": "199.99"},
+                  {"id": "2", "sku": "MUG-4", "name": "Kubki, 4 szt.", "qty": 2,
+                   "unit_price": "59.00"}]})
+    engine.set_clock(start + i * 2 * DAY)
+    case = engine.open_case({
+        "order_id": order_id, "kind": "complaint", "actor": {"role": "customer"},
+        "channel": channels[i % len(channels)],
+        "customer": {"email": email, "name": name},
+        "items": [{"line": "1" if i % 2 else "2", "qty": 1, "reason": reasons[i % len(reasons)]}],
+        "description": "Czajnik przecieka <script>alert(1)</script>"})
+    numbers.append(case["number"])
+    staff = {"role": "agent", "id": "piotr"}
+    if i % 3 == 0:
+        engine.act(case["number"], {"action": "assign", "actor": staff, "assignee": "anna"})
+    if i % 4 == 1:
+        engine.act(case["number"], {"action": "assign", "actor": staff, "assignee": "piotr"})
+    if i in (2, 7):
+        engine.act(case["number"], {"action": "set_priority", "actor": staff,
+                                    "priority": "urgent" if i == 2 else "high"})
+    if i in (0, 5, 7):
+        engine.act(case["number"], {"action": "tag", "actor": staff, "add": ["kurier", "vip"][: 1 + i % 2]})
+# Today: the first cases are past their decision date, the next ones close to it.
+engine.set_clock(start + 26 * DAY)
+case = numbers[0]
 url = engine.start_http({"listen": "127.0.0.1:0"})["url"].rstrip("/")
+pages = (("queue", "/staff/"),
+         ("queue-filtered", "/staff/?assignee=any&state=open&at_risk=1&overdue=1&reason=defect"),
+         ("case", "/staff/cases/" + case))
 try:
     for lang in ("pl", "en", "ru"):
         for width in (1280, 360):
-            for page, path in (("queue", "/staff/"), ("case", "/staff/cases/" + case["number"])):
+            for page, path in pages:
                 link = engine.staff_link({"staff": {"id": "anna", "name": "Anna Nowak",
                                                     "role": "agent", "shops": ["default"],
                                                     "locale": lang},
                                           "ttl_s": 300, "next": path})
                 shot = os.path.join(out_dir, f"staff-{page}-{lang}-{width}.png")
                 subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                f"--window-size={width},1400", f"--screenshot={shot}",
-                                url + link["path"]], capture_output=True, timeout=60, check=True)
+                                "--hide-scrollbars", f"--window-size={width},2000",
+                                f"--screenshot={shot}", url + link["path"]],
+                               capture_output=True, timeout=60, check=True)
                 print(shot)
 finally:
     engine.stop_http()

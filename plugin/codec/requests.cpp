@@ -195,7 +195,9 @@ CaseQuery case_query_from_json(const json::value &document) {
     }
   }
   if (auto kind = fields.word("kind", kKindNames)) query.kind = parse_word<Kind>(*kind, kKindNames);
-  query.assignee = fields.id("assignee").value_or("");
+  if (auto assignee = fields.id("assignee"); assignee && !assignee->empty()) {
+    query.assignee = AssigneeFilter::of(std::move(*assignee));
+  }
   query.customer_email = fields.email("customer_email").value_or("");
   query.order_id = fields.id("order_id").value_or("");
   query.created_from = fields.time("created_from");

@@ -13,17 +13,44 @@ namespace reclaim {
 
 enum class CaseSort { created_at, updated_at, decision_due };
 
+// Whose cases a list shows. The staff queue's default is "mine and unassigned": the person's own
+// cases and those nobody has taken yet.
+struct AssigneeFilter {
+  enum class Mode { anyone, unassigned, person, person_or_unassigned };
+  Mode mode = Mode::anyone;
+  std::string person;  // for person and person_or_unassigned
+
+  static AssigneeFilter anyone() { return {}; }
+  static AssigneeFilter unassigned() { return {Mode::unassigned, {}}; }
+  static AssigneeFilter of(std::string id) { return {Mode::person, std::move(id)}; }
+  static AssigneeFilter of_or_unassigned(std::string id) {
+    return {Mode::person_or_unassigned, std::move(id)};
+  }
+  bool operator==(const AssigneeFilter &) const = default;
+};
+
 struct CaseQuery {
   std::string shop;
   std::vector<State> states;
   std::optional<Kind> kind;
-  std::string assignee;
+  AssigneeFilter assignee;
   std::string customer_email;
   std::string order_id;
+  std::string reason;    // a case with at least one item claimed for this reason
+  std::string priority;  // low, normal, high, urgent
+  std::string tag;       // a case carrying this tag
+  std::string channel;   // web, email, phone, …
+  // One text matched exactly against the case number, the order's id and number, the customer's
+  // e-mail address (also in lower case) and the SKUs of the case's items.
+  std::string search;
   std::optional<UnixMs> created_from;  // inclusive
   std::optional<UnixMs> created_to;    // exclusive
   bool overdue = false;                // decision_due passed and no decision yet
-  UnixMs now = 0;                      // for overdue
+  // No decision yet and the decision falls due within at_risk_ms from now (not yet passed). With
+  // `overdue` too, a case that is either is listed.
+  bool at_risk = false;
+  UnixMs at_risk_ms = 0;
+  UnixMs now = 0;                      // for overdue and at_risk
   CaseSort sort = CaseSort::created_at;
   bool descending = true;
   int limit = 50;

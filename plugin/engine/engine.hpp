@@ -159,10 +159,15 @@ class Engine {
   void staff_sign_out(const std::string &secret);
   // A case of one of the staff member's shops, by id or number; Error(not_found) otherwise.
   CaseRecord staff_case(const StaffMember &staff, const std::string &case_ref);
-  // A page of one of the staff member's shops; Error(not_found) for another shop.
+  // A page of the queue of one of the staff member's shops; Error(not_found) for another shop.
+  // An at-risk filter takes its window from the shop's policy (staff_at_risk_ms).
   CasePage staff_cases(const StaffMember &staff, CaseQuery query);
-  std::map<std::string, std::int64_t> staff_counts(const StaffMember &staff,
-                                                   const std::string &shop);
+  // The number of cases by state for the queue's filters, whatever their state and page.
+  std::map<std::string, std::int64_t> staff_counts(const StaffMember &staff, CaseQuery query);
+  // How long before its decision date an undecided case is at risk: the earliest warning the
+  // shop's policy gives (its largest warn_before_hours), when reclaim_tick sends the first
+  // case.deadline_at_risk; 0 when the policy gives none.
+  UnixMs staff_at_risk_ms(const std::string &shop);
   // An action by the staff member (the actor), on a case of their shops.
   CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
                        ActionRequest request, const std::string &request_hash);

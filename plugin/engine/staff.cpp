@@ -2,6 +2,7 @@
 // the cases a member of staff may see and act on (their shops only, as themselves).
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/crypto.hpp"
@@ -123,15 +124,32 @@ CasePage Engine::staff_cases(const StaffMember &staff, CaseQuery query) {
   if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
     fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
   }
+  if (query.at_risk) query.at_risk_ms = staff_at_risk_ms(query.shop);
   return list_cases(std::move(query));
 }
 
 std::map<std::string, std::int64_t> Engine::staff_counts(const StaffMember &staff,
-                                                         const std::string &shop_id) {
-  if (!staff.sees(shop_id)) fail(Status::not_found, "no shop '" + shop_id + "'", "shop");
+                                                         CaseQuery query) {
+  if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
+    fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
+  }
+  query.now = now();
+  if (query.at_risk) query.at_risk_ms = staff_at_risk_ms(query.shop);
   std::map<std::string, std::int64_t> counts;
-  store_->read([&](Tx &tx) { counts = tx.shop_cases_by_state(shop_id); });
+  store_->read([&](Tx &tx) { counts = tx.case_counts(query); });
   return counts;
+}
+
+UnixMs Engine::staff_at_risk_ms(const std::string &shop_id) {
+  shop(shop_id);
+  const UnixMs at = now();
+  int hours = 0;
+  store_->read([&](Tx &tx) {
+    const auto policy = policy_at(tx, shop_id, at);
+    hours = 0;
+    for (const int each : policy->warn_before_hours) hours = std::max(hours, each);
+  });
+  return hours * kMsPerHour;
 }
 
 CaseRecord Engine::staff_act(const StaffMember &staff, const std::string &case_ref,

@@ -53,17 +53,13 @@ Response queue(Call &call, const StaffCall &who) {
     }
     fail(Status::invalid_argument, "a number from 1 to 500", "limit");
   }();
-  const std::string q = call.query.get("q");
-  if (!q.empty() && call.query.get("after").empty()) {
-    if (auto found = staff_case_by_number(call, who.staff(), q)) {
-      CasePage page;
-      page.cases.push_back(found->subject);
-      return json_response(200, codec::to_json(page));
-    }
-  }
-  const json::object document = staff_queue_query(who.staff(), shop, call.query, limit);
-  CaseQuery query = codec::case_query_from_json(document);
-  return json_response(200, codec::to_json(call.engine().staff_cases(who.staff(), query)));
+  const QueueFilter filter = queue_filter(call.query, shop, limit);
+  const CaseQuery query = case_query(filter, who.staff());
+  json::object out = codec::to_json(call.engine().staff_cases(who.staff(), query));
+  json::object counts;
+  for (const auto &[state, n] : call.engine().staff_counts(who.staff(), query)) counts[state] = n;
+  out["counts"] = std::move(counts);
+  return json_response(200, out);
 }
 
 Response act(Call &call, const StaffCall &who, const std::string &ref) {

@@ -5,6 +5,7 @@
 #include "core/crypto.hpp"
 #include "core/time.hpp"
 #include "storage/dialect.hpp"
+#include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
 
 namespace reclaim {
@@ -168,6 +169,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 7) migration_7(sql);
   if (found < 8) migration_8(sql, dialect);
   if (found < 9) migration_9(sql);
+  if (found < kQueueMigration) add_queue_columns(sql);  // the staff queue (queue_columns.cpp)
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

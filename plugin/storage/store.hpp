@@ -70,7 +70,10 @@ class Tx {
   void update_case(const Case &subject, std::int64_t previous_version);
   std::optional<Case> case_by_id(const std::string &id);
   std::optional<Case> case_by_number(const std::string &shop, const std::string &number);
+  // The queue (tx_queue.cpp): a page of cases (one more than query.limit when there are more),
+  // and the number of cases by state for the same filters whatever their state.
   std::vector<Case> cases(const CaseQuery &query);
+  std::map<std::string, std::int64_t> case_counts(const CaseQuery &query);
 
   // `seq` is the case's version after the change: one history entry per version.
   void append_history(const std::string &case_id, std::int64_t seq, const HistoryEntry &entry);
@@ -133,8 +136,6 @@ class Tx {
   void delete_staff_session(const std::string &hash);
   // Forgets links and sessions that can no longer be used at `now`.
   void purge_staff(UnixMs now);
-  // Cases of one shop by state, for the queue's counts.
-  std::map<std::string, std::int64_t> shop_cases_by_state(const std::string &shop);
 
   // The message outbox (tx_outbox.cpp).
   void append_outbox(const OutboxMessage &message);
@@ -160,6 +161,9 @@ class Tx {
   soci::session &session() { return sql_; }
 
  private:
+  // The columns only the queue reads (priority, tags) of a case just inserted or updated.
+  void write_queue_columns(const Case &subject, bool is_new);
+
   soci::session &sql_;
   StatementCache &writes_;
   const Dialect &dialect_;

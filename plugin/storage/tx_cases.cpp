@@ -1,7 +1,6 @@
 // Cases: the row with the columns lists filter on, the body with everything, items and history.
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <deque>
 #include <soci/soci.h>
 
 #include "codec/case_json.hpp"
@@ -97,6 +96,7 @@ void Tx::insert_case(const Case &c) {
                      c.order_id, item.line, columns.resolution, columns.refund_amount,
                      columns.refund_currency});
   }
+  write_queue_columns(c, true);
 }
 
 void Tx::update_case(const Case &c, std::int64_t previous_version) {
@@ -126,6 +126,7 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
                      columns.refund_amount, columns.refund_currency, c.id,
                      static_cast<long long>(item.item)});
   }
+  write_queue_columns(c, false);
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {
@@ -143,63 +144,6 @@ std::optional<Case> Tx::case_by_number(const std::string &shop, const std::strin
       soci::use(number), soci::into(body, found);
   if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
   return case_from_body(body);
-}
-
-std::vector<Case> Tx::cases(const CaseQuery &query) {
-  // Filters become bound parameters; only fixed column names enter the SQL text.
-  std::string where = " WHERE 1 = 1";
-  std::deque<std::string> texts;
-  std::deque<long long> numbers;
-  std::vector<std::function<void(soci::details::prepare_temp_type &)>> binds;
-  const auto text = [&](const std::string &value) {
-    texts.push_back(value);
-    const std::string *bound = &texts.back();
-    binds.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
-  };
-  const auto number = [&](long long value) {
-    numbers.push_back(value);
-    const long long *bound = &numbers.back();
-    binds.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
-  };
-  if (!query.shop.empty()) where += " AND shop = ?", text(query.shop);
-  if (!query.states.empty()) {
-    where += " AND state IN (";
-    for (std::size_t i = 0; i < query.states.size(); ++i) {
-      where += i ? ", ?" : "?";
-      text(std::string(name(query.states[i])));
-    }
-    where += ")";
-  }
-  if (query.kind) where += " AND kind = ?", text(std::string(name(*query.kind)));
-  if (!query.assignee.empty()) where += " AND assignee = ?", text(query.assignee);
-  if (!query.customer_email.empty()) {
-    where += " AND customer_email = ?", text(query.customer_email);
-  }
-  if (!query.order_id.empty()) where += " AND order_id = ?", text(query.order_id);
-  if (query.created_from) where += " AND created_at >= ?", number(*query.created_from);
-  if (query.created_to) where += " AND created_at < ?", number(*query.created_to);
-  if (query.overdue) where += " AND decided = 0 AND decision_due < ?", number(query.now);
-  const char *column = query.sort == CaseSort::created_at   ? "created_at"
-                       : query.sort == CaseSort::updated_at ? "updated_at"
-                                                            : "decision_due";
-  const char *direction = query.descending ? " DESC" : " ASC";
-  if (query.after) {
-    where += std::string(" AND (") + column + (query.descending ? " < ?" : " > ?") + " OR (" +
-             column + " = ? AND id" + (query.descending ? " < ?" : " > ?") + "))";
-    number(query.after->first);
-    number(query.after->first);
-    text(query.after->second);
-  }
-  const std::string sql = std::string("SELECT body FROM cases") + where + " ORDER BY " + column +
-                          direction + ", id" + direction + " LIMIT " +
-                          std::to_string(query.limit + 1);
-  soci::details::prepare_temp_type prepared =
-      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
-  for (const auto &bind : binds) bind(prepared);
-  soci::rowset<std::string> rows(prepared);
-  std::vector<Case> out;
-  for (const auto &body : rows) out.push_back(case_from_body(body));
-  return out;
 }
 
 void Tx::append_history(const std::string &case_id, std::int64_t seq,

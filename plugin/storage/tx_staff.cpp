@@ -88,13 +88,4 @@ void Tx::purge_staff(UnixMs now) {
       soci::use(idle_before), soci::use(begun_before);
 }
 
-std::map<std::string, std::int64_t> Tx::shop_cases_by_state(const std::string &shop) {
-  std::map<std::string, std::int64_t> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT state, COUNT(*) FROM cases WHERE shop = :shop GROUP BY state",
-       soci::use(shop));
-  for (const auto &row : rows) out[row.get<std::string>(0)] = integer_at(row, 1);
-  return out;
-}
-
 }  // namespace reclaim

@@ -1,0 +1,306 @@
+// A case as staff see it, with a form for each action the member of staff may take now; one
+// action from such a form; and the conflict page when someone else changed the case first.
+#include <boost/json/serialize.hpp>
+
+#include "codec/case_json.hpp"
+#include "codec/requests.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/state_machine.hpp"
+#include "core/text.hpp"
+#include "http/staff_pages.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+namespace {
+
+// The actions staff take, in the order the case page offers them.
+constexpr Action kStaffActions[] = {
+    Action::review,        Action::request_info, Action::authorize_return,
+    Action::receive_goods, Action::accept,       Action::reject,
+    Action::fulfil,        Action::close,        Action::reopen,
+    Action::comment,       Action::assign,       Action::set_priority,
+    Action::tag,           Action::escalate,     Action::cancel};
+
+// The form of one action: which fields it shows.
+json::object action_form(Call &call, Action action, const Case &c, const StaffMember &staff) {
+  const std::string key(name(action));
+  json::object form{{"action", key}, {"label", call.text("staff_do_" + key)}, {"id", "act-" + key}};
+  switch (action) {
+    case Action::request_info:
+      form["f_message"] = true;
+      form["f_message_required"] = true;
+      break;
+    case Action::comment:
+      form["f_message"] = true;
+      form["f_message_required"] = true;
+      form["f_visible"] = true;
+      break;
+    case Action::authorize_return: form["f_instructions"] = true; break;
+    case Action::receive_goods:
+      form["f_conditions"] = true;
+      form["conditions"] = options_of(call, kConditions, "staff_condition_", "");
+      break;
+    case Action::accept:
+      form["f_resolutions"] = true;
+      form["resolutions"] = options_of(call, kResolutions, "resolution_", c.preferred_resolution);
+      form["f_amount"] = true;
+      form["currency"] = call.engine().shop_config(c.shop).currency;
+      break;
+    case Action::reject:
+    case Action::reopen:
+      form["f_reason"] = true;
+      form["f_reason_required"] = true;
+      break;
+    case Action::cancel: form["f_reason"] = true; break;
+    case Action::escalate:
+      form["f_reason"] = true;
+      form["f_to"] = true;
+      break;
+    case Action::fulfil: form["f_reference"] = true; break;
+    case Action::assign:
+      form["f_assignee"] = true;
+      form["assignee_value"] = c.assignee.empty() ? staff.id : c.assignee;
+      break;
+    case Action::set_priority:
+      form["f_priorities"] = true;
+      form["priorities"] = options_of(call, kPriorities, "staff_priority_", c.priority);
+      break;
+    case Action::tag: form["f_tags"] = true; break;
+    default: break;
+  }
+  return form;
+}
+
+json::object case_context(Call &call, const StaffCall &who, const CaseRecord &record) {
+  const Case &c = record.subject;
+  const StaffMember &staff = who.staff();
+  const std::string zone = shop_zone(call, c.shop);
+  const UnixMs now = call.engine().now();
+  const auto when = [&](const std::optional<UnixMs> &at) -> json::value {
+    return at ? json::value(local_time(zone, *at)) : json::value(nullptr);
+  };
+  json::object context;
+  add_bar(call, who, context);
+  context["title"] = call.text("status_heading") + " " + c.number;
+  context["number"] = c.number;
+  context["case_url"] = case_url(call, c);
+  context["version"] = c.version;
+  context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
+  context["kind_label"] = call.text("kind_name_" + std::string(name(c.kind)));
+  context["channel"] = c.channel.empty() ? std::string() : call.text("staff_channel_" + c.channel);
+  context["shop"] = c.shop;
+  context["created_local"] = local_time(zone, c.created_at);
+  context["timezone"] = zone;
+  context["customer_name"] = c.customer.name;
+  context["customer_email"] = c.customer.email;
+  context["customer_phone"] = c.customer.phone;
+  context["order"] = c.order_id;
+  context["assignee"] = c.assignee;
+  context["priority_label"] = call.text("staff_priority_" + c.priority);
+  json::array tags;
+  for (const auto &tag : c.tags) tags.emplace_back(tag);
+  context["has_tags"] = !tags.empty();
+  context["tags"] = std::move(tags);
+  context["escalated"] = c.escalated;
+  context["description"] = c.description;
+  context["preferred_label"] =
+      c.preferred_resolution.empty() ? "" : call.text("resolution_" + c.preferred_resolution);
+  json::array items;
+  for (const auto &item : c.items) {
+    json::object shown{{"name", item.name},
+                       {"sku", item.sku},
+                       {"line", item.line},
+                       {"qty", item.qty},
+                       {"serial", item.serial},
+                       {"reason_label", call.text("reason_" + item.reason)},
+                       {"outcome_label", call.text(std::string("outcome_") +
+                                                   codec::outcome_name(item.decision.outcome))},
+                       {"decision_reason", item.decision.reason}};
+    if (item.unit_price)
+      shown["price"] = item.unit_price->amount.to_string(2) + " " + item.unit_price->currency;
+    if (item.decision.resolution) {
+      shown["resolution_label"] =
+          call.text("resolution_" + std::string(name(item.decision.resolution->type)));
+    }
+    items.push_back(std::move(shown));
+  }
+  context["items"] = std::move(items);
+  const std::string mark = deadline_mark(c, now, call.engine().staff_at_risk_ms(c.shop));
+  context["overdue"] = mark == "overdue";
+  context["at_risk"] = mark == "at_risk";
+  context["first_response_due"] =
+      c.first_response_at ? json::value(nullptr) : when(c.deadlines.first_response_due);
+  context["decision_due"] = when(c.deadlines.decision_due);
+  context["resolution_due"] = when(c.deadlines.resolution_due);
+  context["basis"] = c.deadlines.basis;
+  context["statutory"] = c.deadlines.statutory;
+  context["deemed_on_expiry"] = c.deadlines.deemed_on_expiry;
+  json::array history;
+  for (const auto &entry : record.history) {
+    json::object shown{{"label", call.text("staff_action_" + entry.action)},
+                       {"at_local", local_time(zone, entry.at)},
+                       {"by", actor_label(call, entry.actor)},
+                       {"internal", !entry.customer_visible},
+                       {"moved", entry.from != entry.to},
+                       {"from_label", call.text("staff_state_" + std::string(name(entry.from)))},
+                       {"to_label", call.text("staff_state_" + std::string(name(entry.to)))}};
+    json::array notes;
+    for (const char *key : {"message", "reason", "instructions", "reference", "comment", "assignee",
+                            "priority", "to", "condition"}) {
+      if (const auto *value = entry.data.if_contains(key);
+          value && value->is_string() && !value->get_string().empty()) {
+        notes.emplace_back(value->get_string());
+      }
+    }
+    if (const auto *score = entry.data.if_contains("score")) {
+      notes.emplace_back(json::serialize(*score) + "/5");
+    }
+    shown["notes"] = std::move(notes);
+    history.push_back(std::move(shown));
+  }
+  context["history"] = std::move(history);
+  json::array forms;
+  for (const Action action : kStaffActions) {
+    if (role_may(action, staff.role) && state_allows(action, c.state)) {
+      forms.push_back(action_form(call, action, c, staff));
+    }
+  }
+  context["forms"] = std::move(forms);
+  return context;
+}
+
+}  // namespace
+
+Response staff_case_page(Call &call, const StaffCall &who, const std::string &ref,
+                         const std::string &error, int status) {
+  const CaseRecord record = call.engine().staff_case(who.staff(), ref);
+  json::object context = case_context(call, who, record);
+  context["error"] = error;
+  return page(call, "staff_case", std::move(context), status);
+}
+
+namespace {
+
+// The action document a case form makes, as reclaim_case_act reads it.
+json::object action_document(const Form &form, const StaffMember &staff) {
+  json::object doc{{"action", form.get("action")},
+                   {"actor", json::object{{"role", name(staff.role)}, {"id", staff.id}}}};
+  const std::string version = form.get("expected_version");
+  if (!version.empty()) {
+    try {
+      std::size_t used = 0;
+      const long long value = std::stoll(version, &used);
+      if (used != version.size()) throw std::invalid_argument("version");
+      doc["expected_version"] = value;
+    } catch (const std::logic_error &) {
+      fail(Status::invalid_argument, "not a version", "expected_version");
+    }
+  }
+  for (const char *key :
+       {"message", "instructions", "reason", "reference", "condition", "priority", "to"}) {
+    const std::string value = form.get(key);
+    if (!value.empty()) doc[key] = value;
+  }
+  if (form.has("assignee")) doc["assignee"] = form.get("assignee");
+  if (form.get("action") == "comment")
+    doc["customer_visible"] = form.get("customer_visible") == "1";
+  if (form.get("action") == "accept") {
+    json::object resolution{{"type", form.get("resolution")}};
+    if (!form.get("amount").empty()) {
+      resolution["amount"] = form.get("amount");
+      resolution["currency"] = form.get("currency");
+    }
+    doc["resolution"] = std::move(resolution);
+  }
+  if (form.get("action") == "tag") {
+    for (const char *key : {"add", "remove"}) {
+      json::array words;
+      std::string text = form.get(key);
+      std::size_t pos = 0;
+      while (pos <= text.size()) {
+        auto comma = text.find(',', pos);
+        if (comma == std::string::npos) comma = text.size();
+        std::string word(trim(std::string_view(text).substr(pos, comma - pos)));
+        if (!word.empty()) words.emplace_back(word);
+        pos = comma + 1;
+      }
+      if (!words.empty()) doc[key] = std::move(words);
+    }
+  }
+  return doc;
+}
+
+// Someone changed the case since the form was loaded: what they did, and nothing overwritten.
+Response conflict_page(Call &call, const StaffCall &who, const std::string &ref,
+                       std::int64_t seen_version) {
+  const CaseRecord record = call.engine().staff_case(who.staff(), ref);
+  const Case &c = record.subject;
+  const std::string zone = shop_zone(call, c.shop);
+  json::array changes;
+  for (std::size_t i = 0; i < record.history.size(); ++i) {
+    // The entry at index i took the case to version i + 1.
+    if (static_cast<std::int64_t>(i) + 1 <= seen_version) continue;
+    const auto &entry = record.history[i];
+    changes.push_back(
+        json::object{{"label", call.text("staff_action_" + entry.action)},
+                     {"by", actor_label(call, entry.actor)},
+                     {"at_local", local_time(zone, entry.at)},
+                     {"to_label", call.text("staff_state_" + std::string(name(entry.to)))}});
+  }
+  json::object context;
+  add_bar(call, who, context);
+  context["title"] = call.text("staff_conflict_heading");
+  context["number"] = c.number;
+  context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
+  context["changes"] = std::move(changes);
+  context["case_href"] = case_url(call, c) + "?" + lang_query(call);
+  return page(call, "staff_conflict", std::move(context), 409);
+}
+
+}  // namespace
+
+Response staff_act(Call &call, const StaffCall &who, const std::string &ref) {
+  call.route = "/staff/cases/{ref}/actions";
+  if (!form_csrf_ok(call, who))
+    return staff_message(call, 403, "error_heading", "staff_csrf_failed");
+  const Form &form = *call.form;
+  try {
+    const json::object document = action_document(form, who.staff());
+    const ActionRequest request = codec::action_request_from_json(document);
+    const CaseRecord done =
+        call.engine().staff_act(who.staff(), ref, request, sha256_hex(json::serialize(document)));
+    return redirect(call, case_url(call, done.subject) + "?" + lang_query(call));
+  } catch (const Error &error) {
+    switch (error.status()) {
+      case Status::conflict:
+        if (error.field() == "expected_version") {
+          std::int64_t seen = 0;
+          try {
+            seen = std::stoll(form.get("expected_version"));
+          } catch (const std::logic_error &) {
+          }
+          return conflict_page(call, who, ref, seen);
+        }
+        return staff_case_page(call, who, ref, call.text("staff_error_conflict"), 409);
+      case Status::not_allowed: {
+        const bool forbidden =
+            error.rule() == "role_not_allowed" || error.rule() == "decision_limit_exceeded";
+        const std::string key = error.rule() == "decision_limit_exceeded" ? "staff_error_limit"
+                                : forbidden                               ? "staff_error_role"
+                                                                          : "staff_error_state";
+        return staff_case_page(call, who, ref, call.text(key), forbidden ? 403 : 409);
+      }
+      case Status::invalid_argument: {
+        std::string text = call.text("staff_error_invalid");
+        if (!error.field().empty()) text += " (" + error.field() + ")";
+        return staff_case_page(call, who, ref, text, 422);
+      }
+      default: throw;
+    }
+  }
+}
+
+}  // namespace reclaim::http

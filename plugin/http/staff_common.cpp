@@ -1,0 +1,111 @@
+// What the staff desk's pages share (staff_pages.hpp).
+#include <date/tz.h>
+
+#include "core/crypto.hpp"
+#include "core/state_machine.hpp"
+#include "http/staff_pages.hpp"
+
+namespace reclaim::http {
+
+namespace json = boost::json;
+
+namespace {
+
+bool https_shop(Call &call) {
+  const std::string &url = call.engine().shop_config(call.site.options.shop).public_url;
+  return url.size() > 8 && (url.starts_with("https://") || url.starts_with("HTTPS://"));
+}
+
+}  // namespace
+
+bool is_language(std::string_view code) {
+  for (auto known : kLanguages) {
+    if (known == code) return true;
+  }
+  return false;
+}
+
+std::optional<StaffCall> signed_in(Call &call) {
+  std::string secret = cookie(call.request.header("cookie"), kStaffCookie);
+  if (secret.empty()) return std::nullopt;
+  auto session = call.engine().staff_session(secret);
+  if (!session) return std::nullopt;
+  return StaffCall{std::move(secret), std::move(*session)};
+}
+
+std::string session_cookie(Call &call, const std::string &value, bool clear) {
+  return std::string(kStaffCookie) + "=" + value + "; Path=" + call.base() + "/staff/" +
+         (clear ? "; Max-Age=0" : "") + (https_shop(call) ? "; Secure" : "") +
+         "; HttpOnly; SameSite=Strict";
+}
+
+bool form_csrf_ok(const Call &call, const StaffCall &who) {
+  return call.form && !call.form->get("csrf").empty() && !who.session.csrf.empty() &&
+         equal_in_constant_time(call.form->get("csrf"), who.session.csrf);
+}
+
+Response staff_message(Call &call, int status, std::string_view heading, std::string_view text,
+                       bool queue_link) {
+  return page(call, "staff_message",
+              {{"heading", call.text(heading)},
+               {"text", call.text(text)},
+               {"title", call.text(heading)},
+               {"queue_link", queue_link}},
+              status);
+}
+
+Response staff_method_not_allowed(Call &call, const char *allow, bool queue_link) {
+  Response response = staff_message(call, 405, "error_heading", "bad_request", queue_link);
+  response.set("Allow", allow);
+  return response;
+}
+
+void add_bar(Call &call, const StaffCall &who, json::object &context) {
+  context["staff_name"] = who.staff().name.empty() ? who.staff().id : who.staff().name;
+  context["role_label"] = call.text("staff_role_" + std::string(name(who.staff().role)));
+  context["csrf"] = who.session.csrf;
+  context["queue_url"] = call.base() + "/staff/?" + lang_query(call);
+}
+
+std::string actor_label(Call &call, const Actor &actor) {
+  std::string label = call.text("staff_role_" + std::string(name(actor.role)));
+  if (!actor.id.empty()) label += ": " + actor.id;
+  return label;
+}
+
+std::string local_time(const std::string &zone, UnixMs at) {
+  const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
+  const auto local =
+      date::make_zoned(date::locate_zone(zone), std::chrono::floor<std::chrono::minutes>(instant));
+  return date::format("%Y-%m-%d %H:%M", local);
+}
+
+std::string shop_zone(Call &call, const std::string &shop) {
+  return call.engine().shop_config(shop).timezone;
+}
+
+std::string lang_query(Call &call) { return "lang=" + call.lang; }
+
+std::string case_url(Call &call, const Case &c) {
+  return call.base() + "/staff/cases/" + url_encode(c.number);
+}
+
+json::array options_of(Call &call, std::span<const std::string_view> words, std::string_view prefix,
+                       const std::string &selected) {
+  json::array out;
+  for (const auto word : words) {
+    out.push_back(json::object{{"value", word},
+                               {"label", call.text(std::string(prefix) + std::string(word))},
+                               {"selected", word == selected}});
+  }
+  return out;
+}
+
+std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms) {
+  if (!undecided(c.state) || !c.deadlines.decision_due) return "";
+  if (*c.deadlines.decision_due < now) return "overdue";
+  if (*c.deadlines.decision_due - now <= at_risk_ms) return "at_risk";
+  return "";
+}
+
+}  // namespace reclaim::http

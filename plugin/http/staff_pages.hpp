@@ -1,0 +1,62 @@
+// What the staff desk's pages share: the signed-in check, the bar at the top of every page, the
+// message page, times in the shop's zone, links, and the deadline marks. Each page lives in its
+// own file (staff_session_pages, staff_queue_page, staff_export, staff_case_page, staff_bulk);
+// staff_router.cpp routes to them.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "http/staff.hpp"
+
+namespace reclaim::http {
+
+bool is_language(std::string_view code);
+
+// The signed-in member of staff of the request, or nullopt.
+std::optional<StaffCall> signed_in(Call &call);
+// The rc_staff cookie with `value`, or one that clears it.
+std::string session_cookie(Call &call, const std::string &value, bool clear);
+// True when the form carries the session's CSRF token.
+bool form_csrf_ok(const Call &call, const StaffCall &who);
+
+// A page with a heading and a sentence (both string keys); `queue_link` offers the way back.
+Response staff_message(Call &call, int status, std::string_view heading, std::string_view text,
+                       bool queue_link = true);
+// 405 with Allow.
+Response staff_method_not_allowed(Call &call, const char *allow, bool queue_link = true);
+// The bar at the top of every signed-in page: who, the queue, sign-out (with the CSRF token).
+void add_bar(Call &call, const StaffCall &who, boost::json::object &context);
+
+// "agent: anna": who made a history entry, in the page's language.
+std::string actor_label(Call &call, const Actor &actor);
+// "2026-11-23 11:00" in `zone`.
+std::string local_time(const std::string &zone, UnixMs at);
+std::string shop_zone(Call &call, const std::string &shop);
+std::string lang_query(Call &call);
+// BASE/staff/cases/{number}
+std::string case_url(Call &call, const Case &c);
+
+// <option>s of `words`, labelled by `prefix` + word, with `selected` marked.
+boost::json::array options_of(Call &call, std::span<const std::string_view> words,
+                              std::string_view prefix, const std::string &selected);
+
+// "overdue" (decision date passed, no decision), "at_risk" (due within `at_risk_ms`) or "".
+std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms);
+
+// The pages.
+Response staff_enter(Call &call);
+Response staff_logout(Call &call, const std::optional<StaffCall> &who);
+Response staff_queue_page(Call &call, const StaffCall &who);
+// The queue's view as CSV (GET /staff/export.csv, or /staff/?format=csv).
+Response staff_export(Call &call, const StaffCall &who);
+Response staff_case_page(Call &call, const StaffCall &who, const std::string &ref,
+                         const std::string &error = {}, int status = 200);
+Response staff_act(Call &call, const StaffCall &who, const std::string &ref);
+// POST /staff/bulk: one action on many cases, each with its own version check.
+Response staff_bulk(Call &call, const StaffCall &who);
+
+}  // namespace reclaim::http

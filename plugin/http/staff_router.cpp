@@ -1,0 +1,118 @@
+// The staff desk's routes: which page a request under /staff/ goes to, after its form is read
+// and its session looked up. Errors no page caught become a message page (or the API's error
+// document); every response is Cache-Control: no-store.
+#include "codec/reader.hpp"
+#include "core/error.hpp"
+#include "http/staff_pages.hpp"
+
+namespace reclaim::http {
+
+namespace {
+
+Response route(Call &call, std::string_view path) {
+  const bool get = call.request.method == "GET" || call.request.method == "HEAD";
+  const bool post = call.request.method == "POST";
+  if (path == "/staff") return redirect(call, call.base() + "/staff/");
+  if (path == "/staff/enter") return staff_enter(call);
+  const bool api = path.starts_with("/staff/api/");
+  if (post && !api) {
+    call.form = parse_form(call.request.body, call.request.header("content-type"));
+    if (!call.form) {
+      call.route = "bad_form";
+      return staff_message(call, 400, "error_heading", "bad_request");
+    }
+    for (const auto &[field, value] : call.form->fields) {
+      try {
+        codec::check_text(value, 20'000, field);
+      } catch (const Error &) {
+        call.route = "bad_form";
+        return staff_message(call, 400, "error_heading", "bad_request");
+      }
+    }
+    const std::string lang = call.form->get("lang");
+    if (call.query.get("lang").empty() && is_language(lang)) call.lang = lang;
+  }
+  const auto who = signed_in(call);
+  if (who && call.query.get("lang").empty() &&
+      !(call.form && is_language(call.form->get("lang"))) && is_language(who->staff().locale)) {
+    call.lang = who->staff().locale;
+  }
+  if (api) {
+    if (!path.starts_with("/staff/api/v1/")) {
+      call.route = "/staff/api/other";
+      return api_error(404, "not_found", "no such resource");
+    }
+    return staff_api_route(call, path.substr(13), who);
+  }
+  if (path == "/staff/logout") return staff_logout(call, who);
+  const bool known = path == "/staff/" || path == "/staff/export.csv" || path == "/staff/bulk" ||
+                     path.starts_with("/staff/cases/");
+  if (!known) {
+    call.route = "/staff/other";
+    return staff_message(call, 404, "error_heading", "not_found", who.has_value());
+  }
+  if (!who) {
+    call.route = path.starts_with("/staff/cases/") ? "/staff/cases/{ref}" : std::string(path);
+    return staff_message(call, 401, "staff_sign_in_heading", "staff_sign_in_text", false);
+  }
+  if (path == "/staff/" || path == "/staff/export.csv") {
+    call.route = std::string(path);
+    if (!get) return staff_method_not_allowed(call, "GET");
+    if (path == "/staff/export.csv" || call.query.get("format") == "csv") {
+      return staff_export(call, *who);
+    }
+    return staff_queue_page(call, *who);
+  }
+  if (path == "/staff/bulk") {
+    call.route = "/staff/bulk";
+    if (!post) return staff_method_not_allowed(call, "POST");
+    return staff_bulk(call, *who);
+  }
+  std::string_view rest = path.substr(13);
+  const auto slash = rest.find('/');
+  const std::string ref = url_decode(rest.substr(0, slash), false);
+  const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash);
+  if (ref.empty() || (tail != "" && tail != "/actions")) {
+    call.route = "/staff/other";
+    return staff_message(call, 404, "error_heading", "not_found");
+  }
+  codec::check_text(ref, codec::kMaxIdBytes, "ref");
+  if (tail.empty()) {
+    call.route = "/staff/cases/{ref}";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    return staff_case_page(call, *who, ref);
+  }
+  call.route = "/staff/cases/{ref}/actions";
+  if (!post) return staff_method_not_allowed(call, "POST");
+  return staff_act(call, *who, ref);
+}
+
+}  // namespace
+
+Response staff_route(Call &call, std::string_view path) {
+  // The desk has its own session and token: no customer CSRF cookie beside its own, so that a
+  // host passing headers through reclaim_http_handle (one value per name) sees rc_staff's.
+  call.new_nonce = false;
+  Response response;
+  const bool api = path.starts_with("/staff/api/");
+  try {
+    response = route(call, path);
+  } catch (const Error &error) {
+    const int status = http_status(error.status());
+    if (api) {
+      response = status == 404 ? api_error(404, "not_found", "no such resource")
+                               : api_error(status == 503 ? 503 : 500, "internal",
+                                           "the request could not be completed");
+    } else if (status == 404) {
+      response = staff_message(call, 404, "error_heading", "not_found");
+    } else if (status == 422) {
+      response = staff_message(call, 400, "error_heading", "bad_request");
+    } else {
+      response = staff_message(call, status == 503 ? 503 : 500, "error_heading", "server_error");
+    }
+  }
+  response.set("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace reclaim::http

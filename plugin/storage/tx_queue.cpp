@@ -1,0 +1,174 @@
+// The case queue: lists and counts of cases by the filters of CaseQuery, and the columns only
+// the queue reads (priority, tags), kept beside each case's document. Every filter is a bound
+// parameter; only fixed column names and markers enter the SQL text.
+#include <soci/soci.h>
+
+#include <boost/json/parse.hpp>
+#include <cctype>
+#include <deque>
+#include <functional>
+#include <set>
+
+#include "codec/case_json.hpp"
+#include "storage/dialect.hpp"
+#include "storage/rows.hpp"
+#include "storage/store.hpp"
+
+namespace reclaim {
+
+namespace {
+
+// A WHERE clause and the values its markers stand for, bound in order.
+class Where {
+ public:
+  void text(const std::string &value) {
+    texts_.push_back(value);
+    const std::string *bound = &texts_.back();
+    binds_.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
+  }
+  void number(long long value) {
+    numbers_.push_back(value);
+    const long long *bound = &numbers_.back();
+    binds_.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
+  }
+  void bind(soci::details::prepare_temp_type &prepared) const {
+    for (const auto &each : binds_) each(prepared);
+  }
+  std::string sql = " WHERE 1 = 1";
+
+ private:
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::vector<std::function<void(soci::details::prepare_temp_type &)>> binds_;
+};
+
+std::string lower_ascii(std::string text) {
+  for (char &c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The filters of `query`; the states only when `with_states` (the counts leave them out).
+void add_filters(Where &where, const CaseQuery &query, bool with_states) {
+  if (!query.shop.empty()) where.sql += " AND shop = ?", where.text(query.shop);
+  if (with_states && !query.states.empty()) {
+    where.sql += " AND state IN (";
+    for (std::size_t i = 0; i < query.states.size(); ++i) {
+      where.sql += i ? ", ?" : "?";
+      where.text(std::string(name(query.states[i])));
+    }
+    where.sql += ")";
+  }
+  if (query.kind) where.sql += " AND kind = ?", where.text(std::string(name(*query.kind)));
+  switch (query.assignee.mode) {
+    case AssigneeFilter::Mode::anyone: break;
+    case AssigneeFilter::Mode::unassigned: where.sql += " AND assignee = ''"; break;
+    case AssigneeFilter::Mode::person:
+      where.sql += " AND assignee = ?", where.text(query.assignee.person);
+      break;
+    case AssigneeFilter::Mode::person_or_unassigned:
+      where.sql += " AND assignee IN (?, '')", where.text(query.assignee.person);
+      break;
+  }
+  if (!query.customer_email.empty()) {
+    where.sql += " AND customer_email = ?", where.text(query.customer_email);
+  }
+  if (!query.order_id.empty()) where.sql += " AND order_id = ?", where.text(query.order_id);
+  if (!query.reason.empty()) {
+    where.sql +=
+        " AND EXISTS (SELECT 1 FROM case_items i WHERE i.case_id = cases.id AND"
+        " i.reason = ?)";
+    where.text(query.reason);
+  }
+  if (!query.priority.empty()) where.sql += " AND priority = ?", where.text(query.priority);
+  if (!query.tag.empty()) {
+    where.sql +=
+        " AND EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = cases.id AND"
+        " t.tag = ?)";
+    where.text(query.tag);
+  }
+  if (!query.channel.empty()) where.sql += " AND channel = ?", where.text(query.channel);
+  if (!query.search.empty()) {
+    // Exact matches, each of them an index search: (shop, number), (shop, order_id),
+    // (customer_email), orders (shop, number), case_items (shop, sku).
+    const std::string in_shop = query.shop.empty() ? "" : " AND shop = ?";
+    where.sql +=
+        " AND (number = ? OR order_id = ? OR customer_email IN (?, ?) OR order_id IN"
+        " (SELECT id FROM orders WHERE number = ?" +
+        in_shop +
+        ") OR id IN"
+        " (SELECT case_id FROM case_items WHERE sku = ?" +
+        in_shop + "))";
+    where.text(query.search);
+    where.text(query.search);
+    where.text(query.search);
+    where.text(lower_ascii(query.search));
+    where.text(query.search);
+    if (!query.shop.empty()) where.text(query.shop);
+    where.text(query.search);
+    if (!query.shop.empty()) where.text(query.shop);
+  }
+  if (query.created_from) where.sql += " AND created_at >= ?", where.number(*query.created_from);
+  if (query.created_to) where.sql += " AND created_at < ?", where.number(*query.created_to);
+  if (query.overdue && query.at_risk) {
+    where.sql += " AND decided = 0 AND decision_due <= ?";
+    where.number(query.now + query.at_risk_ms);
+  } else if (query.overdue) {
+    where.sql += " AND decided = 0 AND decision_due < ?", where.number(query.now);
+  } else if (query.at_risk) {
+    where.sql += " AND decided = 0 AND decision_due >= ? AND decision_due <= ?";
+    where.number(query.now);
+    where.number(query.now + query.at_risk_ms);
+  }
+}
+
+}  // namespace
+
+std::vector<Case> Tx::cases(const CaseQuery &query) {
+  Where where;
+  add_filters(where, query, true);
+  const char *column = query.sort == CaseSort::created_at   ? "created_at"
+                       : query.sort == CaseSort::updated_at ? "updated_at"
+                                                            : "decision_due";
+  const char *direction = query.descending ? " DESC" : " ASC";
+  if (query.after) {
+    where.sql += std::string(" AND (") + column + (query.descending ? " < ?" : " > ?") + " OR (" +
+                 column + " = ? AND id" + (query.descending ? " < ?" : " > ?") + "))";
+    where.number(query.after->first);
+    where.number(query.after->first);
+    where.text(query.after->second);
+  }
+  const std::string sql = std::string("SELECT body FROM cases") + where.sql + " ORDER BY " +
+                          column + direction + ", id" + direction + " LIMIT " +
+                          std::to_string(query.limit + 1);
+  soci::details::prepare_temp_type prepared =
+      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
+  where.bind(prepared);
+  soci::rowset<std::string> rows(prepared);
+  std::vector<Case> out;
+  for (const auto &body : rows) out.push_back(codec::case_from_json(boost::json::parse(body)));
+  return out;
+}
+
+std::map<std::string, std::int64_t> Tx::case_counts(const CaseQuery &query) {
+  Where where;
+  add_filters(where, query, false);
+  const std::string sql = "SELECT state, COUNT(*) FROM cases" + where.sql + " GROUP BY state";
+  soci::details::prepare_temp_type prepared =
+      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
+  where.bind(prepared);
+  soci::rowset<soci::row> rows(prepared);
+  std::map<std::string, std::int64_t> out;
+  for (const auto &row : rows) out[row.get<std::string>(0)] = integer_at(row, 1);
+  return out;
+}
+
+void Tx::write_queue_columns(const Case &c, bool is_new) {
+  writes_.execute(sql_, "UPDATE cases SET priority = ? WHERE id = ?", {c.priority, c.id});
+  if (!is_new) writes_.execute(sql_, "DELETE FROM case_tags WHERE case_id = ?", {c.id});
+  for (const auto &tag : std::set<std::string>(c.tags.begin(), c.tags.end())) {
+    writes_.execute(sql_, "INSERT INTO case_tags (case_id, shop, tag) VALUES (?, ?, ?)",
+                    {c.id, c.shop, tag});
+  }
+}
+
+}  // namespace reclaim
