@@ -47,6 +47,7 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
       form["f_resolutions"] = true;
       form["resolutions"] = options_of(call, kResolutions, "resolution_", c.preferred_resolution);
       form["f_amount"] = true;
+      form["f_explanation"] = true;
       form["currency"] = call.engine().shop_config(c.shop).currency;
       break;
     case Action::reject:
@@ -200,7 +201,8 @@ json::object action_document(const Form &form, const StaffMember &staff) {
     }
   }
   for (const char *key :
-       {"message", "instructions", "reason", "reference", "condition", "priority", "to"}) {
+       {"message", "instructions", "reason", "reference", "condition", "priority", "to",
+        "explanation"}) {
     const std::string value = form.get(key);
     if (!value.empty()) doc[key] = value;
   }

@@ -164,11 +164,15 @@ TEST_P(StaffDesk, DecisionsAboveTheRolesLimitAre403AndSupervisorsMayTakeThem) {
   Desk supervisor = signed_in("supervisor");
   ASSERT_EQ(supervisor.get("/staff/cases/" + number).status, 200);
   EXPECT_EQ(supervisor.post("/staff/cases/" + number + "/actions",
-                            {{"action", "accept"}, {"expected_version", "1"}, {"resolution", "refund"}})
+                            {{"action", "accept"}, {"expected_version", "1"}, {"resolution", "refund"},
+                             {"explanation", "The model is no longer made."}})
                 .status,
             303);
-  EXPECT_EQ(engine_.get_case(number).subject.state, State::accepted);
-  EXPECT_EQ(engine_.get_case(number).subject.decided_by.id, "anna");
+  const auto decided = engine_.get_case(number);
+  EXPECT_EQ(decided.subject.state, State::accepted);
+  EXPECT_EQ(decided.subject.decided_by.id, "anna");
+  // The explanation the form took reaches the customer: in the history they see.
+  EXPECT_EQ(decided.history.back().data.at("explanation").as_string(), "The model is no longer made.");
 }
 
 TEST_P(StaffDesk, AnotherShopsCaseIsNotFound) {
