@@ -89,6 +89,7 @@ struct CustomerView {
 struct CaseGauges {
   std::map<std::string, std::int64_t> cases_by_state;
   std::int64_t overdue = 0;
+  std::map<std::string, std::int64_t> unsent_messages;  // "mail.pending", "webhook.dead", …
 };
 
 // A report's figures, and what its HTML page charts beside them.

@@ -170,6 +170,7 @@ CaseGauges Engine::case_gauges() {
   store_->read([&](Tx &tx) {
     gauges.cases_by_state = tx.cases_by_state();
     gauges.overdue = tx.overdue_cases(at);
+    gauges.unsent_messages = tx.outbox_counts();
   });
   return gauges;
 }

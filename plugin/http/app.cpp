@@ -118,6 +118,14 @@ std::string case_gauges_text(Engine &engine) {
   text += "# HELP reclaim_deadline_breaches Undecided cases past their decision date.\n";
   text += "# TYPE reclaim_deadline_breaches gauge\n";
   text += "reclaim_deadline_breaches " + std::to_string(gauges.overdue) + "\n";
+  // Mails and webhook posts not sent: pending ones should drain, dead ones need staff.
+  text += "# HELP reclaim_messages_unsent Mails and webhook posts not sent, by channel and status.\n";
+  text += "# TYPE reclaim_messages_unsent gauge\n";
+  for (const auto &[key, count] : gauges.unsent_messages) {
+    const auto dot = key.find('.');
+    text += "reclaim_messages_unsent{channel=\"" + key.substr(0, dot) + "\",status=\"" +
+            key.substr(dot + 1) + "\"} " + std::to_string(count) + "\n";
+  }
   return text;
 }
 

@@ -255,6 +255,9 @@ TEST_F(Api, HealthAndMetrics) {
             std::string::npos);
   EXPECT_NE(text.find("reclaim_cases{state=\"received\"} 1"), std::string::npos);
   EXPECT_NE(text.find("reclaim_deadline_breaches 1"), std::string::npos);
+  // The acknowledgement of the case opened, waiting for the host's mailer.
+  EXPECT_NE(text.find("reclaim_messages_unsent{channel=\"mail\",status=\"pending\"} 1"),
+            std::string::npos) << text;
   EXPECT_EQ(text.find(token), std::string::npos);  // tokens never become labels
 }
 
