@@ -4,6 +4,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/law.hpp"
+#include "core/messages.hpp"
 #include "core/state_machine.hpp"
 #include "http/page_dates.hpp"
 
