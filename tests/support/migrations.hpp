@@ -10,7 +10,7 @@ namespace reclaim::test {
 
 // Migration 8, the staff queue (plugin/storage/queue_columns.cpp).
 inline void undo_queue_migration(soci::session &sql) {
-  for (const char *index : {"cases_by_shop_due", "cases_by_shop_assignee_due", "case_items_by_sku",
+  for (const char *index : {"cases_by_due_shop", "cases_by_assignee_due", "case_items_by_sku",
                             "case_tags_by_tag"}) {
     sql << std::string("DROP INDEX ") + index;
   }
