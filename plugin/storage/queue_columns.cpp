@@ -18,11 +18,13 @@ void add_queue_columns(soci::session &sql) {
          " case_id TEXT NOT NULL, shop TEXT NOT NULL, tag TEXT NOT NULL,"
          " PRIMARY KEY (case_id, tag))";
   sql << "CREATE INDEX case_tags_by_tag ON case_tags (shop, tag)";
-  // The queue's order (nearest decision first) within a shop, with or without one assignee,
-  // so that a page is an index walk that stops after `limit` rows.
-  sql << "CREATE INDEX cases_by_shop_due ON cases (shop, decision_due, id)";
-  sql << "CREATE INDEX cases_by_shop_assignee_due ON cases (shop, assignee, decision_due, id)";
-  sql << "CREATE INDEX case_items_by_sku ON case_items (shop, sku)";
+  // The queue's order (nearest decision first), with or without one assignee, so that a page is
+  // an index walk that stops after `limit` rows (the shop, an equality, does not break the
+  // order). None of them starts with the shop: the reports' indexes (shop, created_at) stay the
+  // only ones a report's range over a shop can use.
+  sql << "CREATE INDEX cases_by_due_shop ON cases (decision_due, shop, id)";
+  sql << "CREATE INDEX cases_by_assignee_due ON cases (assignee, shop, decision_due, id)";
+  sql << "CREATE INDEX case_items_by_sku ON case_items (sku, shop)";
 
   // Existing cases: their documents hold their priority and tags.
   std::vector<std::pair<std::string, std::string>> bodies;

@@ -13,7 +13,7 @@ namespace reclaim {
 inline constexpr int kQueueMigration = 10;
 
 // Adds cases.priority and the case_tags table (both filled from each case's document), and the
-// indexes of the queue: per shop by decision date (all cases, one person's), SKU search, tags.
+// indexes of the queue: by decision date (all cases, one person's), SKU search, tags.
 void add_queue_columns(soci::session &sql);
 
 }  // namespace reclaim

@@ -88,24 +88,27 @@ void add_filters(Where &where, const CaseQuery &query, bool with_states) {
   }
   if (!query.channel.empty()) where.sql += " AND channel = ?", where.text(query.channel);
   if (!query.search.empty()) {
-    // Exact matches, each of them an index search: (shop, number), (shop, order_id),
-    // (customer_email), orders (shop, number), case_items (shop, sku).
-    const std::string in_shop = query.shop.empty() ? "" : " AND shop = ?";
-    where.sql +=
-        " AND (number = ? OR order_id = ? OR customer_email IN (?, ?) OR order_id IN"
-        " (SELECT id FROM orders WHERE number = ?" +
-        in_shop +
-        ") OR id IN"
-        " (SELECT case_id FROM case_items WHERE sku = ?" +
-        in_shop + "))";
+    // Exact matches, each an index search of its own ((shop, number), (shop, order_id),
+    // (customer_email), orders (shop, number), case_items (sku, shop)), united into the ids the
+    // outer query then reads by its primary key: a search never walks the shop's cases.
+    const bool shop = !query.shop.empty();
+    const std::string in_shop = shop ? " AND shop = ?" : "";
+    where.sql += " AND id IN (SELECT id FROM cases WHERE number = ?" + in_shop +
+                 " UNION SELECT id FROM cases WHERE order_id = ?" + in_shop +
+                 " UNION SELECT id FROM cases WHERE customer_email IN (?, ?)" + in_shop +
+                 " UNION SELECT c.id FROM cases c JOIN orders o ON o.shop = c.shop AND"
+                 " o.id = c.order_id WHERE o.number = ?" + (shop ? " AND o.shop = ?" : "") +
+                 " UNION SELECT case_id FROM case_items WHERE sku = ?" + in_shop + ")";
+    const auto value = [&](const std::string &text) {
+      where.text(text);
+      if (shop) where.text(query.shop);
+    };
+    value(query.search);
+    value(query.search);
     where.text(query.search);
-    where.text(query.search);
-    where.text(query.search);
-    where.text(lower_ascii(query.search));
-    where.text(query.search);
-    if (!query.shop.empty()) where.text(query.shop);
-    where.text(query.search);
-    if (!query.shop.empty()) where.text(query.shop);
+    value(lower_ascii(query.search));
+    value(query.search);
+    value(query.search);
   }
   if (query.created_from) where.sql += " AND created_at >= ?", where.number(*query.created_from);
   if (query.created_to) where.sql += " AND created_at < ?", where.number(*query.created_to);

@@ -14,6 +14,7 @@
 #include "storage/store.hpp"
 #include "support/backends.hpp"
 #include "support/documents.hpp"
+#include "support/migrations.hpp"
 
 namespace reclaim {
 namespace {
@@ -151,12 +152,7 @@ TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {
     Store store(storage);
     store.write([](Tx &tx) {
       soci::session &sql = tx.session();
-      for (const char *index : {"cases_by_shop_due", "cases_by_shop_assignee_due",
-                                "case_items_by_sku", "case_tags_by_tag"}) {
-        sql << std::string("DROP INDEX ") + index;
-      }
-      sql << "DROP TABLE case_tags";
-      sql << "ALTER TABLE cases DROP COLUMN priority";
+      test::undo_queue_migration(sql);
       const std::string before = std::to_string(kQueueMigration - 1);
       sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(before);
     });

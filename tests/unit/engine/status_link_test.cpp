@@ -18,6 +18,7 @@
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "support/migrations.hpp"
 #include "support/documents.hpp"
 
 namespace reclaim {
@@ -170,6 +171,7 @@ TEST_P(StatusLinksOn, MigrationGivesExistingCasesVersionZero) {
     storage.database = database;
     Store store(storage);
     store.write([](Tx &tx) {
+      test::undo_queue_migration(tx.session());
       tx.session() << "ALTER TABLE cases DROP COLUMN link_version";
       tx.session() << "DROP TABLE staff_links";  // migration 7
       tx.session() << "DROP TABLE staff_sessions";

@@ -10,6 +10,7 @@
 
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
+#include "support/migrations.hpp"
 
 namespace reclaim {
 namespace {
@@ -78,6 +79,7 @@ TEST(OrderSource, ADatabaseAtVersion1IsUpgradedThroughEveryMigration) {
     sql << "ALTER TABLE cases DROP COLUMN alerts_done_until";
     sql << "ALTER TABLE orders DROP COLUMN adapter";
     sql << "ALTER TABLE orders DROP COLUMN host";
+    test::undo_queue_migration(sql);
     sql << "DROP TABLE staff_links";  // migration 7
     sql << "DROP TABLE staff_sessions";
     sql << "DROP TABLE outbox";  // migration 8

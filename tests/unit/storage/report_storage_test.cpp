@@ -13,6 +13,7 @@
 #include "storage/schema.hpp"
 #include "storage/store.hpp"
 #include "support/backends.hpp"
+#include "support/migrations.hpp"
 
 namespace reclaim {
 namespace {
@@ -186,6 +187,7 @@ TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
         sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
       }
       sql << "ALTER TABLE order_lines DROP COLUMN placed_at";
+      test::undo_queue_migration(sql);
       sql << "DROP TABLE staff_links";  // migration 7
       sql << "DROP TABLE staff_sessions";
       sql << "DROP TABLE outbox";  // migration 8

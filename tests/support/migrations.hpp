@@ -1,0 +1,21 @@
+// For tests that take a database back to an older schema version to see a migration run:
+// undoes the newest migrations, so that the test names only the older ones it cares about.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <string>
+
+namespace reclaim::test {
+
+// Migration 10, the staff queue (plugin/storage/queue_columns.cpp).
+inline void undo_queue_migration(soci::session &sql) {
+  for (const char *index : {"cases_by_due_shop", "cases_by_assignee_due", "case_items_by_sku",
+                            "case_tags_by_tag"}) {
+    sql << std::string("DROP INDEX ") + index;
+  }
+  sql << "DROP TABLE case_tags";
+  sql << "ALTER TABLE cases DROP COLUMN priority";
+}
+
+}  // namespace reclaim::test
