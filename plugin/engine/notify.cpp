@@ -46,6 +46,23 @@ std::string domain_of(std::string_view from) {
   return usable ? domain : std::string("reclaim.invalid");
 }
 
+// An outbox row for `event` of `subject`, to `to`: its identity, before what it carries.
+OutboxMessage outbox_row(const Case &subject, const Event &event, Channel channel,
+                         std::string id, const std::string &to, const std::string &locale) {
+  OutboxMessage row;
+  row.id = std::move(id);
+  row.channel = channel;
+  row.event_seq = event.seq;
+  row.event_type = event.type;
+  row.case_id = subject.id;
+  row.case_number = subject.number;
+  row.shop = subject.shop;
+  row.to = to;
+  row.locale = locale;
+  row.created_at = event.at;
+  return row;
+}
+
 }  // namespace
 
 std::string Engine::status_url(const Case &subject, std::string_view locale) const {
@@ -83,16 +100,8 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
     const auto rendered = codec::MailTexts::defaults().render(
         template_name, mail_locale, codec::mail_values(scene),
         policy.messages.empty() ? nullptr : &policy.messages);
-    OutboxMessage mail;
-    mail.id = "m_" + hex_encode(random_bytes(10));
-    mail.channel = Channel::mail;
-    mail.event_seq = event.seq;
-    mail.event_type = event.type;
-    mail.case_id = subject.id;
-    mail.case_number = subject.number;
-    mail.shop = subject.shop;
-    mail.to = to;
-    mail.locale = mail_locale;
+    OutboxMessage mail = outbox_row(subject, event, Channel::mail,
+                                    "m_" + hex_encode(random_bytes(10)), to, mail_locale);
     mail.template_name = std::string(template_name);
     mail.subject = rendered.subject;
     mail.text = rendered.text;
@@ -108,7 +117,6 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
                     // RFC 3834: out-of-office replies must not answer this.
                     {"Auto-Submitted", "auto-generated"}};
     if (!notify.reply_to.empty()) mail.headers.emplace_back("Reply-To", notify.reply_to);
-    mail.created_at = event.at;
     tx.append_outbox(mail);
   };
 
@@ -130,18 +138,10 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
     for (const auto &pattern : hook.events) matches = matches || event_matches(pattern, event.type);
     if (!wanted || !matches) continue;
     if (body.empty()) body = json::serialize(codec::event_to_json(event));
-    OutboxMessage post;
-    post.id = "msg_" + hex_encode(random_bytes(12));  // the webhook-id, the same on every retry
-    post.channel = Channel::webhook;
-    post.event_seq = event.seq;
-    post.event_type = event.type;
-    post.case_id = subject.id;
-    post.case_number = subject.number;
-    post.shop = subject.shop;
-    post.to = hook.id;
-    post.locale = locale;
+    // The id is the webhook-id, the same on every retry.
+    OutboxMessage post = outbox_row(subject, event, Channel::webhook,
+                                    "msg_" + hex_encode(random_bytes(12)), hook.id, locale);
     post.text = body;
-    post.created_at = event.at;
     tx.append_outbox(post);
   }
 }

@@ -28,16 +28,7 @@ json::object bulk_document(const Form &form, const StaffMember &staff, std::int6
   if (action == "assign") doc["assignee"] = std::string(trim(form.get("assignee")));
   if (action == "set_priority") doc["priority"] = form.get("priority");
   if (action == "tag") {
-    json::array words;
-    const std::string text = form.get("add");
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-      auto comma = text.find(',', pos);
-      if (comma == std::string::npos) comma = text.size();
-      std::string word(trim(std::string_view(text).substr(pos, comma - pos)));
-      if (!word.empty()) words.emplace_back(word);
-      pos = comma + 1;
-    }
+    json::array words = comma_list(form.get("add"));
     if (words.empty()) fail(Status::invalid_argument, "name at least one tag", "add");
     doc["add"] = std::move(words);
   }

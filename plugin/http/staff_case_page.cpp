@@ -219,16 +219,7 @@ json::object action_document(const Form &form, const StaffMember &staff) {
   }
   if (form.get("action") == "tag") {
     for (const char *key : {"add", "remove"}) {
-      json::array words;
-      std::string text = form.get(key);
-      std::size_t pos = 0;
-      while (pos <= text.size()) {
-        auto comma = text.find(',', pos);
-        if (comma == std::string::npos) comma = text.size();
-        std::string word(trim(std::string_view(text).substr(pos, comma - pos)));
-        if (!word.empty()) words.emplace_back(word);
-        pos = comma + 1;
-      }
+      json::array words = comma_list(form.get(key));
       if (!words.empty()) doc[key] = std::move(words);
     }
   }

@@ -3,6 +3,7 @@
 
 #include "core/crypto.hpp"
 #include "core/state_machine.hpp"
+#include "core/text.hpp"
 #include "http/staff_pages.hpp"
 
 namespace reclaim::http {
@@ -106,6 +107,19 @@ std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms) {
   if (*c.deadlines.decision_due < now) return "overdue";
   if (*c.deadlines.decision_due - now <= at_risk_ms) return "at_risk";
   return "";
+}
+
+json::array comma_list(std::string_view text) {
+  json::array words;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    auto comma = text.find(',', pos);
+    if (comma == std::string_view::npos) comma = text.size();
+    const std::string_view word = trim(text.substr(pos, comma - pos));
+    if (!word.empty()) words.emplace_back(word);
+    pos = comma + 1;
+  }
+  return words;
 }
 
 }  // namespace reclaim::http

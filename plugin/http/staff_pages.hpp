@@ -45,6 +45,9 @@ boost::json::array options_of(Call &call, std::span<const std::string_view> word
                               std::string_view prefix, const std::string &selected);
 
 // "overdue" (decision date passed, no decision), "at_risk" (due within `at_risk_ms`) or "".
+// The words of a comma-separated field ("courier, fragile"), trimmed, empty ones left out.
+boost::json::array comma_list(std::string_view text);
+
 std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms);
 
 // The pages.
