@@ -373,6 +373,19 @@ RECLAIM_API int reclaim_messages_read(reclaim_engine *e, const char *query_json,
  *  ("field": "ids[i]") an unknown id, and then nothing changes. */
 RECLAIM_API int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 
+/** Renders a mail template for a case as it would be sent now, with the shop's current wording
+ *  (its policy's "messages"), from the case's latest event that sends it; nothing is queued.
+ *  request_json (docs/api/message-preview-request.schema.json):
+ *    {"template": "case.decided", "case": "RC-2026-000001", "locale": "pl"}
+ *  "locale" is optional: by default the language the event's mail was written in (staff
+ *  templates: the shop's staff language).
+ *  out_json: {"template", "locale", "to", "subject", "text", "html", "event_seq", "event_type"}.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for an unknown template ("field": "template") or
+ *  language ("locale"); RECLAIM_NOT_FOUND for an unknown case, or a case none of whose
+ *  events sends this template ("template"; the message names the templates it has). */
+RECLAIM_API int reclaim_message_preview(reclaim_engine *e, const char *request_json,
+                                        char **out_json);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Reports, host payloads, HTTP                                                                */
 /* ------------------------------------------------------------------------------------------ */
@@ -506,7 +519,7 @@ RECLAIM_API int reclaim_staff_link(reclaim_engine *e, const char *request_json, 
  *  another charset). "shop" defaults to "default". The message itself is at most 10 MB, at most
  *  10 files, its multiparts nested at most 8 deep. Strict: unknown fields are refused.
  *  The message threads to a case of the shop by a Message-ID of Reclaim's own mail in
- *  In-Reply-To or References (<reclaim.CASE-NUMBER.UNIQUE@DOMAIN>), else by the case number in
+ *  In-Reply-To or References (reclaim.CASE-NUMBER.UNIQUE at the sender's domain), else by the case number in
  *  its subject (any letter case). It is added only when its From address is the case's customer
  *  e-mail (compared in any letter case, local part included):
  *    - on a case waiting_for_customer it is the customer's `reply` (to in_review);

@@ -46,6 +46,25 @@ MessageAck message_ack_from_json(const json::value &document) {
   return ack;
 }
 
+MailPreviewRequest mail_preview_from_json(const json::value &document) {
+  Fields fields(document, "");
+  MailPreviewRequest request;
+  request.template_name = fields.text("template", 64).value_or("");
+  if (request.template_name.empty()) fail(Status::invalid_argument, "required: a template name", "template");
+  request.case_ref = fields.text("case", 64).value_or("");
+  if (request.case_ref.empty()) fail(Status::invalid_argument, "required: a case id or number", "case");
+  request.locale = fields.text("locale", 8).value_or("");
+  fields.finish();
+  return request;
+}
+
+json::object to_json(const MailPreview &preview) {
+  return {{"template", preview.template_name}, {"locale", preview.locale},
+          {"to", preview.to},                  {"subject", preview.subject},
+          {"text", preview.text},              {"html", preview.html},
+          {"event_seq", preview.event_seq},    {"event_type", preview.event_type}};
+}
+
 json::object to_json(const OutboxMessage &m) {
   json::object headers;
   for (const auto &[key, value] : m.headers) headers[key] = value;

@@ -22,6 +22,10 @@ struct MessageAck {
 // {"ids": […], "result": "sent"|"failed"|"retry", "error": "…"}; throws Error(invalid_argument).
 MessageAck message_ack_from_json(const boost::json::value &document);
 
+// {"template": "case.decided", "case": "RC-…", "locale": "pl"}; throws Error(invalid_argument).
+MailPreviewRequest mail_preview_from_json(const boost::json::value &document);
+boost::json::object to_json(const MailPreview &preview);
+
 boost::json::object to_json(const OutboxMessage &message);
 boost::json::object to_json(const MessagePage &page);
 

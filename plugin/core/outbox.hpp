@@ -51,6 +51,25 @@ struct OutboxMessage {
   UnixMs sent_at = 0;
 };
 
+// What `reclaimctl messages preview` asks: a template rendered for a case as it would be sent
+// now, with the shop's current wording, from the case's latest event that sends it.
+struct MailPreviewRequest {
+  std::string template_name;
+  std::string case_ref;  // id or number
+  std::string locale;    // empty: the case's language (customer's) or the staff's
+};
+
+struct MailPreview {
+  std::string template_name;
+  std::string locale;
+  std::string to;  // the address the event's mail went (or would go) to; may be empty
+  std::string subject;
+  std::string text;
+  std::string html;
+  std::int64_t event_seq = 0;  // the event whose values it shows
+  std::string event_type;
+};
+
 struct OutboxQuery {
   std::int64_t after = 0;
   int limit = 100;

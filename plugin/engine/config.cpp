@@ -147,6 +147,7 @@ MailConfig mail_from_json(const json::value &value) {
   config.password = read_secret_text(mail, "password", "password_file", "password_env");
   static constexpr std::string_view kStarttls[] = {"auto", "required", "off"};
   config.starttls = mail.word("starttls", kStarttls).value_or("auto");
+  config.ca_file = mail.text("ca_file", 4096).value_or("");
   config.from = mail.text("from", 320).value_or("");
   if (!config.from.empty()) check_address(config.from, "mail.from");
   config.timeout_s = static_cast<int>(mail.integer("timeout_s", 1, 600).value_or(30));

@@ -41,7 +41,8 @@ struct MailConfig {
   std::string smtp;  // smtp://host:port or smtps://host:port; empty: no mail server
   std::string username;
   std::string password;  // never logged
-  std::string starttls = "auto";  // auto, required, off
+  std::string starttls = "auto";  // auto, required, off; auto with a username means required
+  std::string ca_file;            // PEM certificates to trust instead of the system's
   std::string from;               // "Shop <desk@shop.example>"
   int timeout_s = 30;
 };

@@ -144,6 +144,10 @@ class Engine {
   // A host's mailer reports `ids` sent or failed; staff retry (pending) a failed or dead one.
   // Error(not_found) names an unknown id, and nothing changes. Returns how many changed.
   int ack_messages(const std::vector<std::string> &ids, Delivery result, const std::string &error);
+  // A template rendered for a case (engine/notify.cpp). Error(invalid_argument) for an unknown
+  // template or language; Error(not_found) for an unknown case or when none of the case's
+  // events sends this template (the message names the ones that do).
+  MailPreview preview_mail(const MailPreviewRequest &request);
   // One pass of the engine's own sender, when delivery is enabled (0 otherwise).
   int deliver_now();
 
@@ -201,6 +205,9 @@ class Engine {
   // Appends the event, with the case's language, e-mail and status link, and in the same
   // transaction the mails and webhook posts it causes (notify.cpp).
   void publish(Tx &tx, const Case &subject, Event event, const Policy &policy);
+  // A mail of `template_name` for `event` of `subject` in `locale`, with the shop's wording.
+  MailPreview render_mail(const Case &subject, const Event &event, std::string_view template_name,
+                          const std::string &locale, const Policy &policy) const;
   // The customer's status-page link in `locale`; empty when the shop has no public_url.
   std::string status_url(const Case &subject, std::string_view locale) const;
   void wake_sender();

@@ -1,6 +1,9 @@
 // Publishing a change: its event, and in the same transaction the mails and webhook posts it
 // causes (the outbox), so that a committed change is never left untold.
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <set>
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
@@ -10,6 +13,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/vocabulary.hpp"
 #include "engine/delivery.hpp"
 #include "engine/engine.hpp"
 #include "engine/inbound_mail.hpp"
@@ -71,6 +75,31 @@ std::string Engine::status_url(const Case &subject, std::string_view locale) con
   return base + "/c/" + status_token(subject) + "?lang=" + std::string(locale);
 }
 
+MailPreview Engine::render_mail(const Case &subject, const Event &event,
+                                std::string_view template_name, const std::string &locale,
+                                const Policy &policy) const {
+  const Shop &where = shop(subject.shop);
+  const std::string staff_url = where.config.public_url.empty()
+                                    ? std::string()
+                                    : where.config.public_url + "/staff/cases/" + subject.number;
+  const codec::MailScene scene{subject,           event,      where.zone,
+                               locale,            where.config.name,
+                               status_url(subject, locale),   staff_url,
+                               policy.appeal_days};
+  const auto rendered = codec::MailTexts::defaults().render(
+      template_name, locale, codec::mail_values(scene),
+      policy.messages.empty() ? nullptr : &policy.messages);
+  MailPreview mail;
+  mail.template_name = std::string(template_name);
+  mail.locale = locale;
+  mail.subject = rendered.subject;
+  mail.text = rendered.text;
+  mail.html = rendered.html;
+  mail.event_seq = event.seq;
+  mail.event_type = event.type;
+  return mail;
+}
+
 void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &policy) {
   const Shop &where = shop(subject.shop);
   const std::string locale =
@@ -89,17 +118,7 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
   const bool withdrawal = subject.extra.contains("withdrawal");
   const auto queue_mail = [&](std::string_view template_name, const std::string &to,
                               const std::string &mail_locale) {
-    const std::string staff_url =
-        where.config.public_url.empty() ? std::string()
-                                        : where.config.public_url + "/staff/cases/" + subject.number;
-    const codec::MailScene scene{subject,       event,
-                                 where.zone,    mail_locale,
-                                 where.config.name,
-                                 mail_locale == locale ? link : status_url(subject, mail_locale),
-                                 staff_url,     policy.appeal_days};
-    const auto rendered = codec::MailTexts::defaults().render(
-        template_name, mail_locale, codec::mail_values(scene),
-        policy.messages.empty() ? nullptr : &policy.messages);
+    const MailPreview rendered = render_mail(subject, event, template_name, mail_locale, policy);
     OutboxMessage mail = outbox_row(subject, event, Channel::mail,
                                     "m_" + hex_encode(random_bytes(10)), to, mail_locale);
     mail.template_name = std::string(template_name);
@@ -152,6 +171,62 @@ MessagePage Engine::read_messages(const OutboxQuery &query) {
   store_->read([&](Tx &tx) { page.messages = tx.outbox(query); });
   page.next = page.messages.empty() ? query.after : page.messages.back().seq;
   return page;
+}
+
+MailPreview Engine::preview_mail(const MailPreviewRequest &request) {
+  const bool known = std::any_of(std::begin(codec::kMailTemplates), std::end(codec::kMailTemplates),
+                                 [&](std::string_view name) { return name == request.template_name; });
+  if (!known) fail(Status::invalid_argument, "no mail template with this name", "template");
+  if (!request.locale.empty() &&
+      std::find(std::begin(kLocales), std::end(kLocales), request.locale) == std::end(kLocales)) {
+    fail(Status::invalid_argument, "mails are written in pl, en and ru", "locale");
+  }
+  const bool for_staff = request.template_name.starts_with("staff.");
+  std::optional<MailPreview> preview;
+  store_->read([&](Tx &tx) {
+    const Case subject = find_case(tx, request.case_ref);
+    const bool withdrawal = subject.extra.contains("withdrawal");
+    // The latest event that sends this template, and which templates the case's events send.
+    std::optional<Event> latest;
+    std::set<std::string, std::less<>> sent;
+    EventQuery query;
+    query.case_id = subject.id;
+    query.limit = 1000;
+    for (;;) {
+      const auto events = tx.events(query);
+      for (const auto &event : events) {
+        const auto name = for_staff ? staff_template(event) : customer_template(event, withdrawal);
+        if (name.empty()) continue;
+        sent.emplace(name);
+        if (name == request.template_name) latest = event;
+      }
+      if (events.size() < static_cast<std::size_t>(query.limit)) break;
+      query.after = events.back().seq;
+    }
+    if (!latest) {
+      std::string others;
+      for (const auto &name : sent) others += (others.empty() ? "" : ", ") + name;
+      fail(Status::not_found,
+           "case " + subject.number + " has no event that sends " + request.template_name +
+               (others.empty() ? std::string() : "; it has events for " + others),
+           "template");
+    }
+    const Shop &where = shop(subject.shop);
+    const NotifyConfig &notify = where.config.notify;
+    std::string locale = request.locale;
+    if (locale.empty() && for_staff) locale = notify.staff_locale;
+    if (locale.empty() && !for_staff) {
+      // The language the event was sent in (publish records it).
+      const auto *sent_in = latest->data.if_contains("locale");
+      if (sent_in != nullptr && sent_in->is_string()) locale = std::string(sent_in->get_string());
+    }
+    if (locale.empty()) locale = where.config.locale;
+    const auto policy = policy_at(tx, subject.shop, now());
+    preview = render_mail(subject, *latest, request.template_name, locale, *policy);
+    preview->to = for_staff ? (notify.staff.empty() ? std::string() : notify.staff.front())
+                            : subject.customer.email;
+  });
+  return *preview;
 }
 
 int Engine::deliver_now() { return sender_ ? sender_->run_once() : 0; }

@@ -158,10 +158,15 @@ void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now)
   check(curl_easy_setopt(c, CURLOPT_MAIL_FROM, ("<" + address_only(from) + ">").c_str()), "from");
   check(curl_easy_setopt(c, CURLOPT_MAIL_RCPT, recipients.get()), "rcpt");
   check(curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get()), "headers");
-  const long tls = mail.starttls == "required" ? CURLUSESSL_ALL
-                   : mail.starttls == "off"    ? CURLUSESSL_NONE
-                                               : CURLUSESSL_TRY;
+  // "auto" tries STARTTLS; with a password to send it insists, so that a server (or a man in the
+  // middle) that offers no STARTTLS never receives the password in the clear.
+  const bool secret = !mail.username.empty();
+  const long tls = mail.starttls == "required" || (mail.starttls == "auto" && secret)
+                       ? CURLUSESSL_ALL
+                   : mail.starttls == "off" ? CURLUSESSL_NONE
+                                            : CURLUSESSL_TRY;
   check(curl_easy_setopt(c, CURLOPT_USE_SSL, tls), "starttls");
+  if (!mail.ca_file.empty()) check(curl_easy_setopt(c, CURLOPT_CAINFO, mail.ca_file.c_str()), "ca_file");
   if (!mail.username.empty()) {
     check(curl_easy_setopt(c, CURLOPT_USERNAME, mail.username.c_str()), "username");
     check(curl_easy_setopt(c, CURLOPT_PASSWORD, mail.password.c_str()), "password");

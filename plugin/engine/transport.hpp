@@ -12,8 +12,8 @@ namespace reclaim {
 // Why an attempt failed; `permanent` when trying again cannot help (a 5xx SMTP answer, a 410,
 // a target the configuration forbids).
 struct DeliveryFailure : std::runtime_error {
-  DeliveryFailure(const std::string &what, bool permanent)
-      : std::runtime_error(what), permanent(permanent) {}
+  DeliveryFailure(const std::string &what, bool is_permanent)
+      : std::runtime_error(what), permanent(is_permanent) {}
   bool permanent;
 };
 

@@ -144,7 +144,6 @@ Response withdraw_confirm(Call &call) {
     context["error"] = call.text("action_failed");
     return page(call, "withdraw_confirm", std::move(context), 409);
   }
-  const std::string &id = opened.subject.id;
   const std::string &token = opened.status_token;
   context["items"] = std::move(items);
   context["number"] = opened.subject.number;

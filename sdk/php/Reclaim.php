@@ -115,6 +115,7 @@ int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_j
 int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_message_preview(reclaim_engine *e, const char *request_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -323,6 +324,18 @@ final class Engine
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_messages_ack(
             $e, self::encode($ack), $out));
+    }
+
+    /** A mail template rendered for a case as it would be sent now (nothing is queued):
+     *  {"template", "locale", "to", "subject", "text", "html", "event_seq", "event_type"}. */
+    public function previewMessage(string $template, string $case, ?string $locale = null): array
+    {
+        $request = ['template' => $template, 'case' => $case];
+        if ($locale !== null) {
+            $request['locale'] = $locale;
+        }
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_message_preview(
+            $e, self::encode($request), $out));
     }
 
     /** A customer's e-mail (the whole RFC 5322 message): their reply or message on its case, or a

@@ -149,6 +149,21 @@ const std::vector<Command> &commands() {
        1000,
        true,
        run_messages_retry},
+      {"messages preview",
+       "TEMPLATE",
+       "show a mail template as a case would get it",
+       "Renders TEMPLATE (case.acknowledged, case.decided, … staff.case_opened; docs/MESSAGES.md)\n"
+       "for --case as it would be sent now, with the shop's current wording (its policy's\n"
+       "\"messages\"), from the case's latest event that sends it. Nothing is queued or sent.\n"
+       "Prints the recipient, the subject and the plain-text part; --html prints the HTML part\n"
+       "instead, --json the whole document.",
+       {{"case", "CASE", "the case, by number or id (required)"},
+        {"locale", "LANG", "pl, en or ru (default: the language the case's mail was written in)"},
+        {"html", "", "print the HTML part"}},
+       1,
+       1,
+       true,
+       run_messages_preview},
       {"report",
        "",
        "KPIs and root causes",

@@ -16,6 +16,7 @@ int run_case_act(Session &, const Args &);
 int run_events(Session &, const Args &);
 int run_messages_list(Session &, const Args &);
 int run_messages_retry(Session &, const Args &);
+int run_messages_preview(Session &, const Args &);
 int run_report(Session &, const Args &);
 int run_tick(Session &, const Args &);
 int run_policy_get(Session &, const Args &);

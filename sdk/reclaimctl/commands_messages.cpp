@@ -1,4 +1,4 @@
-// messages: the outbox of mails and webhook posts: list them, show one, send again.
+// messages: the outbox of mails and webhook posts: list them, send again, preview a template.
 #include <iostream>
 
 #include "commands.hpp"
@@ -52,6 +52,29 @@ int run_messages_retry(Session &s, const Args &args) {
   } else {
     std::cout << "queued again: " << (answer.get("changed") ? answer.get("changed")->cell() : "0")
               << " message(s); the sender of a running reclaimd (delivery enabled) sends them\n";
+  }
+  return kExitOk;
+}
+
+int run_messages_preview(Session &s, const Args &args) {
+  const auto case_ref = args.value("case");
+  if (!case_ref) throw UsageError("give the case: --case NUMBER");
+  std::string request = "{\"template\":" + quote_json(args.positional.at(0)) +
+                        ",\"case\":" + quote_json(*case_ref);
+  if (auto locale = args.value("locale")) request += ",\"locale\":" + quote_json(*locale);
+  request += "}";
+  char *out = nullptr;
+  const int status = reclaim_message_preview(s.engine(), request.c_str(), &out);
+  Json preview = s.take("", status, out);
+  const auto field = [&](const char *key) { return preview.get(key) ? preview.get(key)->text : ""; };
+  if (s.json()) {
+    std::cout << preview.raw << "\n";
+  } else if (args.flag("html")) {
+    std::cout << field("html");
+  } else {
+    std::cout << "To: " << field("to") << "\nSubject: " << field("subject") << "\n\n"
+              << field("text");
+    if (!field("text").ends_with('\n')) std::cout << "\n";
   }
   return kExitOk;
 }

@@ -9,7 +9,8 @@ name never splits a header and markup in it is escaped in the HTML part. Webhook
 answering 500, then too slowly, then 200 sees one webhook-id on every attempt, with a signature
 checked here by Python's hmac; a dead letter is replayed. Crashes: a sender killed with -9
 mid-batch and restarted, and an SMTP server stopped for a while: every mail arrives, none stays
-pending.
+pending. TLS: STARTTLS with AUTH against a relay whose certificate the engine verifies; a wrong
+password, an unknown authority and a relay without STARTTLS send nothing and say why.
 
 Run: RECLAIM_LIBRARY=…/libreclaim.so python3 mail_delivery_test.py SDK_PYTHON_DIR
 """
@@ -23,6 +24,7 @@ import json
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -34,6 +36,7 @@ SDK = sys.argv.pop(1)
 sys.path.insert(0, SDK)
 import reclaim  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
+from aiosmtpd.smtp import AuthResult  # noqa: E402
 
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef0123456789abcdef").decode()
 ORDER = {"id": "727", "number": "727", "currency": "PLN",
@@ -378,6 +381,76 @@ class Delivery(unittest.TestCase):
                 child.wait()
         finally:
             server.stop()
+
+    def test_g_starttls_with_auth_and_a_verified_certificate(self):
+        """The relay demands STARTTLS before AUTH; the engine verifies its certificate against
+        mail.ca_file, logs in, and delivers. A wrong password, an unknown authority, and a
+        relay that offers no STARTTLS while a password is set: nothing sent, the reason kept."""
+        cert, key = os.path.join(self.dir, "smtp-cert.pem"), os.path.join(self.dir, "smtp-key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", key, "-out", cert], check=True, capture_output=True)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        logins = []
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            logins.append((mechanism, auth_data.login, session.ssl is not None))
+            good = auth_data.login == b"desk" and auth_data.password == b"correct horse battery"
+            return AuthResult(success=good)
+
+        relay, port = Inbox(), free_port()
+        server = Controller(relay, hostname="127.0.0.1", port=port, tls_context=context,
+                            require_starttls=True, authenticator=authenticator,
+                            auth_required=True, auth_require_tls=True)
+        server.start()
+        try:
+            def attempt(database, **mail):
+                config = self.config(database, attempts=1)
+                config["mail"].update({"smtp": f"smtp://127.0.0.1:{port}", "starttls": "auto",
+                                       "username": "desk",
+                                       "password": "correct horse battery", "ca_file": cert})
+                config["mail"].update(mail)
+                with reclaim.Engine(config) as engine:
+                    number = self.open_complaint(engine)["number"]
+                    until = time.time() + 20
+                    while time.time() < until:
+                        pending = engine.read_messages({"status": "pending"})["messages"]
+                        if not pending:
+                            break
+                        time.sleep(0.1)
+                    return number, engine.read_messages({"limit": 100})["messages"]
+
+            number, mails = attempt("tls.db")
+            self.assertEqual({m["status"] for m in mails}, {"sent"}, mails)
+            delivered = [m for _, m, _ in relay.messages if number in m["Subject"]]
+            self.assertEqual(len(delivered), 2, "the customer's and the desk's")
+            self.assertTrue(logins and all(tls for _, _, tls in logins), "AUTH only inside TLS")
+
+            _, mails = attempt("tlsbadpass.db", password="wrong horse battery")
+            self.assertEqual({m["status"] for m in mails}, {"dead"})
+            self.assertIn("SMTP", mails[0]["error"])
+
+            _, mails = attempt("tlsbadca.db", ca_file="")  # the system's authorities
+            self.assertEqual({m["status"] for m in mails}, {"dead"})
+            self.assertIn("certificate", mails[0]["error"].lower())
+            self.assertNotIn("horse", json.dumps(mails), "no password in the record")
+        finally:
+            server.stop()
+
+        # A relay without STARTTLS (the class's own): with a username, no password in the clear.
+        seen = len(self.inbox.wait(0, 0))
+        config = self.config("cleartext.db", attempts=1)
+        config["mail"].update({"starttls": "auto", "username": "desk", "password": "p4ss-w0rd-1234"})
+        with reclaim.Engine(config) as engine:
+            self.open_complaint(engine)
+            until = time.time() + 20
+            while time.time() < until and engine.read_messages({"status": "pending"})["messages"]:
+                time.sleep(0.1)
+            mails = engine.read_messages({"limit": 100})["messages"]
+        self.assertEqual({m["status"] for m in mails}, {"dead"})
+        self.assertIn("SSL", mails[0]["error"])
+        self.assertEqual(len(self.inbox.wait(0, 0)), seen, "nothing reached the cleartext relay")
 
 
 if __name__ == "__main__":

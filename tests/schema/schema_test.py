@@ -1131,6 +1131,45 @@ def test_inbound(engine):
           "invalid_argument", "for a message without a header", field="raw", rule="mail_malformed")
 
 
+def test_preview(engine):
+    """reclaim_message_preview: a case's acknowledgement rendered in each language, and the
+    refusals (unknown template, language, case; a template the case has not sent)."""
+    page = engine.read_messages({"limit": 1000})
+    acknowledged = next((m for m in page["messages"] if m["template"] == "case.acknowledged"), None)
+    check(acknowledged is not None, "some case was acknowledged by mail")
+    if acknowledged is None:
+        return
+    number = acknowledged["case_number"]
+    for locale in ("pl", "en", "ru"):
+        ask = request({"template": "case.acknowledged", "case": number, "locale": locale},
+                      "message-preview-request.schema.json", f"a preview in {locale}")
+        shown = result("reclaim_message_preview", "message-preview-result.schema.json",
+                       lambda a=ask: engine.preview_message(a["template"], a["case"], a["locale"]),
+                       locale)
+        if shown:
+            check(shown["locale"] == locale and number in shown["subject"] + shown["text"],
+                  f"the {locale} preview names the case")
+    same = result("reclaim_message_preview", "message-preview-result.schema.json",
+                  lambda: engine.preview_message("case.acknowledged", number), "in the case's language")
+    if same:
+        tampered(same, "message-preview-result.schema.json", "reclaim_message_preview's result")
+        check(same["subject"] == acknowledged["subject"] and same["text"] == acknowledged["text"],
+              "the preview in the case's language is the mail that was queued")
+    for bad, field in (({"template": "case.nope", "case": number}, "template"),
+                       ({"template": "case.acknowledged", "case": number, "locale": "de"}, "locale"),
+                       ({"case": number}, "template"),
+                       ({"template": "case.acknowledged"}, "case"),
+                       ({"template": "case.acknowledged", "case": number, "x": 1}, "x")):
+        invalid(bad, "message-preview-request.schema.json", f"a preview with a bad {field}")
+        error("reclaim_message_preview",
+              lambda b=bad: engine._run("reclaim_message_preview", json.dumps(b).encode()),
+              "invalid_argument", f"with a bad {field}", field=field)
+    error("reclaim_message_preview", lambda: engine.preview_message("withdrawal.acknowledged", number),
+          "not_found", "for a template the case never sent", field="template")
+    error("reclaim_message_preview", lambda: engine.preview_message("case.decided", "RC-1999-999999"),
+          "not_found", "for an unknown case")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1154,6 +1193,7 @@ def main():
         test_messages(engine)
         test_reports(engine)
         test_inbound(engine)
+        test_preview(engine)
     finally:
         EXERCISED.add("reclaim_close")
         engine.close()

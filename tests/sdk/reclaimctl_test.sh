@@ -16,7 +16,8 @@ expect_exit 0 "--help" "$ctl" --help
 contains "$out" "Exit codes:" "--help documents the exit codes"
 contains "$out" "17 unsupported" "--help names 10+status"
 for command in info import "order show" "case list" "case show" "case open" "case act" events \
-  report tick "policy get" "policy set" eligibility payload; do
+  report tick "policy get" "policy set" eligibility payload "messages list" "messages retry" \
+  "messages preview"; do
   # shellcheck disable=SC2086
   expect_exit 0 "$command --help" "$ctl" $command --help
   contains "$out" "usage: reclaimctl $command" "$command --help"
@@ -160,6 +161,30 @@ expect_exit 0 "case show" "$ctl" --db "$db" case show RC-2026-000001
 contains "$out" "state                     resolved" "case show: the state"
 contains "$out" "Czajnik elektryczny" "case show: the items"
 contains "$out" "supervisor:eva  accept" "case show: the history"
+# messages preview: the mail a case got, as it would be written now; nothing is queued.
+queued=$("$ctl" --db "$db" --json messages list --limit 1000 | grep -o '"id":"m_' | wc -l)
+expect_exit 0 "messages preview" "$ctl" --db "$db" messages preview case.acknowledged \
+  --case RC-2026-000001
+contains "$out" "Subject: [RC-2026-000001]" "the preview's subject names the case"
+contains "$out" "RC-2026-000001" "the preview's text"
+expect_exit 0 "messages preview in Russian as JSON" "$ctl" --db "$db" --json messages preview \
+  case.decided --case RC-2026-000001 --locale ru
+contains "$out" '"locale":"ru"' "the language asked for"
+json_ok <<<"$out" || fail "messages preview --json prints JSON"
+expect_exit 0 "messages preview --html" "$ctl" --db "$db" messages preview case.resolved \
+  --case RC-2026-000001 --html
+contains "$out" "<html" "the HTML part"
+expect_exit 2 "messages preview without --case" "$ctl" --db "$db" messages preview case.decided
+expect_exit 11 "messages preview of an unknown template" "$ctl" --db "$db" messages preview \
+  case.nope --case RC-2026-000001
+expect_exit 11 "messages preview in an unknown language" "$ctl" --db "$db" messages preview \
+  case.decided --case RC-2026-000001 --locale de
+expect_exit 12 "messages preview of a template the case never sent" "$ctl" --db "$db" \
+  messages preview withdrawal.acknowledged --case RC-2026-000001
+expect_exit 12 "messages preview of a missing case" "$ctl" --db "$db" messages preview \
+  case.decided --case RC-1999-000001
+after=$("$ctl" --db "$db" --json messages list --limit 1000 | grep -o '"id":"m_' | wc -l)
+[[ $queued == "$after" && $queued -gt 0 ]] || fail "previews queued nothing ($queued before, $after after)"
 expect_exit 0 "case list" "$ctl" --db "$db" case list
 contains "$out" "RC-2026-000002  received" "case list: a table"
 expect_exit 0 "cases --state" "$ctl" --db "$db" cases --state resolved --json

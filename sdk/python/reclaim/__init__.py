@@ -116,6 +116,7 @@ _SIGNATURES = {
     "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_message_preview": (ctypes.c_int, [_c_engine, _str, _c_out]),
 }
 
 _loaded = {}
@@ -296,6 +297,14 @@ class Engine:
     def ack_messages(self, ack):
         """{"ids": [...], "result": "sent" | "failed" | "retry", "error": "..."}."""
         return self._run("reclaim_messages_ack", _encode(ack))
+
+    def preview_message(self, template, case, locale=None):
+        """A mail template rendered for a case as it would be sent now (nothing is queued):
+        {"template", "locale", "to", "subject", "text", "html", "event_seq", "event_type"}."""
+        request = {"template": template, "case": case}
+        if locale is not None:
+            request["locale"] = locale
+        return self._run("reclaim_message_preview", _encode(request))
 
     def message_inbound(self, raw, shop=None):
         """A customer's e-mail (the whole RFC 5322 message, str or bytes): their reply or message

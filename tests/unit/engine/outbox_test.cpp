@@ -141,6 +141,55 @@ TEST_P(OutboxOn, AcknowledgementsChangeOnlyKnownMessages) {
   EXPECT_EQ(mails(Delivery::pending).front().attempts, 0);
 }
 
+TEST_P(OutboxOn, APreviewIsTheQueuedMailAndFollowsTheShopsWording) {
+  const auto opened = open_kettle_complaint(engine_, "default", "anna", "199.99", "Jan");
+  const std::string number = opened.subject.number;
+  engine_.act(number, action(R"({"action":"request_info","actor":{"role":"agent","id":"anna"},
+                                 "message":"Zdjęcie?"})"), "");
+  engine_.act(number, action(R"({"action":"reply","actor":{"role":"customer"},"message":"Jest."})"), "");
+  const auto queued = mails();
+  ASSERT_EQ(queued.size(), 3u);
+
+  const auto shown = engine_.preview_mail({"case.info_requested", number, ""});
+  EXPECT_EQ(shown.to, "jan@example.pl");
+  EXPECT_EQ(shown.locale, "pl");
+  EXPECT_EQ(shown.subject, queued[1].subject);
+  EXPECT_EQ(shown.text, queued[1].text);
+  EXPECT_EQ(shown.html, queued[1].html);
+  EXPECT_EQ(shown.event_seq, queued[1].event_seq);
+  EXPECT_EQ(mails().size(), 3u) << "a preview queues nothing";
+
+  const auto english = engine_.preview_mail({"case.info_requested", opened.subject.id, "en"});
+  EXPECT_EQ(english.locale, "en");
+  EXPECT_NE(english.text.find("Zdjęcie?"), std::string::npos) << "the shop's own words, as written";
+  EXPECT_NE(english.subject, shown.subject);
+
+  const auto desk = engine_.preview_mail({"staff.customer_replied", number, ""});
+  EXPECT_EQ(desk.to, "desk@sklep.example");
+  EXPECT_EQ(desk.text, queued[2].text);
+
+  // The shop's new wording shows before any customer gets it.
+  set_policy(engine_, "default", json::parse(R"({"messages":{"pl":{"case.info_requested":
+      {"subject":"[{{case_number}}] Prosimy o zdjęcie","body":["Sprawa {{case_number}}."]}}}})"));
+  const auto reworded = engine_.preview_mail({"case.info_requested", number, "pl"});
+  EXPECT_EQ(reworded.subject, "[" + number + "] Prosimy o zdjęcie");
+  EXPECT_NE(reworded.text.find("Sprawa " + number + "."), std::string::npos);
+
+  const auto refused = [&](MailPreviewRequest request, Status status, const std::string &field) {
+    try {
+      engine_.preview_mail(request);
+      ADD_FAILURE() << request.template_name << " " << request.case_ref << " " << request.locale;
+    } catch (const Error &error) {
+      EXPECT_EQ(error.status(), status) << error.what();
+      EXPECT_EQ(error.field(), field) << error.what();
+    }
+  };
+  refused({"case.nope", number, ""}, Status::invalid_argument, "template");
+  refused({"case.decided", number, "de"}, Status::invalid_argument, "locale");
+  refused({"case.decided", number, ""}, Status::not_found, "template");
+  refused({"case.decided", "RC-1999-000001", ""}, Status::not_found, "");
+}
+
 TEST(OutboxConfig, RefusesWhatWouldLeakOrInject) {
   const auto refused = [](const std::string &members, const std::string &field) {
     try {
