@@ -38,6 +38,12 @@ static void ack_invalid(reclaim_engine *e, const char *ack, const char *field) {
 }
 
 /* The first message's id and status (into id, status); its count of messages. */
+static void preview_invalid(reclaim_engine *e, const char *request, const char *field) {
+  char *out = NULL;
+  int rc = reclaim_message_preview(e, request, &out);
+  expect_invalid(rc, out, field, request ? request : "(null)");
+}
+
 static long first_message(reclaim_engine *e, const char *query, char *id, size_t size,
                           char *status) {
   char *out = NULL;
@@ -155,6 +161,36 @@ int main(void) {
   snprintf(ack, sizeof ack, "{\"ids\":[\"%s\"],\"result\":\"retry\"}", id);
   CHECK_STATUS(reclaim_messages_ack(e, ack, NULL), RECLAIM_OK);
   CHECK(first_message(e, "{\"status\":\"pending\"}", id, sizeof id, status) == 1);
+
+  /* A preview renders the acknowledgement again, in another language, and queues nothing. */
+  CHECK_STATUS(reclaim_message_preview(NULL, "{}", NULL), RECLAIM_INVALID_ARGUMENT);
+  preview_invalid(e, NULL, "request_json");
+  preview_invalid(e, "{", NULL);
+  preview_invalid(e, "{\"case\":\"RC-2026-000001\"}", "template");
+  preview_invalid(e, "{\"template\":\"case.acknowledged\"}", "case");
+  preview_invalid(e, "{\"template\":\"case.nope\",\"case\":\"RC-2026-000001\"}", "template");
+  preview_invalid(e, "{\"template\":\"case.acknowledged\",\"case\":\"RC-2026-000001\",\"locale\":\"xx\"}",
+                  "locale");
+  preview_invalid(e, "{\"template\":\"case.acknowledged\",\"case\":\"\xff\xfe\"}", NULL);
+  rc = reclaim_message_preview(e, "{\"template\":\"case.decided\",\"case\":\"RC-2026-000001\"}", &out);
+  CHECK_STATUS_DOC(rc, RECLAIM_NOT_FOUND, out);
+  CHECK(json_str_eq(out, "error.field", "template"));
+  reclaim_free(out);
+  out = NULL;
+  rc = reclaim_message_preview(
+      e, "{\"template\":\"case.acknowledged\",\"case\":\"RC-2026-000001\",\"locale\":\"ru\"}", &out);
+  CHECK_STATUS_DOC(rc, RECLAIM_OK, out);
+  CHECK(json_str_eq(out, "locale", "ru"));
+  CHECK(json_str_eq(out, "to", "jan@example.pl"));
+  CHECK_CONTAINS(out, "[RC-2026-000001]");
+  CHECK_CONTAINS(out, "<html lang=\\\"ru\\\">");
+  reclaim_free(out);
+  out = NULL;
+  rc = reclaim_messages_read(e, "{}", &out);
+  CHECK_STATUS_DOC(rc, RECLAIM_OK, out);
+  CHECK(json_array_len(out, "messages") == 1);
+  reclaim_free(out);
+  out = NULL;
 
   /* The cursor: nothing after the last. */
   rc = reclaim_messages_read(e, "{\"after\":1}", &out);
