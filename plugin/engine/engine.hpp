@@ -172,6 +172,13 @@ class Engine {
   // shop's policy gives (its largest warn_before_hours), when reclaim_tick sends the first
   // case.deadline_at_risk; 0 when the policy gives none.
   UnixMs staff_at_risk_ms(const std::string &shop);
+  // A case the staff member takes at the desk (by phone, e-mail, in the shop), as its actor, in
+  // one of their shops (Error(not_found) for another); goods without an order are allowed.
+  CaseRecord staff_open(const StaffMember &staff, OpenRequest request,
+                        const std::string &request_hash);
+  // An order of one of their shops by number (or id), whoever the customer; nullopt if none.
+  std::optional<Order> staff_order(const StaffMember &staff, const std::string &shop,
+                                   const std::string &number);
   // An action by the staff member (the actor), on a case of their shops.
   CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
                        ActionRequest request, const std::string &request_hash);
@@ -181,8 +188,17 @@ class Engine {
   // when its From is the case's customer; otherwise a draft for staff. Once per shop and
   // Message-ID. Throws Error(invalid_argument) for a message parse_inbound_mail refuses.
   InboundOutcome receive_mail(const std::string &shop, std::string_view raw);
-  // A shop's drafts, newest first.
+  // A shop's open drafts, newest first.
   std::vector<InboundDraft> inbound_drafts(const std::string &shop, int limit = 100);
+  // The open drafts of the staff member's shops, newest first, and how many there are.
+  std::vector<InboundDraft> staff_drafts(const StaffMember &staff, int limit = 100);
+  std::int64_t staff_draft_count(const StaffMember &staff);
+  // An open draft of the staff member's shops; Error(not_found) for any other id.
+  InboundDraft staff_draft(const StaffMember &staff, const std::string &id);
+  // Settles an open draft of their shops: taken into the case `case_id` (which must be of the
+  // draft's shop), or dismissed when `case_id` is empty. Error(not_found) when it is no open
+  // draft of theirs (another agent settled it meanwhile).
+  void settle_draft(const StaffMember &staff, const std::string &id, const std::string &case_id);
 
  private:
   struct Shop {

@@ -2,6 +2,9 @@
 // or kept as a draft for staff. docs/MESSAGES.md, "Inbound mail".
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "codec/html_text.hpp"
 #include "core/crypto.hpp"
 #include "core/deadlines.hpp"
@@ -63,7 +66,11 @@ InboundOutcome outcome_of(const InboundRecord &record) {
   out.reason = record.reason;
   out.case_id = record.case_id;
   out.history_seq = record.history_seq;
-  if (record.result == "draft") out.draft_id = record.id;
+  // A draft staff have settled since is still what the mail became.
+  if (record.result.starts_with("draft")) {
+    out.result = "draft";
+    out.draft_id = record.id;
+  }
   out.mail_key = record.key;
   return out;
 }
@@ -191,11 +198,73 @@ std::vector<InboundDraft> Engine::inbound_drafts(const std::string &shop_id, int
   store_->read([&](Tx &tx) {
     drafts.clear();
     for (auto &r : tx.inbound_drafts(shop_id, limit)) {
-      drafts.push_back({r.id, r.reason, r.key, r.from_address, r.from_name, r.subject, r.text,
-                        r.received_at, r.raw_size});
+      drafts.push_back({r.id, r.shop, r.reason, r.key, r.from_address, r.from_name, r.subject,
+                        r.text, r.received_at, r.raw_size});
     }
   });
   return drafts;
+}
+
+
+std::vector<InboundDraft> Engine::staff_drafts(const StaffMember &staff, int limit) {
+  std::vector<InboundDraft> all;
+  for (const auto &shop_id : staff.shops) {
+    if (!shops_.count(shop_id)) continue;
+    auto drafts = inbound_drafts(shop_id, limit);
+    all.insert(all.end(), std::make_move_iterator(drafts.begin()),
+               std::make_move_iterator(drafts.end()));
+  }
+  std::stable_sort(all.begin(), all.end(), [](const InboundDraft &a, const InboundDraft &b) {
+    return a.received_at > b.received_at;
+  });
+  if (all.size() > static_cast<std::size_t>(limit)) all.resize(static_cast<std::size_t>(limit));
+  return all;
+}
+
+std::int64_t Engine::staff_draft_count(const StaffMember &staff) {
+  std::int64_t count = 0;
+  store_->read([&](Tx &tx) {
+    count = 0;
+    for (const auto &shop_id : staff.shops) {
+      if (shops_.count(shop_id)) count += tx.count_inbound_drafts(shop_id);
+    }
+  });
+  return count;
+}
+
+InboundDraft Engine::staff_draft(const StaffMember &staff, const std::string &id) {
+  std::optional<InboundRecord> found;
+  store_->read([&](Tx &tx) { found = tx.inbound_mail_by_id(id); });
+  if (!found || found->result != "draft" || !staff.sees(found->shop)) {
+    fail(Status::not_found, "no open draft with this id", "draft");
+  }
+  const InboundRecord &r = *found;
+  return {r.id,   r.shop,    r.reason, r.key,        r.from_address,
+          r.from_name, r.subject, r.text, r.received_at, r.raw_size};
+}
+
+void Engine::settle_draft(const StaffMember &staff, const std::string &id,
+                          const std::string &case_id) {
+  store_->write([&](Tx &tx) {
+    const auto found = tx.inbound_mail_by_id(id);
+    if (!found || found->result != "draft" || !staff.sees(found->shop)) {
+      fail(Status::not_found, "no open draft with this id", "draft");
+    }
+    std::string taken_into;
+    if (!case_id.empty()) {
+      const Case into = find_case(tx, case_id);
+      if (into.shop != found->shop) {
+        fail(Status::invalid_argument, "the case is of another shop than the mail", "case");
+      }
+      taken_into = into.id;
+    }
+    if (!tx.settle_inbound_draft(id, taken_into.empty() ? "draft_dismissed" : "draft_taken",
+                                 taken_into)) {
+      fail(Status::not_found, "no open draft with this id", "draft");
+    }
+  });
+  log_->info("draft {} {} by {}", id, case_id.empty() ? "dismissed" : "taken into " + case_id,
+             staff.id);
 }
 
 }  // namespace reclaim

@@ -61,7 +61,7 @@ struct InboundOutcome {
 
 // A message kept for staff because it went to no case.
 struct InboundDraft {
-  std::string id, reason, mail_key, from_address, from_name, subject, text;
+  std::string id, shop, reason, mail_key, from_address, from_name, subject, text;
   UnixMs received_at = 0;
   std::int64_t raw_size = 0;
 };

@@ -7,6 +7,7 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "engine/engine.hpp"
 #include "storage/store.hpp"
 
@@ -157,6 +158,29 @@ CaseRecord Engine::staff_act(const StaffMember &staff, const std::string &case_r
   const CaseRecord found = staff_case(staff, case_ref);
   request.actor = Actor{staff.role, staff.id};
   return act(found.subject.id, request, request_hash);
+}
+
+CaseRecord Engine::staff_open(const StaffMember &staff, OpenRequest request,
+                              const std::string &request_hash) {
+  if (!staff.sees(request.shop) || !shops_.count(request.shop)) {
+    fail(Status::not_found, "no shop '" + request.shop + "' for this member of staff", "shop");
+  }
+  request.actor = Actor{staff.role, staff.id};
+  return open_case(request, request_hash);
+}
+
+std::optional<Order> Engine::staff_order(const StaffMember &staff, const std::string &shop_id,
+                                         const std::string &number) {
+  if (!staff.sees(shop_id) || !shops_.count(shop_id)) {
+    fail(Status::not_found, "no shop '" + shop_id + "' for this member of staff", "shop");
+  }
+  const std::string wanted(trim(number));
+  std::optional<Order> found;
+  store_->read([&](Tx &tx) {
+    found = tx.order_by_number(shop_id, wanted);
+    if (!found) found = tx.order(shop_id, wanted);
+  });
+  return found;
 }
 
 }  // namespace reclaim

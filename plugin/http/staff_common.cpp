@@ -62,10 +62,20 @@ Response staff_method_not_allowed(Call &call, const char *allow, bool queue_link
 }
 
 void add_bar(Call &call, const StaffCall &who, json::object &context) {
-  context["staff_name"] = who.staff().name.empty() ? who.staff().id : who.staff().name;
-  context["role_label"] = call.text("staff_role_" + std::string(name(who.staff().role)));
+  const std::int64_t drafts = call.engine().staff_draft_count(who.staff());
+  json::object bar{
+      {"staff_name", who.staff().name.empty() ? who.staff().id : who.staff().name},
+      {"role_label", call.text("staff_role_" + std::string(name(who.staff().role)))},
+      {"csrf", who.session.csrf},
+      {"lang", call.lang},
+      {"base", call.base()},
+      {"queue_url", call.base() + "/staff/?" + lang_query(call)},
+      {"new_url", call.base() + "/staff/new?" + lang_query(call)},
+      {"mail_url", call.base() + "/staff/mail?" + lang_query(call)}};
+  if (drafts > 0) bar["drafts"] = drafts;
   context["csrf"] = who.session.csrf;
-  context["queue_url"] = call.base() + "/staff/?" + lang_query(call);
+  context["queue_url"] = bar["queue_url"];
+  context["bar"] = call.site.views.page("staff_bar").render(bar, &call.site.views.outer(call.lang));
 }
 
 std::string actor_label(Call &call, const Actor &actor) {

@@ -1,6 +1,7 @@
 // What the staff desk's pages share: the signed-in check, the bar at the top of every page, the
 // message page, times in the shop's zone, links, and the deadline marks. Each page lives in its
-// own file (staff_session_pages, staff_queue_page, staff_export, staff_case_page, staff_bulk);
+// own file (staff_session_pages, staff_queue_page, staff_export, staff_case_page, staff_bulk,
+// staff_new_page, staff_mail_page);
 // staff_router.cpp routes to them.
 #pragma once
 
@@ -61,5 +62,14 @@ Response staff_case_page(Call &call, const StaffCall &who, const std::string &re
 Response staff_act(Call &call, const StaffCall &who, const std::string &ref);
 // POST /staff/bulk: one action on many cases, each with its own version check.
 Response staff_bulk(Call &call, const StaffCall &who);
+// GET /staff/new (the form; `error` when a POST was refused), POST /staff/new.
+Response staff_new_page(Call &call, const StaffCall &who, const std::string &error = {},
+                        int status = 200);
+Response staff_new_submit(Call &call, const StaffCall &who);
+// GET /staff/mail: the e-mails that went to no case; POST /staff/mail/{id}/attach|dismiss.
+Response staff_mail_page(Call &call, const StaffCall &who, const std::string &notice = {},
+                         const std::string &error = {}, int status = 200);
+Response staff_mail_settle(Call &call, const StaffCall &who, const std::string &id,
+                           std::string_view what);
 
 }  // namespace reclaim::http

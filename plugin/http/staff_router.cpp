@@ -46,13 +46,16 @@ Response route(Call &call, std::string_view path) {
   }
   if (path == "/staff/logout") return staff_logout(call, who);
   const bool known = path == "/staff/" || path == "/staff/export.csv" || path == "/staff/bulk" ||
-                     path.starts_with("/staff/cases/");
+                     path == "/staff/new" || path == "/staff/mail" ||
+                     path.starts_with("/staff/mail/") || path.starts_with("/staff/cases/");
   if (!known) {
     call.route = "/staff/other";
     return staff_message(call, 404, "error_heading", "not_found", who.has_value());
   }
   if (!who) {
-    call.route = path.starts_with("/staff/cases/") ? "/staff/cases/{ref}" : std::string(path);
+    call.route = path.starts_with("/staff/cases/")  ? "/staff/cases/{ref}"
+                 : path.starts_with("/staff/mail/") ? "/staff/mail/{id}"
+                                                    : std::string(path);
     return staff_message(call, 401, "staff_sign_in_heading", "staff_sign_in_text", false);
   }
   if (path == "/staff/" || path == "/staff/export.csv") {
@@ -67,6 +70,32 @@ Response route(Call &call, std::string_view path) {
     call.route = "/staff/bulk";
     if (!post) return staff_method_not_allowed(call, "POST");
     return staff_bulk(call, *who);
+  }
+  if (path == "/staff/new") {
+    call.route = "/staff/new";
+    if (get) return staff_new_page(call, *who);
+    if (post) return staff_new_submit(call, *who);
+    return staff_method_not_allowed(call, "GET, POST");
+  }
+  if (path == "/staff/mail") {
+    call.route = "/staff/mail";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    return staff_mail_page(call, *who);
+  }
+  if (path.starts_with("/staff/mail/")) {
+    // /staff/mail/{id}/attach or /staff/mail/{id}/dismiss
+    const std::string_view rest = path.substr(12);
+    const auto slash = rest.find('/');
+    const std::string_view what = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
+    const std::string id = url_decode(rest.substr(0, slash == std::string_view::npos ? rest.size() : slash), false);
+    if (id.empty() || (what != "attach" && what != "dismiss")) {
+      call.route = "/staff/other";
+      return staff_message(call, 404, "error_heading", "not_found");
+    }
+    codec::check_text(id, codec::kMaxIdBytes, "id");
+    call.route = "/staff/mail/{id}/" + std::string(what);
+    if (!post) return staff_method_not_allowed(call, "POST");
+    return staff_mail_settle(call, *who, id, what);
   }
   std::string_view rest = path.substr(13);
   const auto slash = rest.find('/');

@@ -39,7 +39,7 @@ struct InboundRecord {
   std::string id;  // "m_…"; a draft's id is its draft_id
   std::string shop;
   std::string key;     // the Message-ID, or "sha256:" + the message's hash when it has none
-  std::string result;  // reply, message, draft
+  std::string result;  // reply, message, draft; a settled draft: draft_taken, draft_dismissed
   std::string reason;  // why a draft: no_case, not_customer, case_closed, refused
   std::string case_id;  // the case it went to; empty for a draft
   std::int64_t history_seq = 0;
@@ -155,8 +155,15 @@ class Tx {
   // Inbound e-mail (tx_inbound.cpp).
   std::optional<InboundRecord> inbound_mail(const std::string &shop, const std::string &key);
   void put_inbound_mail(const InboundRecord &record);
-  // A shop's drafts, newest first.
+  // A shop's open drafts, newest first.
   std::vector<InboundRecord> inbound_drafts(const std::string &shop, int limit);
+  std::int64_t count_inbound_drafts(const std::string &shop);
+  // An inbound mail by its id (a draft's draft_id), in any shop.
+  std::optional<InboundRecord> inbound_mail_by_id(const std::string &id);
+  // Settles an open draft (result "draft") as `result` ("draft_taken" with the case it became,
+  // or "draft_dismissed"). False when it is no open draft (someone settled it meanwhile).
+  bool settle_inbound_draft(const std::string &id, const std::string &result,
+                            const std::string &case_id);
 
   soci::session &session() { return sql_; }
 

@@ -42,6 +42,32 @@ void Tx::put_inbound_mail(const InboundRecord &r) {
       soci::use(size);
 }
 
+std::optional<InboundRecord> Tx::inbound_mail_by_id(const std::string &id) {
+  std::string shop, key;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT shop, mail_key FROM inbound_mail WHERE id = :id", soci::use(id),
+      soci::into(shop, found), soci::into(key);
+  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
+  return inbound_mail(shop, key);
+}
+
+std::int64_t Tx::count_inbound_drafts(const std::string &shop) {
+  long long count = 0;
+  sql_ << "SELECT COUNT(*) FROM inbound_mail WHERE shop = :shop AND result = 'draft'",
+      soci::use(shop), soci::into(count);
+  return count;
+}
+
+bool Tx::settle_inbound_draft(const std::string &id, const std::string &result,
+                              const std::string &case_id) {
+  soci::statement update =
+      (sql_.prepare << "UPDATE inbound_mail SET result = :result, case_id = :case_id"
+                       " WHERE id = :id AND result = 'draft'",
+       soci::use(result), soci::use(case_id), soci::use(id));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
+}
+
 std::vector<InboundRecord> Tx::inbound_drafts(const std::string &shop, int limit) {
   std::vector<InboundRecord> drafts;
   std::string id;
