@@ -115,7 +115,7 @@ StaffLogin Engine::staff_login(const std::string &login, std::string_view passwo
       result.outcome = LoginOutcome::locked;
       result.locked_until = account->locked_until;
     }
-    log_->info("staff sign-in refused: {}", !account             ? "unknown login"
+    log_->info("staff sign-in refused: {}", !account            ? "unknown login"
                                             : account->disabled ? "account disabled"
                                                                 : "account locked");
     return result;
@@ -156,8 +156,12 @@ StaffLogin Engine::staff_login(const std::string &login, std::string_view passwo
   });
   switch (result.outcome) {
     case LoginOutcome::signed_in: log_->info("staff {} signed in with a password", login); break;
-    case LoginOutcome::locked: log_->warn("staff account {} locked after wrong passwords", login); break;
-    case LoginOutcome::refused: log_->info("staff sign-in refused for {}: wrong password", login); break;
+    case LoginOutcome::locked:
+      log_->warn("staff account {} locked after wrong passwords", login);
+      break;
+    case LoginOutcome::refused:
+      log_->info("staff sign-in refused for {}: wrong password", login);
+      break;
   }
   return result;
 }

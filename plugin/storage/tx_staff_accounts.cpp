@@ -14,8 +14,8 @@ namespace reclaim {
 
 namespace {
 
-#define RECLAIM_ACCOUNT_COLUMNS                                                                \
-  "SELECT id, name, role, shops, locale, password_hash, disabled, failed_logins, locked_until,"  \
+#define RECLAIM_ACCOUNT_COLUMNS                                                                 \
+  "SELECT id, name, role, shops, locale, password_hash, disabled, failed_logins, locked_until," \
   " created_at, changed_at FROM staff_accounts"
 
 std::string shops_text(const std::vector<std::string> &shops) {
@@ -65,10 +65,9 @@ void Tx::put_staff_account(const StaffAccount &account) {
   sql_ << "INSERT INTO staff_accounts (id, name, role, shops, locale, password_hash, disabled,"
           " failed_logins, locked_until, created_at, changed_at) VALUES (:id, :name, :role,"
           " :shops, :locale, :hash, :disabled, :failed, :locked, :created, :changed)",
-      soci::use(account.staff.id), soci::use(account.staff.name), soci::use(role),
-      soci::use(shops), soci::use(account.staff.locale), soci::use(account.password_hash),
-      soci::use(disabled), soci::use(failed), soci::use(locked), soci::use(created),
-      soci::use(changed);
+      soci::use(account.staff.id), soci::use(account.staff.name), soci::use(role), soci::use(shops),
+      soci::use(account.staff.locale), soci::use(account.password_hash), soci::use(disabled),
+      soci::use(failed), soci::use(locked), soci::use(created), soci::use(changed);
 }
 
 std::optional<StaffAccount> Tx::staff_account(const std::string &id) {

@@ -80,8 +80,8 @@ int run_staff_add(Session &s, const Args &args) {
   if (auto locale = args.value("locale")) staff += ",\"locale\":" + quote_json(*locale);
   staff += "}";
   std::string password = read_new_password(id);
-  std::string request = "{\"op\":\"add\",\"staff\":" + staff + ",\"password\":" +
-                        quote_json(password) + "}";
+  std::string request =
+      "{\"op\":\"add\",\"staff\":" + staff + ",\"password\":" + quote_json(password) + "}";
   forget(password);
   return print_account(s, account_call(s, std::move(request)), "added");
 }
@@ -89,8 +89,8 @@ int run_staff_add(Session &s, const Args &args) {
 int run_staff_passwd(Session &s, const Args &args) {
   const std::string &id = args.positional[0];
   std::string password = read_new_password(id);
-  std::string request = "{\"op\":\"passwd\",\"id\":" + quote_json(id) + ",\"password\":" +
-                        quote_json(password) + "}";
+  std::string request =
+      "{\"op\":\"passwd\",\"id\":" + quote_json(id) + ",\"password\":" + quote_json(password) + "}";
   forget(password);
   return print_account(s, account_call(s, std::move(request)), "new password for");
 }

@@ -39,8 +39,7 @@ StaffAccountRequest request(const std::string &document) {
 
 StaffAccountRequest add(const std::string &id, const std::string &role = "agent") {
   return request(R"({"op":"add","staff":{"id":")" + id + R"(","name":"Anna Nowak","role":")" +
-                 role + R"(","shops":["default"],"locale":"pl"},"password":")" + kPassword +
-                 "\"}");
+                 role + R"(","shops":["default"],"locale":"pl"},"password":")" + kPassword + "\"}");
 }
 
 class StaffAccountsOn : public ::testing::TestWithParam<std::string> {
@@ -103,26 +102,27 @@ TEST_P(StaffAccountsOn, BadRequestsAreRefusedAndChangeNothing) {
   unknown_shop.staff.shops = {"default", "nowhere"};
   EXPECT_EQ(status_of(unknown_shop, &field), Status::invalid_argument);
   EXPECT_EQ(field, "staff.shops[1]");
-  EXPECT_EQ(status_of(request(R"({"op":"passwd","id":"nobody","password":"long enough pass"})"),
-                      &field),
-            Status::not_found);
+  EXPECT_EQ(
+      status_of(request(R"({"op":"passwd","id":"nobody","password":"long enough pass"})"), &field),
+      Status::not_found);
   EXPECT_EQ(field, "id");
   EXPECT_EQ(status_of(request(R"({"op":"remove","id":"nobody"})")), Status::not_found);
-  for (const char *bad :
-       {R"({"op":"add","staff":{"id":"o","role":"agent","shops":["default"]},"password":"short"})",
-        R"({"op":"add","staff":{"id":"o p","role":"agent","shops":["default"]},"password":"long enough pass"})",
-        R"({"op":"add","staff":{"id":"o","role":"host","shops":["default"]},"password":"long enough pass"})",
-        R"({"op":"passwd","id":"anna","password":"elevenchars"})",
-        R"({"op":"passwd","id":"anna","password":"twelve chars\u0007"})",
-        R"({"op":"passwd","id":"anna"})", R"({"op":"list","id":"anna"})", R"({"op":"rename"})",
-        R"({"id":"anna"})", R"([])", R"({"op":"remove","id":""})"}) {
+  for (
+      const char *bad :
+      {R"({"op":"add","staff":{"id":"o","role":"agent","shops":["default"]},"password":"short"})",
+       R"({"op":"add","staff":{"id":"o p","role":"agent","shops":["default"]},"password":"long enough pass"})",
+       R"({"op":"add","staff":{"id":"o","role":"host","shops":["default"]},"password":"long enough pass"})",
+       R"({"op":"passwd","id":"anna","password":"elevenchars"})",
+       R"({"op":"passwd","id":"anna","password":"twelve chars\u0007"})",
+       R"({"op":"passwd","id":"anna"})", R"({"op":"list","id":"anna"})", R"({"op":"rename"})",
+       R"({"id":"anna"})", R"([])", R"({"op":"remove","id":""})"}) {
     EXPECT_THROW(request(bad), Error) << bad;
   }
   // Twelve characters are enough even when they take more bytes (Cyrillic: 2 bytes each).
   EXPECT_NO_THROW(request(R"({"op":"passwd","id":"anna","password":"пароль-длинн"})"));
-  EXPECT_THROW(request(R"({"op":"passwd","id":"anna","password":")" + std::string(1025, 'x') +
-                       "\"}"),
-               Error);
+  EXPECT_THROW(
+      request(R"({"op":"passwd","id":"anna","password":")" + std::string(1025, 'x') + "\"}"),
+      Error);
   const auto listed = engine_.staff_account(request(R"({"op":"list"})"));
   ASSERT_EQ(listed.accounts.size(), 1u);
   EXPECT_EQ(listed.accounts[0].staff.id, "anna");
@@ -139,8 +139,7 @@ TEST_P(StaffAccountsOn, SignInOpensASessionAndUnknownLoginsAndWrongPasswordsAnsw
   ASSERT_TRUE(session);
   EXPECT_EQ(session->staff.id, "anna");
   EXPECT_EQ(session->csrf, in.entry->session.csrf);
-  EXPECT_EQ(engine_.staff_login("anna", kPassword, "https://evil.example/").entry->next,
-            "/staff/");
+  EXPECT_EQ(engine_.staff_login("anna", kPassword, "https://evil.example/").entry->next, "/staff/");
 
   const StaffLogin wrong = engine_.staff_login("anna", "correct horse battery stapler", "/staff/");
   const StaffLogin unknown = engine_.staff_login("nobody", kPassword, "/staff/");

@@ -13,9 +13,11 @@ constexpr const char *kPassword = "correct horse battery staple";
 class StaffLogin : public StaffDesk {
  protected:
   void add_account(const std::string &id = "anna", const std::string &locale = "en") {
-    engine_.staff_account(codec::staff_account_request_from_json(json::parse(
-        R"({"op":"add","staff":{"id":")" + id + R"(","name":"Anna Nowak","role":"agent",)"
-        R"("shops":["default"],"locale":")" + locale + R"("},"password":")" + kPassword + "\"}")));
+    engine_.staff_account(codec::staff_account_request_from_json(
+        json::parse(R"({"op":"add","staff":{"id":")" + id +
+                    R"(","name":"Anna Nowak","role":"agent",)"
+                    R"("shops":["default"],"locale":")" +
+                    locale + R"("},"password":")" + kPassword + "\"}")));
   }
   void account_op(const std::string &op, const std::string &id = "anna") {
     engine_.staff_account(codec::staff_account_request_from_json(
@@ -23,7 +25,8 @@ class StaffLogin : public StaffDesk {
   }
   int failed_logins(const std::string &id = "anna") {
     for (const auto &account :
-         engine_.staff_account(codec::staff_account_request_from_json(json::parse(R"({"op":"list"})")))
+         engine_
+             .staff_account(codec::staff_account_request_from_json(json::parse(R"({"op":"list"})")))
              .accounts) {
       if (account.staff.id == id) return account.failed_logins;
     }
@@ -55,10 +58,10 @@ TEST_P(StaffLogin, WithoutAccountsThereIsNoFormAndPagesSayToUseTheShopsAdmin) {
 
 TEST_P(StaffLogin, TheFormInEachLanguageWithItsCookieAndNoScript) {
   add_account();
-  for (const auto &[lang, title] : std::vector<std::pair<std::string, std::string>>{
-           {"pl", "Logowanie do obsługi zgłoszeń"},
-           {"en", "Sign in to the case desk"},
-           {"ru", "Вход в работу с обращениями"}}) {
+  for (const auto &[lang, title] :
+       std::vector<std::pair<std::string, std::string>>{{"pl", "Logowanie do obsługi zgłoszeń"},
+                                                        {"en", "Sign in to the case desk"},
+                                                        {"ru", "Вход в работу с обращениями"}}) {
     Desk desk(*app_);
     const Response page = desk.get("/staff/login?lang=" + lang);
     EXPECT_EQ(page.status, 200);
@@ -85,9 +88,9 @@ TEST_P(StaffLogin, APageWithoutASessionOffersTheFormAndSignInGoesBackThere) {
   EXPECT_NE(asked.body.find("name=\"password\""), std::string::npos) << asked.body;
   EXPECT_NE(asked.body.find("value=\"/staff/cases/" + number + "?lang=pl\""), std::string::npos)
       << asked.body;
-  const Response in = desk.post("/staff/login", {{"login", "anna"},
-                                                 {"password", kPassword},
-                                                 {"next", "/staff/cases/" + number}});
+  const Response in =
+      desk.post("/staff/login",
+                {{"login", "anna"}, {"password", kPassword}, {"next", "/staff/cases/" + number}});
   ASSERT_EQ(in.status, 303) << in.body;
   EXPECT_EQ(in.header("Location"), "/staff/cases/" + number);
   int cookies = 0;
@@ -144,16 +147,16 @@ TEST_P(StaffLogin, FormsWithoutAValidTokenOrFromAnotherSiteAreRefusedUncounted) 
   Desk planted(*app_);
   planted.form_cookie() = std::string(24, 'A') + "." + std::string(43, 'B');
   planted.csrf() = token;
-  const Response forged = planted.post("/staff/login", {{"login", "anna"}, {"password", kPassword}});
+  const Response forged =
+      planted.post("/staff/login", {{"login", "anna"}, {"password", kPassword}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_TRUE(planted.session().empty());
   // The right token, but the browser says the post started on another site.
   desk.csrf() = token;
-  const Response cross = desk.send("POST", "/staff/login",
-                                   "login=anna&password=" + url_encode(kPassword) + "&csrf=" +
-                                       url_encode(token),
-                                   "application/x-www-form-urlencoded",
-                                   {{"sec-fetch-site", "cross-site"}});
+  const Response cross =
+      desk.send("POST", "/staff/login",
+                "login=anna&password=" + url_encode(kPassword) + "&csrf=" + url_encode(token),
+                "application/x-www-form-urlencoded", {{"sec-fetch-site", "cross-site"}});
   EXPECT_EQ(cross.status, 403);
   EXPECT_TRUE(desk.session().empty());
   EXPECT_EQ(failed_logins(), 0);
