@@ -510,6 +510,39 @@ RECLAIM_API int reclaim_http_handle(reclaim_engine *e, const char *request_json,
  *  of range, an unsafe "next" or an unknown shop (named in "field"); RECLAIM_STORAGE. */
 RECLAIM_API int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 
+/** Manages the staff accounts of reclaimd and of other hosts without their own sign-in: members
+ *  of staff who sign in to the desk at GET/POST /staff/login with a login and a password
+ *  (docs/STAFF.md, "Accounts"). They get the same sessions as reclaim_staff_link's. One
+ *  operation per call; `reclaimctl staff …` makes these calls.
+ *
+ *  request_json: at most 64 KB (docs/api/staff-account-request.schema.json), one of
+ *    {"op": "add", "staff": {"id": "anna", "name": "Anna Nowak", "role": "agent" | "supervisor",
+ *                            "shops": ["default"], "locale": "pl" | "en" | "ru"},
+ *     "password": "…"}
+ *    {"op": "passwd", "id": "anna", "password": "…"}
+ *    {"op": "remove" | "disable" | "enable", "id": "anna"}
+ *    {"op": "list"}
+ *  "staff" is read as in reclaim_staff_link; its "id" is the login (no spaces or control
+ *  characters). A password has at least 12 characters and at most 1024 bytes of UTF-8 text
+ *  without control characters. Strict: a member the operation does not take is refused.
+ *  Only an Argon2id hash of the password is stored (libsodium's crypto_pwhash_str); passwords
+ *  are never logged nor returned. "passwd", "remove" and "disable" end the account's desk
+ *  sessions at once, for every process sharing the database; "passwd" and "enable" clear a
+ *  lockout (after 5 wrong passwords in a row an account is locked for 15 minutes, after 10 for
+ *  30, and so on, at most a day).
+ *  out_json (docs/api/staff-account-result.schema.json):
+ *    add, passwd, disable, enable: {"account": ACCOUNT, "sessions_ended": 0}
+ *    remove: {"removed": "anna", "sessions_ended": 1}
+ *    list:   {"accounts": [ACCOUNT, …]}   (by login)
+ *  ACCOUNT: {"id", "name", "role", "shops", "locale", "disabled": false, "failed_logins": 0,
+ *            "locked_until": null | "2026-11-23T10:15:00Z", "created_at", "changed_at"}.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL or malformed request, a refused
+ *  password (field "password"), an unknown shop (named in "field"); RECLAIM_NOT_FOUND for an
+ *  unknown login (field "id"); RECLAIM_CONFLICT when "add" names a login taken (field
+ *  "staff.id"); RECLAIM_STORAGE. */
+RECLAIM_API int reclaim_staff_account(reclaim_engine *e, const char *request_json,
+                                      char **out_json);
+
 /** Takes a customer's e-mail (issue 16; docs/MESSAGES.md, "Inbound mail"). Feed only mail that
  *  passed your MTA's SPF/DKIM/DMARC checks: a From address is easily forged.
  *

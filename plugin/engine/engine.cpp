@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "engine/content_check.hpp"
 #include "engine/delivery.hpp"
+#include "engine/password.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -69,6 +70,7 @@ Engine::Engine(const EngineConfig &config) : config_(config) {
   log_ = make_log(config);
   store_ = std::make_unique<Store>(config.storage);
   magic_ = std::make_unique<MagicJudge>();
+  passwords_ = std::make_unique<PasswordHasher>(config.cheap_password_hashing);
   keys_.current = {config.secret_id, config.secret};
   keys_.previous = config.previous_secrets;
   if (keys_.current.secret.empty()) {

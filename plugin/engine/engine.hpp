@@ -19,6 +19,7 @@
 #include "core/queries.hpp"
 #include "core/report.hpp"
 #include "core/staff.hpp"
+#include "core/staff_account.hpp"
 #include "core/status_link.hpp"
 #include "core/views.hpp"
 #include "core/zone.hpp"
@@ -34,6 +35,7 @@ namespace reclaim {
 class Store;
 class Tx;
 class MagicJudge;
+class PasswordHasher;
 class Sender;
 
 // A file as a customer sent it, before it is judged and kept.
@@ -183,6 +185,21 @@ class Engine {
   CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
                        ActionRequest request, const std::string &request_hash);
 
+  // reclaimd's staff accounts (engine/staff_accounts.cpp): add, passwd, remove, disable, enable,
+  // list. Only Argon2id hashes of passwords are kept. passwd, remove and disable end the
+  // account's desk sessions at once. Error(invalid_argument) for an unknown shop or a refused
+  // password (field "password", the password never quoted), Error(conflict) for a login taken,
+  // Error(not_found) for an unknown login.
+  StaffAccountAnswer staff_account(const StaffAccountRequest &request);
+  // True when the database has at least one account: the desk then offers its sign-in form.
+  bool staff_accounts_exist();
+  // Signs in with a login and password, opening a session as a link would (to `next`, a path
+  // under /staff/). Every attempt costs one Argon2id verification, against a dummy hash for an
+  // unknown login or a disabled or locked account, so the answer's time says nothing. A wrong
+  // password counts towards the account's lockout (lockout_after).
+  StaffLogin staff_login(const std::string &login, std::string_view password,
+                         const std::string &next);
+
   // Inbound e-mail (engine/inbound.cpp, docs/MESSAGES.md): a customer's message becomes the
   // reply (waiting_for_customer) or a message (other open states) on the case it threads to,
   // when its From is the case's customer; otherwise a draft for staff. Once per shop and
@@ -231,6 +248,8 @@ class Engine {
   Case find_case(Tx &tx, const std::string &case_ref) const;
   // A case with its history, status token and the penalty accrued by now.
   CaseRecord record_of(Case subject, std::vector<HistoryEntry> history) const;
+  // Opens a desk session for `staff` in `tx` (staff_enter and staff_login).
+  StaffEntry open_staff_session(Tx &tx, StaffMember staff, std::string next, UnixMs at);
   // A judged file, ready to be kept (an id, its type, hash and time; no case yet).
   Attachment prepare_attachment(const std::string &name, const std::string &bytes);
   // Within a write transaction: refuses files for a case that takes none (in `state`) or beyond
@@ -251,6 +270,7 @@ class Engine {
   std::unique_ptr<Store> store_;
   Keyring keys_;
   std::unique_ptr<MagicJudge> magic_;
+  std::unique_ptr<PasswordHasher> passwords_;
   // Policies as read from storage, by their stored text: parsed once, shared by every call.
   mutable std::mutex policies_mutex_;
   mutable std::map<std::string, std::shared_ptr<const Policy>, std::less<>> parsed_policies_;

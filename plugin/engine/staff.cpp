@@ -64,19 +64,23 @@ std::optional<StaffEntry> Engine::staff_enter(const std::string &link_secret) {
     entry.reset();
     auto used = tx.use_staff_link(sha256_hex(link_secret), at);
     if (!used) return;
-    StaffEntry made;
-    made.secret = new_secret();
-    made.next = std::move(used->second);
-    made.session.staff = std::move(used->first);
-    made.session.created_at = at;
-    made.session.last_seen_at = at;
-    tx.put_staff_session(sha256_hex(made.secret), made.session);
-    entry = std::move(made);
+    entry = open_staff_session(tx, std::move(used->first), std::move(used->second), at);
   });
   if (!entry) return std::nullopt;
-  entry->session.csrf = sign("staff-csrf", entry->secret);
   log_->info("staff {} signed in", entry->session.staff.id);
   return entry;
+}
+
+StaffEntry Engine::open_staff_session(Tx &tx, StaffMember staff, std::string next, UnixMs at) {
+  StaffEntry made;
+  made.secret = new_secret();
+  made.next = std::move(next);
+  made.session.staff = std::move(staff);
+  made.session.created_at = at;
+  made.session.last_seen_at = at;
+  tx.put_staff_session(sha256_hex(made.secret), made.session);
+  made.session.csrf = sign("staff-csrf", made.secret);
+  return made;
 }
 
 std::optional<StaffSession> Engine::staff_session(const std::string &secret) {

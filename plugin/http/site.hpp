@@ -63,6 +63,9 @@ class SignatureMemo {
 // Lookups of one e-mail address, from wherever they come: walking case or order numbers with a
 // known address takes many addresses' worth of tries, and this budget does not grow with them.
 constexpr int kLookupsPerEmailPerHour = 20;
+// Staff sign-ins with a password from one client address: a burst of this many, then one a
+// minute. Each costs an Argon2id verification; the accounts' own lockout guards each login.
+constexpr int kLoginsPerAddress = 10;
 
 struct Site {
   Site(Engine &e, Options o);
@@ -75,6 +78,7 @@ struct Site {
   RateLimiter submits;
   RateLimiter downloads;
   RateLimiter lookups_per_email{kLookupsPerEmailPerHour, std::chrono::hours(1)};
+  RateLimiter logins{kLoginsPerAddress, std::chrono::minutes(kLoginsPerAddress)};
   Metrics metrics;
   GaugeCache gauges;
   PageCache pages;
@@ -94,6 +98,7 @@ struct Call {
   std::string client;      // the client's budget key, after trusted proxies (client_address.hpp)
   std::string csrf_nonce;  // the browser's CSRF cookie (made now when it had none)
   bool new_nonce = false;
+  bool login_form = false;  // the response shows the staff sign-in form (which needs that cookie)
   std::string route;  // the route's pattern, for metrics
 
   Engine &engine() { return site.engine; }

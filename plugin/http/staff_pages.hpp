@@ -53,6 +53,12 @@ std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms);
 
 // The pages.
 Response staff_enter(Call &call);
+// GET and POST /staff/login (staff_login.cpp): reclaimd's accounts sign in with a password.
+Response staff_login(Call &call, const std::optional<StaffCall> &who);
+// The sign-in form, with a `notice` (string key) above it; what a page answers without a
+// session when the endpoint has accounts. `next`: where to go after it (a path under /staff/).
+Response staff_login_form(Call &call, int status, std::string_view notice,
+                          const std::string &next = "/staff/");
 Response staff_logout(Call &call, const std::optional<StaffCall> &who);
 Response staff_queue_page(Call &call, const StaffCall &who);
 // The queue's view as CSV (GET /staff/export.csv, or /staff/?format=csv).

@@ -37,6 +37,7 @@ Response route(Call &call, std::string_view path) {
       !(call.form && is_language(call.form->get("lang"))) && is_language(who->staff().locale)) {
     call.lang = who->staff().locale;
   }
+  if (path == "/staff/login") return staff_login(call, who);
   if (api) {
     if (!path.starts_with("/staff/api/v1/")) {
       call.route = "/staff/api/other";
@@ -56,6 +57,12 @@ Response route(Call &call, std::string_view path) {
     call.route = path.starts_with("/staff/cases/")  ? "/staff/cases/{ref}"
                  : path.starts_with("/staff/mail/") ? "/staff/mail/{id}"
                                                     : std::string(path);
+    if (call.engine().staff_accounts_exist()) {
+      // Back to the page asked for after signing in (a GET's; a form's post is not replayed).
+      const std::string here = std::string(path) +
+                               (call.request.query.empty() ? "" : "?" + call.request.query);
+      return staff_login_form(call, 401, "staff_session_ended", get ? here : "/staff/");
+    }
     return staff_message(call, 401, "staff_sign_in_heading", "staff_sign_in_text", false);
   }
   if (path == "/staff/" || path == "/staff/export.csv") {
@@ -119,9 +126,6 @@ Response route(Call &call, std::string_view path) {
 }  // namespace
 
 Response staff_route(Call &call, std::string_view path) {
-  // The desk has its own session and token: no customer CSRF cookie beside its own, so that a
-  // host passing headers through reclaim_http_handle (one value per name) sees rc_staff's.
-  call.new_nonce = false;
   Response response;
   const bool api = path.starts_with("/staff/api/");
   try {
@@ -140,6 +144,11 @@ Response staff_route(Call &call, std::string_view path) {
       response = staff_message(call, status == 503 ? 503 : 500, "error_heading", "server_error");
     }
   }
+  // The desk has its own session and token: no customer CSRF cookie beside its own, so that a
+  // host passing headers through reclaim_http_handle (one value per name) sees rc_staff's. The
+  // sign-in form is the exception: before a session, that signed cookie is its CSRF defence
+  // (its responses set no rc_staff but the successful post's, when rc_csrf is set already).
+  if (!call.login_form) call.new_nonce = false;
   response.set("Cache-Control", "no-store");
   return response;
 }

@@ -25,8 +25,14 @@ Response staff_logout(Call &call, const std::optional<StaffCall> &who) {
   if (!form_csrf_ok(call, *who))
     return staff_message(call, 403, "error_heading", "staff_csrf_failed");
   call.engine().staff_sign_out(who->secret);
-  Response response =
-      staff_message(call, 200, "staff_signed_out_heading", "staff_signed_out_text", false);
+  // With accounts, the page offers to sign in again (a link: the form's cookie would be a
+  // second Set-Cookie beside the one that clears the session).
+  Response response = page(call, "staff_message",
+                           {{"heading", call.text("staff_signed_out_heading")},
+                            {"text", call.text("staff_signed_out_text")},
+                            {"title", call.text("staff_signed_out_heading")},
+                            {"queue_link", false},
+                            {"login_link", call.engine().staff_accounts_exist()}});
   response.add("Set-Cookie", session_cookie(call, "", true));
   return response;
 }

@@ -7,6 +7,7 @@
 #include "storage/dialect.hpp"
 #include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
+#include "storage/staff_accounts_table.hpp"
 
 namespace reclaim {
 
@@ -170,6 +171,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < 8) migration_8(sql, dialect);
   if (found < 9) migration_9(sql);
   if (found < kQueueMigration) add_queue_columns(sql);  // the staff queue (queue_columns.cpp)
+  if (found < kStaffAccountsMigration) add_staff_accounts(sql);  // staff_accounts_table.cpp
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

@@ -18,6 +18,7 @@
 #include "core/queries.hpp"
 #include "core/report.hpp"
 #include "core/staff.hpp"
+#include "core/staff_account.hpp"
 #include "storage/config.hpp"
 #include "storage/statement_cache.hpp"
 
@@ -136,6 +137,23 @@ class Tx {
   void delete_staff_session(const std::string &hash);
   // Forgets links and sessions that can no longer be used at `now`.
   void purge_staff(UnixMs now);
+  // Ends every session of the member of staff `id`; returns how many there were.
+  int delete_staff_sessions_of(const std::string &id);
+
+  // reclaimd's staff accounts (tx_staff_accounts.cpp), by login.
+  // Error(conflict) when the login is taken.
+  void put_staff_account(const StaffAccount &account);
+  std::optional<StaffAccount> staff_account(const std::string &id);
+  // Every account, by login.
+  std::vector<StaffAccount> staff_accounts();
+  bool any_staff_account();
+  // A new password hash (the lockout cleared) or the same one from a rehash.
+  void set_staff_password(const std::string &id, const std::string &hash, UnixMs now);
+  // Disabled or enabled again (enabling clears the lockout).
+  void set_staff_disabled(const std::string &id, bool disabled, UnixMs now);
+  // The lockout state after a sign-in: the count of consecutive failures and the lock's end.
+  void set_staff_login_state(const std::string &id, int failed_logins, UnixMs locked_until);
+  void delete_staff_account(const std::string &id);
 
   // The message outbox (tx_outbox.cpp).
   void append_outbox(const OutboxMessage &message);

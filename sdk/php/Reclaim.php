@@ -112,6 +112,7 @@ int reclaim_http_start(reclaim_engine *e, const char *options_json, char **out_j
 int reclaim_http_stop(reclaim_engine *e);
 int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_staff_account(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
@@ -309,6 +310,14 @@ final class Engine
     public function staffLink(array|string $request): array
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_staff_link(
+            $e, self::encode($request), $out));
+    }
+
+    /** One operation on the desk's password accounts: {"op": "add" | "passwd" | "remove" |
+     *  "disable" | "enable" | "list", …} (docs/STAFF.md, "Accounts"). */
+    public function staffAccount(array|string $request): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_staff_account(
             $e, self::encode($request), $out));
     }
 

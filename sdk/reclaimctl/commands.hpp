@@ -23,6 +23,12 @@ int run_policy_get(Session &, const Args &);
 int run_policy_set(Session &, const Args &);
 int run_eligibility(Session &, const Args &);
 int run_payload(Session &, const Args &);
+int run_staff_add(Session &, const Args &);
+int run_staff_passwd(Session &, const Args &);
+int run_staff_remove(Session &, const Args &);
+int run_staff_disable(Session &, const Args &);
+int run_staff_enable(Session &, const Args &);
+int run_staff_list(Session &, const Args &);
 
 // A shop name for the library: NULL means "default".
 inline const char *shop_or_null(const std::optional<std::string> &shop) {

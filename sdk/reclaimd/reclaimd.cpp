@@ -6,6 +6,8 @@
 // --console reads staff commands from standard input, one per line, and answers each with one
 // line ("ok {…}" or "error {…}"):  act CASE_REF ACTION_JSON   |   get CASE_REF
 // (for demos and tests that need an agent's side without an admin panel).
+// Staff sign in at BASE/staff/login with the accounts `reclaimctl staff add` makes in the same
+// database (docs/STAFF.md, section 6).
 //
 // CONFIG: {"engine": {…reclaim_open configuration…}, "http": {…reclaim_http_start options…},
 //          "orders": ["orders.json", …], "shop": "default",

@@ -1051,6 +1051,46 @@ def test_staff(engine):
               f"with a bad {field}", field=field)
     error("reclaim_staff_link", lambda: engine.staff_link({"staff": {**staff, "shops": ["nosuch"]}}),
           "invalid_argument", "for an unknown shop", field="staff.shops[0]")
+    test_staff_accounts(engine, staff)
+
+
+def test_staff_accounts(engine, staff):
+    """reclaim_staff_account: each operation's request and result, the refusals, and no
+    password nor hash in any answer."""
+    password = "correct horse battery staple"
+    schema_in, schema_out = "staff-account-request.schema.json", "staff-account-result.schema.json"
+
+    def op(document, what):
+        return result("reclaim_staff_account", schema_out,
+                      lambda: engine.staff_account(request(document, schema_in, what)), what)
+
+    added = op({"op": "add", "staff": {**staff, "id": "olga"}, "password": password}, "add")
+    if added:
+        tampered(added, schema_out, "reclaim_staff_account's add result")
+        check(added["account"]["locked_until"] is None and not added["account"]["disabled"],
+              "a new account is neither locked nor disabled")
+    listed = op({"op": "list"}, "list")
+    if listed:
+        check([a["id"] for a in listed["accounts"]] == ["olga"], "the list names the account")
+        text = json.dumps(listed)
+        check(password not in text and "argon2" not in text, "no password nor hash is returned")
+    op({"op": "passwd", "id": "olga", "password": "another long passphrase"}, "passwd")
+    op({"op": "disable", "id": "olga"}, "disable")
+    op({"op": "enable", "id": "olga"}, "enable")
+    removed = op({"op": "remove", "id": "olga"}, "remove")
+    check(removed == {"removed": "olga", "sessions_ended": 0}, "remove says what it removed")
+    for bad, field in (({"op": "add", "staff": staff, "password": "too short"}, "password"),
+                       ({"op": "add", "staff": {**staff, "id": "a b"}, "password": password},
+                        "staff.id"),
+                       ({"op": "passwd", "id": "anna"}, "password"),
+                       ({"op": "list", "id": "anna"}, "id"),
+                       ({"op": "rename", "id": "anna"}, "op"),
+                       ({"op": "remove", "id": "anna", "colour": "red"}, "colour")):
+        invalid(bad, schema_in, f"a staff account request with a bad {field}")
+        error("reclaim_staff_account", lambda b=bad: engine.staff_account(b), "invalid_argument",
+              f"with a bad {field}", field=field)
+    error("reclaim_staff_account", lambda: engine.staff_account({"op": "remove", "id": "nobody"}),
+          "not_found", "for an unknown login", field="id")
 
 
 def test_messages(engine):

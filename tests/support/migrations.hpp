@@ -8,8 +8,14 @@
 
 namespace reclaim::test {
 
-// Migration 10, the staff queue (plugin/storage/queue_columns.cpp).
+// Migration 11, reclaimd's staff accounts (plugin/storage/staff_accounts_table.cpp).
+inline void undo_staff_accounts_migration(soci::session &sql) {
+  sql << "DROP TABLE staff_accounts";
+}
+
+// Migration 10, the staff queue (plugin/storage/queue_columns.cpp), and every newer one.
 inline void undo_queue_migration(soci::session &sql) {
+  undo_staff_accounts_migration(sql);
   for (const char *index : {"cases_by_due_shop", "cases_by_assignee_due", "case_items_by_sku",
                             "case_tags_by_tag"}) {
     sql << std::string("DROP INDEX ") + index;

@@ -113,6 +113,7 @@ _SIGNATURES = {
     "reclaim_http_stop": (ctypes.c_int, [_c_engine]),
     "reclaim_http_handle": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_staff_account": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
@@ -289,6 +290,11 @@ class Engine:
     def staff_link(self, request):
         """A one-time sign-in link to the staff desk: {"path": "/staff/enter?t=…", "expires_at"}."""
         return self._run("reclaim_staff_link", _encode(request))
+
+    def staff_account(self, request):
+        """One operation on the desk's password accounts: {"op": "add" | "passwd" | "remove" |
+        "disable" | "enable" | "list", …} (docs/STAFF.md, "Accounts")."""
+        return self._run("reclaim_staff_account", _encode(request))
 
     def read_messages(self, query=None):
         """Mails to send with your own mailer: {"messages": [...], "next": SEQ}."""

@@ -32,13 +32,19 @@ class Desk {
     const auto question = target.find('?');
     request.path = target.substr(0, question);
     if (question != std::string::npos) request.query = target.substr(question + 1);
-    if (!session_.empty()) request.headers.emplace_back("cookie", "rc_staff=" + session_);
+    std::string cookies = session_.empty() ? "" : "rc_staff=" + session_;
+    if (!form_cookie_.empty()) cookies += (cookies.empty() ? "" : "; ") + ("rc_csrf=" + form_cookie_);
+    if (!cookies.empty()) request.headers.emplace_back("cookie", cookies);
     if (!content_type.empty()) request.headers.emplace_back("content-type", content_type);
     for (auto &header : headers) request.headers.push_back(header);
     request.body = body;
-    request.peer = "198.51.100.7";
+    request.peer = peer_;
     Response response = app_.handle(request);
     for (const auto &[name, value] : response.headers) {
+      // The sign-in form's CSRF cookie (the customer pages' signed double-submit cookie).
+      if (name == "Set-Cookie" && value.starts_with("rc_csrf=")) {
+        form_cookie_ = value.substr(8, value.find(';') - 8);
+      }
       if (name != "Set-Cookie" || !value.starts_with("rc_staff=")) continue;
       last_cookie_ = value;
       session_ = value.find("Max-Age=0") != std::string::npos
@@ -69,17 +75,21 @@ class Desk {
   }
 
   std::string &session() { return session_; }
+  std::string &form_cookie() { return form_cookie_; }
+  std::string &peer() { return peer_; }
   std::string &csrf() { return csrf_; }
   const std::string &last_cookie() const { return last_cookie_; }
 
  private:
   App &app_;
-  std::string session_, csrf_, last_cookie_;
+  std::string session_, csrf_, last_cookie_, form_cookie_;
+  std::string peer_ = "198.51.100.7";
 };
 
 inline EngineConfig desk_config(const std::string &backend, const std::string &public_url = "") {
   EngineConfig config = test_config();
   config.storage.database = test::fresh_database(backend);
+  config.cheap_password_hashing = true;  // the accounts' sign-ins (staff_login_test.cpp)
   config.shops.front().public_url = public_url;
   ShopConfig other = config.shops.front();
   other.id = "other";
