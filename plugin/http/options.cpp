@@ -6,6 +6,40 @@
 
 namespace reclaim::http {
 
+namespace {
+
+// "https://host" or "http://host:port": lower-case host letters, digits, dots and hyphens; no
+// path, query, wildcard or space, so that it cannot add a directive to the policy.
+bool is_origin(std::string_view text) {
+  std::string_view rest;
+  if (text.starts_with("https://")) {
+    rest = text.substr(8);
+  } else if (text.starts_with("http://")) {
+    rest = text.substr(7);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest.size() > 253 + 6) return false;
+  const auto colon = rest.find(':');
+  const std::string_view host = rest.substr(0, colon);
+  if (host.empty() || host.front() == '.' || host.front() == '-') return false;
+  for (const char c : host) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  if (colon == std::string_view::npos) return true;
+  const std::string_view port = rest.substr(colon + 1);
+  if (port.empty() || port.size() > 5) return false;
+  int number = 0;
+  for (const char c : port) {
+    if (c < '0' || c > '9') return false;
+    number = number * 10 + (c - '0');
+  }
+  return number >= 1 && number <= 65535;
+}
+
+}  // namespace
+
 Options options_from_json(const boost::json::value &document) {
   codec::Fields fields(document, "");
   Options o;
@@ -73,6 +107,17 @@ Options options_from_json(const boost::json::value &document) {
       fail(Status::invalid_argument, "at least 16 characters, no spaces or commas", "metrics_token");
     }
     o.metrics_token = *token;
+  }
+  if (const auto *origins = fields.array("staff_frame_ancestors", 20)) {
+    for (std::size_t i = 0; i < origins->size(); ++i) {
+      const auto *text = (*origins)[i].if_string();
+      if (!text || !is_origin(*text)) {
+        fail(Status::invalid_argument,
+             "expected an origin such as https://admin.shop.example (scheme, host, optional port)",
+             codec::field_path("staff_frame_ancestors", i));
+      }
+      o.staff_frame_ancestors.emplace_back(*text);
+    }
   }
   fields.finish();
   return o;

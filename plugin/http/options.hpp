@@ -39,6 +39,9 @@ struct Options {
   std::vector<std::string> trusted_proxies;
   // GET /metrics answers only with "Authorization: Bearer <metrics_token>"; empty: it is off (404).
   std::string metrics_token;
+  // Origins ("https://admin.shop.example") whose pages may show the staff desk in an iframe
+  // (CSP frame-ancestors on /staff/ only); empty: no page may frame it.
+  std::vector<std::string> staff_frame_ancestors;
 };
 
 // Reads the options strictly; Error(invalid_argument) names the field at fault.

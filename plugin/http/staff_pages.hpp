@@ -1,7 +1,7 @@
 // What the staff desk's pages share: the signed-in check, the bar at the top of every page, the
 // message page, times in the shop's zone, links, and the deadline marks. Each page lives in its
 // own file (staff_session_pages, staff_queue_page, staff_export, staff_case_page, staff_bulk,
-// staff_new_page, staff_mail_page);
+// staff_new_page, staff_mail_page, staff_report_page);
 // staff_router.cpp routes to them.
 #pragma once
 
@@ -75,6 +75,8 @@ Response staff_new_submit(Call &call, const StaffCall &who);
 // GET /staff/mail: the e-mails that went to no case; POST /staff/mail/{id}/attach|dismiss.
 Response staff_mail_page(Call &call, const StaffCall &who, const std::string &notice = {},
                          const std::string &error = {}, int status = 200);
+// GET /staff/report: the HTML report for a period and grouping.
+Response staff_report_page(Call &call, const StaffCall &who);
 Response staff_mail_settle(Call &call, const StaffCall &who, const std::string &id,
                            std::string_view what);
 

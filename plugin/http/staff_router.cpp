@@ -47,7 +47,7 @@ Response route(Call &call, std::string_view path) {
   }
   if (path == "/staff/logout") return staff_logout(call, who);
   const bool known = path == "/staff/" || path == "/staff/export.csv" || path == "/staff/bulk" ||
-                     path == "/staff/new" || path == "/staff/mail" ||
+                     path == "/staff/new" || path == "/staff/mail" || path == "/staff/report" ||
                      path.starts_with("/staff/mail/") || path.starts_with("/staff/cases/");
   if (!known) {
     call.route = "/staff/other";
@@ -83,6 +83,11 @@ Response route(Call &call, std::string_view path) {
     if (get) return staff_new_page(call, *who);
     if (post) return staff_new_submit(call, *who);
     return staff_method_not_allowed(call, "GET, POST");
+  }
+  if (path == "/staff/report") {
+    call.route = "/staff/report";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    return staff_report_page(call, *who);
   }
   if (path == "/staff/mail") {
     call.route = "/staff/mail";

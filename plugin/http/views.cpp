@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "codec/report_html.hpp"
 #include "core/error.hpp"
 #include "http/assets.hpp"
 
@@ -33,7 +34,9 @@ Views::Views() {
   }
   for (const auto &[lang, table] : strings_)
     outer_.emplace(lang, boost::json::object{{"t", table}});
-  css_ = asset("style.css");
+  // The report fragment's own rules (scoped to .rc-report), served with the pages' stylesheet:
+  // the desk's CSP allows no <style> element.
+  css_ = std::string(asset("style.css")) + std::string(report_html_stylesheet());
 }
 
 const boost::json::value &Views::outer(std::string_view lang) const {

@@ -31,7 +31,7 @@ class Views {
   std::map<std::string, Template, std::less<>> pages_;
   std::map<std::string, boost::json::object, std::less<>> strings_;
   std::map<std::string, boost::json::value, std::less<>> outer_;
-  std::string_view css_;
+  std::string css_;  // style.css and the report fragment's rules
 };
 
 }  // namespace reclaim::http

@@ -1,0 +1,87 @@
+// GET /staff/report on each backend (the HTML report of a staff member's shop for a chosen
+// period and grouping, without a <style> element the CSP would block), and the option that
+// lets the host's admin frame the desk.
+#include "http/options.hpp"
+#include "staff_fixture.hpp"
+
+namespace reclaim::http::testing {
+namespace {
+
+class StaffReport : public StaffDesk {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StaffReport, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(StaffReport, ShowsTheReportOfTheChosenPeriodAndGrouping) {
+  open_case("default", "1001", "jan@example.pl");
+  open_case("default", "1002", "anna@example.com", "x", "1", "phone", "transport_damage");
+  Desk desk = signed_in();
+  const Response shown = desk.get("/staff/report?from=2026-11-01&to=2026-11-30&group_by=reason&lang=pl");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_NE(shown.body.find("class=\"rc-report\""), std::string::npos);
+  EXPECT_EQ(shown.body.find("<style"), std::string::npos) << "the CSP allows no <style>";
+  EXPECT_NE(shown.body.find("value=\"2026-11-01\""), std::string::npos);
+  EXPECT_NE(shown.body.find("<option value=\"reason\" selected>"), std::string::npos);
+  EXPECT_NE(shown.body.find("Uszkodzenie w transporcie"), std::string::npos) << "the reasons in Polish";
+  EXPECT_EQ(shown.header("Cache-Control"), "no-store");
+  // Without dates: this month so far, by week.
+  const Response plain = desk.get("/staff/report");
+  EXPECT_EQ(plain.status, 200);
+  EXPECT_NE(plain.body.find("<option value=\"week\" selected>"), std::string::npos);
+  // The report's rules come with the stylesheet.
+  EXPECT_NE(desk.get("/assets/style.css").body.find(".rc-report"), std::string::npos);
+}
+
+TEST_P(StaffReport, BadPeriodsAndOtherShopsAreRefused) {
+  Desk desk = signed_in();
+  Response refused = desk.get("/staff/report?from=2026-12-01&to=2026-11-01");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("role=\"alert\""), std::string::npos);
+  EXPECT_EQ(desk.get("/staff/report?from=yesterday").status, 422);
+  EXPECT_EQ(desk.get("/staff/report?group_by=<script>").status, 422);
+  EXPECT_EQ(desk.get("/staff/report?group_by=<script>").body.find("<script>"), std::string::npos);
+  EXPECT_EQ(desk.get("/staff/report?shop=other").status, 404);
+  EXPECT_EQ(desk.send("POST", "/staff/report").status, 405);
+  Desk stranger(*app_);
+  EXPECT_EQ(stranger.get("/staff/report").status, 401);
+}
+
+TEST_P(StaffReport, TheHostsAdminMayFrameTheDeskWhenConfigured) {
+  // By default nobody may frame any page.
+  Desk desk = signed_in();
+  Response queue = desk.get("/staff/");
+  EXPECT_NE(queue.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(queue.header("X-Frame-Options"), "DENY");
+
+  const auto options = options_from_json(boost::json::parse(
+      R"({"staff_frame_ancestors":["https://admin.shop.example","http://127.0.0.1:8081"]})"));
+  App framed(engine_, options);
+  Desk inside(framed);
+  const Response entered = inside.get(link());
+  ASSERT_EQ(entered.status, 303);
+  queue = inside.get("/staff/");
+  EXPECT_NE(queue.header("Content-Security-Policy")
+                .find("frame-ancestors https://admin.shop.example http://127.0.0.1:8081;"),
+            std::string::npos)
+      << queue.header("Content-Security-Policy");
+  EXPECT_EQ(queue.header("X-Frame-Options"), "");
+  // The customer's pages stay unframeable.
+  Request home;
+  home.method = "GET";
+  home.path = "/";
+  home.peer = "198.51.100.9";
+  const Response customer = framed.handle(home);
+  EXPECT_EQ(customer.header("X-Frame-Options"), "DENY");
+  EXPECT_NE(customer.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+
+  for (const char *bad : {"[\"*\"]", "[\"https://a.example/path\"]",
+                          "[\"https://a.example; script-src *\"]", "[\"javascript:alert(1)\"]",
+                          "[\"https://A.example\"]", "[\"https://a.example:99999\"]", "[1]"}) {
+    EXPECT_THROW(options_from_json(boost::json::parse(std::string("{\"staff_frame_ancestors\":") + bad + "}")),
+                 Error)
+        << bad;
+  }
+}
+
+}  // namespace
+}  // namespace reclaim::http::testing
