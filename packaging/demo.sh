@@ -16,7 +16,9 @@ cat >build/demo/reclaimd.json <<JSON
                "timezone": "Europe/Warsaw", "currency": "PLN", "locale": "pl", "case_prefix": "RC"}]
   },
   "http": {"listen": "${RECLAIM_DEMO_LISTEN:-127.0.0.1:8080}", "threads": 2},
-  "orders": ["$PWD/sdk/reclaimd/demo-orders.json"]
+  "orders": ["$PWD/sdk/reclaimd/demo-orders.json"],
+  "staff_link": {"staff": {"id": "demo", "name": "Demo Supervisor", "role": "supervisor",
+                           "shops": ["default"]}, "ttl_s": 600}
 }
 JSON
 exec build/sdk/reclaimd/reclaimd build/demo/reclaimd.json

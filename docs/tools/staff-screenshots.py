@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the staff desk in pl, en and ru at 1280 and 360 px: the queue (its default
-view, and a filtered one with an at-risk and an overdue row), a case page, and the bulk result.
+view, and a filtered one with an at-risk and an overdue row), a case page, the intake form, the
+unmatched e-mails and the report.
 
 Opens an engine on a throwaway SQLite file with a manual clock through the Python binding,
 imports a dozen orders and opens cases over three weeks (channels, reasons, priorities, tags,
@@ -8,7 +9,10 @@ assignees; one customer's fields hold markup, to see it escaped), starts the end
 a desk session in for each shot with reclaim_staff_link; Debian's headless Chromium follows the
 link and takes the picture.
 
-  python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR
+  python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR [PAGE,PAGE…]
+
+The pages: queue, queue-filtered, case, new-order and new (the intake form with an order's
+lines, and for goods without one), mail (the unmatched e-mails), report.
 """
 import json
 import os
@@ -76,10 +80,21 @@ for i in range(12):
 # Today: the first cases are past their decision date, the next ones close to it.
 engine.set_clock(start + 26 * DAY)
 case = numbers[0]
+# An e-mail no case takes: it waits under "Unmatched e-mails".
+engine.message_inbound("From: Marta <marta@example.org>\r\nTo: reklamacje@sklep.example\r\n"
+                       "Subject: Pęknięty dzbanek <b>pilne</b>\r\nMessage-ID: <m1@example.org>\r\n"
+                       "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                       "Dzień dobry, dzbanek pękł po tygodniu. Zamówienie Z/2003.\r\n")
 url = engine.start_http({"listen": "127.0.0.1:0"})["url"].rstrip("/")
 pages = (("queue", "/staff/"),
          ("queue-filtered", "/staff/?assignee=any&state=open&at_risk=1&overdue=1&reason=defect"),
-         ("case", "/staff/cases/" + case))
+         ("case", "/staff/cases/" + case),
+         ("new-order", "/staff/new?order=Z/2003"),
+         ("new", "/staff/new"),
+         ("mail", "/staff/mail"),
+         ("report", "/staff/report?from=2026-11-01&to=2026-11-28&group_by=reason"))
+only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None  # e.g. "new,mail"
+pages = tuple(p for p in pages if only is None or p[0] in only)
 try:
     for lang in ("pl", "en", "ru"):
         for width in (1280, 360):

@@ -207,7 +207,7 @@ Response staff_new_page(Call &call, const StaffCall &who, const std::string &err
   context["shops"] = std::move(shops);
   context["several_shops"] = staff.shops.size() > 1;
   context["shop"] = shop;
-  context["kinds"] = options_of(call, kDeskKinds, "kind_", chosen(form, "kind", kDeskKinds, "complaint"));
+  context["kinds"] = options_of(call, kDeskKinds, "kind_name_", chosen(form, "kind", kDeskKinds, "complaint"));
   context["channels"] = options_of(call, kDeskChannels, "staff_channel_", channel);
   const std::string locale = form.get("customer_locale").empty()
                                ? call.engine().shop_config(shop).locale

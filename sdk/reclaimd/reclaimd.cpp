@@ -11,7 +11,11 @@
 //
 // CONFIG: {"engine": {…reclaim_open configuration…}, "http": {…reclaim_http_start options…},
 //          "orders": ["orders.json", …], "shop": "default",
-//          "inbound": {"maildir": "/var/mail/returns", "interval_s": 5}}
+//          "inbound": {"maildir": "/var/mail/returns", "interval_s": 5},
+//          "staff_link": {"staff": {"id": "demo", "role": "supervisor", "shops": ["default"]},
+//                         "ttl_s": 600}}
+// With "staff_link", reclaimd prints a one-time sign-in link to the staff desk once it serves
+// (the request of reclaim_staff_link).
 // With "inbound", every interval_s seconds (5 by default) each message in the Maildir's new/ is
 // given to reclaim_message_inbound and then moved to cur/ (flagged seen, ":2,S"), taken or
 // refused; a message the engine could not take for now (busy, storage) stays in new/ for the
@@ -245,6 +249,19 @@ int main(int argc, char **argv) {
     if (imported > 0) {
       std::printf("%d order(s) imported. Try order %s with e-mail %s\n", imported,
                   first_order.c_str(), first_email.c_str());
+    }
+    if (const auto *link = root.if_contains("staff_link")) {
+      // A one-time sign-in to the staff desk, for demos and first steps (docs/STAFF.md).
+      const std::string request = json::serialize(*link);
+      if (reclaim_staff_link(engine, request.c_str(), &out) != RECLAIM_OK) {
+        throw std::runtime_error("cannot make the staff link: " + take(out));
+      }
+      const json::value made = json::parse(take(out));
+      std::string base(started.at("url").as_string());
+      while (!base.empty() && base.back() == '/') base.pop_back();
+      std::printf("Staff desk (a one-time link, until %s): %s%s\n",
+                  std::string(made.at("expires_at").as_string()).c_str(), base.c_str(),
+                  std::string(made.at("path").as_string()).c_str());
     }
     std::printf("Stop with Ctrl-C or SIGTERM.\n");
     std::fflush(stdout);
