@@ -66,11 +66,28 @@ void print_case(const Json &c) {
 
   if (const Json *history = c.get("history")) {
     std::cout << "\nHistory\n";
-    Table rows({"AT", "ACTOR", "ACTION", "FROM", "TO"});
-    for (const Json &h : history->items)
+    Table rows({"AT", "ACTOR", "ACTION", "FROM", "TO", "SAID (* internal) / FILES"});
+    for (const Json &h : history->items) {
+      // What was said, from whichever of the entry's text fields it has, and the files' ids.
+      std::string said;
+      for (const char *key : {"data.message", "data.reason", "data.instructions",
+                              "data.explanation", "data.reference"}) {
+        if (const Json *text = h.at(key); text != nullptr && !text->text.empty()) {
+          said = text->text;
+          break;
+        }
+      }
+      if (const Json *files = h.at("data.attachments"); files != nullptr && !files->items.empty()) {
+        std::string ids;
+        for (const Json &id : files->items) ids += (ids.empty() ? "" : " ") + id.cell();
+        said += (said.empty() ? "" : " ") + std::string("[files: ") + ids + "]";
+      }
+      const Json *visible = h.get("customer_visible");
+      if (!said.empty() && visible != nullptr && visible->text == "false") said = "* " + said;
       rows.add({member(h, "at"), actor(h.get("actor")), member(h, "action"), member(h, "from"),
-                member(h, "to")});
-    rows.print(std::cout);
+                member(h, "to"), said.empty() ? "-" : said});
+    }
+    rows.print(std::cout, 60);
   }
 }
 

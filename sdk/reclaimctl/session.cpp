@@ -41,11 +41,31 @@ Session::Session(const Args &args, const std::string &command)
   std::string config;
   if (config_file) {
     config = read_input(*config_file);
+    // reclaimd's own file ({"engine": {…}, "http": …}) names the engine's configuration inside.
+    Json whole;
+    std::string ignored;
+    if (parse_json(config, whole, ignored)) {
+      if (const Json *engine = whole.get("engine"); engine != nullptr && !engine->raw.empty()) {
+        config = engine->raw;
+      }
+    }
   } else {
     const char *env = std::getenv("RECLAIM_DATABASE");
     if (!db && (env == nullptr || *env == 0))
       throw UsageError("no database: give --db PATH|URI or set RECLAIM_DATABASE");
     config = config_for_database(db ? *db : std::string(env));
+    // Without the shops' settings the engine runs one shop with no legal rules and in UTC: fine
+    // for reading, misleading for deadlines, decisions and reports.
+    static const char *kShopSensitive[] = {"case open", "case act", "tick", "report",
+                                           "eligibility", "policy get", "messages preview"};
+    for (const char *name : kShopSensitive) {
+      if (command == name) {
+        std::cerr << "reclaimctl: note: --db alone knows no shop settings (jurisdiction, time "
+                     "zone, currency): deadlines and dates follow no law and UTC. Give --config "
+                     "with reclaimd's or your engine's configuration file for the shop's own.\n";
+        break;
+      }
+    }
   }
   if (reclaim_abi_version() < RECLAIM_ABI_VERSION)
     throw ToolError("libreclaim has ABI " + std::to_string(reclaim_abi_version()) +

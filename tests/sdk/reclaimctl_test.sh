@@ -100,6 +100,15 @@ contains "$err" "storage" "an unreachable server is a storage error"
 echo '{"database":"sqlite::memory:","shops":[{"id":"eu","currency":"EUR"}]}' >"$dir/config.json"
 expect_exit 0 "--config" "$ctl" --config "$dir/config.json" info
 contains "$out" "shops     eu" "--config is used"
+# reclaimd's own configuration file: the engine's part is read, the rest left to reclaimd.
+echo '{"engine":{"database":"sqlite::memory:","shops":[{"id":"pl","jurisdiction":"PL",
+  "timezone":"Europe/Warsaw"}]},"http":{"listen":"127.0.0.1:0"},"orders":[]}' >"$dir/reclaimd.json"
+expect_exit 0 "--config with reclaimd's file" "$ctl" --config "$dir/reclaimd.json" info
+contains "$out" "shops     pl" "reclaimd's engine configuration is used"
+expect_exit 0 "--db alone for a shop-sensitive command" "$ctl" --db "$db" tick
+contains "$err" "--db alone knows no shop settings" "--db alone warns where the shop's law matters"
+expect_exit 0 "--db alone for a listing" "$ctl" --db "$db" info
+lacks "$err" "--db alone" "no warning where it does not matter"
 
 # Import: an array from a file (one bad document), one document from stdin.
 expect_exit 11 "import with one bad order" "$ctl" --db "$db" import "$data/orders.json"
