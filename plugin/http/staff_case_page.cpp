@@ -139,6 +139,21 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["basis"] = c.deadlines.basis;
   context["statutory"] = c.deadlines.statutory;
   context["deemed_on_expiry"] = c.deadlines.deemed_on_expiry;
+  // The case's files: images shown inline where they were sent, everything listed as evidence.
+  const std::string files_url = case_url(call, c) + "/files/";
+  json::object files_by_id;
+  json::array evidence;
+  for (const auto &file : call.engine().customer_view(c.id).attachments) {
+    json::object shown{{"name", file.name.empty() ? file.id : file.name},
+                       {"href", files_url + file.id},
+                       {"image", file.content_type.starts_with("image/")},
+                       {"type", file.content_type},
+                       {"kb", (file.size + 1023) / 1024}};
+    files_by_id[file.id] = shown;
+    evidence.push_back(std::move(shown));
+  }
+  context["has_evidence"] = !evidence.empty();
+  context["evidence"] = std::move(evidence);
   json::array history;
   for (const auto &entry : record.history) {
     json::object shown{{"label", call.text("staff_action_" + entry.action)},
@@ -149,8 +164,8 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
                        {"from_label", call.text("staff_state_" + std::string(name(entry.from)))},
                        {"to_label", call.text("staff_state_" + std::string(name(entry.to)))}};
     json::array notes;
-    for (const char *key : {"message", "reason", "instructions", "reference", "comment", "assignee",
-                            "priority", "to", "condition"}) {
+    for (const char *key : {"message", "reason", "instructions", "explanation", "reference",
+                            "comment", "assignee", "priority", "to", "condition"}) {
       if (const auto *value = entry.data.if_contains(key);
           value && value->is_string() && !value->get_string().empty()) {
         notes.emplace_back(value->get_string());
@@ -160,6 +175,14 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
       notes.emplace_back(json::serialize(*score) + "/5");
     }
     shown["notes"] = std::move(notes);
+    json::array files;
+    if (const auto *ids = entry.data.if_contains("attachments"); ids && ids->is_array()) {
+      for (const auto &id : ids->get_array()) {
+        const auto *file = id.is_string() ? files_by_id.if_contains(id.get_string()) : nullptr;
+        if (file) files.push_back(*file);
+      }
+    }
+    shown["files"] = std::move(files);
     history.push_back(std::move(shown));
   }
   context["history"] = std::move(history);
@@ -254,6 +277,14 @@ Response conflict_page(Call &call, const StaffCall &who, const std::string &ref,
 }
 
 }  // namespace
+
+Response staff_case_file(Call &call, const StaffCall &who, const std::string &ref,
+                         const std::string &id) {
+  const CaseRecord record = call.engine().staff_case(who.staff(), ref);  // their shops only
+  auto file = attachment_response(call, record.subject.id, id, true);
+  if (!file) return staff_message(call, 404, "error_heading", "not_found");
+  return std::move(*file);
+}
 
 Response staff_act(Call &call, const StaffCall &who, const std::string &ref) {
   call.route = "/staff/cases/{ref}/actions";

@@ -66,6 +66,9 @@ Response staff_export(Call &call, const StaffCall &who);
 Response staff_case_page(Call &call, const StaffCall &who, const std::string &ref,
                          const std::string &error = {}, int status = 200);
 Response staff_act(Call &call, const StaffCall &who, const std::string &ref);
+// GET /staff/cases/{ref}/files/{id}: a file of the case (images inline, others as downloads).
+Response staff_case_file(Call &call, const StaffCall &who, const std::string &ref,
+                         const std::string &id);
 // POST /staff/bulk: one action on many cases, each with its own version check.
 Response staff_bulk(Call &call, const StaffCall &who);
 // GET /staff/new (the form; `error` when a POST was refused), POST /staff/new.

@@ -113,6 +113,12 @@ Response route(Call &call, std::string_view path) {
   const auto slash = rest.find('/');
   const std::string ref = url_decode(rest.substr(0, slash), false);
   const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash);
+  if (tail.starts_with("/files/") && !ref.empty()) {
+    call.route = "/staff/cases/{ref}/files/{id}";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    codec::check_text(ref, codec::kMaxIdBytes, "ref");
+    return staff_case_file(call, *who, ref, url_decode(tail.substr(7), false));
+  }
   if (ref.empty() || (tail != "" && tail != "/actions")) {
     call.route = "/staff/other";
     return staff_message(call, 404, "error_heading", "not_found");

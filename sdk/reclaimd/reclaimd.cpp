@@ -4,7 +4,8 @@
 //   reclaimd [--console] CONFIG.json
 //
 // --console reads staff commands from standard input, one per line, and answers each with one
-// line ("ok {…}" or "error {…}"):  act CASE_REF ACTION_JSON   |   get CASE_REF
+// line ("ok {…}" or "error {…}"):  act CASE_REF ACTION_JSON   |   get CASE_REF   |
+// link STAFF_LINK_JSON (a one-time desk link)   |   policy SHOP POLICY_JSON
 // (for demos and tests that need an agent's side without an admin panel).
 // Staff sign in at BASE/staff/login with the accounts `reclaimctl staff add` makes in the same
 // database (docs/STAFF.md, section 6).
@@ -189,6 +190,11 @@ void run_console() {
       rc = reclaim_case_act(console_engine, ref.c_str(), rest.c_str(), &out);
     } else if (command == "get") {
       rc = reclaim_case_get(console_engine, ref.c_str(), &out);
+    } else if (command == "link") {
+      const std::string request = ref + rest;
+      rc = reclaim_staff_link(console_engine, request.c_str(), &out);
+    } else if (command == "policy") {
+      rc = reclaim_policy_set(console_engine, ref.c_str(), rest.c_str(), &out);
     }
     const std::string answer = out ? take(out) : "{\"error\":{\"code\":\"unknown_command\"}}";
     std::printf("%s %s\n", rc == RECLAIM_OK ? "ok" : "error", answer.c_str());

@@ -85,3 +85,42 @@ TEST_P(StaffReport, TheHostsAdminMayFrameTheDeskWhenConfigured) {
 
 }  // namespace
 }  // namespace reclaim::http::testing
+
+namespace reclaim::http::testing {
+namespace {
+
+class StaffFiles : public StaffDesk {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StaffFiles, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(StaffFiles, TheCustomersPhotosAreShownInlineOnlyToTheirShopsStaff) {
+  const std::string number = open_case("default", "1001", "jan@example.pl");
+  const std::string png = std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16) + std::string(17, '\0') +
+                          std::string("\0\0\0\0IEND\xAE\x42\x60\x82", 12);
+  const CaseRecord record = engine_.get_case(number);
+  const Attachment photo = engine_.add_attachment(record.subject.id, "<b>kettle</b>.png", png);
+  Desk desk = signed_in();
+  const Response page = desk.get("/staff/cases/" + number);
+  ASSERT_EQ(page.status, 200);
+  const std::string href = "/staff/cases/" + number + "/files/" + photo.id;
+  EXPECT_NE(page.body.find("<img src=\"" + href + "\" alt=\"&lt;b&gt;kettle&lt;/b&gt;.png\""),
+            std::string::npos)
+      << page.body;
+  const Response file = desk.get(href);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, png);
+  EXPECT_EQ(file.header("Content-Type"), "image/png");
+  EXPECT_EQ(file.header("Content-Disposition"), "inline");
+  EXPECT_EQ(file.header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(desk.get("/staff/cases/" + number + "/files/a_nope").status, 404);
+  EXPECT_EQ(desk.send("POST", href).status, 405);
+  // Another shop's staff, and nobody signed in, get nothing.
+  Desk other = signed_in("agent", R"(["other"])");
+  EXPECT_EQ(other.get(href).status, 404);
+  Desk stranger(*app_);
+  EXPECT_EQ(stranger.get(href).status, 401);
+}
+
+}  // namespace
+}  // namespace reclaim::http::testing
