@@ -6,6 +6,7 @@
 #include "codec/requests.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/messages.hpp"
 #include "core/state_machine.hpp"
 #include "core/text.hpp"
 #include "http/staff_pages.hpp"
@@ -23,6 +24,23 @@ constexpr Action kStaffActions[] = {
     Action::fulfil,        Action::close,        Action::reopen,
     Action::comment,       Action::assign,       Action::set_priority,
     Action::tag,           Action::escalate,     Action::cancel};
+
+// The decision limit of the staff member's role in the shop's policy, said before the click
+// ("goods worth up to 300,00 PLN: above it a supervisor decides"); "" when the role has none.
+std::string limit_hint(Call &call, const Case &c, const StaffMember &staff) {
+  const Policy policy = call.engine().get_policy(c.shop).policy;
+  const auto roles = policy.decision_limits.find(std::string(name(staff.role)));
+  if (roles == policy.decision_limits.end()) return {};
+  std::string hint;
+  for (const auto &[currency, limit] : roles->second) {
+    const std::string amount = local_money_text(Money{limit, currency}, call.lang);
+    std::string text = call.text(staff.role == Role::agent ? "staff_limit_agent" : "staff_limit_other");
+    const auto at = text.find("{amount}");
+    if (at != std::string::npos) text.replace(at, 8, amount);
+    hint += (hint.empty() ? "" : " ") + text;
+  }
+  return hint;
+}
 
 // The form of one action: which fields it shows.
 json::object action_form(Call &call, Action action, const Case &c, const StaffMember &staff) {
@@ -49,6 +67,7 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
       form["f_amount"] = true;
       form["f_explanation"] = true;
       form["currency"] = call.engine().shop_config(c.shop).currency;
+      form["limit_hint"] = limit_hint(call, c, staff);
       break;
     case Action::reject:
     case Action::reopen:

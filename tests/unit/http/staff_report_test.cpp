@@ -3,6 +3,7 @@
 // lets the host's admin frame the desk.
 #include "http/options.hpp"
 #include "staff_fixture.hpp"
+#include "support/documents.hpp"
 
 namespace reclaim::http::testing {
 namespace {
@@ -120,6 +121,29 @@ TEST_P(StaffFiles, TheCustomersPhotosAreShownInlineOnlyToTheirShopsStaff) {
   EXPECT_EQ(other.get(href).status, 404);
   Desk stranger(*app_);
   EXPECT_EQ(stranger.get(href).status, 401);
+}
+
+TEST_P(StaffFiles, TheDecisionLimitIsSaidBeforeTheClickAndHeldAfterIt) {
+  set_policy(engine_, "default", boost::json::parse(R"({"decision_limits":{"agent":{"PLN":"300.00"}}})"));
+  const std::string number = open_case("default", "1001", "jan@example.pl");  // 2 × 199.99
+  Desk desk = signed_in();
+  Response page = desk.get("/staff/cases/" + number + "?lang=en");
+  EXPECT_NE(page.body.find("You may decide on goods worth up to 300.00"), std::string::npos);
+  const std::string version = std::to_string(engine_.get_case(number).subject.version);
+  Response refused = desk.post("/staff/cases/" + number + "/actions",
+                               {{"action", "accept"}, {"expected_version", version},
+                                {"resolution", "refund"}, {"lang", "en"}});
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_NE(refused.body.find("This decision is above your limit"), std::string::npos);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::received) << "nothing decided";
+  Desk boss = signed_in("supervisor");
+  page = boss.get("/staff/cases/" + number + "?lang=pl");
+  EXPECT_EQ(page.body.find("Możesz decydować o towarze"), std::string::npos) << "no limit for the role";
+  const Response accepted = boss.post("/staff/cases/" + number + "/actions",
+                                      {{"action", "accept"}, {"expected_version", version},
+                                       {"resolution", "refund"}});
+  EXPECT_EQ(accepted.status, 303) << accepted.body;
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::accepted);
 }
 
 }  // namespace
