@@ -140,7 +140,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
                                                    codec::outcome_name(item.decision.outcome))},
                        {"decision_reason", item.decision.reason}};
     if (item.unit_price)
-      shown["price"] = item.unit_price->amount.to_string(2) + " " + item.unit_price->currency;
+      shown["price"] = local_money_text(*item.unit_price, call.lang);
     if (item.decision.resolution) {
       shown["resolution_label"] =
           call.text("resolution_" + std::string(name(item.decision.resolution->type)));

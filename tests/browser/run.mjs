@@ -1,6 +1,7 @@
 // Submits a complaint with a photo in headless Chromium with JavaScript off, follows it, replies,
 // rates it; takes a screenshot of every page in every language; runs axe-core on each page and
-// fails on any serious or critical violation. Usage: node run.mjs RECLAIMD ARTIFACT_DIR
+// fails on any serious or critical violation; then works cases at the staff desk (desk.mjs).
+// Usage: node run.mjs RECLAIMD ARTIFACT_DIR
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { deskScenario } from './desk.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [reclaimd, artifacts] = process.argv.slice(2);
@@ -77,14 +79,19 @@ async function startHost(dir) {
   });
   const serving = await next((line) => line.includes(' serving '));
   const url = serving.slice(serving.indexOf('http://')).replace(/\/$/, '');
-  const staff = async (ref, action) => {
+  // One console line, answered "ok {…}" (parsed) or "error {…}" (thrown).
+  const command = async (text) => {
     const answer = next((line) => line.startsWith('ok ') || line.startsWith('error '));
-    child.stdin.write(`act ${ref} ${JSON.stringify({ actor: { role: 'agent', id: 'agent-1' }, ...action })}\n`);
+    child.stdin.write(`${text}\n`);
     const line = await answer;
-    if (!line.startsWith('ok ')) throw new Error(`staff action failed: ${line}`);
+    if (!line.startsWith('ok ')) throw new Error(`reclaimd console: ${line}`);
+    return JSON.parse(line.slice(3));
   };
+  const staff = (ref, action) => command(`act ${ref} ${JSON.stringify({ actor: { role: 'agent', id: 'agent-1' }, ...action })}`);
+  const link = async (member, path = '/staff/') => (await command(`link ${JSON.stringify({ staff: member, next: path })}`)).path;
+  const policy = (shop, document) => command(`policy ${shop} ${JSON.stringify(document)}`);
   const stop = () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
-  return { url, staff, stop, child };
+  return { url, staff, link, policy, stop, child };
 }
 
 async function shot(page, name) {
@@ -243,6 +250,7 @@ try {
       await audit(withScript, `${url}?lang=${lang}`, `${name}-status-${lang}`);
     }
   }
+  await deskScenario({ browser, host, check, shot, audit, photo, languages });
 } catch (error) {
   fail(error.stack || String(error));
 } finally {
