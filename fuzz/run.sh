@@ -6,6 +6,8 @@
 #     -DRECLAIM_FUZZ=ON -DRECLAIM_BUILD_TESTS=OFF
 #   cmake --build build-fuzz -j2 --target fuzz_targets
 #   bash fuzz/run.sh [SECONDS [TARGET...]]     every target when none is named
+# RECLAIM_FUZZ_RUNS=N also stops each target after N executions (a campaign's count), whichever
+# of the two comes first.
 # Each target keeps its corpus in build-fuzz/fuzz-work/corpus-<target>, so runs build on each
 # other. Findings (<target>-crash-*, -leak-*, -timeout-*, -oom-*) are written to
 # build-fuzz/fuzz-work/. The exit status is non-zero when a target found something, is missing,
@@ -77,7 +79,8 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/corpus-$target"
   echo "== $target: $seconds s" >&2
   log=$work/$target.log
-  if ! "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  if ! "$binary" -max_total_time="$seconds" ${RECLAIM_FUZZ_RUNS:+-runs=$RECLAIM_FUZZ_RUNS} \
+      -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -dict="$dictionary" -print_final_stats=1 -artifact_prefix="$work/$target-" \
       "$work/corpus-$target" "${seeds[@]}" >"$log" 2>&1; then
     echo "$target: FINDING, see $log" >&2
