@@ -12,7 +12,8 @@ link and takes the picture.
   python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR [PAGE,PAGE…]
 
 The pages: queue, queue-filtered, case, new-order and new (the intake form with an order's
-lines, and for goods without one), mail (the unmatched e-mails), report.
+lines, and for goods without one), mail (the unmatched e-mails), report, replies (the canned
+replies, as a supervisor sees them) and case-reply (a case with a canned reply inserted).
 """
 import json
 import os
@@ -85,6 +86,15 @@ engine.message_inbound("From: Marta <marta@example.org>\r\nTo: reklamacje@sklep.
                        "Subject: Pęknięty dzbanek <b>pilne</b>\r\nMessage-ID: <m1@example.org>\r\n"
                        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
                        "Dzień dobry, dzbanek pękł po tygodniu. Zamówienie Z/2003.\r\n")
+# Canned replies: one for defects, one for any reason, in Polish (the cases' language).
+photo = engine.canned_replies({"op": "save", "staff": "eva", "reply": {
+    "locale": "pl", "reason": "defect", "title": "Prośba o zdjęcie wady",
+    "body": "Dzień dobry {{customer_name}},\n\nabyśmy mogli rozpatrzyć reklamację {{case_number}}, "
+            "prosimy o zdjęcie wady i tabliczki znamionowej. Odpowiemy najpóźniej {{decision_date}}."
+            "\n\nPozdrawiamy,\n{{shop_name}}"}})["reply"]["id"]
+engine.canned_replies({"op": "save", "staff": "eva", "reply": {
+    "locale": "pl", "title": "Podziękowanie za cierpliwość",
+    "body": "Dziękujemy za cierpliwość, {{customer_name}}. Sprawa {{case_number}} jest w toku."}})
 url = engine.start_http({"listen": "127.0.0.1:0"})["url"].rstrip("/")
 pages = (("queue", "/staff/"),
          ("queue-filtered", "/staff/?assignee=any&state=open&at_risk=1&overdue=1&reason=defect"),
@@ -92,7 +102,9 @@ pages = (("queue", "/staff/"),
          ("new-order", "/staff/new?order=Z/2003"),
          ("new", "/staff/new"),
          ("mail", "/staff/mail"),
-         ("report", "/staff/report?from=2026-11-01&to=2026-11-28&group_by=reason"))
+         ("report", "/staff/report?from=2026-11-01&to=2026-11-28&group_by=reason"),
+         ("replies", "/staff/replies"),
+         ("case-reply", "/staff/cases/" + case + "?reply=" + photo))
 only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None  # e.g. "new,mail"
 pages = tuple(p for p in pages if only is None or p[0] in only)
 try:
@@ -100,12 +112,13 @@ try:
         for width in (1280, 360):
             for page, path in pages:
                 link = engine.staff_link({"staff": {"id": "anna", "name": "Anna Nowak",
-                                                    "role": "agent", "shops": ["default"],
+                                                    "role": "supervisor" if page == "replies"
+                                                    else "agent", "shops": ["default"],
                                                     "locale": lang},
                                           "ttl_s": 300, "next": path})
                 shot = os.path.join(out_dir, f"staff-{page}-{lang}-{width}.png")
                 subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                "--hide-scrollbars", f"--window-size={width},2000",
+                                "--hide-scrollbars", f"--window-size={width},{3600 if page == 'case-reply' else 2000}",
                                 f"--screenshot={shot}", url + link["path"]],
                                capture_output=True, timeout=60, check=True)
                 print(shot)

@@ -331,6 +331,18 @@ RECLAIM_API int reclaim_case_list(reclaim_engine *e, const char *query_json, cha
 RECLAIM_API int reclaim_case_act(reclaim_engine *e, const char *case_ref, const char *action_json,
                                  char **out_json);
 
+/** Reads one file of a case: a photo or document the customer sent, or one staff attached.
+ *
+ *  case_ref: the case's id or number, as for reclaim_case_get. attachment_id: the file's id
+ *  ("a_…", as the case's history names it).
+ *  out_json: {"id", "case_id", "name", "content_type", "size", "sha256", "data_base64"}
+ *  (docs/api/attachment.schema.json); "name" is the name the sender gave, for display only:
+ *  never use it as a path without taking its last component.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL argument; RECLAIM_NOT_FOUND for no
+ *  such case, or no such file in that case (a file of another case is not found). */
+RECLAIM_API int reclaim_attachment_get(reclaim_engine *e, const char *case_ref,
+                                       const char *attachment_id, char **out_json);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Events (the outbox)                                                                         */
 /* ------------------------------------------------------------------------------------------ */
@@ -542,6 +554,27 @@ RECLAIM_API int reclaim_staff_link(reclaim_engine *e, const char *request_json, 
  *  "staff.id"); RECLAIM_STORAGE. */
 RECLAIM_API int reclaim_staff_account(reclaim_engine *e, const char *request_json,
                                       char **out_json);
+
+/** A shop's canned replies: texts its staff insert when they write to a customer, one per
+ *  language and, if the shop wants, per complaint reason. A text may name {{case_number}},
+ *  {{customer_name}}, {{order_number}}, {{shop_name}} and {{decision_date}}, filled in for the
+ *  case it is used on. The staff desk lists them on its settings page and on each case.
+ *
+ *  request_json (at most 64 KB; docs/api/canned-replies-request.schema.json), one of:
+ *    {"op":"list", "shop":"default", "locale":"pl", "reason":"defect"}  (locale, reason optional;
+ *      a reason also lists the replies for any reason)
+ *    {"op":"save", "shop", "reply":{"id"?, "locale", "reason"?, "title", "body"}, "staff"?}
+ *      (without an id: a new reply; with one: replaces that reply)
+ *    {"op":"remove", "shop", "id"}
+ *    {"op":"render", "case":"RC-2026-000042", "id", "locale"?}
+ *  out_json (docs/api/canned-replies-result.schema.json): list {"replies":[{"id", "shop",
+ *  "locale", "reason", "title", "body", "updated_at", "updated_by"}]}; save {"reply":{…}};
+ *  remove {"removed":id}; render {"id", "title", "locale", "text"}.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a bad request (an unknown placeholder names
+ *  "reply.body"); RECLAIM_NOT_FOUND for an unknown shop, reply or case; RECLAIM_NOT_ALLOWED with
+ *  "rule": canned_reply_limit (500 replies per shop). */
+RECLAIM_API int reclaim_canned_replies(reclaim_engine *e, const char *request_json,
+                                       char **out_json);
 
 /** Takes a customer's e-mail (issue 16; docs/MESSAGES.md, "Inbound mail"). Feed only mail that
  *  passed your MTA's SPF/DKIM/DMARC checks: a From address is easily forged.

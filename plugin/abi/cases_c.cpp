@@ -23,6 +23,18 @@ int reclaim_case_get(reclaim_engine *e, const char *case_ref, char **out_json) {
   });
 }
 
+int reclaim_attachment_get(reclaim_engine *e, const char *case_ref, const char *attachment_id,
+                           char **out_json) {
+  return abi::run(out_json, [&] {
+    Engine &engine = abi::engine_of(e);
+    const std::string ref = abi::identifier(case_ref, "case_ref");
+    const std::string id = abi::identifier(attachment_id, "attachment_id");
+    auto file = engine.attachment(engine.get_case(ref).subject.id, id);
+    if (!file) throw Error(Status::not_found, "no file '" + id + "' in case " + ref, "attachment_id");
+    return *file;
+  });
+}
+
 int reclaim_case_list(reclaim_engine *e, const char *query_json, char **out_json) {
   return abi::run(out_json, [&] {
     Engine &engine = abi::engine_of(e);

@@ -9,6 +9,7 @@
 #include "codec/policy_json.hpp"
 #include "codec/report_html.hpp"
 #include "codec/report_json.hpp"
+#include "core/crypto.hpp"
 
 namespace reclaim::codec {
 
@@ -205,6 +206,16 @@ json::object to_json(const CustomerView &view) {
           {"history", std::move(timeline)},
           {"attachments", std::move(attachments)},
           {"actions", std::move(actions)}};
+}
+
+json::object to_json(const Attachment &file) {
+  return {{"id", file.id},
+          {"case_id", file.case_id},
+          {"name", file.name},
+          {"content_type", file.content_type},
+          {"size", file.size},
+          {"sha256", file.sha256},
+          {"data_base64", base64_encode(file.data)}};
 }
 
 json::object to_json(const ReportAnswer &answer) {

@@ -31,6 +31,8 @@ boost::json::object to_json(const EligibilityAnswer &answer);
 boost::json::object to_json(const LineEligibility &by_line);
 // What a customer sees of a case (the status page's data, GET /api/v1/cases/{token}).
 boost::json::object to_json(const CustomerView &view);
+// A file with its bytes, as reclaim_attachment_get gives it.
+boost::json::object to_json(const Attachment &file);
 // The report in its query's format: the JSON result, or {"format", "content_type", "body"} for
 // csv and html.
 boost::json::object to_json(const ReportAnswer &answer);

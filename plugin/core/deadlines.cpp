@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/basis.hpp"
 #include "core/currency.hpp"
 #include "core/state_machine.hpp"
 
@@ -54,11 +55,8 @@ Deadlines compute_deadlines(const Policy &policy, Kind kind, const std::string &
     deadlines.basis = period->basis;
   } else {
     deadlines.decision_due = period_end(opened_at, policy.decision_days, calendar, zone);
-    deadlines.basis = "shop target: a decision within " + std::to_string(policy.decision_days) +
-                      " days" +
-                      (rules && kind == Kind::complaint && consumer_rules_apply(rules, party)
-                           ? " (EU 2019/771 art. 14: within a reasonable period)"
-                           : "");
+    deadlines.basis = shop_target_basis(
+        policy.decision_days, rules && kind == Kind::complaint && consumer_rules_apply(rules, party));
   }
   deadlines.resolution_due = std::max(
       *deadlines.decision_due, period_end(opened_at, policy.resolution_days, calendar, zone));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/basis.hpp"
 #include "core/messages.hpp"
 
 namespace reclaim {
@@ -70,7 +71,7 @@ void judge_return(ItemVerdict &verdict, const Context &context, const OrderLine 
     return say(verdict, context, "statutory_withdrawal", law_end);
   }
   const Day end = law_end ? std::max(*law_end, shop_end) : shop_end;
-  verdict.basis = "shop policy: return_window_days " + std::to_string(policy.return_window_days);
+  verdict.basis = shop_return_window_basis(policy.return_window_days);
   if (today > end) return say(verdict, context, "window_expired", end);
   if (!exception.empty()) return say(verdict, context, "statutory_exception", end, exception);
   if (matches(policy.non_returnable, line.sku, line.category, line.tags)) {
@@ -84,11 +85,8 @@ void judge_return(ItemVerdict &verdict, const Context &context, const OrderLine 
 void judge_complaint(ItemVerdict &verdict, const Context &context) {
   const Day end =
       context.calendar.roll_forward(add_months(context.start_day, context.policy.guarantee_months));
-  verdict.basis = context.consumer ? "statutory guarantee: " +
-                                         std::to_string(context.rules->guarantee_months) +
-                                         " months from delivery"
-                                   : "shop policy: guarantee_months " +
-                                         std::to_string(context.policy.guarantee_months);
+  verdict.basis = context.consumer ? statutory_guarantee_basis(context.rules->guarantee_months)
+                                   : shop_guarantee_basis(context.policy.guarantee_months);
   if (context.zone.local_day(context.query.now) > end) {
     return say(verdict, context, "guarantee_expired", end);
   }

@@ -13,13 +13,13 @@ RuleSet poland_2023() {
   rules.jurisdiction = Jurisdiction::pl;
   rules.applies_from = sys_days{2023_y / January / 1};
   rules.calendar = Country::pl;
-  rules.withdrawal = StatutoryPeriod{14, "PL u.p.k. art. 27-28: 14 days from taking possession"};
+  rules.withdrawal = StatutoryPeriod{14, "PL u.p.k. art. 27-28: 14 days from taking possession", "pl_withdrawal"};
   rules.withdrawal_extension_months = 12;
   rules.withdrawal_refund =
-      StatutoryPeriod{14, "PL u.p.k. art. 32: refund within 14 days of the withdrawal"};
+      StatutoryPeriod{14, "PL u.p.k. art. 32: refund within 14 days of the withdrawal", "pl_withdrawal_refund"};
   rules.guarantee_months = 24;
   rules.complaint_answer = StatutoryPeriod{
-      14, "PL u.p.k. art. 7a: answer within 14 days; silence means the complaint is accepted"};
+      14, "PL u.p.k. art. 7a: answer within 14 days; silence means the complaint is accepted", "pl_complaint_answer"};
   rules.silence_is_acceptance = true;
   rules.complaint_remedies.assign(std::begin(kAllRemedies), std::end(kAllRemedies));
   rules.sole_trader_is_consumer = true;
@@ -38,10 +38,10 @@ RuleSet eu(Day from, bool withdrawal_function) {
   RuleSet rules;
   rules.jurisdiction = Jurisdiction::eu;
   rules.applies_from = from;
-  rules.withdrawal = StatutoryPeriod{14, "EU CRD 2011/83 art. 9: 14 days from taking possession"};
+  rules.withdrawal = StatutoryPeriod{14, "EU CRD 2011/83 art. 9: 14 days from taking possession", "eu_withdrawal"};
   rules.withdrawal_extension_months = 12;
   rules.withdrawal_refund =
-      StatutoryPeriod{14, "EU CRD 2011/83 art. 13: refund within 14 days of the withdrawal"};
+      StatutoryPeriod{14, "EU CRD 2011/83 art. 13: refund within 14 days of the withdrawal", "eu_withdrawal_refund"};
   rules.guarantee_months = 24;
   rules.complaint_remedies.assign(std::begin(kAllRemedies), std::end(kAllRemedies));
   rules.withdrawal_function = withdrawal_function;
@@ -54,17 +54,17 @@ RuleSet russia(Day from, bool capped) {
   rules.applies_from = from;
   rules.calendar = Country::ru;
   rules.withdrawal =
-      StatutoryPeriod{7, "RU ЗоЗПП ст. 26.1: 7 days after handover (distance sale)"};
+      StatutoryPeriod{7, "RU ЗоЗПП ст. 26.1: 7 days after handover (distance sale)", "ru_withdrawal"};
   rules.withdrawal_extension_months = 3;  // replaces the 7 days when return terms were not given
   rules.withdrawal_refund =
-      StatutoryPeriod{10, "RU ЗоЗПП ст. 26.1: refund within 10 days of the demand"};
+      StatutoryPeriod{10, "RU ЗоЗПП ст. 26.1: refund within 10 days of the demand", "ru_withdrawal_refund"};
   rules.guarantee_months = 24;
   rules.refund_demand =
-      StatutoryPeriod{10, "RU ЗоЗПП ст. 22: 10 days for a refund or price reduction demand"};
-  rules.replacement = StatutoryPeriod{7, "RU ЗоЗПП ст. 21: replacement within 7 days"};
+      StatutoryPeriod{10, "RU ЗоЗПП ст. 22: 10 days for a refund or price reduction demand", "ru_refund_demand"};
+  rules.replacement = StatutoryPeriod{7, "RU ЗоЗПП ст. 21: replacement within 7 days", "ru_replacement"};
   rules.replacement_with_check =
-      StatutoryPeriod{20, "RU ЗоЗПП ст. 21: replacement within 20 days with a quality check"};
-  rules.repair = StatutoryPeriod{45, "RU ЗоЗПП ст. 20: repair within at most 45 days"};
+      StatutoryPeriod{20, "RU ЗоЗПП ст. 21: replacement within 20 days with a quality check", "ru_replacement_with_check"};
+  rules.repair = StatutoryPeriod{45, "RU ЗоЗПП ст. 20: repair within at most 45 days", "ru_repair"};
   rules.penalty_percent_per_day = 1;
   rules.penalty_capped_at_price = capped;
   rules.complaint_remedies.assign(std::begin(kAllRemedies), std::end(kAllRemedies));

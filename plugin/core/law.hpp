@@ -17,7 +17,8 @@ inline constexpr std::string_view kJurisdictionNames[] = {"none", "PL", "EU", "R
 // A deadline the law sets, in days counted by the civil code's rules, with the rule it comes from.
 struct StatutoryPeriod {
   int days = 0;
-  std::string basis;
+  std::string basis;          // the citation, in English
+  std::string_view key = {};  // the citation's key, for pages that translate it (core/basis.hpp)
 };
 
 struct RuleSet {

@@ -12,6 +12,7 @@
 
 #include "core/actions.hpp"
 #include "core/attachment.hpp"
+#include "core/canned_reply.hpp"
 #include "core/clock.hpp"
 #include "core/eligibility.hpp"
 #include "core/policy.hpp"
@@ -86,6 +87,9 @@ class Engine {
   // What a customer may claim on each line of an order, as a complaint and as a return.
   LineEligibility eligibility_by_line(const std::string &shop, const Order &order,
                                       const std::string &locale);
+  // What each item of a case was eligible for on the day the case was opened, with the rule
+  // behind it, in `locale`; empty for goods bought without an order.
+  std::vector<ItemVerdict> verdicts_at_opening(const Case &subject, const std::string &locale);
 
   // Reports (engine/report.cpp): the figures, and for an HTML page what it charts beside them.
   ReportAnswer report(const ReportQuery &query);
@@ -184,6 +188,14 @@ class Engine {
   // An action by the staff member (the actor), on a case of their shops.
   CaseRecord staff_act(const StaffMember &staff, const std::string &case_ref,
                        ActionRequest request, const std::string &request_hash);
+
+  // Canned replies (engine/canned_replies.cpp): list, save, remove, or render one for a case.
+  // Throws Error: invalid_argument (an unknown placeholder, an empty title or text), not_found
+  // (the shop, the reply, the case), not_allowed (canned_reply_limit).
+  CannedAnswer canned_replies(const CannedRequest &request);
+  // The reply `id` of the case's shop with the case's values, in `locale` ("" for the reply's).
+  CannedAnswer render_canned_reply(const Case &subject, const std::string &id,
+                                   const std::string &locale);
 
   // reclaimd's staff accounts (engine/staff_accounts.cpp): add, passwd, remove, disable, enable,
   // list. Only Argon2id hashes of passwords are kept. passwd, remove and disable end the

@@ -126,4 +126,25 @@ LineEligibility Engine::eligibility_by_line(const std::string &shop_id, const Or
   return by_line;
 }
 
+std::vector<ItemVerdict> Engine::verdicts_at_opening(const Case &subject,
+                                                   const std::string &locale) {
+  EligibilityQuery query;
+  query.kind = subject.kind;
+  query.now = subject.created_at;
+  query.locale = locale;
+  for (const auto &item : subject.items) {
+    if (item.line.empty()) return {};
+    query.items.push_back({item.line, item.qty, item.reason, {}, {}});
+  }
+  std::vector<ItemVerdict> verdicts;
+  store_->read([&](Tx &tx) {
+    const auto order = tx.order(subject.shop, subject.order_id);
+    if (!order || query.items.empty()) return;
+    const auto policy = policy_at(tx, subject.shop, subject.created_at);
+    // Nothing counted as claimed: the case's own items were free when it was opened.
+    verdicts = reclaim::check_eligibility(*policy, *order, {}, query, shop(subject.shop).zone);
+  });
+  return verdicts;
+}
+
 }  // namespace reclaim

@@ -4,6 +4,7 @@
 
 #include "codec/case_json.hpp"
 #include "codec/requests.hpp"
+#include "core/basis.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/messages.hpp"
@@ -24,6 +25,18 @@ constexpr Action kStaffActions[] = {
     Action::fulfil,        Action::close,        Action::reopen,
     Action::comment,       Action::assign,       Action::set_priority,
     Action::tag,           Action::escalate,     Action::cancel};
+
+// A deadline's or an answer's basis in the page's language; a citation the engine does not make
+// (one stored by an older version) is shown as it is.
+std::string basis_text(Call &call, const std::string &citation) {
+  const auto key = basis_key(citation);
+  if (!key) return citation;
+  std::string text = call.text("basis_" + key->key);
+  if (const auto at = text.find("{n}"); at != std::string::npos) {
+    text.replace(at, 3, std::to_string(key->number));
+  }
+  return text;
+}
 
 // The decision limit of the staff member's role in the shop's policy, said before the click
 // ("goods worth up to 300,00 PLN: above it a supervisor decides"); "" when the role has none.
@@ -128,6 +141,10 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["description"] = c.description;
   context["preferred_label"] =
       c.preferred_resolution.empty() ? "" : call.text("resolution_" + c.preferred_resolution);
+  std::map<std::string, ItemVerdict> verdicts;
+  for (auto &verdict : call.engine().verdicts_at_opening(c, call.lang)) {
+    verdicts[verdict.line] = std::move(verdict);
+  }
   json::array items;
   for (const auto &item : c.items) {
     json::object shown{{"name", item.name},
@@ -141,6 +158,10 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
                        {"decision_reason", item.decision.reason}};
     if (item.unit_price)
       shown["price"] = local_money_text(*item.unit_price, call.lang);
+    if (const auto verdict = verdicts.find(item.line); verdict != verdicts.end()) {
+      shown["eligibility"] = verdict->second.message;
+      shown["eligibility_basis"] = basis_text(call, verdict->second.basis);
+    }
     if (item.decision.resolution) {
       shown["resolution_label"] =
           call.text("resolution_" + std::string(name(item.decision.resolution->type)));
@@ -155,7 +176,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
       c.first_response_at ? json::value(nullptr) : when(c.deadlines.first_response_due);
   context["decision_due"] = when(c.deadlines.decision_due);
   context["resolution_due"] = when(c.deadlines.resolution_due);
-  context["basis"] = c.deadlines.basis;
+  context["basis"] = basis_text(call, c.deadlines.basis);
   context["statutory"] = c.deadlines.statutory;
   context["deemed_on_expiry"] = c.deadlines.deemed_on_expiry;
   // The case's files: images shown inline where they were sent, everything listed as evidence.
@@ -221,6 +242,7 @@ Response staff_case_page(Call &call, const StaffCall &who, const std::string &re
                          const std::string &error, int status) {
   const CaseRecord record = call.engine().staff_case(who.staff(), ref);
   json::object context = case_context(call, who, record);
+  add_canned_replies(call, record.subject, context);
   context["error"] = error;
   return page(call, "staff_case", std::move(context), status);
 }

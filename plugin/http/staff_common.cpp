@@ -72,7 +72,8 @@ void add_bar(Call &call, const StaffCall &who, json::object &context) {
       {"queue_url", call.base() + "/staff/?" + lang_query(call)},
       {"new_url", call.base() + "/staff/new?" + lang_query(call)},
       {"mail_url", call.base() + "/staff/mail?" + lang_query(call)},
-      {"report_url", call.base() + "/staff/report?" + lang_query(call)}};
+      {"report_url", call.base() + "/staff/report?" + lang_query(call)},
+      {"replies_url", call.base() + "/staff/replies?" + lang_query(call)}};
   if (drafts > 0) bar["drafts"] = drafts;
   context["csrf"] = who.session.csrf;
   context["queue_url"] = bar["queue_url"];

@@ -80,6 +80,14 @@ Response staff_mail_page(Call &call, const StaffCall &who, const std::string &no
                          const std::string &error = {}, int status = 200);
 // GET /staff/report: the HTML report for a period and grouping.
 Response staff_report_page(Call &call, const StaffCall &who);
+// Canned replies (staff_replies_page.cpp): the settings page (`draft`: a refused form's values),
+// saving and removing a reply, and the list and chosen reply on a case page.
+Response staff_replies_page(Call &call, const StaffCall &who, const std::string &notice = {},
+                            const std::string &error = {}, int status = 200,
+                            const CannedReply *draft = nullptr);
+Response staff_replies_save(Call &call, const StaffCall &who);
+Response staff_replies_remove(Call &call, const StaffCall &who, const std::string &id);
+void add_canned_replies(Call &call, const Case &c, boost::json::object &context);
 Response staff_mail_settle(Call &call, const StaffCall &who, const std::string &id,
                            std::string_view what);
 

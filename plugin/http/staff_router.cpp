@@ -48,15 +48,17 @@ Response route(Call &call, std::string_view path) {
   if (path == "/staff/logout") return staff_logout(call, who);
   const bool known = path == "/staff/" || path == "/staff/export.csv" || path == "/staff/bulk" ||
                      path == "/staff/new" || path == "/staff/mail" || path == "/staff/report" ||
+                     path == "/staff/replies" || path.starts_with("/staff/replies/") ||
                      path.starts_with("/staff/mail/") || path.starts_with("/staff/cases/");
   if (!known) {
     call.route = "/staff/other";
     return staff_message(call, 404, "error_heading", "not_found", who.has_value());
   }
   if (!who) {
-    call.route = path.starts_with("/staff/cases/")  ? "/staff/cases/{ref}"
-                 : path.starts_with("/staff/mail/") ? "/staff/mail/{id}"
-                                                    : std::string(path);
+    call.route = path.starts_with("/staff/cases/")     ? "/staff/cases/{ref}"
+                 : path.starts_with("/staff/mail/")    ? "/staff/mail/{id}"
+                 : path.starts_with("/staff/replies/") ? "/staff/replies/{id}/remove"
+                                                       : std::string(path);
     if (call.engine().staff_accounts_exist()) {
       // Back to the page asked for after signing in (a GET's; a form's post is not replayed).
       const std::string here = std::string(path) +
@@ -88,6 +90,29 @@ Response route(Call &call, std::string_view path) {
     call.route = "/staff/report";
     if (!get) return staff_method_not_allowed(call, "GET");
     return staff_report_page(call, *who);
+  }
+  if (path == "/staff/replies") {
+    call.route = "/staff/replies";
+    if (get) {
+      return staff_replies_page(call, *who,
+                                call.query.get("saved") == "1" ? call.text("staff_replies_saved") : "");
+    }
+    if (post) return staff_replies_save(call, *who);
+    return staff_method_not_allowed(call, "GET, POST");
+  }
+  if (path.starts_with("/staff/replies/")) {
+    // /staff/replies/{id}/remove
+    const std::string_view rest = path.substr(15);
+    const auto slash = rest.find('/');
+    const std::string id = url_decode(rest.substr(0, slash), false);
+    if (id.empty() || slash == std::string_view::npos || rest.substr(slash) != "/remove") {
+      call.route = "/staff/other";
+      return staff_message(call, 404, "error_heading", "not_found");
+    }
+    codec::check_text(id, codec::kMaxIdBytes, "id");
+    call.route = "/staff/replies/{id}/remove";
+    if (!post) return staff_method_not_allowed(call, "POST");
+    return staff_replies_remove(call, *who, id);
   }
   if (path == "/staff/mail") {
     call.route = "/staff/mail";

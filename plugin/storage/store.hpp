@@ -18,6 +18,7 @@
 #include "core/queries.hpp"
 #include "core/report.hpp"
 #include "core/staff.hpp"
+#include "core/canned_reply.hpp"
 #include "core/staff_account.hpp"
 #include "storage/config.hpp"
 #include "storage/statement_cache.hpp"
@@ -154,6 +155,16 @@ class Tx {
   // The lockout state after a sign-in: the count of consecutive failures and the lock's end.
   void set_staff_login_state(const std::string &id, int failed_logins, UnixMs locked_until);
   void delete_staff_account(const std::string &id);
+
+  // Canned replies (tx_canned_replies.cpp), by shop. An empty locale or reason lists every one;
+  // a reason also lists the replies for any reason.
+  std::vector<CannedReply> canned_replies(const std::string &shop, const std::string &locale,
+                                          const std::string &reason);
+  std::optional<CannedReply> canned_reply(const std::string &shop, const std::string &id);
+  std::int64_t count_canned_replies(const std::string &shop);
+  // Adds the reply, or replaces the shop's reply with its id.
+  void put_canned_reply(const CannedReply &reply);
+  void delete_canned_reply(const std::string &shop, const std::string &id);
 
   // The message outbox (tx_outbox.cpp).
   void append_outbox(const OutboxMessage &message);

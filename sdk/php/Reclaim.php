@@ -105,6 +105,7 @@ int reclaim_case_open(reclaim_engine *e, const char *request_json, char **out_js
 int reclaim_case_get(reclaim_engine *e, const char *case_ref, char **out_json);
 int reclaim_case_list(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_case_act(reclaim_engine *e, const char *case_ref, const char *action_json, char **out_json);
+int reclaim_attachment_get(reclaim_engine *e, const char *case_ref, const char *attachment_id, char **out_json);
 int reclaim_events_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_report(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_host_payload(reclaim_engine *e, const char *case_ref, const char *adapter, char **out_json);
@@ -113,6 +114,7 @@ int reclaim_http_stop(reclaim_engine *e);
 int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_account(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_canned_replies(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
@@ -224,6 +226,14 @@ final class Engine
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_case_get($e, $caseRef, $out));
     }
 
+    /** One file of a case, its bytes base64-encoded in "data_base64"; "name" is the sender's,
+     *  for display only (never a path). */
+    public function getAttachment(string $caseRef, string $attachmentId): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_attachment_get(
+            $e, $caseRef, $attachmentId, $out));
+    }
+
     public function listCases(array|string $query = '{}'): array
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_case_list(
@@ -333,6 +343,13 @@ final class Engine
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_messages_ack(
             $e, self::encode($ack), $out));
+    }
+
+    /** A shop's canned replies: ['op' => 'list'|'save'|'remove'|'render', …] (see reclaim.h). */
+    public function cannedReplies(array $request): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_canned_replies(
+            $e, self::encode($request), $out));
     }
 
     /** A mail template rendered for a case as it would be sent now (nothing is queued):

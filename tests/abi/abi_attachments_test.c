@@ -3,6 +3,8 @@
  * reclaim_http_handle are refused once the case is cancelled and beyond the shop's per-case
  * quota ("attachments" in the shop's configuration), and downloads are limited per address
  * ("downloads_per_minute"), carry an ETag and answer 304 to a browser that has the file.
+ * And reclaim_attachment_get: a file's bytes for staff tools, with NULLs, hostile identifiers
+ * and another case's file refused.
  */
 #include "abi_test.h"
 
@@ -67,6 +69,37 @@ int main(void) {
   CHECK_CONTAINS(out, "attachment_quota");
   CHECK_CONTAINS(out, "at most 2 files and 1 MB per case");
 
+  /* reclaim_attachment_get gives the bytes as sent ("%PDF-1.4\n%" is JVBERi0xLjQKJ…). */
+  reclaim_free(out);
+  out = NULL;
+  CHECK_STATUS(reclaim_attachment_get(e, id, file, &out), RECLAIM_OK);
+  CHECK_CONTAINS(out, "\"content_type\":\"application/pdf\"");
+  CHECK_CONTAINS(out, "\"data_base64\":\"JVBERi0xLjQK");
+  reclaim_free(out);
+  out = NULL;
+  CHECK_STATUS(reclaim_attachment_get(e, id, file, NULL), RECLAIM_OK);
+  CHECK_STATUS(reclaim_attachment_get(NULL, id, file, NULL), RECLAIM_INVALID_ARGUMENT);
+  CHECK_STATUS(reclaim_attachment_get(e, NULL, file, NULL), RECLAIM_INVALID_ARGUMENT);
+  CHECK_STATUS(reclaim_attachment_get(e, id, NULL, &out), RECLAIM_INVALID_ARGUMENT);
+  CHECK_CONTAINS(out, "\"field\":\"attachment_id\"");
+  reclaim_free(out);
+  out = NULL;
+  CHECK_STATUS(reclaim_attachment_get(e, id, "", NULL), RECLAIM_INVALID_ARGUMENT);
+  CHECK_STATUS(reclaim_attachment_get(e, id, "a_\xff\xfe", NULL), RECLAIM_INVALID_ARGUMENT);
+  {
+    char huge[4096];
+    memset(huge, 'a', sizeof huge - 1);
+    huge[sizeof huge - 1] = 0;
+    CHECK_STATUS(reclaim_attachment_get(e, id, huge, NULL), RECLAIM_INVALID_ARGUMENT);
+    CHECK_STATUS(reclaim_attachment_get(e, huge, file, NULL), RECLAIM_INVALID_ARGUMENT);
+  }
+  CHECK_STATUS(reclaim_attachment_get(e, id, "a_00000000000000000000", &out), RECLAIM_NOT_FOUND);
+  CHECK_CONTAINS(out, "\"field\":\"attachment_id\"");
+  reclaim_free(out);
+  out = NULL;
+  CHECK_STATUS(reclaim_attachment_get(e, "RC-1999-999999", file, NULL), RECLAIM_NOT_FOUND);
+  CHECK_STATUS(reclaim_attachment_get(e, "' OR 1=1 --", file, NULL), RECLAIM_NOT_FOUND);
+
   /* Downloads: an ETag, a 304 for a browser that has the file, then 429 past the limit. */
   snprintf(path, sizeof path, "/api/v1/cases/%s/attachments/%s", token, file);
   snprintf(request, sizeof request, "{\"method\":\"GET\",\"path\":\"%s\"}", path);
@@ -98,8 +131,9 @@ int main(void) {
            "{\"method\":\"GET\",\"path\":\"%s\",\"peer\":\"198.51.100.9\"}", path);
   CHECK(handle(e, request, &out) == 200);
 
-  /* A cancelled case takes no more files. */
+  /* A cancelled case takes no more files; another case's file is not found through it. */
   CHECK(open_case(e, token, sizeof token, id, sizeof id));
+  CHECK_STATUS(reclaim_attachment_get(e, id, file, NULL), RECLAIM_NOT_FOUND);
   CHECK(upload(e, token, &out) == 201);
   CHECK_STATUS(
       reclaim_case_act(e, id, "{\"action\":\"cancel\",\"actor\":{\"role\":\"customer\"}}", NULL),

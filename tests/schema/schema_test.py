@@ -989,6 +989,20 @@ def api_session(engine, api):
     if file:
         status, body = api("GET", f"/api/v1/cases/{token}/attachments/{file['id']}")
         check(status == 200 and body == PNG, "the upload comes back as it was sent")
+        owner = token.split(".")[0]
+        kept = result("reclaim_attachment_get", "attachment.schema.json",
+                      lambda: engine.get_attachment(owner, file["id"]), "of the upload")
+        check(kept is not None and base64.b64decode(kept["data_base64"]) == PNG
+              and kept["size"] == len(PNG), "the ABI gives the upload's bytes")
+        if kept:
+            tampered(kept, "attachment.schema.json", "reclaim_attachment_get's result")
+        error("reclaim_attachment_get",
+              lambda: engine.get_attachment(owner, "a_00000000000000000000"), "not_found",
+              "for a file the case lacks", field="attachment_id")
+        error("reclaim_attachment_get", lambda: engine.get_attachment("RC-1999-999999", file["id"]),
+              "not_found", "for an unknown case")
+        error("reclaim_attachment_get", lambda: engine.get_attachment(owner, None),
+              "invalid_argument", "without an id", field="attachment_id")
     api("GET", f"/api/v1/cases/{token}/attachments/a_00000000000000000000", what="(missing file)")
     api("POST", f"/api/v1/cases/{token}/reply", {"message": "Too early."}, what="(wrong state)")
     case_id = token.split(".")[0]
@@ -1210,6 +1224,55 @@ def test_preview(engine):
           "not_found", "for an unknown case")
 
 
+def test_canned_replies(engine):
+    """reclaim_canned_replies: save, list (by language and reason), render for a case, remove."""
+    opened = engine.list_cases({"limit": 1})["cases"]
+    if not opened:
+        check(False, "a case to render canned replies for")
+        return
+    number = opened[0]["number"]
+    ask = request({"op": "save", "shop": "default", "staff": "eva",
+                   "reply": {"locale": "pl", "reason": "defect", "title": "Prośba o zdjęcie",
+                             "body": "Dzień dobry {{customer_name}}, prosimy o zdjęcie ({{case_number}})."}},
+                  "canned-replies-request.schema.json", "a new canned reply")
+    saved = result("reclaim_canned_replies", "canned-replies-result.schema.json",
+                   lambda: engine.canned_replies(ask), "save")
+    if not saved:
+        return
+    tampered(saved, "canned-replies-result.schema.json", "reclaim_canned_replies' save result")
+    reply_id = saved["reply"]["id"]
+    listing = result("reclaim_canned_replies", "canned-replies-result.schema.json",
+                     lambda: engine.canned_replies(request({"op": "list", "locale": "pl", "reason": "defect"},
+                                                           "canned-replies-request.schema.json", "a list")),
+                     "list")
+    check(listing is not None and [r["id"] for r in listing["replies"]] == [reply_id],
+          "the list has the reply for its language and reason")
+    other = engine.canned_replies({"op": "list", "locale": "en"})
+    check(other["replies"] == [], "another language lists none")
+    shown = result("reclaim_canned_replies", "canned-replies-result.schema.json",
+                   lambda: engine.canned_replies(request({"op": "render", "case": number, "id": reply_id},
+                                                         "canned-replies-request.schema.json", "a render")),
+                   "render")
+    check(shown is not None and number in shown["text"] and "{{" not in shown["text"],
+          "the rendered text has the case's number and no placeholder left")
+    for bad, field in (({"op": "save", "reply": {"locale": "pl", "title": "x", "body": "{{password}}"}}, "reply.body"),
+                       ({"op": "save", "reply": {"locale": "de", "title": "x", "body": "y"}}, "reply.locale"),
+                       ({"op": "save", "reply": {"locale": "pl", "body": "y"}}, "reply.title"),
+                       ({"op": "list", "colour": "red"}, "colour"),
+                       ({"op": "fly"}, "op")):
+        if field != "reply.body":
+            invalid(bad, "canned-replies-request.schema.json", f"canned replies with a bad {field}")
+        error("reclaim_canned_replies", lambda b=bad: engine.canned_replies(b), "invalid_argument",
+              f"with a bad {field}", field=field)
+    error("reclaim_canned_replies", lambda: engine.canned_replies({"op": "remove", "id": "r_nope"}),
+          "not_found", "removing an unknown reply", field="id")
+    error("reclaim_canned_replies", lambda: engine.canned_replies({"op": "list", "shop": "nosuch"}),
+          "not_found", "for an unknown shop")
+    gone = result("reclaim_canned_replies", "canned-replies-result.schema.json",
+                  lambda: engine.canned_replies({"op": "remove", "id": reply_id}), "remove")
+    check(gone == {"removed": reply_id}, "remove names the reply")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1234,6 +1297,7 @@ def main():
         test_reports(engine)
         test_inbound(engine)
         test_preview(engine)
+        test_canned_replies(engine)
     finally:
         EXERCISED.add("reclaim_close")
         engine.close()

@@ -3,7 +3,7 @@
 # tables and --json, import from files and stdin, cases, events with a cursor, reports.
 set -uo pipefail
 source "$(dirname "$0")/check.sh"
-ctl=$1 dir=$2 data=$3
+ctl=$1 dir=$2 data=$3 library=$4 binding=$5
 rm -rf "$dir" && mkdir -p "$dir"
 db=$dir/ctl.db
 unset RECLAIM_DATABASE
@@ -17,7 +17,7 @@ contains "$out" "Exit codes:" "--help documents the exit codes"
 contains "$out" "17 unsupported" "--help names 10+status"
 for command in info import "order show" "case list" "case show" "case open" "case act" events \
   report tick "policy get" "policy set" eligibility payload "messages list" "messages retry" \
-  "messages preview"; do
+  "messages preview" "case file"; do
   # shellcheck disable=SC2086
   expect_exit 0 "$command --help" "$ctl" $command --help
   contains "$out" "usage: reclaimctl $command" "$command --help"
@@ -265,4 +265,48 @@ json_ok <"$dir/report.json" && pass || fail "report --output writes the JSON doc
 [[ $got == 11 ]] && pass || fail "report with to before from exited $got"
 json_ok <"$dir/out" && pass || fail "report --json prints a document even on an error"
 expect_exit 2 "payload without --adapter" "$ctl" --db "$db" payload RC-2026-000001
+
+# case file: a photo the customer sent by e-mail (through the library, as reclaimd's mailbox
+# reader does), saved by staff with the bytes checked against the recorded SHA-256. The sender's
+# file name tries to climb out of the folder.
+file_id=$(RECLAIM_LIBRARY=$library PYTHONPATH=$binding /usr/bin/python3 - "$db" <<'PY'
+import base64, sys, reclaim
+from email.message import EmailMessage
+png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
+with reclaim.Engine({"database": "sqlite:" + sys.argv[1]}) as engine:
+    case = engine.get_case("RC-2026-000002")
+    mail = EmailMessage()
+    mail["From"] = case["customer"]["email"]
+    mail["To"] = "returns@shop.example"
+    mail["Subject"] = "Re: [RC-2026-000002] photo"
+    mail["Message-ID"] = "<photo-1@example.pl>"
+    mail.set_content("The photo you asked for.")
+    mail.add_attachment(png, maintype="image", subtype="png", filename="../../etc/zdjęcie.png")
+    answer = engine.message_inbound(mail.as_bytes())
+    assert answer["result"] in ("reply", "message"), answer
+    print(answer["attachments"][0])
+PY
+)
+[[ $file_id == a_* ]] && pass || fail "a photo was uploaded for case file: $file_id"
+expect_exit 0 "case file --out" "$ctl" --db "$db" case file RC-2026-000002 "$file_id" --out "$dir/photo.png"
+contains "$err" "saved $dir/photo.png (image/png, 69 bytes, sha256 " "case file says what it saved"
+[[ $(head -c 4 "$dir/photo.png" | od -An -tx1 | tr -d ' ') == 89504e47 ]] && pass ||
+  fail "case file wrote the PNG's bytes"
+expect_exit 1 "case file onto an existing file" "$ctl" --db "$db" case file RC-2026-000002 \
+  "$file_id" --out "$dir/photo.png"
+contains "$err" "exists" "case file does not overwrite without --force"
+expect_exit 0 "case file --force" "$ctl" --db "$db" case file RC-2026-000002 "$file_id" \
+  --out "$dir/photo.png" --force
+expect_exit 0 "case file to stdout" "$ctl" --db "$db" case file RC-2026-000002 "$file_id" --out -
+[[ ${#out} -gt 40 ]] && pass || fail "case file --out - prints the bytes"
+(cd "$dir" && "$ctl" --db "$db" case file RC-2026-000002 "$file_id" >/dev/null 2>&1) && pass ||
+  fail "case file without --out"
+ls "$dir" | grep -qx 'zdjęcie.png' && pass || fail "case file saves under the last part of the sender's name"
+[[ ! -e /etc/zdjęcie.png ]] && pass || fail "case file followed a path in the sender's name"
+expect_exit 12 "case file of a missing file" "$ctl" --db "$db" case file RC-2026-000002 \
+  a_00000000000000000000 --out "$dir/none"
+contains "$err" "attachment_id" "the missing file's field is named"
+expect_exit 12 "another case's file" "$ctl" --db "$db" case file RC-2026-000001 "$file_id" --out "$dir/none"
+[[ ! -e $dir/none ]] && pass || fail "nothing written for a missing file"
+expect_exit 2 "case file without the file's id" "$ctl" --db "$db" case file RC-2026-000002
 summary

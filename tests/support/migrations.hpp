@@ -8,8 +8,14 @@
 
 namespace reclaim::test {
 
-// Migration 11, reclaimd's staff accounts (plugin/storage/staff_accounts_table.cpp).
+// Migration 12, canned replies (plugin/storage/canned_replies_table.cpp).
+inline void undo_canned_replies_migration(soci::session &sql) {
+  sql << "DROP TABLE canned_replies";
+}
+
+// Migration 11, reclaimd's staff accounts (plugin/storage/staff_accounts_table.cpp), and newer.
 inline void undo_staff_accounts_migration(soci::session &sql) {
+  undo_canned_replies_migration(sql);
   sql << "DROP TABLE staff_accounts";
 }
 

@@ -106,6 +106,7 @@ _SIGNATURES = {
     "reclaim_case_get": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_case_list": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_case_act": (ctypes.c_int, [_c_engine, _str, _str, _c_out]),
+    "reclaim_attachment_get": (ctypes.c_int, [_c_engine, _str, _str, _c_out]),
     "reclaim_events_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_report": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_host_payload": (ctypes.c_int, [_c_engine, _str, _str, _c_out]),
@@ -114,6 +115,7 @@ _SIGNATURES = {
     "reclaim_http_handle": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_staff_account": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_canned_replies": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
@@ -242,6 +244,11 @@ class Engine:
     def get_case(self, case_ref):
         return self._run("reclaim_case_get", _text(case_ref))
 
+    def get_attachment(self, case_ref, attachment_id):
+        """One file of a case: {"id", "case_id", "name", "content_type", "size", "sha256",
+        "data_base64"}; "name" is the sender's, for display only."""
+        return self._run("reclaim_attachment_get", _text(case_ref), _text(attachment_id))
+
     def list_cases(self, query=None):
         return self._run("reclaim_case_list", _encode(query or {}))
 
@@ -295,6 +302,10 @@ class Engine:
         """One operation on the desk's password accounts: {"op": "add" | "passwd" | "remove" |
         "disable" | "enable" | "list", …} (docs/STAFF.md, "Accounts")."""
         return self._run("reclaim_staff_account", _encode(request))
+
+    def canned_replies(self, request):
+        """A shop's canned replies: {"op":"list"|"save"|"remove"|"render", …} (see reclaim.h)."""
+        return self._run("reclaim_canned_replies", _encode(request))
 
     def read_messages(self, query=None):
         """Mails to send with your own mailer: {"messages": [...], "next": SEQ}."""

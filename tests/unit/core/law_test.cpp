@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/actions.hpp"
+#include "core/basis.hpp"
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
 
@@ -300,6 +301,55 @@ TEST(Law, AlertsComeBeforeEachUnmetDeadlineAndAtItsBreach) {
   alerts = pending_alerts(subject, {72, 24});
   ASSERT_EQ(alerts.size(), 3u);  // only the resolution remains
   for (const auto &alert : alerts) EXPECT_EQ(alert.deadline, Deadline::resolution);
+}
+
+}  // namespace
+}  // namespace reclaim
+
+namespace reclaim {
+namespace {
+
+// Pages translate a citation by its key, so every citation the engine writes must give one back.
+TEST(Basis, EveryStatutoryCitationHasAKeyThatReadsBack) {
+  int periods = 0;
+  for (const auto jurisdiction : {Jurisdiction::pl, Jurisdiction::eu, Jurisdiction::ru}) {
+    for (const RuleSet *rules : rule_history(jurisdiction)) {
+      for (const auto *period : {&rules->withdrawal, &rules->withdrawal_refund,
+                                 &rules->complaint_answer, &rules->refund_demand,
+                                 &rules->replacement, &rules->replacement_with_check,
+                                 &rules->repair}) {
+        if (!*period) continue;
+        ++periods;
+        ASSERT_FALSE((*period)->key.empty()) << (*period)->basis;
+        const auto key = basis_key((*period)->basis);
+        ASSERT_TRUE(key) << (*period)->basis;
+        EXPECT_EQ(key->key, (*period)->key);
+      }
+    }
+  }
+  EXPECT_GT(periods, 10);
+}
+
+TEST(Basis, GeneratedCitationsReadBackWithTheirNumber) {
+  const auto check = [](const std::string &citation, const char *key, int number) {
+    const auto found = basis_key(citation);
+    ASSERT_TRUE(found) << citation;
+    EXPECT_EQ(found->key, key) << citation;
+    EXPECT_EQ(found->number, number) << citation;
+  };
+  check(shop_target_basis(14, false), "shop_target", 14);
+  check(shop_target_basis(30, true), "shop_target_reasonable", 30);
+  check(shop_return_window_basis(100), "shop_return_window", 100);
+  check(statutory_guarantee_basis(24), "statutory_guarantee", 24);
+  check(shop_guarantee_basis(12), "shop_guarantee", 12);
+}
+
+TEST(Basis, OtherTextHasNoKey) {
+  for (const char *text : {"", "shop target: a decision within days", "shop target: a decision "
+                           "within 14 days and more", "shop policy: return_window_days x",
+                           "shop policy: guarantee_months 99999999999999999999", "PL u.p.k."}) {
+    EXPECT_FALSE(basis_key(text)) << text;
+  }
 }
 
 }  // namespace

@@ -359,6 +359,39 @@ TEST_P(StaffDesk, TheCasePageOffersTheActionsOfTheRoleInTheCasesState) {
   EXPECT_NE(invalid.body.find("missing or not valid"), std::string::npos);
 }
 
+class StaffDeskPoland : public StaffDesk {
+ protected:
+  StaffDeskPoland() : StaffDesk("", "PL") {}
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StaffDeskPoland, ::testing::Values("sqlite"),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(StaffDeskPoland, TheCasePageCitesTheLawInThePagesLanguage) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  const auto page = [&](const char *lang) {
+    const Response shown = desk.get("/staff/cases/" + number + "?lang=" + lang);
+    EXPECT_EQ(shown.status, 200);
+    return shown.body;
+  };
+  const std::string pl = page("pl"), en = page("en"), ru = page("ru");
+  // The deadline: PL art. 7a, with deemed acceptance; never the English citation on pl/ru pages.
+  EXPECT_NE(pl.find("Ustawa o prawach konsumenta, art. 7a: odpowiedź w ciągu 14 dni"),
+            std::string::npos);
+  EXPECT_NE(en.find("Polish Consumer Rights Act, art. 7a"), std::string::npos);
+  EXPECT_NE(ru.find("Закон Польши о правах потребителей, ст. 7a"), std::string::npos);
+  EXPECT_EQ(pl.find("u.p.k."), std::string::npos);
+  EXPECT_EQ(ru.find("u.p.k."), std::string::npos);
+  // Each item: what it was eligible for when the case was opened, and the rule behind it.
+  EXPECT_NE(pl.find("Uprawnienie w chwili zgłoszenia"), std::string::npos);
+  EXPECT_NE(pl.find("Ustawowa odpowiedzialność za brak zgodności towaru z umową: 24 mies."),
+            std::string::npos);
+  EXPECT_NE(ru.find("Право на момент обращения"), std::string::npos);
+  EXPECT_NE(en.find("Statutory liability for goods not in conformity with the contract: 24 months"),
+            std::string::npos);
+}
+
 class StaffDeskHttps : public StaffDesk {
  protected:
   StaffDeskHttps() : StaffDesk("https://shop.example/returns") {}

@@ -86,8 +86,10 @@ class Desk {
   std::string peer_ = "198.51.100.7";
 };
 
-inline EngineConfig desk_config(const std::string &backend, const std::string &public_url = "") {
+inline EngineConfig desk_config(const std::string &backend, const std::string &public_url = "",
+                                const std::string &jurisdiction = "none") {
   EngineConfig config = test_config();
+  config.shops.front().jurisdiction = jurisdiction;
   config.storage.database = test::fresh_database(backend);
   config.cheap_password_hashing = true;  // the accounts' sign-ins (staff_login_test.cpp)
   config.shops.front().public_url = public_url;
@@ -101,8 +103,8 @@ inline EngineConfig desk_config(const std::string &backend, const std::string &p
 
 class StaffDesk : public ::testing::TestWithParam<std::string> {
  protected:
-  explicit StaffDesk(const std::string &public_url = "")
-      : engine_(desk_config(GetParam(), public_url)) {
+  explicit StaffDesk(const std::string &public_url = "", const std::string &jurisdiction = "none")
+      : engine_(desk_config(GetParam(), public_url, jurisdiction)) {
     engine_.set_clock(*parse_rfc3339("2026-11-23T10:00:00Z"));
     Order evil = demo_order("1001", "jan@example.pl");
     evil.customer.name = "<script>alert(1)</script>";

@@ -5,14 +5,37 @@
 
 #include <boost/json.hpp>
 
+#include "core/basis.hpp"
 #include "core/error.hpp"
+#include "core/law.hpp"
 #include "http/form.hpp"
+#include "http/views.hpp"
 
 namespace reclaim::http {
 using codec::Template;
 namespace {
 
 namespace json = boost::json;
+
+// Staff pages cite the law in their language: every citation's key has a text in each one.
+TEST(Views, EveryBasisHasATextInEveryLanguage) {
+  const Views views;
+  std::vector<std::string> keys{"shop_target", "shop_target_reasonable", "shop_return_window",
+                                "statutory_guarantee", "shop_guarantee"};
+  for (const auto jurisdiction : {Jurisdiction::pl, Jurisdiction::eu, Jurisdiction::ru}) {
+    for (const RuleSet *rules : rule_history(jurisdiction)) {
+      for (const auto &period : {rules->withdrawal, rules->withdrawal_refund,
+                                 rules->complaint_answer, rules->refund_demand, rules->repair}) {
+        if (period) keys.emplace_back(period->key);
+      }
+    }
+  }
+  for (const char *lang : {"en", "pl", "ru"}) {
+    for (const auto &key : keys) {
+      EXPECT_NE(views.text(lang, "basis_" + key), "basis_" + key) << lang;
+    }
+  }
+}
 
 TEST(Template, EscapesByDefaultAndOnlyTripleBracesAreRaw) {
   const Template page("t", "<p title=\"{{a}}\">{{a}}</p>{{{b}}}");
