@@ -22,9 +22,10 @@ LAYERS = {
     "plugin/documents": ("documents", {"core", "codec"}),
     "plugin/storage": ("storage", {"core", "codec"}),
     "adapters": ("adapters", {"core", "codec"}),
-    "plugin/engine": ("engine", {"core", "codec", "storage", "adapters"}),
+    "plugin/engine": ("engine", {"core", "codec", "documents", "storage", "adapters"}),
     "plugin/http": ("http", {"core", "codec", "documents", "storage", "adapters", "engine"}),
-    "plugin/abi": ("abi", {"core", "codec", "documents", "storage", "adapters", "engine", "http", "reclaim"}),
+    "plugin/abi": ("abi", {"core", "codec", "documents", "storage", "adapters", "engine", "http",
+                           "reclaim"}),
     # The SDK uses the public header only.
     "sdk": ("sdk", {"reclaim"}),
 }
