@@ -55,6 +55,9 @@ CONFIG = {
         "address": "Żuraw sp. z o.o.\nul. Źródlana 5, 00-950 Warszawa\nNIP 525-000-00-00",
         "return_address": "Żuraw – zwroty\nul. Magazynowa 12\n05-800 Pruszków",
         "notify": {"reply_to": "reklamacje@sklep.example"},
+    }, {
+        "id": "moscow", "name": "Магазин Журавль", "jurisdiction": "RU", "case_prefix": "MS",
+        "timezone": "Europe/Moscow", "currency": "RUB", "locale": "ru",
     }],
 }
 
@@ -186,6 +189,28 @@ def main():
         text = text_of(document("decision_letter", "ru")[0], work, "letter-ru")
         for words in ("Ответ на претензию", "Правовое основание", "Ваши дальнейшие права"):
             check(words in text, f"letter ru: {words}")
+        # A Russian shop's refusal cites the Russian law and its remedies; no return address is
+        # configured, so the slip says it will follow.
+        engine.import_order("reclaim", {
+            "id": "77", "number": "77", "currency": "RUB", "delivered_at": "2026-11-05T12:00:00Z",
+            "customer": {"email": "olga@example.ru", "name": "Ольга Иванова", "locale": "ru"},
+            "lines": [{"id": "1", "sku": "SAM-1", "name": "Самовар", "qty": 1,
+                       "unit_price": "15000.00"}]}, shop="moscow")
+        russian = engine.open_case({
+            "shop": "moscow", "kind": "complaint", "actor": {"role": "customer"},
+            "order_id": "77", "customer": {"email": "olga@example.ru"},
+            "items": [{"line": "1", "qty": 1, "reason": "defect"}]})["number"]
+        slip = base64.b64decode(engine.document(russian, "return_slip")["data_base64"])
+        text = text_of(slip, work, "slip-moscow")
+        check("Адрес для возврата мы сообщим" in text, "slip without an address says it follows")
+        engine.act(russian, {"action": "reject", "actor": {"role": "agent", "id": "a"},
+                             "reason": "Следы механического повреждения корпуса."})
+        made = engine.document(russian, "decision_letter")
+        check(made["filename"] == f"{russian}-decision_letter-ru.pdf", "the customer's language")
+        text = text_of(base64.b64decode(made["data_base64"]), work, "letter-moscow")
+        for words in ("2300-1", "Роспотребнадзор", "Следы механического повреждения", "отказано"):
+            check(words in text, f"a Russian shop's letter: {words}")
+        check("43a" not in text, "a Russian shop's letter cites no Polish law")
     shutil.rmtree(work, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
