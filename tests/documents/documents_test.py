@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
 SDK = sys.argv[1]
 SHOTS = pathlib.Path(sys.argv[2])
@@ -189,6 +190,31 @@ def main():
         text = text_of(document("decision_letter", "ru")[0], work, "letter-ru")
         for words in ("Ответ на претензию", "Правовое основание", "Ваши дальнейшие права"):
             check(words in text, f"letter ru: {words}")
+        # Several threads at once (ctypes lets go of the GIL during the call): Pango and cairo
+        # are used from each thread on its own, and every PDF reads back the same.
+        results, errors = [], []
+
+        def worker(locale):
+            try:
+                for kind in ("complaint_receipt", "return_slip", "decision_letter"):
+                    made = engine.document(number, kind, locale)
+                    results.append((kind, locale, base64.b64decode(made["data_base64"])))
+            except Exception as e:  # noqa: BLE001 - reported below
+                errors.append(repr(e))
+
+        threads = [threading.Thread(target=worker, args=(loc,)) for loc in ("pl", "en", "ru") * 2]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        check(not errors and len(results) == 18, f"documents from 6 threads at once: {errors[:1]}")
+        by_key = {}
+        for kind, locale, pdf in results:
+            by_key.setdefault((kind, locale), set()).add(
+                squashed(text_of(pdf, work, f"thread-{kind}-{locale}")))
+        check(all(len(texts) == 1 for texts in by_key.values()),
+              "the same document from two threads reads the same")
+
         # A Russian shop's refusal cites the Russian law and its remedies; no return address is
         # configured, so the slip says it will follow.
         engine.import_order("reclaim", {
