@@ -215,6 +215,20 @@ def main():
         check(all(len(texts) == 1 for texts in by_key.values()),
               "the same document from two threads reads the same")
 
+        # Silence until the statutory date: the complaint is deemed accepted (u.p.k. art. 7a),
+        # and the letter says so, every item accepted.
+        silent = engine.open_case({
+            "shop": "default", "kind": "complaint", "actor": {"role": "customer"},
+            "order_id": "1001", "customer": {"email": "jan@example.pl"},
+            "items": [{"line": "1", "qty": 1, "reason": "defect"}]})["number"]
+        engine.set_clock(1794301200000 + 20 * 86_400_000)
+        engine.tick()
+        text = text_of(base64.b64decode(engine.document(silent, "decision_letter", "pl")["data_base64"]),
+                       work, "letter-deemed")
+        check("uważa się za uznaną" in text and "art. 7a" in text, "a deemed acceptance's letter")
+        check("nieuznana" not in text and "Twoje dalsze uprawnienia" not in text,
+              "a deemed acceptance refuses nothing")
+
         # A Russian shop's refusal cites the Russian law and its remedies; no return address is
         # configured, so the slip says it will follow.
         engine.import_order("reclaim", {
