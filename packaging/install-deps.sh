@@ -15,6 +15,11 @@ packages=(
   python3-aiosmtpd  # tests/messages: a real SMTP server receives the mails
   libgmime-3.0-dev  # inbound mail: RFC 5322/MIME messages parsed (plugin/engine/inbound_mail.cpp)
   libsodium-dev  # reclaimd's staff accounts: Argon2id password hashes
+  # documents (plugin/documents, docs/DOCUMENTS.md): Pango typesets, cairo writes the PDF,
+  # libqrencode draws the return slip's QR code, in DejaVu Sans; the tests read the PDFs back
+  # with poppler's pdftotext and pdftoppm and decode the QR code with zbarimg
+  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core
+  poppler-utils zbar-tools
   libgtest-dev libgmock-dev libbenchmark-dev
   php8.2-cli python3 abigail-tools doxygen dpkg-dev file  # SDK: bindings, ABI check, reference, .deb
   python3-jsonschema python3-yaml  # docs/api's schemas checked against the library (tests/schema)

@@ -398,6 +398,24 @@ RECLAIM_API int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, ch
 RECLAIM_API int reclaim_message_preview(reclaim_engine *e, const char *request_json,
                                         char **out_json);
 
+/** Makes a document of a case as a PDF (docs/DOCUMENTS.md): "complaint_receipt" (the case
+ *  number, the date it was received, the items, what the customer asked for and the date by
+ *  which the shop answers), "decision_letter" (the decision on each item with its reasons, the
+ *  legal basis, the customer's further rights when anything was refused, the shop's details) or
+ *  "return_slip" (the case number, the items, the return address and the case number as a QR
+ *  code), in Polish, English or Russian.
+ *  case_ref: the case's id or number. request_json (docs/api/document-request.schema.json):
+ *    {"type": "decision_letter", "locale": "pl"}
+ *  "locale" is optional: by default the customer's language, else the shop's.
+ *  out_json (docs/api/document-result.schema.json):
+ *    {"filename": "RC-2026-000001-decision_letter-pl.pdf", "content_type": "application/pdf",
+ *     "data_base64": "JVBERi0…"}
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT naming the field ("type", "locale", or an unknown
+ *  member); RECLAIM_NOT_FOUND for an unknown case; RECLAIM_NOT_ALLOWED ("rule": "not_decided")
+ *  for a decision letter of a case not decided yet. */
+RECLAIM_API int reclaim_document(reclaim_engine *e, const char *case_ref, const char *request_json,
+                                 char **out_json);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Reports, host payloads, HTTP                                                                */
 /* ------------------------------------------------------------------------------------------ */

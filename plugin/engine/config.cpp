@@ -273,6 +273,8 @@ EngineConfig config_from_json(const json::value &document) {
         fail(Status::invalid_argument, "must not be empty", shop.path("case_prefix"));
       }
       s.public_url = shop.text("public_url", 2048).value_or("");
+      s.address = shop.text("address", 1000).value_or("");
+      s.return_address = shop.text("return_address", 1000).value_or("");
       if (const auto *mapping = shop.object("order_mapping")) {
         adapters::check_order_mapping(*mapping, shop.path("order_mapping"));
         s.order_mapping = *mapping;

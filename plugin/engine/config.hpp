@@ -30,6 +30,10 @@ struct ShopConfig {
   std::string locale = "en";
   std::string case_prefix = "RC";
   std::string public_url;
+  // The seller's details on documents (lines: legal name, postal address, registration numbers)
+  // and where returned goods go; empty: not known (documents/compose.hpp).
+  std::string address;
+  std::string return_address;
   boost::json::object order_mapping;  // the generic adapter's field mapping (adapters/generic.cpp)
   Targets targets;                    // the owner's KPI targets, checked by reports
   AttachmentQuota attachments;        // what one case's files may add up to

@@ -14,6 +14,7 @@
 #include "core/attachment.hpp"
 #include "core/canned_reply.hpp"
 #include "core/clock.hpp"
+#include "core/document.hpp"
 #include "core/eligibility.hpp"
 #include "core/policy.hpp"
 #include "core/intake.hpp"
@@ -154,6 +155,11 @@ class Engine {
   // template or language; Error(not_found) for an unknown case or when none of the case's
   // events sends this template (the message names the ones that do).
   MailPreview preview_mail(const MailPreviewRequest &request);
+  // A document of the case as a PDF (engine/documents.cpp): the complaint receipt, the decision
+  // letter or the return slip, in the request's language (by default the customer's, else the
+  // shop's). Error(not_found) for an unknown case, Error(invalid_argument, "locale") for another
+  // language, Error(not_allowed, rule "not_decided") for a decision letter before a decision.
+  DocumentFile document(const DocumentRequest &request);
   // One pass of the engine's own sender, when delivery is enabled (0 otherwise).
   int deliver_now();
 

@@ -1,3 +1,4 @@
+#include "http/documents.hpp"
 #include "http/case_view.hpp"
 
 #include <boost/json/array.hpp>
@@ -268,6 +269,7 @@ json::object case_page_context(Call &call, const CustomerView &view, const std::
       {"has_files", !view.attachments.empty()},
       {"timeline", std::move(timeline)},
       {"case_url", case_url},
+      {"documents", document_links(call, subject, case_url)},
       {"can_reply", can_reply},
       {"can_rate", can_rate},
       {"can_cancel", can_cancel},

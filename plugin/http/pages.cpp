@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "http/documents.hpp"
 #include "http/case_view.hpp"
 #include "http/site.hpp"
 
@@ -363,6 +364,15 @@ Response file_download(Call &call, const std::string &case_id, std::string_view 
   return *std::move(file);
 }
 
+// PDFs are made on request: the same budget per client as the files.
+Response document_download(Call &call, const std::string &case_id, std::string_view type) {
+  int wait = 0;
+  if (!call.site.downloads.allow(call.client, &wait)) return too_many(call, wait);
+  auto document = document_response(call, case_id, type);
+  if (!document) return message_page(call, 404, "error_heading", "not_found");
+  return *std::move(document);
+}
+
 Response case_action(Call &call, const std::string &token, const std::string &case_id,
                      std::string_view name) {
   if (auto refused = guard(call, call.site.submits)) return *std::move(refused);
@@ -501,6 +511,11 @@ Response case_route(Call &call, std::string_view rest) {
     call.route = "/c/{token}/cancel";
     if (!case_id) return link_refused(call);
     return cancel_confirm_page(call, token, *case_id);
+  }
+  if (tail.starts_with("documents/") && get) {
+    call.route = "/c/{token}/documents/{type}";
+    if (!case_id) return link_refused(call);
+    return document_download(call, *case_id, tail.substr(10));
   }
   if (tail.starts_with("files/") && get) {
     call.route = "/c/{token}/files/{id}";

@@ -10,6 +10,7 @@
 #include "core/messages.hpp"
 #include "core/state_machine.hpp"
 #include "core/text.hpp"
+#include "http/documents.hpp"
 #include "http/staff_pages.hpp"
 
 namespace reclaim::http {
@@ -120,6 +121,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["title"] = call.text("status_heading") + " " + c.number;
   context["number"] = c.number;
   context["case_url"] = case_url(call, c);
+  context["documents"] = document_links(call, c, case_url(call, c));
   context["version"] = c.version;
   context["state_label"] = call.text("staff_state_" + std::string(name(c.state)));
   context["kind_label"] = call.text("kind_name_" + std::string(name(c.kind)));
@@ -325,6 +327,14 @@ Response staff_case_file(Call &call, const StaffCall &who, const std::string &re
   auto file = attachment_response(call, record.subject.id, id, true);
   if (!file) return staff_message(call, 404, "error_heading", "not_found");
   return std::move(*file);
+}
+
+Response staff_case_document(Call &call, const StaffCall &who, const std::string &ref,
+                             std::string_view type) {
+  const CaseRecord record = call.engine().staff_case(who.staff(), ref);  // their shops only
+  auto document = document_response(call, record.subject.id, type);
+  if (!document) return staff_message(call, 404, "error_heading", "not_found");
+  return std::move(*document);
 }
 
 Response staff_act(Call &call, const StaffCall &who, const std::string &ref) {

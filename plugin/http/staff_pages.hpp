@@ -67,6 +67,9 @@ Response staff_case_page(Call &call, const StaffCall &who, const std::string &re
                          const std::string &error = {}, int status = 200);
 Response staff_act(Call &call, const StaffCall &who, const std::string &ref);
 // GET /staff/cases/{ref}/files/{id}: a file of the case (images inline, others as downloads).
+// GET /staff/cases/{ref}/documents/{type}: a document of a case of their shops (PDF).
+Response staff_case_document(Call &call, const StaffCall &who, const std::string &ref,
+                             std::string_view type);
 Response staff_case_file(Call &call, const StaffCall &who, const std::string &ref,
                          const std::string &id);
 // POST /staff/bulk: one action on many cases, each with its own version check.

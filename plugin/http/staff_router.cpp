@@ -138,6 +138,12 @@ Response route(Call &call, std::string_view path) {
   const auto slash = rest.find('/');
   const std::string ref = url_decode(rest.substr(0, slash), false);
   const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash);
+  if (tail.starts_with("/documents/") && !ref.empty()) {
+    call.route = "/staff/cases/{ref}/documents/{type}";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    codec::check_text(ref, codec::kMaxIdBytes, "ref");
+    return staff_case_document(call, *who, ref, tail.substr(11));
+  }
   if (tail.starts_with("/files/") && !ref.empty()) {
     call.route = "/staff/cases/{ref}/files/{id}";
     if (!get) return staff_method_not_allowed(call, "GET");

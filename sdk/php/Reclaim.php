@@ -119,6 +119,7 @@ int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_message_preview(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_document(reclaim_engine *e, const char *case_ref, const char *request_json, char **out_json);
 C;
 
     /** The ABI this binding was written for (RECLAIM_ABI_VERSION). */
@@ -362,6 +363,18 @@ final class Engine
         }
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_message_preview(
             $e, self::encode($request), $out));
+    }
+
+    /** A document of the case as a PDF: $type "complaint_receipt", "decision_letter" or
+     *  "return_slip" → {"filename", "content_type": "application/pdf", "data_base64"}. */
+    public function document(string $caseRef, string $type, ?string $locale = null): array
+    {
+        $request = ['type' => $type];
+        if ($locale !== null) {
+            $request['locale'] = $locale;
+        }
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_document(
+            $e, $caseRef, self::encode($request), $out));
     }
 
     /** A customer's e-mail (the whole RFC 5322 message): their reply or message on its case, or a

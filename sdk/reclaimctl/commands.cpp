@@ -116,6 +116,22 @@ const std::vector<Command> &commands() {
        2,
        true,
        run_case_act},
+      {"case document",
+       "REF",
+       "write a case's receipt, decision letter or return slip as a PDF",
+       "Makes the document --type of the case REF (docs/DOCUMENTS.md): complaint_receipt,\n"
+       "decision_letter (once the case is decided) or return_slip, in --locale (pl, en, ru;\n"
+       "default: the customer's language, else the shop's), and writes it to --out (default:\n"
+       "the document's own name, e.g. RC-2026-000001-decision_letter-pl.pdf, in the current\n"
+       "folder). --json prints the library's document (the PDF in base64) instead. Example:\n"
+       "  reclaimctl case document RC-2026-000001 --type decision_letter --locale pl --out d.pdf",
+       {{"type", "TYPE", "complaint_receipt, decision_letter or return_slip (required)"},
+        {"locale", "LANG", "pl, en or ru"},
+        {"out", "FILE", "where to write the PDF"}},
+       1,
+       1,
+       true,
+       run_case_document},
       {"events",
        "",
        "read events after a cursor (the outbox)",

@@ -13,6 +13,7 @@ int run_case_list(Session &, const Args &);
 int run_case_show(Session &, const Args &);
 int run_case_open(Session &, const Args &);
 int run_case_act(Session &, const Args &);
+int run_case_document(Session &, const Args &);
 int run_case_file(Session &, const Args &);
 int run_events(Session &, const Args &);
 int run_messages_list(Session &, const Args &);

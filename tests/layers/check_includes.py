@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Layers include one way only: core <- codec <- storage, adapters <- engine <- http <- abi.
+"""Layers include one way only: core <- codec <- storage, adapters, documents <- engine <- http <- abi.
 
 Scans every source and header of each layer's folder and fails, naming file and line, on an
 include of a layer the folder may not see, or on a relative include ("../") that would step
@@ -19,11 +19,13 @@ import tempfile
 LAYERS = {
     "plugin/core": ("core", set()),
     "plugin/codec": ("codec", {"core"}),
+    "plugin/documents": ("documents", {"core", "codec"}),
     "plugin/storage": ("storage", {"core", "codec"}),
     "adapters": ("adapters", {"core", "codec"}),
-    "plugin/engine": ("engine", {"core", "codec", "storage", "adapters"}),
-    "plugin/http": ("http", {"core", "codec", "storage", "adapters", "engine"}),
-    "plugin/abi": ("abi", {"core", "codec", "storage", "adapters", "engine", "http", "reclaim"}),
+    "plugin/engine": ("engine", {"core", "codec", "documents", "storage", "adapters"}),
+    "plugin/http": ("http", {"core", "codec", "documents", "storage", "adapters", "engine"}),
+    "plugin/abi": ("abi", {"core", "codec", "documents", "storage", "adapters", "engine", "http",
+                           "reclaim"}),
     # The SDK uses the public header only.
     "sdk": ("sdk", {"reclaim"}),
 }
@@ -82,6 +84,8 @@ def selftest(root: pathlib.Path) -> int:
         cases = [("plugin/core/error.hpp", '#include "engine/engine.hpp"'),
                  ("plugin/codec/reader.hpp", '#include "storage/store.hpp"'),
                  ("plugin/storage/store.hpp", '#include "adapters/registry.hpp"'),
+                 ("plugin/documents/pdf.hpp", '#include "engine/engine.hpp"'),
+                 ("plugin/codec/mail.hpp", '#include "documents/pdf.hpp"'),
                  ("adapters/registry.hpp", "#include <http/app.hpp>"),
                  ("plugin/engine/engine.hpp", '#include "../http/app.hpp"'),
                  ("sdk/reclaimctl/cli.hpp", '#include "engine/engine.hpp"')]

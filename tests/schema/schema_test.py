@@ -1273,6 +1273,44 @@ def test_canned_replies(engine):
     check(gone == {"removed": reply_id}, "remove names the reply")
 
 
+def test_documents(engine):
+    """reclaim_document: each type in each language where the case allows it, strict results,
+    and the refusals (unknown type, language, member or case; a letter before the decision)."""
+    cases = engine.list_cases({"limit": 200})["cases"]
+    undecided = next((c for c in cases if not (c.get("resolution") or {}).get("decided_at")), None)
+    decided = next((c for c in cases if (c.get("resolution") or {}).get("decided_at")), None)
+    check(undecided is not None and decided is not None, "a decided and an undecided case exist")
+    if undecided is None or decided is None:
+        return
+    for locale in ("pl", "en", "ru"):
+        for case, kind in ((undecided, "complaint_receipt"), (undecided, "return_slip"),
+                           (decided, "decision_letter")):
+            ask = request({"type": kind, "locale": locale}, "document-request.schema.json",
+                          f"a {kind} in {locale}")
+            made = result("reclaim_document", "document-result.schema.json",
+                          lambda a=ask, c=case: engine.document(c["number"], a["type"], a["locale"]),
+                          f"{kind} {locale}")
+            if made:
+                check(made["filename"] == f"{case['number']}-{kind}-{locale}.pdf",
+                      f"the {kind}'s file name names the case, type and language")
+    made = result("reclaim_document", "document-result.schema.json",
+                  lambda: engine.document(undecided["number"], "complaint_receipt"), "by default")
+    if made:
+        tampered(made, "document-result.schema.json", "reclaim_document's result")
+    for bad, field in (({"type": "invoice"}, "type"), ({}, "type"),
+                       ({"type": "return_slip", "locale": "de"}, "locale"),
+                       ({"type": "return_slip", "x": 1}, "x")):
+        invalid(bad, "document-request.schema.json", f"a document with a bad {field}")
+        error("reclaim_document",
+              lambda b=bad: engine._run("reclaim_document", undecided["number"].encode(),
+                                        json.dumps(b).encode()),
+              "invalid_argument", f"with a bad {field}", field=field)
+    error("reclaim_document", lambda: engine.document("RC-1999-999999", "return_slip"),
+          "not_found", "for an unknown case")
+    error("reclaim_document", lambda: engine.document(undecided["number"], "decision_letter"),
+          "not_allowed", "for a letter before the decision", field="type", rule="not_decided")
+
+
 def main():
     test_schemas_themselves()
     test_library()
@@ -1298,6 +1336,7 @@ def main():
         test_inbound(engine)
         test_preview(engine)
         test_canned_replies(engine)
+        test_documents(engine)
     finally:
         EXERCISED.add("reclaim_close")
         engine.close()

@@ -108,6 +108,13 @@ expectError('wrong state', Reclaim\NotAllowedException::class, 4, 'not_allowed',
         'reference' => 'R-1']));
 expectError('missing case', Reclaim\NotFoundException::class, 2, 'not_found', null,
     fn () => $engine->getCase('c_missing'));
+// A document of the case: the receipt as a PDF; the letter waits for the decision.
+$receipt = $engine->document($case['number'], 'complaint_receipt', 'ru');
+check($receipt['content_type'] === 'application/pdf'
+    && str_starts_with(base64_decode($receipt['data_base64']), '%PDF-')
+    && $receipt['filename'] === $case['number'] . '-complaint_receipt-ru.pdf', 'document');
+expectError('a letter before the decision', Reclaim\NotAllowedException::class, 4, 'not_allowed',
+    'type', fn () => $engine->document($case['number'], 'decision_letter'));
 expectError('a string that is not JSON', Reclaim\InvalidArgumentException::class, 1,
     'invalid_argument', null, fn () => $engine->openCase('{"kind":'));
 

@@ -17,7 +17,7 @@ contains "$out" "Exit codes:" "--help documents the exit codes"
 contains "$out" "17 unsupported" "--help names 10+status"
 for command in info import "order show" "case list" "case show" "case open" "case act" events \
   report tick "policy get" "policy set" eligibility payload "messages list" "messages retry" \
-  "messages preview" "case file"; do
+  "messages preview" "case file" "case document"; do
   # shellcheck disable=SC2086
   expect_exit 0 "$command --help" "$ctl" $command --help
   contains "$out" "usage: reclaimctl $command" "$command --help"
@@ -194,6 +194,23 @@ expect_exit 12 "messages preview of a missing case" "$ctl" --db "$db" messages p
   case.decided --case RC-1999-000001
 after=$("$ctl" --db "$db" --json messages list --limit 1000 | grep -o '"id":"m_' | wc -l)
 [[ $queued == "$after" && $queued -gt 0 ]] || fail "previews queued nothing ($queued before, $after after)"
+# case document: the decided case's letter and its receipt as PDF files.
+expect_exit 0 "case document" "$ctl" --db "$db" case document RC-2026-000001 \
+  --type decision_letter --locale pl --out "$dir/letter.pdf"
+contains "$out" "$dir/letter.pdf" "case document names the file it wrote"
+[[ $(head -c 5 "$dir/letter.pdf") == "%PDF-" ]] || fail "case document writes a PDF"
+(abs_ctl=$(realpath "$ctl") abs_db=$(realpath "$db") && cd "$dir" && "$abs_ctl" --db "$abs_db" case document RC-2026-000001 --type complaint_receipt >/dev/null) ||
+  fail "case document without --out"
+[[ -s "$dir/RC-2026-000001-complaint_receipt-en.pdf" || -s "$dir/RC-2026-000001-complaint_receipt-pl.pdf" ]] ||
+  fail "case document without --out writes the document's own name"
+expect_exit 0 "case document --json" "$ctl" --db "$db" --json case document RC-2026-000001 \
+  --type return_slip --locale ru
+contains "$out" '"content_type":"application/pdf"' "case document --json prints the document"
+expect_exit 2 "case document without --type" "$ctl" --db "$db" case document RC-2026-000001
+expect_exit 11 "case document of an unknown type" "$ctl" --db "$db" case document RC-2026-000001 \
+  --type invoice
+expect_exit 12 "case document of a missing case" "$ctl" --db "$db" case document RC-1999-000001 \
+  --type return_slip
 expect_exit 0 "case list" "$ctl" --db "$db" case list
 contains "$out" "RC-2026-000002  received" "case list: a table"
 expect_exit 0 "cases --state" "$ctl" --db "$db" cases --state resolved --json

@@ -120,6 +120,7 @@ _SIGNATURES = {
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_preview": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_document": (ctypes.c_int, [_c_engine, _str, _str, _c_out]),
 }
 
 _loaded = {}
@@ -322,6 +323,14 @@ class Engine:
         if locale is not None:
             request["locale"] = locale
         return self._run("reclaim_message_preview", _encode(request))
+
+    def document(self, case_ref, type, locale=None):
+        """A document of the case as a PDF: type "complaint_receipt", "decision_letter" or
+        "return_slip"; {"filename", "content_type": "application/pdf", "data_base64"}."""
+        request = {"type": type}
+        if locale is not None:
+            request["locale"] = locale
+        return self._run("reclaim_document", _text(case_ref), _encode(request))
 
     def message_inbound(self, raw, shop=None):
         """A customer's e-mail (the whole RFC 5322 message, str or bytes): their reply or message
