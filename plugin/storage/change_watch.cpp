@@ -27,8 +27,10 @@ ChangeWatch::~ChangeWatch() {
 std::optional<std::int64_t> ChangeWatch::mark() {
   if (memory_) return commits_.load();
   if (!session_) return std::nullopt;
-  std::unique_lock lock(mutex_, std::try_to_lock);
-  if (!lock.owns_lock()) return std::nullopt;
+  // Held for one prepared statement that never waits for SQLite's locks (busy_timeout 0): a
+  // thread finding it taken waits microseconds. Giving up instead sent a share of the pages under
+  // load to the worker pool and its queue (p99 43 ms against nginx's 6 ms).
+  std::lock_guard lock(mutex_);
   try {
     std::optional<std::int64_t> version;
     statements_->query(*session_, "PRAGMA data_version", "n", {},

@@ -32,8 +32,9 @@ class ChangeWatch {
 
   // A number that differs from every earlier one once a change was committed after the earlier
   // one was taken: equal marks mean nothing changed in between. nullopt when it cannot tell at
-  // once (PostgreSQL; the watch busy on another thread or the file locked for recovery): the
-  // caller then reads the database. Never blocks, never throws; safe on any thread.
+  // once (PostgreSQL; the file locked, as during recovery): the caller then reads the database.
+  // Never waits for the database (only, for microseconds, for another thread's look); never
+  // throws; safe on any thread.
   std::optional<std::int64_t> mark();
   // Called after each of this store's commits.
   void committed() { commits_.fetch_add(1); }
