@@ -10,6 +10,9 @@
 //   BM_RawInsert_SociOneshot/normal  informational: the same reference with one-shot statements
 //                            (prepared and finalized each time, as the engine's storage does).
 //   BM_CaseGet_Abi           reclaim_case_get by id, on a database holding kGetCases cases.
+//   BM_RawRead_Soci          the reference for it: the same case's row and its history read by
+//                            hand through SOCI on the same file, statements prepared once and
+//                            stepped to the end (no transaction, no document: a floor).
 //   BM_OpenClose             reclaim_open + reclaim_close of an existing (migrated) database.
 //
 // All timings are wall-clock (UseRealTime): the work is I/O-bound and mostly single-threaded.
@@ -397,6 +400,51 @@ void BM_CaseGet_Abi(benchmark::State &state) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// BM_RawRead_Soci: what reclaim_case_get reads (the case's body and its history rows), by hand.
+
+struct RawReader {
+  soci::session sql;
+  std::string id, body, role, actor, action, from, to, data;
+  long long at = 0, visible = 0;
+  std::unique_ptr<soci::statement> select_case, select_history;
+  explicit RawReader(const std::string &file) : sql(soci::sqlite3, "db=\"" + file + "\"") {
+    select_case = std::make_unique<soci::statement>(
+        (sql.prepare << "SELECT body FROM cases WHERE id = :id", soci::use(id), soci::into(body)));
+    select_history = std::make_unique<soci::statement>(
+        (sql.prepare << "SELECT at, actor_role, actor_id, action, from_state, to_state, data,"
+                        " customer_visible FROM history WHERE case_id = :id ORDER BY seq",
+         soci::use(id), soci::into(at), soci::into(role), soci::into(actor), soci::into(action),
+         soci::into(from), soci::into(to), soci::into(data), soci::into(visible)));
+  }
+  // Returns the bytes read, so that nothing is optimised away.
+  std::size_t read(const std::string &case_id) {
+    id = case_id;
+    std::size_t bytes = 0;
+    select_case->execute(false);
+    while (select_case->fetch()) bytes += body.size();
+    select_history->execute(false);
+    while (select_history->fetch()) bytes += data.size() + action.size();
+    return bytes;
+  }
+};
+
+void BM_RawRead_Soci(benchmark::State &state) {
+  try {
+    if (!g_get) g_get = std::make_unique<GetDb>();
+    RawReader reader(g_get->dir.path() + "/reclaim.db");
+    const auto &ids = g_get->ids;
+    std::size_t i = 0;
+    for (auto _ : state) {
+      i = (i + 1543) % ids.size();
+      benchmark::DoNotOptimize(reader.read(ids[i]));
+    }
+    state.SetItemsProcessed(state.iterations());
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // BM_OpenClose
 
 void BM_OpenClose(benchmark::State &state) {
@@ -443,6 +491,9 @@ int main(int argc, char **argv) {
       ->UseRealTime()
       ->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("BM_CaseGet_Abi", BM_CaseGet_Abi)
+      ->UseRealTime()
+      ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_RawRead_Soci", BM_RawRead_Soci)
       ->UseRealTime()
       ->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("BM_OpenClose", BM_OpenClose)

@@ -1,8 +1,9 @@
 #include "core/crypto.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -54,18 +55,92 @@ std::string hex_encode(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// OpenSSL 3 looks an algorithm up in its provider tables on every one-shot call (SHA256(),
+// HMAC()): a lock and a hash-table search that cost as much as hashing a short text. The
+// algorithms are fetched once for the process and each thread keeps its own contexts.
+EVP_MD *sha256_algorithm() {
+  static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  if (md == nullptr) fail(Status::internal, "SHA-256 is not available");
+  return md;
+}
+
+EVP_MAC *hmac_algorithm() {
+  static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  if (mac == nullptr) fail(Status::internal, "HMAC is not available");
+  return mac;
+}
+
+struct ThreadContexts {
+  EVP_MD_CTX *digest = nullptr;
+  EVP_MAC_CTX *mac = nullptr;
+  std::string mac_key;  // the key `mac` holds; another key sets it up again
+  bool mac_keyed = false;
+  ~ThreadContexts() {
+    EVP_MD_CTX_free(digest);
+    EVP_MAC_CTX_free(mac);
+    OPENSSL_cleanse(mac_key.data(), mac_key.size());
+  }
+};
+
+ThreadContexts &contexts() {
+  thread_local ThreadContexts mine;
+  return mine;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char *>(data.data()), data.size(), digest);
-  return hex_encode({reinterpret_cast<const char *>(digest), sizeof digest});
+  ThreadContexts &own = contexts();
+  if (own.digest == nullptr && (own.digest = EVP_MD_CTX_new()) == nullptr) {
+    fail(Status::internal, "out of memory for SHA-256");
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestInit_ex(own.digest, sha256_algorithm(), nullptr) != 1 ||
+      EVP_DigestUpdate(own.digest, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(own.digest, digest, &length) != 1) {
+    fail(Status::internal, "SHA-256 failed");
+  }
+  return hex_encode({reinterpret_cast<const char *>(digest), length});
 }
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
+  ThreadContexts &own = contexts();
+  if (own.mac == nullptr) {
+    own.mac = EVP_MAC_CTX_new(hmac_algorithm());
+    char digest_name[] = "SHA256";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
+        OSSL_PARAM_construct_end()};
+    if (own.mac == nullptr || EVP_MAC_CTX_set_params(own.mac, params) != 1) {
+      EVP_MAC_CTX_free(own.mac);
+      own.mac = nullptr;
+      fail(Status::internal, "HMAC-SHA256 is not available");
+    }
+  }
+  // The same key as last time (the engine's one secret): only the state is reset.
+  const bool same_key = own.mac_keyed && own.mac_key == key;
+  const auto *bytes = reinterpret_cast<const unsigned char *>(key.data());
+  // A zero-length key is a key too: OpenSSL wants a non-NULL pointer for it.
+  static const unsigned char kEmpty = 0;
+  if (EVP_MAC_init(own.mac, same_key ? nullptr : (key.empty() ? &kEmpty : bytes),
+                   same_key ? 0 : key.size(), nullptr) != 1) {
+    own.mac_keyed = false;
+    fail(Status::internal, "HMAC failed");
+  }
+  if (!same_key) {
+    OPENSSL_cleanse(own.mac_key.data(), own.mac_key.size());
+    own.mac_key.assign(key);
+    own.mac_keyed = true;
+  }
   unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-            reinterpret_cast<const unsigned char *>(message.data()), message.size(), digest,
-            &length)) {
+  std::size_t length = 0;
+  if (EVP_MAC_update(own.mac, reinterpret_cast<const unsigned char *>(message.data()),
+                     message.size()) != 1 ||
+      EVP_MAC_final(own.mac, digest, &length, sizeof digest) != 1) {
+    own.mac_keyed = false;
     fail(Status::internal, "HMAC failed");
   }
   return {reinterpret_cast<const char *>(digest), length};

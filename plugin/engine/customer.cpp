@@ -92,6 +92,8 @@ std::optional<std::pair<std::int64_t, std::int64_t>> Engine::customer_view_stamp
   return stamp;
 }
 
+std::optional<std::int64_t> Engine::change_mark() { return store_->change_mark(); }
+
 CustomerView Engine::customer_view(const std::string &case_id) {
   std::optional<Case> found;
   CustomerView view;

@@ -129,6 +129,10 @@ class Engine {
   // What changes a customer's view of a case: its version and its number of attachments
   // (nullopt when there is no such case). One small query, for caching the status page.
   std::optional<std::pair<std::int64_t, std::int64_t>> customer_view_stamp(const std::string &case_id);
+  // Equal marks: nothing at all was committed to the database in between, by this process or
+  // any other; nullopt when that cannot be told without reading (storage/change_watch.hpp).
+  // Never blocks: the customer pages ask it on the server's I/O threads.
+  std::optional<std::int64_t> change_mark();
   // What a customer sees of a case: customer-visible history only, no staff fields.
   CustomerView customer_view(const std::string &case_id);
   // Checks a file by its content and size (content_check.hpp), that the case still takes files

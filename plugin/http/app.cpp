@@ -281,12 +281,14 @@ App::~App() = default;
 
 const Options &App::options() const { return site_->options; }
 
-bool App::answers_from_memory(const Request &request) const {
-  if (request.method != "GET" && request.method != "HEAD") return false;
+std::optional<Response> App::answer_from_memory(const Request &request) {
+  if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
   const std::string &base = site_->options.base_path;
-  if (!request.path.starts_with(base)) return false;
+  if (!request.path.starts_with(base)) return std::nullopt;
   const std::string_view path = std::string_view(request.path).substr(base.size());
-  return path == "/healthz" || path == "/assets/style.css";
+  if (path == "/healthz" || path == "/assets/style.css") return handle(request);
+  if (path.starts_with("/c/")) return respond(request, true);
+  return std::nullopt;
 }
 
 // Decided from the request line and headers, before any of the body is read: only the routes
@@ -317,7 +319,9 @@ std::size_t App::body_limit(const Request &head) const {
   return options.form_limit;
 }
 
-Response App::handle(const Request &request) {
+Response App::handle(const Request &request) { return *respond(request, false); }
+
+std::optional<Response> App::respond(const Request &request, bool memory_only) {
   const auto started = std::chrono::steady_clock::now();
   Call call{*site_, request};
   call.route = "other";
@@ -337,8 +341,16 @@ Response App::handle(const Request &request) {
       call.new_nonce = true;
     }
     if (call.path.empty()) call.path = request.path;
-    response = dispatch(call);
+    if (memory_only) {
+      call.path = request.path.substr(site_->options.base_path.size());
+      auto found = unchanged_status_page(call, std::string_view(call.path).substr(3));
+      if (!found) return std::nullopt;
+      response = std::move(*found);
+    } else {
+      response = dispatch(call);
+    }
   } catch (const Error &error) {
+    if (memory_only) return std::nullopt;
     try {
       // What escapes the handlers is the server's failure, unless it is a miss or a busy store.
       const int status = http_status(error.status());
@@ -347,6 +359,7 @@ Response App::handle(const Request &request) {
       response = api_error(500, "internal", "the request could not be completed");
     }
   } catch (...) {
+    if (memory_only) return std::nullopt;
     try {
       response = failure(call, 500);
     } catch (...) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "http/message.hpp"
@@ -29,14 +30,18 @@ class App {
   // file uploads that could be acted on may be large, everything else is small.
   std::size_t body_limit(const Request &head) const;
   const Options &options() const;
-  // True for requests answered from memory (/healthz, the stylesheet): the server answers them
-  // on its I/O threads, so they stay quick however busy the database is.
-  bool answers_from_memory(const Request &request) const;
+  // The answer when memory alone gives it (/healthz, the stylesheet, the status page of a case
+  // unchanged since it was rendered); nullopt when the request needs the database. The server
+  // calls it on its I/O threads, so these stay quick however busy the database is.
+  std::optional<Response> answer_from_memory(const Request &request);
 
   // The answers the server gives itself, without a handler (bad HTTP, too large, busy).
   Response error(const Request &request, int status);
 
  private:
+  // `memory_only`: nullopt instead of any work that would read the database.
+  std::optional<Response> respond(const Request &request, bool memory_only);
+
   std::unique_ptr<Site> site_;
 };
 

@@ -303,6 +303,18 @@ std::string with_csrf(std::string body, const std::string &token) {
   return body;
 }
 
+std::string status_page_key(const Call &call, const std::string &case_id) {
+  return case_id + "|" + call.lang + "|" + call.base();
+}
+
+Response status_page_response(Call &call, int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.body = with_csrf(std::move(body), call.csrf_field());
+  response.set("Content-Type", "text/html; charset=utf-8");
+  return response;
+}
+
 Response status_page(Call &call, const std::string &token, const std::string &case_id,
                      int status = 200, std::string error = {}) {
   if (!error.empty()) {
@@ -314,20 +326,24 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
   const auto stamp = call.engine().customer_view_stamp(case_id);
   if (!stamp) return message_page(call, 404, "error_heading", "not_found");
   const PageCache::Stamp key_stamp{stamp->first, stamp->second};
-  const std::string key = case_id + "|" + call.lang + "|" + call.base();
-  auto body = call.site.pages.find(key, key_stamp);
+  // The link was found current after the mark was taken (case_route): the page may stand for
+  // both until the mark moves.
+  std::optional<PageCache::Check> check;
+  if (call.change_mark) {
+    if (const auto link = call.status_link(token)) {
+      check = PageCache::Check{*call.change_mark, link->shop, link->version};
+    }
+  }
+  const std::string key = status_page_key(call, case_id);
+  auto body = call.site.pages.find(key, key_stamp, check);
   if (!body) {
     json::object context = case_page_context(call, call.engine().customer_view(case_id), token);
     context["csrf"] = PageCache::kCsrfMarker;
     Response rendered = page(call, "status", std::move(context), status);
-    call.site.pages.put(key, key_stamp, rendered.body);
+    call.site.pages.put(key, key_stamp, check, rendered.body);
     body = std::move(rendered.body);
   }
-  Response response;
-  response.status = status;
-  response.body = with_csrf(std::move(*body), call.csrf_field());
-  response.set("Content-Type", "text/html; charset=utf-8");
-  return response;
+  return status_page_response(call, status, std::move(*body));
 }
 
 // Step 3: the case number, the decision date and what it means, where the confirmation goes,
@@ -490,7 +506,24 @@ Response new_case_submit(Call &call) {
   return items_step(call, *order, &typed, 200);
 }
 
+std::optional<Response> unchanged_status_page(Call &call, std::string_view rest) {
+  if (rest.empty() || rest.find('/') != std::string_view::npos) return std::nullopt;
+  if (call.request.method != "GET" && call.request.method != "HEAD") return std::nullopt;
+  const std::string token(rest);
+  call.route = "/c/{token}";
+  // Taken before anything is read, so that what is read after it is at least as new.
+  call.change_mark = call.engine().change_mark();
+  if (!call.change_mark) return std::nullopt;
+  const auto link = call.status_link(token);
+  if (!link) return std::nullopt;
+  auto body = call.site.pages.find_unchanged(status_page_key(call, link->case_id),
+                                             *call.change_mark, *link);
+  if (!body) return std::nullopt;
+  return status_page_response(call, 200, std::move(*body));
+}
+
 Response case_route(Call &call, std::string_view rest) {
+  if (auto unchanged = unchanged_status_page(call, rest)) return std::move(*unchanged);
   const auto slash = rest.find('/');
   const std::string token(rest.substr(0, slash));
   const std::string_view tail = slash == std::string_view::npos ? "" : rest.substr(slash + 1);

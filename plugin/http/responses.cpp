@@ -17,13 +17,19 @@ std::string Call::csrf_field() const {
   return field;
 }
 
-std::optional<std::string> Call::case_of_token(const std::string &token) const {
+std::optional<StatusLink> Call::status_link(const std::string &token) const {
   auto link = site.tokens.find(token);
   if (!link) {
     link = site.engine.read_status_token(token, site.options.shop);
     if (!link) return std::nullopt;
     site.tokens.put(token, *link);
   }
+  return link;
+}
+
+std::optional<std::string> Call::case_of_token(const std::string &token) const {
+  const auto link = status_link(token);
+  if (!link) return std::nullopt;
   // Checked every time: a renewal revokes the link at once, on every node.
   if (!site.engine.status_link_current(*link)) return std::nullopt;
   return link->case_id;
@@ -51,17 +57,33 @@ bool Call::csrf_ok() const {
   return equal_in_constant_time(form->get("csrf"), csrf_field());
 }
 
-std::optional<std::string> PageCache::find(const std::string &key, Stamp stamp) {
+std::optional<std::string> PageCache::find(const std::string &key, Stamp stamp,
+                                           const std::optional<Check> &check) {
   std::lock_guard lock(mutex_);
   const auto found = pages_.find(key);
-  if (found == pages_.end() || !(found->second.first == stamp)) return std::nullopt;
-  return found->second.second;
+  if (found == pages_.end() || !(found->second.stamp == stamp)) return std::nullopt;
+  found->second.check = check;
+  return found->second.body;
 }
 
-void PageCache::put(const std::string &key, Stamp stamp, std::string body) {
+std::optional<std::string> PageCache::find_unchanged(const std::string &key, std::int64_t mark,
+                                                     const StatusLink &link) {
+  std::lock_guard lock(mutex_);
+  const auto found = pages_.find(key);
+  if (found == pages_.end()) return std::nullopt;
+  const auto &check = found->second.check;
+  if (!check || check->mark != mark || check->shop != link.shop ||
+      check->link_version != link.version) {
+    return std::nullopt;
+  }
+  return found->second.body;
+}
+
+void PageCache::put(const std::string &key, Stamp stamp, const std::optional<Check> &check,
+                    std::string body) {
   std::lock_guard lock(mutex_);
   if (pages_.size() >= 10000) pages_.clear();  // bounded; a busy shop simply re-renders
-  pages_[key] = {stamp, std::move(body)};
+  pages_[key] = {stamp, check, std::move(body)};
 }
 
 namespace {

@@ -222,8 +222,8 @@ class Session : public std::enable_shared_from_this<Session> {
     handled->body = std::move(request.body());
     keep_alive_ = request.keep_alive();
     version_ = request.version();
-    if (shared_.app.answers_from_memory(*handled)) {
-      return send(shared_.app.handle(*handled), keep_alive_, version_);
+    if (auto answer = shared_.app.answer_from_memory(*handled)) {
+      return send(std::move(*answer), keep_alive_, version_);
     }
     queued_until_ =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(shared_.options.queue_timeout_ms);

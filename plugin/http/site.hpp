@@ -22,6 +22,11 @@ namespace reclaim::http {
 
 // Rendered status pages by case and language, valid while the case's stamp (version, number of
 // attachments) is unchanged. The CSRF field is left as a marker and filled per request.
+//
+// A page also remembers what it was last checked against: the store's change mark taken before
+// the check (Engine::change_mark) and the link found current then. While the mark is unchanged
+// nothing was committed anywhere since, so the page, and a link equal to the one checked, are
+// still current: find_unchanged serves it without reading the database.
 class PageCache {
  public:
   static constexpr std::string_view kCsrfMarker = "\x01csrf\x01";
@@ -29,12 +34,28 @@ class PageCache {
     std::int64_t version = 0, files = 0;
     bool operator==(const Stamp &) const = default;
   };
-  std::optional<std::string> find(const std::string &key, Stamp stamp);
-  void put(const std::string &key, Stamp stamp, std::string body);
+  struct Check {
+    std::int64_t mark = 0;
+    std::string shop;
+    std::int64_t link_version = 0;
+  };
+  // The page rendered for `stamp`; a hit takes `check` as its latest check.
+  std::optional<std::string> find(const std::string &key, Stamp stamp,
+                                  const std::optional<Check> &check);
+  // The page when it was checked at `mark` against this very link.
+  std::optional<std::string> find_unchanged(const std::string &key, std::int64_t mark,
+                                            const StatusLink &link);
+  void put(const std::string &key, Stamp stamp, const std::optional<Check> &check,
+           std::string body);
 
  private:
+  struct Entry {
+    Stamp stamp;
+    std::optional<Check> check;
+    std::string body;
+  };
   std::mutex mutex_;
-  std::unordered_map<std::string, std::pair<Stamp, std::string>> pages_;
+  std::unordered_map<std::string, Entry> pages_;
 };
 
 // Results of signature checks and signings, so that a reload pays no HMAC: verified status
@@ -100,6 +121,8 @@ struct Call {
   bool new_nonce = false;
   bool login_form = false;  // the response shows the staff sign-in form (which needs that cookie)
   std::string route;  // the route's pattern, for metrics
+  // The store's change mark taken before a status page's first read (PageCache::Check).
+  std::optional<std::int64_t> change_mark;
 
   Engine &engine() { return site.engine; }
   const std::string &base() const { return site.options.base_path; }
@@ -109,6 +132,9 @@ struct Call {
   // The case a status token opens at this endpoint (memoised HMAC check, then the case's link
   // version); nullopt when forged, made for another shop, under a removed key or revoked.
   std::optional<std::string> case_of_token(const std::string &token) const;
+  // The link a token carries when its signature is good for this endpoint (memoised); not
+  // checked against the case: that is case_of_token's.
+  std::optional<StatusLink> status_link(const std::string &token) const;
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;
   // False when `email` has been looked up too often lately (kLookupsPerEmailPerHour).
@@ -140,6 +166,10 @@ Response lookup_submit(Call &call);
 Response new_case_page(Call &call);
 Response new_case_submit(Call &call);
 Response case_route(Call &call, std::string_view rest);
+// GET or HEAD /c/{token} answered from memory alone, when the store can tell that nothing was
+// committed since the page and its link were last checked (PageCache::find_unchanged); nullopt
+// when the database must be read. Reads no database: safe on the server's I/O threads.
+std::optional<Response> unchanged_status_page(Call &call, std::string_view rest);
 Response withdraw_page(Call &call);
 Response withdraw_submit(Call &call);
 Response withdraw_confirm(Call &call);

@@ -1,5 +1,7 @@
 #include "storage/statement_cache.hpp"
 
+#include "core/error.hpp"
+
 namespace reclaim {
 
 std::string with_numbered_markers(const std::string &sql) {
@@ -15,24 +17,22 @@ std::string with_numbered_markers(const std::string &sql) {
   return out;
 }
 
-long long StatementCache::execute(soci::session &session, const std::string &sql,
-                                  const std::vector<Param> &params) {
-  auto found = prepared_.find(sql);
-  if (found == prepared_.end()) {
-    auto fresh = std::make_unique<Prepared>();
-    soci::details::prepare_temp_type prepare =
-        (session.prepare << (numbered_ ? with_numbered_markers(sql) : sql));
-    for (const auto &param : params) {
-      if (std::holds_alternative<std::string>(param)) {
-        prepare, soci::use(fresh->texts.emplace_back());
-      } else {
-        prepare, soci::use(fresh->numbers.emplace_back(), fresh->nulls.emplace_back(soci::i_ok));
-      }
-    }
-    fresh->statement = std::make_unique<soci::statement>(prepare);
-    found = prepared_.emplace(sql, std::move(fresh)).first;
-  }
-  Prepared &p = *found->second;
+const std::string &CachedRow::text(std::size_t column) const {
+  if (kinds_.at(column) != 't') fail(Status::internal, "a cached column read as text is not");
+  static const std::string none;
+  return nulls_[column] == soci::i_null ? none : texts_[slots_[column]];
+}
+
+long long CachedRow::number(std::size_t column) const {
+  if (kinds_.at(column) != 'n') fail(Status::internal, "a cached column read as a number is not");
+  return nulls_[column] == soci::i_null ? 0 : numbers_[slots_[column]];
+}
+
+namespace {
+
+// Copies the parameters into the places the statement reads them from.
+template <typename Prepared>
+void bind(Prepared &p, const std::vector<Param> &params) {
   std::size_t text = 0, number = 0;
   for (const auto &param : params) {
     if (const auto *s = std::get_if<std::string>(&param)) {
@@ -46,6 +46,47 @@ long long StatementCache::execute(soci::session &session, const std::string &sql
       p.numbers[number++] = maybe.value_or(0);
     }
   }
+}
+
+}  // namespace
+
+StatementCache::Map::iterator StatementCache::prepare(soci::session &session,
+                                                      const std::string &sql,
+                                                      std::string_view kinds,
+                                                      const std::vector<Param> &params) {
+  auto found = prepared_.find(sql);
+  if (found != prepared_.end()) return found;
+  auto fresh = std::make_unique<Prepared>();
+  soci::details::prepare_temp_type prepare =
+      (session.prepare << (numbered_ ? with_numbered_markers(sql) : sql));
+  for (const auto &param : params) {
+    if (std::holds_alternative<std::string>(param)) {
+      prepare, soci::use(fresh->texts.emplace_back());
+    } else {
+      prepare, soci::use(fresh->numbers.emplace_back(), fresh->nulls.emplace_back(soci::i_ok));
+    }
+  }
+  CachedRow &row = fresh->row;
+  row.kinds_ = std::string(kinds);
+  for (char kind : kinds) {
+    soci::indicator &null = row.nulls_.emplace_back(soci::i_ok);
+    if (kind == 't') {
+      row.slots_.push_back(row.texts_.size());
+      prepare, soci::into(row.texts_.emplace_back(), null);
+    } else {
+      row.slots_.push_back(row.numbers_.size());
+      prepare, soci::into(row.numbers_.emplace_back(), null);
+    }
+  }
+  fresh->statement = std::make_unique<soci::statement>(prepare);
+  return prepared_.emplace(sql, std::move(fresh)).first;
+}
+
+long long StatementCache::execute(soci::session &session, const std::string &sql,
+                                  const std::vector<Param> &params) {
+  const auto found = prepare(session, sql, {}, params);
+  Prepared &p = *found->second;
+  bind(p, params);
   try {
     p.statement->execute(true);
   } catch (...) {
@@ -55,6 +96,23 @@ long long StatementCache::execute(soci::session &session, const std::string &sql
     throw;
   }
   return p.statement->get_affected_rows();
+}
+
+void StatementCache::query(soci::session &session, const std::string &sql, std::string_view kinds,
+                           const std::vector<Param> &params,
+                           const std::function<void(const CachedRow &)> &each) {
+  const auto found = prepare(session, sql, kinds, params);
+  Prepared &p = *found->second;
+  bind(p, params);
+  try {
+    // As soci::rowset does: execute without fetching, then one row per fetch until the end,
+    // where SQLite's statement is done and holds nothing.
+    p.statement->execute(false);
+    while (p.statement->fetch()) each(p.row);
+  } catch (...) {
+    prepared_.erase(found);  // finalized: a statement stopped on a row keeps its read mark
+    throw;
+  }
 }
 
 }  // namespace reclaim

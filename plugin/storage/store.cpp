@@ -58,6 +58,11 @@ Store::Store(const StorageConfig &config) : config_(config) {
   } else {
     schema_version_ = found;
   }
+  try {
+    watch_ = std::make_unique<ChangeWatch>(target, config_);
+  } catch (const soci::soci_error &) {
+    // No watch, no cache: every look reads the database.
+  }
 }
 
 Store::~Store() = default;
@@ -124,6 +129,7 @@ void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
         work(tx);
         committing = true;
         cache.execute(sql, "COMMIT", {});
+        if (writing && watch_) watch_->committed();
         return;
       } catch (...) {
         if (begun) rollback_quietly(sql, cache);

@@ -20,6 +20,7 @@
 #include "core/staff.hpp"
 #include "core/canned_reply.hpp"
 #include "core/staff_account.hpp"
+#include "storage/change_watch.hpp"
 #include "storage/config.hpp"
 #include "storage/statement_cache.hpp"
 
@@ -55,8 +56,8 @@ struct InboundRecord {
 // Store::write/read.
 class Tx {
  public:
-  Tx(soci::session &sql, StatementCache &writes, const Dialect &dialect)
-      : sql_(sql), writes_(writes), dialect_(dialect) {}
+  Tx(soci::session &sql, StatementCache &statements, const Dialect &dialect)
+      : sql_(sql), writes_(statements), reads_(statements), dialect_(dialect) {}
 
   // Orders
   std::optional<Order> order(const std::string &shop, const std::string &id);
@@ -201,7 +202,9 @@ class Tx {
   void write_queue_columns(const Case &subject, bool is_new);
 
   soci::session &sql_;
+  // The connection's prepared statements, one cache named for what each call does with it.
   StatementCache &writes_;
+  StatementCache &reads_;
   const Dialect &dialect_;
 };
 
@@ -222,6 +225,9 @@ class Store {
   void write(const std::function<void(Tx &)> &work);
   // Runs `work` in a read transaction (one consistent snapshot).
   void read(const std::function<void(Tx &)> &work);
+  // Equal marks: nothing was committed in between, by anyone (change_watch.hpp). nullopt when
+  // the store cannot tell without a transaction. Never blocks or throws.
+  std::optional<std::int64_t> change_mark() { return watch_ ? watch_->mark() : std::nullopt; }
 
  private:
   // One pooled connection with its prepared statements. A connection found broken (the server
@@ -246,6 +252,7 @@ class Store {
   std::mutex mutex_;
   std::condition_variable released_;
   int schema_version_ = 0;
+  std::unique_ptr<ChangeWatch> watch_;
 };
 
 }  // namespace reclaim

@@ -130,20 +130,21 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {
-  std::string body;
-  soci::indicator found = soci::i_null;
-  sql_ << "SELECT body FROM cases WHERE id = :id", soci::use(id), soci::into(body, found);
-  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  return case_from_body(body);
+  std::optional<Case> found;
+  reads_.query(sql_, "SELECT body FROM cases WHERE id = ?", "t", {id},
+               [&](const CachedRow &row) {
+                 if (!row.null(0)) found = case_from_body(row.text(0));
+               });
+  return found;
 }
 
 std::optional<Case> Tx::case_by_number(const std::string &shop, const std::string &number) {
-  std::string body;
-  soci::indicator found = soci::i_null;
-  sql_ << "SELECT body FROM cases WHERE shop = :shop AND number = :number", soci::use(shop),
-      soci::use(number), soci::into(body, found);
-  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  return case_from_body(body);
+  std::optional<Case> found;
+  reads_.query(sql_, "SELECT body FROM cases WHERE shop = ? AND number = ?", "t", {shop, number},
+               [&](const CachedRow &row) {
+                 if (!row.null(0)) found = case_from_body(row.text(0));
+               });
+  return found;
 }
 
 void Tx::append_history(const std::string &case_id, std::int64_t seq,
@@ -158,23 +159,23 @@ void Tx::append_history(const std::string &case_id, std::int64_t seq,
 }
 
 std::vector<HistoryEntry> Tx::history(const std::string &case_id) {
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT at, actor_role, actor_id, action, from_state, to_state, data,"
-                       " customer_visible FROM history WHERE case_id = :id ORDER BY seq",
-       soci::use(case_id));
   std::vector<HistoryEntry> out;
-  for (const auto &row : rows) {
-    HistoryEntry entry;
-    entry.at = integer_at(row, 0);
-    entry.actor.role = parse_word<Role>(row.get<std::string>(1), kRoleNames).value_or(Role::system);
-    entry.actor.id = row.get<std::string>(2);
-    entry.action = row.get<std::string>(3);
-    entry.from = parse_word<State>(row.get<std::string>(4), kStateNames).value_or(State::received);
-    entry.to = parse_word<State>(row.get<std::string>(5), kStateNames).value_or(State::received);
-    entry.data = boost::json::parse(row.get<std::string>(6)).as_object();
-    entry.customer_visible = integer_at(row, 7) != 0;
-    out.push_back(std::move(entry));
-  }
+  reads_.query(
+      sql_,
+      "SELECT at, actor_role, actor_id, action, from_state, to_state, data, customer_visible"
+      " FROM history WHERE case_id = ? ORDER BY seq",
+      "nttttttn", {case_id}, [&](const CachedRow &row) {
+        HistoryEntry entry;
+        entry.at = row.number(0);
+        entry.actor.role = parse_word<Role>(row.text(1), kRoleNames).value_or(Role::system);
+        entry.actor.id = row.text(2);
+        entry.action = row.text(3);
+        entry.from = parse_word<State>(row.text(4), kStateNames).value_or(State::received);
+        entry.to = parse_word<State>(row.text(5), kStateNames).value_or(State::received);
+        entry.data = boost::json::parse(row.text(6)).as_object();
+        entry.customer_visible = row.number(7) != 0;
+        out.push_back(std::move(entry));
+      });
   return out;
 }
 

@@ -72,21 +72,20 @@ std::pair<std::int64_t, std::int64_t> Tx::attachment_usage(const std::string &ca
 
 std::vector<Attachment> Tx::attachments(const std::string &case_id) {
   std::vector<Attachment> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, name, content_type, size, sha256, created_at FROM attachments"
-                       " WHERE case_id = :case_id ORDER BY created_at, id",
-       soci::use(case_id));
-  for (const auto &row : rows) {
-    Attachment a;
-    a.id = row.get<std::string>(0);
-    a.case_id = case_id;
-    a.name = row.get<std::string>(1);
-    a.content_type = row.get<std::string>(2);
-    a.size = integer_at(row, 3);
-    a.sha256 = row.get<std::string>(4);
-    a.created_at = integer_at(row, 5);
-    out.push_back(std::move(a));
-  }
+  reads_.query(sql_,
+               "SELECT id, name, content_type, size, sha256, created_at FROM attachments"
+               " WHERE case_id = ? ORDER BY created_at, id",
+               "tttntn", {case_id}, [&](const CachedRow &row) {
+                 Attachment a;
+                 a.id = row.text(0);
+                 a.case_id = case_id;
+                 a.name = row.text(1);
+                 a.content_type = row.text(2);
+                 a.size = row.number(3);
+                 a.sha256 = row.text(4);
+                 a.created_at = row.number(5);
+                 out.push_back(std::move(a));
+               });
   return out;
 }
 
@@ -99,23 +98,24 @@ std::map<std::string, std::int64_t> Tx::cases_by_state() {
 }
 
 std::optional<std::pair<std::int64_t, std::int64_t>> Tx::case_stamp(const std::string &case_id) {
-  long long version = 0, files = 0;
-  soci::indicator found = soci::i_null;
-  sql_ << "SELECT version, (SELECT COUNT(*) FROM attachments WHERE case_id = :a)"
-          " FROM cases WHERE id = :id",
-      soci::use(case_id), soci::use(case_id), soci::into(version, found), soci::into(files);
-  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  return std::make_pair(static_cast<std::int64_t>(version), static_cast<std::int64_t>(files));
+  std::optional<std::pair<std::int64_t, std::int64_t>> stamp;
+  reads_.query(sql_,
+               "SELECT version, (SELECT COUNT(*) FROM attachments WHERE case_id = ?)"
+               " FROM cases WHERE id = ?",
+               "nn", {case_id, case_id}, [&](const CachedRow &row) {
+                 stamp = std::make_pair(static_cast<std::int64_t>(row.number(0)),
+                                        static_cast<std::int64_t>(row.number(1)));
+               });
+  return stamp;
 }
 
 std::optional<std::pair<std::string, std::int64_t>> Tx::case_link(const std::string &case_id) {
-  std::string shop;
-  long long version = 0;
-  soci::indicator found = soci::i_null;
-  sql_ << "SELECT shop, link_version FROM cases WHERE id = :id", soci::use(case_id),
-      soci::into(shop, found), soci::into(version);
-  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  return std::make_pair(std::move(shop), static_cast<std::int64_t>(version));
+  std::optional<std::pair<std::string, std::int64_t>> link;
+  reads_.query(sql_, "SELECT shop, link_version FROM cases WHERE id = ?", "tn", {case_id},
+               [&](const CachedRow &row) {
+                 if (!row.null(0)) link = std::make_pair(row.text(0), static_cast<std::int64_t>(row.number(1)));
+               });
+  return link;
 }
 
 std::int64_t Tx::overdue_cases(UnixMs now) {

@@ -1,6 +1,8 @@
 // Decimal money, RFC 3339 times, time zones, currencies and the text checks.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "codec/reader.hpp"
 #include "core/crypto.hpp"
 #include "core/currency.hpp"
@@ -76,6 +78,28 @@ TEST(Crypto, EncodingsAndSecrets) {
   EXPECT_THROW(decode_secret("short", "secret"), Error);
   EXPECT_EQ(hex_encode(hmac_sha256("key", "The quick brown fox jumps over the lazy dog")),
             "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+}
+
+// The contexts are kept per thread (crypto.cpp): another key, the same key again, an empty key
+// and other threads each get the published answers (RFC 4231 case 2; SHA-256 of "abc").
+TEST(Crypto, ReusedContextsGiveTheSameAnswersForEveryKeyAndThread) {
+  const std::string fox = "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8";
+  const std::string jefe = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  const std::string empty = "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad";
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  auto check = [&] {
+    for (int round = 0; round < 3; ++round) {
+      EXPECT_EQ(hex_encode(hmac_sha256("key", "The quick brown fox jumps over the lazy dog")), fox);
+      EXPECT_EQ(hex_encode(hmac_sha256("key", "The quick brown fox jumps over the lazy dog")), fox);
+      EXPECT_EQ(hex_encode(hmac_sha256("Jefe", "what do ya want for nothing?")), jefe);
+      EXPECT_EQ(hex_encode(hmac_sha256("", "")), empty);
+      EXPECT_EQ(sha256_hex("abc"), abc);
+    }
+  };
+  check();
+  std::thread a(check), b(check);
+  a.join();
+  b.join();
 }
 
 TEST(Text, UnicodeAndControlCharacters) {

@@ -386,6 +386,83 @@ TEST_F(RealServer, SlowDatabaseWorkDoesNotStallTheIoThreads) {
   std::filesystem::remove_all(directory);
 }
 
+// The status page of an unchanged case needs no database (PageCache::find_unchanged): with
+// another connection holding the write lock and 32 writes waiting for it, filling every worker
+// and the queue, /healthz and a cached status page still answer, from the I/O threads. Nothing
+// here is timed: the lock is held until the answers are in, so an answer that needed a worker
+// could not come at all.
+TEST_F(RealServer, CachedStatusPagesAnswerWhileEveryWorkerWaitsForTheDatabase) {
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("reclaim-cached-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "slow.db").string();
+  EngineConfig config = test_config();
+  config.storage.database = "sqlite:" + file;
+  config.storage.busy_timeout_ms = 120000;  // the writers wait for the lock, whatever it takes
+  engine_ = std::make_unique<Engine>(config);
+  engine_->import_order("default", demo_order("1001", "jan@example.pl"));
+  Options options;
+  options.port = 0;
+  options.workers = 2;
+  options.queue_timeout_ms = 120000;
+  options.submits_per_minute = 1000;
+  options.max_connections_per_address = 100;  // every client is 127.0.0.1 here
+  app_ = std::make_unique<App>(*engine_, options);
+  server_ = std::make_unique<Server>(*app_);
+  const std::string bound = server_->start();
+  port_ = std::stoi(bound.substr(bound.rfind(':') + 1));
+
+  const std::string body =
+      R"({"order":"N1001","email":"jan@example.pl","kind":"complaint",)"
+      R"("items":[{"line":"1","qty":1,"reason":"defect"}],"description":"Leaks"})";
+  const std::string open_case = "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\n"
+                                "Content-Type: application/json\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string opened = exchange(open_case);
+  ASSERT_EQ(opened.rfind("HTTP/1.1 201", 0), 0u) << opened.substr(0, 300);
+  const auto at = opened.find("\"token\":\"");
+  ASSERT_NE(at, std::string::npos) << opened;
+  const std::string token = opened.substr(at + 9, opened.find('"', at + 9) - at - 9);
+  const std::string page = "GET /c/" + token + "?lang=en HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string first = exchange(page);  // rendered by a worker, then kept
+  ASSERT_EQ(first.rfind("HTTP/1.1 200", 0), 0u) << first.substr(0, 300);
+
+  soci::session other(soci::sqlite3, "db=\"" + file + "\"");
+  other << "BEGIN IMMEDIATE";  // every write now waits for this connection
+  std::vector<int> writers;
+  for (int i = 0; i < 32; ++i) {
+    const int fd = connection();
+    ASSERT_GE(fd, 0);
+    send_all(fd, open_case);
+    writers.push_back(fd);
+  }
+  for (int i = 0; i < 3; ++i) {
+    const std::string health = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(health.rfind("HTTP/1.1 200", 0), 0u) << health.substr(0, 100);
+    const std::string again = exchange(page);
+    EXPECT_EQ(again.rfind("HTTP/1.1 200", 0), 0u) << again.substr(0, 300);
+    EXPECT_NE(again.find("RC-"), std::string::npos);
+  }
+  // None of the writers could finish while the lock was held.
+  for (int fd : writers) EXPECT_EQ(receive(fd, 1, responses(1)), "");
+  other << "ROLLBACK";
+  // Each writer is answered once the lock is gone: the one the order's quantity still allows
+  // is created, the others are refused for it; none failed or was dropped.
+  int created = 0, answered = 0;
+  for (int fd : writers) {
+    const std::string text = receive(fd, 60000, responses(1));
+    created += text.rfind("HTTP/1.1 201", 0) == 0;
+    answered += text.rfind("HTTP/1.1 2", 0) == 0 || text.rfind("HTTP/1.1 4", 0) == 0;
+  }
+  EXPECT_EQ(answered, 32);
+  EXPECT_EQ(created, 1);
+  // The writes moved the database on: the page is read again, and still answers.
+  const std::string after = exchange(page);
+  EXPECT_EQ(after.rfind("HTTP/1.1 200", 0), 0u) << after.substr(0, 300);
+  server_->stop();
+  std::filesystem::remove_all(directory);
+}
+
 TEST_F(RealServer, StopsPromptlyWithOpenConnectionsAndFreesThePort) {
   start();
   for (int i = 0; i < 20; ++i) connection();
