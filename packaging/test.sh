@@ -16,6 +16,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DRECLAIM_SANITIZE=address,undefined >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan-suppressions.txt" \
   ctest --test-dir build-asan -j"$jobs" --timeout 900
 
 # A short run of every fuzz target on its corpus: any crash, leak, timeout or sanitizer report,

@@ -286,7 +286,8 @@ expect_exit 2 "payload without --adapter" "$ctl" --db "$db" payload RC-2026-0000
 # case file: a photo the customer sent by e-mail (through the library, as reclaimd's mailbox
 # reader does), saved by staff with the bytes checked against the recorded SHA-256. The sender's
 # file name tries to climb out of the folder.
-file_id=$(RECLAIM_LIBRARY=$library PYTHONPATH=$binding /usr/bin/python3 - "$db" <<'PY'
+file_id=$(LD_PRELOAD=${RECLAIM_TEST_PYTHON_PRELOAD:-} ASAN_OPTIONS=detect_leaks=0 \
+  RECLAIM_LIBRARY=$library PYTHONPATH=$binding /usr/bin/python3 - "$db" <<'PY'
 import base64, sys, reclaim
 from email.message import EmailMessage
 png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
