@@ -1,12 +1,12 @@
 // case file: saves a file of a case (a customer's photo or document) to disk, checked against
 // the SHA-256 the library recorded when the file was received.
-#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "base64.hpp"
 #include "commands.hpp"
 #include "json.hpp"
 #include "session.hpp"
@@ -14,20 +14,6 @@
 namespace reclaimctl {
 
 namespace {
-
-std::string base64_decoded(const std::string &text) {
-  if (text.size() % 4 != 0) throw ToolError("the library sent a file that is not base64");
-  std::string bytes(text.size() / 4 * 3, '\0');
-  const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(bytes.data()),
-                                     reinterpret_cast<const unsigned char *>(text.data()),
-                                     static_cast<int>(text.size()));
-  if (length < 0) throw ToolError("the library sent a file that is not base64");
-  // EVP_DecodeBlock counts the padding as zero bytes.
-  std::size_t padding = 0;
-  for (auto at = text.rbegin(); at != text.rend() && *at == '=' && padding < 2; ++at) ++padding;
-  bytes.resize(static_cast<std::size_t>(length) - padding);
-  return bytes;
-}
 
 std::string sha256_hex(const std::string &bytes) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -66,7 +52,7 @@ int run_case_file(Session &s, const Args &args) {
   char *out = nullptr;
   const int status = reclaim_attachment_get(s.engine(), ref.c_str(), id.c_str(), &out);
   const Json file = s.take("", status, out);
-  const std::string bytes = base64_decoded(text_of(file, "data_base64"));
+  const std::string bytes = base64_decoded(text_of(file, "data_base64"), "a file");
   if (sha256_hex(bytes) != text_of(file, "sha256")) {
     throw ToolError("file " + id + " does not match the SHA-256 recorded when it was received");
   }
