@@ -41,6 +41,17 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(at, v.size() - 1)];
 }
 
+// A COUNT(*) column, whichever type the backend reports it as.
+long long count_at(const soci::row &r, std::size_t column) {
+  switch (r.get_properties(column).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(column);
+    case soci::dt_long_long: return r.get<long long>(column);
+    case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(column));
+    case soci::dt_double: return static_cast<long long>(r.get<double>(column));
+    default: return std::stoll(r.get<std::string>(column));
+  }
+}
+
 // The hand-written SQL of one page: its rows (a page of 50 and one more, to know there is a
 // next page) and its counts per state, with the values bound.
 struct HandPage {
@@ -64,8 +75,7 @@ class HandQuery {
       ++rows;
     });
     bind_and_run(counts_, page_.count_values, [&](const soci::row &r) {
-      counted += r.get_properties(1).get_data_type() == soci::dt_integer ? r.get<int>(1)
-                                                                          : r.get<long long>(1);
+      counted += count_at(r, 1);
     });
     return {rows, counted};
   }

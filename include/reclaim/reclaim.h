@@ -626,6 +626,38 @@ RECLAIM_API int reclaim_canned_replies(reclaim_engine *e, const char *request_js
 RECLAIM_API int reclaim_message_inbound(reclaim_engine *e, const char *request_json,
                                         char **out_json);
 
+/** A person's data in one shop (GDPR art. 15; docs/PRIVACY.md).
+ *  request_json (at most 64 KB; docs/api/subject-export-request.schema.json):
+ *    {"shop": "default", "email": "jan@example.pl"}  (the e-mail in any letter case)
+ *  out_json (docs/api/subject-export-result.schema.json): {"shop", "email", "generated_at",
+ *  "cases": [the case as reclaim_case_get gives it, without its status token, each history entry
+ *  with "internal": true when only staff saw it], "orders": [...], "messages": [mails sent to the
+ *  person], "received_mails": [mails from them], "attachments": [{"id", "case_id", "name",
+ *  "content_type", "size", "sha256", "data_base64"}]}. A person the shop does not know gets the
+ *  same document with empty lists, never an error: the answer does not tell who is a customer.
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL or malformed request (field "email");
+ *  RECLAIM_NOT_FOUND for an unknown shop. */
+RECLAIM_API int reclaim_subject_export(reclaim_engine *e, const char *request_json,
+                                       char **out_json);
+
+/** Erases a person from one shop (GDPR art. 17; docs/PRIVACY.md) by anonymising them: names,
+ *  e-mail, phone, address, every text they wrote and every file they sent go; dates, amounts,
+ *  SKUs, reasons, states and ratings stay, so reports keep their figures. Open cases and cases
+ *  under a legal hold are kept whole and listed. Each anonymised case's status links stop
+ *  working, it takes no more actions, and it gets a history entry "anonymise" and an event
+ *  case.anonymised (neither with personal data). Running it again anonymises nothing more.
+ *  request_json (at most 64 KB; docs/api/subject-erase-request.schema.json):
+ *    {"shop": "default", "email": "jan@example.pl", "actor": {"role": "supervisor"|"host",
+ *     "id": "…"}, "reason": "the customer's request of 2026-11-30"}
+ *  out_json (docs/api/subject-erase-result.schema.json): {"erasure": "e_…", "shop", "at",
+ *  "erased": {"cases", "orders", "messages", "attachments", "received_mails"},
+ *  "kept": [{"case": "RC-2026-000042", "why": "open" | "legal_hold"}]}
+ *  Returns RECLAIM_OK; RECLAIM_INVALID_ARGUMENT for a NULL or malformed request (fields "email",
+ *  "actor", "reason"); RECLAIM_NOT_ALLOWED for another role (rule role_not_allowed);
+ *  RECLAIM_NOT_FOUND for an unknown shop; RECLAIM_BUSY as for any write. */
+RECLAIM_API int reclaim_subject_erase(reclaim_engine *e, const char *request_json,
+                                      char **out_json);
+
 #ifdef __cplusplus
 }
 #endif

@@ -179,6 +179,8 @@ object case_to_json(const Case &c) {
           {"reopened", c.reopened},
           {"link_version", c.link_version},
           {"rating", std::move(rating)},
+          {"legal_hold", c.legal_hold ? value(object{{"reason", *c.legal_hold}}) : value(nullptr)},
+          {"anonymised_at", time_or_null(c.anonymised_at)},
           {"extra", c.extra}};
 }
 
@@ -239,6 +241,11 @@ Case case_from_json(const value &body) {
     c.rating = Rating{static_cast<int>(r.at("score").to_number<std::int64_t>()),
                       text_of(r.at("comment")), time_of(r.at("at")).value_or(0)};
   }
+  // Bodies written before personal data could be erased lack these.
+  if (const auto *hold = o.if_contains("legal_hold"); hold && hold->is_object()) {
+    c.legal_hold = text_of(hold->get_object().at("reason"));
+  }
+  if (const auto *at = o.if_contains("anonymised_at")) c.anonymised_at = time_of(*at);
   c.extra = o.at("extra").as_object();
   return c;
 }

@@ -11,6 +11,17 @@ namespace {
 
 constexpr std::size_t kMaxLines = 1000;
 
+Address address_from(Fields &fields) {
+  Address address;
+  address.line1 = fields.text("line1", 256).value_or("");
+  address.line2 = fields.text("line2", 256).value_or("");
+  address.city = fields.text("city", 128).value_or("");
+  address.postcode = fields.text("postcode", 32).value_or("");
+  address.region = fields.text("region", 128).value_or("");
+  address.country = fields.text("country", 64).value_or("");
+  return address;
+}
+
 Customer customer_from(Fields &fields) {
   Customer customer;
   customer.email = fields.email("email").value_or("");
@@ -89,6 +100,11 @@ Order order_from_json(const boost::json::value &document) {
     Fields shipping(*fields.raw("shipping"), "shipping");
     order.shipping_amount = shipping.decimal("amount");
     order.shipping_method = shipping.text("method").value_or("");
+    if (shipping.has("address")) {
+      Fields address(*shipping.raw("address"), "shipping.address");
+      order.shipping_address = address_from(address);
+      address.finish();
+    }
     shipping.finish();
   }
   order.extra = fields.extra("extra");
@@ -129,12 +145,23 @@ boost::json::object order_to_json(const Order &order) {
     lines.push_back(std::move(l));
   }
   out["lines"] = std::move(lines);
-  if (order.shipping_amount || !order.shipping_method.empty()) {
+  if (order.shipping_amount || !order.shipping_method.empty() || order.shipping_address) {
     boost::json::object shipping;
     if (order.shipping_amount) {
       shipping["amount"] = amount_text(*order.shipping_amount, order.currency);
     }
     put(shipping, "method", order.shipping_method);
+    if (order.shipping_address) {
+      const Address &a = *order.shipping_address;
+      boost::json::object address;
+      put(address, "line1", a.line1);
+      put(address, "line2", a.line2);
+      put(address, "city", a.city);
+      put(address, "postcode", a.postcode);
+      put(address, "region", a.region);
+      put(address, "country", a.country);
+      shipping["address"] = std::move(address);
+    }
     out["shipping"] = std::move(shipping);
   }
   if (!order.extra.empty()) out["extra"] = order.extra;

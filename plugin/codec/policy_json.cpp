@@ -219,6 +219,21 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
     policy.holidays_working = days_list(holidays, "working");
     holidays.finish();
   }
+  if (fields.has("retention")) {
+    Fields retention(*fields.raw("retention"), "retention");
+    policy.anonymise_closed_after_days = static_cast<int>(
+        retention.integer("anonymise_closed_after_days", 1, 36500).value_or(0));
+    if (*policy.anonymise_closed_after_days == 0) {
+      fail(Status::invalid_argument, "required", "retention.anonymise_closed_after_days");
+    }
+    retention.finish();
+    if (*policy.anonymise_closed_after_days < policy.appeal_days) {
+      fail(Status::invalid_argument,
+           "retention must outlast the " + std::to_string(policy.appeal_days) +
+               " days a customer may reopen a case (appeal_days)",
+           "retention.anonymise_closed_after_days");
+    }
+  }
   if (const auto *messages = fields.object("messages")) {
     MailTexts::check_override(*messages, "messages");
     policy.messages = *messages;
@@ -270,6 +285,10 @@ json::object policy_to_json(const Policy &policy) {
       {"messages", policy.messages},
       {"holidays", json::object{{"extra", days_to_json(policy.holidays_extra)},
                                 {"working", days_to_json(policy.holidays_working)}}}};
+  if (policy.anonymise_closed_after_days) {
+    doc["retention"] =
+        json::object{{"anonymise_closed_after_days", *policy.anonymise_closed_after_days}};
+  }
   return doc;
 }
 

@@ -9,8 +9,6 @@
 
 namespace reclaim::codec {
 
-namespace {
-
 Actor actor_from(Fields &parent) {
   if (!parent.has("actor")) fail(Status::invalid_argument, "required", "actor");
   Fields fields(*parent.raw("actor"), "actor");
@@ -22,6 +20,8 @@ Actor actor_from(Fields &parent) {
   fields.finish();
   return actor;
 }
+
+namespace {
 
 std::optional<Money> money_from(Fields &fields, const char *amount_key, const char *currency_key) {
   auto amount = fields.decimal(amount_key);
@@ -154,6 +154,7 @@ ActionRequest action_request_from_json(const json::value &document) {
   if (auto score = fields.integer("score", 1, 5)) request.score = static_cast<int>(*score);
   if (fields.raw("assignee")) request.assignee = fields.id("assignee").value_or("");
   request.customer_visible = fields.boolean("customer_visible").value_or(false);
+  request.hold = fields.boolean("hold");
   if (fields.has("resolution")) {
     request.resolution = resolution_from(*fields.raw("resolution"), "resolution");
   }

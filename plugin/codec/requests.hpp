@@ -10,6 +10,11 @@
 
 namespace reclaim::codec {
 
+class Fields;
+
+// The request's "actor" ({"role", "id"}); Error(invalid_argument) when missing.
+Actor actor_from(Fields &parent);
+
 OpenRequest open_request_from_json(const boost::json::value &document);
 ActionRequest action_request_from_json(const boost::json::value &document);
 // The cursor is opaque to callers; it is only valid with the same filters and sort.

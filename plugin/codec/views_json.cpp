@@ -126,7 +126,10 @@ json::object to_json(const OrderImport &import) {
 json::object to_json(const Order &order) { return order_to_json(order); }
 
 json::object to_json(const TickSummary &tick) {
-  return {{"at", format_rfc3339(tick.at)}, {"cases", tick.cases}, {"events", tick.events}};
+  return {{"at", format_rfc3339(tick.at)},
+          {"cases", tick.cases},
+          {"events", tick.events},
+          {"anonymised", tick.anonymised}};
 }
 
 json::object to_json(const PolicyView &view) {

@@ -216,6 +216,20 @@ void rate(Case &subject, const ActionRequest &request, UnixMs now, json::object 
   if (!request.comment.empty()) data["comment"] = request.comment;
 }
 
+void set_legal_hold(Case &subject, const ActionRequest &request, json::object &data) {
+  if (*request.hold && request.reason.empty()) {
+    fail(Status::invalid_argument, "a legal hold needs its reason (the dispute, the authority)",
+         "reason");
+  }
+  if (*request.hold) {
+    subject.legal_hold = request.reason;
+  } else {
+    subject.legal_hold.reset();
+  }
+  data["hold"] = *request.hold;
+  if (!request.reason.empty()) data["reason"] = request.reason;
+}
+
 // The request's text fields by their names in its document.
 constexpr std::pair<std::string_view, std::string ActionRequest::*> kTexts[] = {
     {"message", &ActionRequest::message},   {"instructions", &ActionRequest::instructions},
@@ -281,6 +295,7 @@ void change(Case &next, const ActionRequest &request, const ActionContext &conte
       next.link_version = next.link_version + 1;
       data["link_version"] = next.link_version;
       break;
+    case Action::legal_hold: set_legal_hold(next, request, data); break;
     case Action::review:
     case Action::authorize_return:
     case Action::close:
@@ -317,6 +332,10 @@ Event case_event(const Case &subject, std::string type, UnixMs at, bool customer
 }
 
 Outcome apply_action(Case &subject, const ActionRequest &request, const ActionContext &context) {
+  if (subject.anonymised_at) {
+    fail(Status::not_allowed, "the personal data of this case was erased: it takes no actions",
+         "action", "anonymised");
+  }
   check_transition(request.action, request.actor.role, subject.state);
   const Transition &rule = transition(request.action);
   Case next = subject;  // changed in place only once every check has passed

@@ -26,7 +26,7 @@ struct ActionRequest {
   std::string idempotency_key;
   std::string message;       // request_info, reply, comment
   std::string instructions;  // authorize_return
-  std::string reason;        // reject, reopen, cancel, escalate; accept: for what it rejects
+  std::string reason;        // reject, reopen, cancel, escalate, legal_hold; accept: for what it rejects
   std::string reference;     // fulfil
   std::string explanation;   // accept: why this decision, in words to the customer
   std::string condition;     // receive_goods, for every item
@@ -36,6 +36,7 @@ struct ActionRequest {
   std::optional<int> score;  // rate
   std::optional<std::string> assignee;  // assign; "" clears
   bool customer_visible = false;        // comment
+  std::optional<bool> hold;             // legal_hold: set (true) or released (false)
   std::optional<Resolution> resolution;  // accept, for every item
   std::vector<ItemRef> items;            // accept, receive_goods
   std::vector<std::string> tags_add, tags_remove;

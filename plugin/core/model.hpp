@@ -27,6 +27,11 @@ struct Customer {
   std::string phone;
 };
 
+// Where an order goes; personal data like the rest of the customer (core/privacy.hpp).
+struct Address {
+  std::string line1, line2, city, postcode, region, country;
+};
+
 // Whether the e-mail a customer gives is the one on record: the same letters, in any case.
 // An empty address matches nothing, not even another empty one: it proves nothing.
 bool same_email(std::string_view a, std::string_view b);
@@ -56,6 +61,7 @@ struct Order {
   std::vector<OrderLine> lines;
   std::optional<Decimal> shipping_amount;
   std::string shipping_method;
+  std::optional<Address> shipping_address;
   boost::json::object extra;
   // Where it came from: the adapter that imported it, and what that adapter keeps of the host's
   // document to write requests back (host ids, line totals, tax ids). Stored beside the order.
@@ -156,6 +162,10 @@ struct Case {
   // The version of the case's status links: renewing them bumps it and refuses the earlier ones.
   std::int64_t link_version = 0;
   std::optional<Rating> rating;
+  // A legal hold's reason: while set, retention and erasure leave the case whole.
+  std::optional<std::string> legal_hold;
+  // When its customer's personal data was erased (core/privacy.hpp); it then takes no actions.
+  std::optional<UnixMs> anonymised_at;
   boost::json::object extra;
   // When the deadline watch should next look at the case (kMaxTime: never); kept by storage
   // beside the body, not in it.

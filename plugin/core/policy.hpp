@@ -56,6 +56,9 @@ struct Policy {
   bool replacement_quality_check = false;  // RU ст. 21: 20 days instead of 7
   std::vector<int> warn_before_hours{72, 24};
   int appeal_days = 14;
+  // Retention: finished cases are anonymised this many days after their last change (none: kept
+  // until erased on request). Never shorter than appeal_days.
+  std::optional<int> anonymise_closed_after_days;
   std::set<Day> holidays_extra, holidays_working;
   // The shop's own wording of mails, {"pl": {"case.decided": {"subject", "body"}}}, in place of
   // the defaults template by template (codec/mail.hpp checks it).

@@ -45,6 +45,8 @@ constexpr std::string_view kEscalation[] = {"reason", "to"};
 constexpr std::string_view kComment[] = {"message", "customer_visible"};
 constexpr std::string_view kPriority[] = {"priority"};
 constexpr std::string_view kTags[] = {"add", "remove"};
+constexpr std::string_view kHold[] = {"hold", "reason"};
+constexpr std::string_view kHoldFlag[] = {"hold"};
 
 // Indexed by Action; the order must follow the enum (checked below).
 constexpr Transition kTable[] = {
@@ -175,6 +177,14 @@ constexpr Transition kTable[] = {
      .from = kAll,
      .customer_visible = true,
      .shown_event = "case.link_renewed"},
+    // Keeps the case whole (no retention, no erasure) while a dispute or an authority needs it;
+    // in any state, since it matters most for finished cases. The reason is recorded.
+    {.action = Action::legal_hold,
+     .roles = kSupervisor | kHost,
+     .from = kAll,
+     .fields = kHold,
+     .required = kHoldFlag,
+     .staff_event = "case.updated"},
 };
 
 static_assert(std::size(kTable) == std::size(kActionNames));

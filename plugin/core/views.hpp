@@ -59,6 +59,7 @@ struct TickSummary {
   UnixMs at = 0;
   int cases = 0;
   int events = 0;
+  int anonymised = 0;  // finished cases whose retention ran out (core/privacy.hpp)
 };
 
 struct PolicyView {

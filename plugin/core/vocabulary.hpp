@@ -42,6 +42,7 @@ enum class Action {
   set_priority,
   tag,
   renew_link,
+  legal_hold,
 };
 enum class ResolutionType {
   refund,
@@ -64,7 +65,7 @@ inline constexpr std::string_view kActionNames[] = {
     "review", "request_info", "reply",  "authorize_return", "receive_goods", "accept",
     "reject", "fulfil",       "close",  "reopen",           "cancel",        "rate",
     "assign", "escalate",     "comment", "set_priority",    "tag",
-    "renew_link"};
+    "renew_link", "legal_hold"};
 
 inline constexpr std::string_view kReasons[] = {
     "defect",       "transport_damage", "not_as_described", "wrong_item",

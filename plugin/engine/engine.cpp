@@ -168,7 +168,18 @@ OrderImport Engine::import_order(const std::string &shop_id, const Order &order)
   shop(shop_id);
   bool created = false;
   store_->write([&](Tx &tx) {
-    if (tx.order(shop_id, order.id)) {
+    const auto stored = tx.order(shop_id, order.id);
+    if (stored && tx.order_anonymised(shop_id, order.id)) {
+      // Its customer was erased: the host sending it again does not bring them back.
+      Order kept = order;
+      Traces traces;
+      traces.add(order.customer);
+      if (order.shipping_address) traces.add(*order.shipping_address);
+      anonymise(kept, stored->customer.email, traces);
+      tx.put_order(shop_id, kept, now());
+      return;
+    }
+    if (stored) {
       for (const auto &[line_id, claimed] : tx.claimed_qty(shop_id, order.id)) {
         const OrderLine *line = order.line(line_id);
         if (!line || line->qty - line->refunded_qty < claimed) {

@@ -17,6 +17,7 @@
 #include "core/document.hpp"
 #include "core/eligibility.hpp"
 #include "core/policy.hpp"
+#include "core/privacy.hpp"
 #include "core/intake.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
@@ -239,6 +240,14 @@ class Engine {
   // draft of theirs (another agent settled it meanwhile).
   void settle_draft(const StaffMember &staff, const std::string &id, const std::string &case_id);
 
+  // Personal data (engine/privacy.cpp, docs/PRIVACY.md). Error(not_found) for an unknown shop,
+  // Error(invalid_argument) for a missing e-mail. An unknown person's export is empty.
+  SubjectExport subject_export(const SubjectRequest &request);
+  // Anonymises the person's finished cases, their orders no kept case needs and their mails;
+  // keeps open and held cases whole and lists them. Only a supervisor, the host or the system
+  // may (Error(not_allowed)); a reason is required. Running it again anonymises nothing more.
+  Erasure subject_erase(const SubjectRequest &request);
+
  private:
   struct Shop {
     ShopConfig config;
@@ -252,6 +261,16 @@ class Engine {
   std::vector<ItemVerdict> verdicts_for(const OpenRequest &request, const Order &order,
                                         const ClaimedQty &claimed, const Policy &policy,
                                         UnixMs at) const;
+  // Retention (privacy.cpp): anonymises each shop's finished cases past its policy's
+  // anonymise_closed_after_days, in batches; returns how many.
+  int apply_retention(UnixMs at);
+  // Within a write transaction: the case without its customer (history, events, mails, files,
+  // idempotency keys), counted in `record`; false when another process anonymised it first.
+  bool erase_case(Tx &tx, Case subject, const std::string &pseudonym, const Traces &traces,
+                  Erasure &record);
+  // The order without its customer, unless a kept case still needs it or it was done already.
+  bool erase_order(Tx &tx, const std::string &shop_id, const std::string &order_id,
+                   const std::string &pseudonym, const Traces &traces, Erasure &record);
   // Every tick_interval_ms until the engine closes.
   void watch_deadlines(int interval_ms);
   // Alerts and deemed acceptance for one case whose alerts were sent up to `done_until`;

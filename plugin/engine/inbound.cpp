@@ -158,7 +158,8 @@ InboundOutcome Engine::receive_mail(const std::string &shop_id, std::string_view
         subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
         tx.update_case(subject, previous);
         tx.append_history(subject.id, subject.version, outcome.history);
-        for (const auto &event : outcome.events) tx.append_event(event);
+        // As every change: with the language, e-mail and link a host's mailer needs.
+        for (const auto &event : outcome.events) publish(tx, subject, event, *policy);
         record.result = before == State::waiting_for_customer ? "reply" : "message";
         record.case_id = subject.id;
         record.history_seq = subject.version;

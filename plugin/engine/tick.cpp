@@ -85,7 +85,7 @@ TickSummary Engine::tick() {
     if (batch < kCasesPerTransaction) break;
   }
   if (events) log_->info("tick at {}: {} case(s), {} event(s)", format_rfc3339(at), cases, events);
-  return {at, cases, events};
+  return {at, cases, events, apply_retention(at)};
 }
 
 void Engine::watch_deadlines(int interval_ms) {

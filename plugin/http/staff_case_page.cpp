@@ -25,7 +25,8 @@ constexpr Action kStaffActions[] = {
     Action::receive_goods, Action::accept,       Action::reject,
     Action::fulfil,        Action::close,        Action::reopen,
     Action::comment,       Action::assign,       Action::set_priority,
-    Action::tag,           Action::escalate,     Action::cancel};
+    Action::tag,           Action::escalate,     Action::cancel,
+    Action::legal_hold};
 
 // A deadline's or an answer's basis in the page's language; a citation the engine does not make
 // (one stored by an older version) is shown as it is.
@@ -103,6 +104,16 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
       form["priorities"] = options_of(call, kPriorities, "staff_priority_", c.priority);
       break;
     case Action::tag: form["f_tags"] = true; break;
+    case Action::legal_hold:
+      // One button: set the hold (with its reason) or release it.
+      form["label"] = call.text(c.legal_hold ? "staff_do_release_hold" : "staff_do_legal_hold");
+      form["f_hold"] = true;
+      form["hold_value"] = c.legal_hold ? "false" : "true";
+      if (!c.legal_hold) {
+        form["f_reason"] = true;
+        form["f_reason_required"] = true;
+      }
+      break;
     default: break;
   }
   return form;
@@ -135,6 +146,8 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["order"] = c.order_id;
   context["assignee"] = c.assignee;
   context["priority_label"] = call.text("staff_priority_" + c.priority);
+  context["legal_hold"] = c.legal_hold ? json::value(*c.legal_hold) : json::value(nullptr);
+  context["anonymised"] = c.anonymised_at.has_value();
   json::array tags;
   for (const auto &tag : c.tags) tags.emplace_back(tag);
   context["has_tags"] = !tags.empty();
@@ -230,7 +243,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["history"] = std::move(history);
   json::array forms;
   for (const Action action : kStaffActions) {
-    if (role_may(action, staff.role) && state_allows(action, c.state)) {
+    if (!c.anonymised_at && role_may(action, staff.role) && state_allows(action, c.state)) {
       forms.push_back(action_form(call, action, c, staff));
     }
   }
@@ -273,6 +286,7 @@ json::object action_document(const Form &form, const StaffMember &staff) {
     if (!value.empty()) doc[key] = value;
   }
   if (form.has("assignee")) doc["assignee"] = form.get("assignee");
+  if (form.get("action") == "legal_hold") doc["hold"] = form.get("hold") == "true";
   if (form.get("action") == "comment")
     doc["customer_visible"] = form.get("customer_visible") == "1";
   if (form.get("action") == "accept") {

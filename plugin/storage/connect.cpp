@@ -158,6 +158,9 @@ std::unique_ptr<soci::session> open_sqlite(const Target &target, const StorageCo
   auto session = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + target.connect + "\"");
   *session << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout_ms);
   *session << "PRAGMA foreign_keys = ON";
+  // Deleted and rewritten rows are overwritten with zeros, so an erasure leaves no copy of the
+  // person's data in free pages (docs/PRIVACY.md).
+  *session << "PRAGMA secure_delete = ON";
   *session << std::string("PRAGMA synchronous = ") + (config.synchronous_full ? "FULL" : "NORMAL");
   if (!target.memory && first) use_wal(*session);
   return session;

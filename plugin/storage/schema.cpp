@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "storage/canned_replies_table.hpp"
 #include "storage/dialect.hpp"
+#include "storage/privacy_table.hpp"
 #include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
 #include "storage/staff_accounts_table.hpp"
@@ -174,6 +175,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < kQueueMigration) add_queue_columns(sql);  // the staff queue (queue_columns.cpp)
   if (found < kStaffAccountsMigration) add_staff_accounts(sql);  // staff_accounts_table.cpp
   if (found < kCannedRepliesMigration) add_canned_replies(sql);  // canned_replies_table.cpp
+  if (found < kPrivacyMigration) add_privacy_tables(sql);         // privacy_table.cpp
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

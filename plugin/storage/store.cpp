@@ -101,13 +101,21 @@ void Store::write(const std::function<void(Tx &)> &work) { transact(true, work);
 
 void Store::read(const std::function<void(Tx &)> &work) { transact(false, work); }
 
+void Store::checkpoint() {
+  if (std::string_view(dialect_->name) != "sqlite") return;
+  const Borrowed borrowed{*this, acquire()};
+  Connection &connection = borrowed.connection;
+  try {
+    if (connection.broken) open(connection, false);
+    // Best effort: a reader holding an old snapshot keeps the log until it ends.
+    *connection.session << "PRAGMA wal_checkpoint(TRUNCATE)";
+  } catch (const soci::soci_error &) {
+  }
+}
+
 void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
-  Connection &connection = acquire();
-  struct Release {
-    Store &store;
-    Connection &connection;
-    ~Release() { store.release(connection); }
-  } release{*this, connection};
+  const Borrowed borrowed{*this, acquire()};
+  Connection &connection = borrowed.connection;
 
   const auto give_up = std::chrono::steady_clock::now() +
                        std::chrono::milliseconds(std::max(config_.busy_timeout_ms, 100));

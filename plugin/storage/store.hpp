@@ -15,6 +15,7 @@
 #include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/outbox.hpp"
+#include "core/privacy.hpp"
 #include "core/queries.hpp"
 #include "core/report.hpp"
 #include "core/staff.hpp"
@@ -195,6 +196,33 @@ class Tx {
   bool settle_inbound_draft(const std::string &id, const std::string &result,
                             const std::string &case_id);
 
+  // Personal data (tx_privacy.cpp); e-mail compared in any letter case, within the shop.
+  std::vector<std::string> subject_case_ids(const std::string &shop, const std::string &email);
+  std::vector<std::string> subject_order_ids(const std::string &shop, const std::string &email);
+  // Mails from the address, and every mail that went to one of the cases.
+  std::vector<InboundRecord> subject_mails(const std::string &shop, const std::string &email,
+                                           const std::vector<std::string> &case_ids);
+  // Stamps the case anonymised at `at`; false when it already was (another process was first).
+  bool claim_anonymisation(const std::string &case_id, UnixMs at);
+  // Rewrites the case's history entries in place (the same number, in order of seq).
+  void replace_history(const std::string &case_id, const std::vector<HistoryEntry> &entries);
+  void replace_event_data(std::int64_t seq, const boost::json::object &data);
+  void anonymise_mail(const std::string &id, const std::string &pseudonym);
+  // Returns how many files went.
+  int delete_attachments(const std::string &case_id);
+  void forget_idempotency(const std::string &case_id);
+  // Whether a case not anonymised refers to the order.
+  bool order_in_kept_case(const std::string &shop, const std::string &order_id);
+  void mark_order_anonymised(const std::string &shop, const std::string &order_id, UnixMs at);
+  bool order_anonymised(const std::string &shop, const std::string &order_id);
+  void put_erasure(const Erasure &erasure);
+  // Finished cases of the shop last changed by `finished_by`, not held and not yet anonymised.
+  std::vector<std::string> cases_for_retention(const std::string &shop, UnixMs finished_by,
+                                               int limit);
+  // Every mail and webhook post of a case (tx_outbox.cpp), and one rewritten in place.
+  std::vector<OutboxMessage> outbox_of_case(const std::string &case_id);
+  void replace_outbox_message(const OutboxMessage &message);
+
   soci::session &session() { return sql_; }
 
  private:
@@ -225,6 +253,9 @@ class Store {
   void write(const std::function<void(Tx &)> &work);
   // Runs `work` in a read transaction (one consistent snapshot).
   void read(const std::function<void(Tx &)> &work);
+  // SQLite: moves the write-ahead log into the database file and empties it, so that rows
+  // just rewritten (an erasure) leave no earlier copy in the log. Nothing on PostgreSQL.
+  void checkpoint();
   // Equal marks: nothing was committed in between, by anyone (change_watch.hpp). nullopt when
   // the store cannot tell without a transaction. Never blocks or throws.
   std::optional<std::int64_t> change_mark() { return watch_ ? watch_->mark() : std::nullopt; }
@@ -236,6 +267,13 @@ class Store {
     std::unique_ptr<soci::session> session;
     std::unique_ptr<StatementCache> cache;  // after the session: statements go first
     bool broken = false;
+  };
+
+  // A pooled connection for one call, given back when the call ends.
+  struct Borrowed {
+    Store &store;
+    Connection &connection;
+    ~Borrowed() { store.release(connection); }
   };
 
   void open(Connection &connection, bool first);

@@ -169,4 +169,18 @@ std::map<std::string, std::int64_t> Tx::outbox_counts() {
   return counts;
 }
 
+std::vector<OutboxMessage> Tx::outbox_of_case(const std::string &case_id) {
+  return messages_of((sql_.prepare << std::string(kColumns) + " WHERE case_id = :id ORDER BY seq",
+                      soci::use(case_id)));
+}
+
+void Tx::replace_outbox_message(const OutboxMessage &m) {
+  writes_.execute(sql_,
+                  "UPDATE outbox SET recipient = ?, subject = ?, body_text = ?, body_html = ?,"
+                  " headers = ?, status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                  {m.to, m.subject, m.text, m.html, headers_text(m.headers),
+                   std::string(name(m.status)), m.last_error,
+                   static_cast<long long>(m.next_attempt_at), m.id});
+}
+
 }  // namespace reclaim

@@ -166,7 +166,8 @@ std::map<std::string, std::int64_t> Tx::case_counts(const CaseQuery &query) {
 }
 
 void Tx::write_queue_columns(const Case &c, bool is_new) {
-  writes_.execute(sql_, "UPDATE cases SET priority = ? WHERE id = ?", {c.priority, c.id});
+  writes_.execute(sql_, "UPDATE cases SET priority = ?, legal_hold = ? WHERE id = ?",
+                  {c.priority, c.legal_hold ? 1LL : 0LL, c.id});
   if (!is_new) writes_.execute(sql_, "DELETE FROM case_tags WHERE case_id = ?", {c.id});
   for (const auto &tag : std::set<std::string>(c.tags.begin(), c.tags.end())) {
     writes_.execute(sql_, "INSERT INTO case_tags (case_id, shop, tag) VALUES (?, ?, ?)",

@@ -115,6 +115,8 @@ int reclaim_http_handle(reclaim_engine *e, const char *request_json, char **out_
 int reclaim_staff_link(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_staff_account(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_canned_replies(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_subject_export(reclaim_engine *e, const char *request_json, char **out_json);
+int reclaim_subject_erase(reclaim_engine *e, const char *request_json, char **out_json);
 int reclaim_messages_read(reclaim_engine *e, const char *query_json, char **out_json);
 int reclaim_messages_ack(reclaim_engine *e, const char *ack_json, char **out_json);
 int reclaim_message_inbound(reclaim_engine *e, const char *request_json, char **out_json);
@@ -351,6 +353,20 @@ final class Engine
     {
         return $this->run(fn ($e, $out) => $this->ffi->reclaim_canned_replies(
             $e, self::encode($request), $out));
+    }
+
+    /** A person's data in a shop (GDPR art. 15): cases, orders, mails and files. */
+    public function subjectExport(string $shop, string $email): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_subject_export(
+            $e, self::encode(['shop' => $shop, 'email' => $email]), $out));
+    }
+
+    /** Anonymises a person in a shop (GDPR art. 17): ['erasure', 'erased' => counts, 'kept']. */
+    public function subjectErase(string $shop, string $email, array $actor, string $reason): array
+    {
+        return $this->run(fn ($e, $out) => $this->ffi->reclaim_subject_erase($e, self::encode(
+            ['shop' => $shop, 'email' => $email, 'actor' => $actor, 'reason' => $reason]), $out));
     }
 
     /** A mail template rendered for a case as it would be sent now (nothing is queued):

@@ -100,8 +100,8 @@ const std::vector<Command> &commands() {
        "act on a case (review, accept, fulfil, close, …)",
        "Runs ACTION (review, request_info, reply, authorize_return, receive_goods, accept,\n"
        "reject, fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority,\n"
-       "tag, renew_link) on the case REF. The action's own fields come from --set (text), --set-json (any\n"
-       "JSON value) and --body (a JSON object file). Examples:\n"
+       "tag, renew_link, legal_hold) on the case REF. The action's own fields come from --set (text),\n"
+       "--set-json (any JSON value) and --body (a JSON object file). Examples:\n"
        "  reclaimctl case act RC-2026-000001 review --as agent:anna --expected-version 1\n"
        "  reclaimctl case act RC-2026-000001 accept --as supervisor:eva \\\n"
        "      --set-json 'resolution={\"type\":\"refund\"}'\n"
@@ -311,6 +311,34 @@ const std::vector<Command> &commands() {
        1,
        true,
        run_replies_show},
+      {"subject export",
+       "",
+       "a person's data in a shop (GDPR art. 15)",
+       "Prints everything the shop keeps of the person with --email as JSON: cases with their\n"
+       "history (entries only staff saw are marked internal), orders, mails sent and received,\n"
+       "files. With --out DIR it writes DIR/subject.json and each file to DIR/files/.",
+       {{"email", "EMAIL", "the person's e-mail, in any letter case (required)"},
+        {"shop", "SHOP", "the shop (default)"},
+        {"out", "DIR", "a new folder for the export"}},
+       0,
+       0,
+       true,
+       run_subject_export},
+      {"subject erase",
+       "",
+       "erase a person from a shop (GDPR art. 17)",
+       "Anonymises the person with --email: names, e-mail, phone, address, their texts and files\n"
+       "go; dates, amounts, SKUs, reasons and states stay for the reports. Open cases and cases\n"
+       "under a legal hold are kept and listed. Running it again changes nothing. Example:\n"
+       "  reclaimctl subject erase --email jan@example.pl --reason \"request of 2026-11-30\"",
+       {{"email", "EMAIL", "the person's e-mail (required)"},
+        {"reason", "TEXT", "why, kept with the erasure's record (required)"},
+        {"by", "ID", "who erases (a supervisor's id; default: reclaimctl)"},
+        {"shop", "SHOP", "the shop (default)"}},
+       0,
+       0,
+       true,
+       run_subject_erase},
       {"staff add",
        "LOGIN",
        "add a desk account that signs in with a password",

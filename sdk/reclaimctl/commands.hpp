@@ -29,12 +29,18 @@ int run_replies_list(Session &, const Args &);
 int run_replies_add(Session &, const Args &);
 int run_replies_remove(Session &, const Args &);
 int run_replies_show(Session &, const Args &);
+int run_subject_export(Session &, const Args &);
+int run_subject_erase(Session &, const Args &);
 int run_staff_add(Session &, const Args &);
 int run_staff_passwd(Session &, const Args &);
 int run_staff_remove(Session &, const Args &);
 int run_staff_disable(Session &, const Args &);
 int run_staff_enable(Session &, const Args &);
 int run_staff_list(Session &, const Args &);
+
+// The sender's file name as a name in a folder: its last component, without control
+// characters; the file's id when nothing usable is left (the name is the customer's text).
+std::string safe_name(const std::string &given, const std::string &id);
 
 // A shop name for the library: NULL means "default".
 inline const char *shop_or_null(const std::optional<std::string> &shop) {

@@ -27,8 +27,8 @@ std::string sha256_hex(const std::string &bytes) {
   return hex;
 }
 
-// The sender's file name as a name in the current folder: its last component, without control
-// characters; the file's id when nothing usable is left (the name is the customer's text).
+}  // namespace
+
 std::string safe_name(const std::string &given, const std::string &id) {
   std::string name = given.substr(given.find_last_of("/\\") == std::string::npos
                                       ? 0
@@ -37,6 +37,8 @@ std::string safe_name(const std::string &given, const std::string &id) {
   if (name.empty() || name == "." || name == ".." || name.front() == '-') return id;
   return name;
 }
+
+namespace {
 
 // A string member of the library's answer ("" when absent).
 std::string text_of(const Json &document, const char *key) {

@@ -501,7 +501,8 @@ def test_action_table(engine, cancelled):
     samples = {"request_info": {"message": "?"}, "reply": {"message": "!"},
                "reject": {"reason": "no"}, "reopen": {"reason": "again"}, "rate": {"score": 4},
                "comment": {"message": "note"}, "set_priority": {"priority": "low"},
-               "accept": {"resolution": {"type": "refund"}}, "receive_goods": {"condition": "used"}}
+               "accept": {"resolution": {"type": "refund"}}, "receive_goods": {"condition": "used"},
+               "legal_hold": {"hold": True, "reason": "a dispute"}}
     roles = SCHEMAS["common.schema.json"]["$defs"]["role"]["enum"]
     for action, branch in ACTIONS.items():
         fields = samples.get(action, {})
@@ -725,7 +726,8 @@ def read_all_events(engine, what):
 def test_events(engine, cases):
     events = read_all_events(engine, "every event")
     seen = {e["type"] for e in events}
-    types = SCHEMAS["events-result.schema.json"]["$defs"]["event"]["properties"]["type"]["enum"]
+    # case.anonymised comes with an erasure, at the end (test_privacy).
+    types = set(SCHEMAS["events-result.schema.json"]["$defs"]["event"]["properties"]["type"]["enum"]) - {"case.anonymised"}
     check(seen == set(types), f"every event type of events-result.schema.json was written and "
                               f"validated (missing: {sorted(set(types) - seen)})")
     if "a" in cases:
@@ -1273,6 +1275,52 @@ def test_canned_replies(engine):
     check(gone == {"removed": reply_id}, "remove names the reply")
 
 
+def test_privacy(engine):
+    """reclaim_subject_export and reclaim_subject_erase: a known person, a stranger, refusals."""
+    found = engine.list_cases({"limit": 100})["cases"]
+    finished = ("rejected", "resolved", "closed", "cancelled")
+    emails = [c["customer"]["email"] for c in found if c["customer"]["email"] and c["state"] in finished]
+    if not emails:
+        check(False, "a case with a customer e-mail to export")
+        return
+    email = emails[0]
+    ask = request({"shop": "default", "email": email.upper()}, "subject-export-request.schema.json",
+                  "an export")
+    exported = result("reclaim_subject_export", "subject-export-result.schema.json",
+                      lambda: engine.subject_export(ask["shop"], ask["email"]), "a known person")
+    check(exported is not None and len(exported["cases"]) >= 1, "the export holds the person's cases")
+    stranger = result("reclaim_subject_export", "subject-export-result.schema.json",
+                      lambda: engine.subject_export("default", "nobody@example.invalid"), "a stranger")
+    check(stranger is not None and stranger["cases"] == [] and stranger["orders"] == [],
+          "a stranger's export is empty, not an error")
+    erase = request({"shop": "default", "email": email, "actor": {"role": "supervisor", "id": "eva"},
+                     "reason": "the customer's request"}, "subject-erase-request.schema.json",
+                    "an erasure")
+    erased = result("reclaim_subject_erase", "subject-erase-result.schema.json",
+                    lambda: engine.subject_erase(erase["shop"], erase["email"], erase["actor"],
+                                                 erase["reason"]), "an erasure")
+    if erased:
+        tampered(erased, "subject-erase-result.schema.json", "reclaim_subject_erase's result")
+        check(erased["erased"]["cases"] >= 1, "the person's finished cases are anonymised")
+        anonymised = [e for e in read_all_events(engine, "events after an erasure")
+                      if e["type"] == "case.anonymised"]
+        check(len(anonymised) == erased["erased"]["cases"] and
+              all(e["data"]["erasure"] == erased["erasure"] for e in anonymised),
+              "each anonymised case has its case.anonymised event naming the erasure")
+    for bad, field in (({"shop": "default"}, "email"),
+                       ({"email": email, "actor": {"role": "agent"}, "reason": "x"}, None),
+                       ({"email": email, "actor": {"role": "supervisor"}}, "reason"),
+                       ({"email": email, "actor": {"role": "supervisor"}, "reason": "x", "x": 1}, "x")):
+        code = "not_allowed" if field is None else "invalid_argument"
+        invalid(bad, "subject-erase-request.schema.json", f"an erasure with a bad {field}")
+        error("reclaim_subject_erase",
+              lambda b=bad: engine._run("reclaim_subject_erase", json.dumps(b).encode()),
+              code, f"an erasure with a bad {field}", field=field)
+    error("reclaim_subject_export",
+          lambda: engine._run("reclaim_subject_export", json.dumps({"shop": "nosuch", "email": email}).encode()),
+          "not_found", "an export for an unknown shop")
+
+
 def test_documents(engine):
     """reclaim_document: each type in each language where the case allows it, strict results,
     and the refusals (unknown type, language, member or case; a letter before the decision)."""
@@ -1337,6 +1385,7 @@ def main():
         test_preview(engine)
         test_canned_replies(engine)
         test_documents(engine)
+        test_privacy(engine)
     finally:
         EXERCISED.add("reclaim_close")
         engine.close()

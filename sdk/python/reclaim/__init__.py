@@ -116,6 +116,8 @@ _SIGNATURES = {
     "reclaim_staff_link": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_staff_account": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_canned_replies": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_subject_export": (ctypes.c_int, [_c_engine, _str, _c_out]),
+    "reclaim_subject_erase": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_read": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_messages_ack": (ctypes.c_int, [_c_engine, _str, _c_out]),
     "reclaim_message_inbound": (ctypes.c_int, [_c_engine, _str, _c_out]),
@@ -307,6 +309,15 @@ class Engine:
     def canned_replies(self, request):
         """A shop's canned replies: {"op":"list"|"save"|"remove"|"render", …} (see reclaim.h)."""
         return self._run("reclaim_canned_replies", _encode(request))
+
+    def subject_export(self, shop, email):
+        """A person's data in a shop (GDPR art. 15): cases, orders, mails and files (see reclaim.h)."""
+        return self._run("reclaim_subject_export", _encode({"shop": shop, "email": email}))
+
+    def subject_erase(self, shop, email, actor, reason):
+        """Anonymises a person in a shop (GDPR art. 17); returns what was erased and what kept."""
+        return self._run("reclaim_subject_erase",
+                         _encode({"shop": shop, "email": email, "actor": actor, "reason": reason}))
 
     def read_messages(self, query=None):
         """Mails to send with your own mailer: {"messages": [...], "next": SEQ}."""
