@@ -8,8 +8,21 @@
 
 namespace reclaim::test {
 
-// Migration 12, canned replies (plugin/storage/canned_replies_table.cpp).
+// Migration 13, personal data (plugin/storage/privacy_table.cpp).
+inline void undo_privacy_migration(soci::session &sql) {
+  for (const char *index : {"cases_by_email_lower", "orders_by_email_lower",
+                            "cases_by_state_shop_updated", "erasures_by_shop"}) {
+    sql << std::string("DROP INDEX ") + index;
+  }
+  sql << "DROP TABLE erasures";
+  sql << "ALTER TABLE cases DROP COLUMN legal_hold";
+  sql << "ALTER TABLE cases DROP COLUMN anonymised_at";
+  sql << "ALTER TABLE orders DROP COLUMN anonymised_at";
+}
+
+// Migration 12, canned replies (plugin/storage/canned_replies_table.cpp), and newer.
 inline void undo_canned_replies_migration(soci::session &sql) {
+  undo_privacy_migration(sql);
   sql << "DROP TABLE canned_replies";
 }
 
