@@ -134,7 +134,16 @@ static void look(reclaim_engine *e, struct result *r, int s) {
   reclaim_free(out);
 }
 
-static void run(const char *cfg, int who, int actions, struct result *r) {
+struct job {
+  const char *cfg;
+  int actions;
+};
+
+static void run(int who, const void *arg, void *result) {
+  const struct job *job = (const struct job *)arg;
+  const char *cfg = job->cfg;
+  const int actions = job->actions;
+  struct result *r = (struct result *)result;
   reclaim_engine *e = NULL;
   char *out = NULL;
   int i;
@@ -187,12 +196,12 @@ int main(void) {
   const char *database = getenv("RECLAIM_TEST_DATABASE");
   const char *wanted = getenv("RECLAIM_TEST_ACTIONS");
   int actions = wanted ? atoi(wanted) : MAX_ACTIONS;
-  int go[2], out_fds[PROCS][2], p, s, k, n = 0, dups = 0;
+  int p, s, k, n = 0, dups = 0;
   long events_before[SHARED];
-  pid_t children[PROCS];
+  struct abi_workers workers;
+  struct job job;
   reclaim_engine *e = NULL;
   char *out = NULL;
-  char byte = 'x';
 
   if (actions < 5 || actions > MAX_ACTIONS) actions = MAX_ACTIONS;
   if (mkdtemp(dir) == NULL) return 2;
@@ -215,36 +224,15 @@ int main(void) {
   reclaim_close(e);
   e = NULL;
 
-  if (pipe(go) != 0) return 2;
-  fflush(stdout);
-  fflush(stderr);
+  job.cfg = cfg;
+  job.actions = actions;
+  if (abi_fork_workers(&workers, PROCS, results, sizeof results[0], run, &job) != 0) return 2;
+  abi_start_workers(&workers);
   for (p = 0; p < PROCS; ++p) {
-    if (pipe(out_fds[p]) != 0) return 2;
-    children[p] = fork();
-    if (children[p] < 0) return 2;
-    if (children[p] == 0) {
-      static struct result r;
-      close(go[1]);
-      close(out_fds[p][0]);
-      if (read_all(go[0], &byte, 1) != 0) _exit(3);
-      run(cfg, p, actions, &r);
-      _exit(write_all(out_fds[p][1], &r, sizeof r) == 0 ? 0 : 4);
-    }
-    close(out_fds[p][1]);
-  }
-  close(go[0]);
-  for (p = 0; p < PROCS; ++p) write_all(go[1], &byte, 1); /* all start at once */
-  close(go[1]);
-  for (p = 0; p < PROCS; ++p) {
-    int status = 0;
-    if (read_all(out_fds[p][0], &results[p], sizeof results[p]) != 0) {
-      CHECK_MSG(0, "no result from process %d", p);
+    if (!abi_finish_worker(&workers, p, results, sizeof results[0])) {
+      CHECK_MSG(0, "process %d ended without its result", p);
       results[p].open_status = -1;
     }
-    close(out_fds[p][0]);
-    waitpid(children[p], &status, 0);
-    CHECK_MSG(WIFEXITED(status) && WEXITSTATUS(status) == 0, "process %d exit status %d", p,
-              status);
   }
 
   for (p = 0; p < PROCS; ++p) {

@@ -17,12 +17,7 @@
 /* abi_posix.h uses ABI_FN from abi_test.h */
 #include "abi_posix.h"
 
-#include <sys/select.h>
-#include <sys/time.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #define PROCS 8
 #define SHOPS 4
@@ -94,15 +89,22 @@ static void comment(reclaim_engine *e, struct result *r, int who, int c, int i) 
   reclaim_free(out);
 }
 
-static void run(const char *cfg, int who, int actions, struct result *r) {
+struct job {
+  const char *cfg;
+  int actions;
+};
+
+static void run(int who, const void *arg, void *result) {
+  const struct job *job = (const struct job *)arg;
+  struct result *r = (struct result *)result;
   reclaim_engine *e = NULL;
   char *out = NULL;
   int i;
   memset(r, 0, sizeof *r);
-  r->open_status = reclaim_open(cfg, &e, &out);
+  r->open_status = reclaim_open(job->cfg, &e, &out);
   reclaim_free(out);
   if (r->open_status != RECLAIM_OK) return;
-  for (i = 0; i < actions; ++i) {
+  for (i = 0; i < job->actions; ++i) {
     if (i % 5 == 0)
       open_case(e, r, who, i);
     else
@@ -154,8 +156,8 @@ static long read_messages(reclaim_engine *e, long long *cursor, long long *list,
 /* Follows both cursors while the writers run, taking each writer's result as it ends, until the
  * events of every acknowledged change were read and the messages read after them came back
  * empty (they commit with their events). Gives up two minutes after the last writer ended. */
-static void follow(reclaim_engine *e, int fds[PROCS][2], struct result *results, long *events,
-                   long *messages) {
+static void follow(reclaim_engine *e, struct abi_workers *workers, struct result *results,
+                   long *events, long *messages) {
   long long event_cursor = 0, message_cursor = 0;
   long expected = -1;
   int left = PROCS, p, c;
@@ -172,18 +174,10 @@ static void follow(reclaim_engine *e, int fds[PROCS][2], struct result *results,
       return;
     }
     for (p = 0; p < PROCS && left > 0; ++p) {
-      struct timeval none = {0, 0};
-      fd_set ready;
-      if (fds[p][0] < 0) continue;
-      FD_ZERO(&ready);
-      FD_SET(fds[p][0], &ready);
-      if (select(fds[p][0] + 1, &ready, NULL, NULL, &none) <= 0) continue;
-      if (read_all(fds[p][0], &results[p], sizeof results[p]) != 0) {
-        CHECK_MSG(0, "no result from process %d", p);
+      if (!abi_result_ready(workers, p)) continue;
+      if (abi_take_result(workers, p, results, sizeof results[0]) != 0) {
         results[p].open_status = -1;
       }
-      close(fds[p][0]);
-      fds[p][0] = -1;
       if (--left == 0) {
         give_up = time(NULL) + 120;
         expected = 0;
@@ -207,12 +201,12 @@ int main(void) {
       "\"PLN\"},{\"id\":\"s2\",\"currency\":\"PLN\"},{\"id\":\"s3\",\"currency\":"
       "\"PLN\"}]";
   int actions = wanted ? atoi(wanted) : MAX_ACTIONS;
-  int go[2], out_fds[PROCS][2], p, c;
+  int p, c;
   long n_followed = 0, n_everything = 0, n_messages = 0, n_all_messages = 0, expected = 0, i;
   long long cursor = 0;
-  pid_t children[PROCS];
+  struct abi_workers workers;
+  struct job job;
   reclaim_engine *e = NULL;
-  char byte = 'x';
 
   if (actions < 5 || actions > MAX_ACTIONS) actions = MAX_ACTIONS;
   if (mkdtemp(dir) == NULL) return 2;
@@ -226,40 +220,18 @@ int main(void) {
   reclaim_close(e);
   e = NULL;
 
-  if (pipe(go) != 0) return 2;
-  fflush(stdout);
-  fflush(stderr);
-  for (p = 0; p < PROCS; ++p) {
-    if (pipe(out_fds[p]) != 0) return 2;
-    children[p] = fork();
-    if (children[p] < 0) return 2;
-    if (children[p] == 0) {
-      static struct result r;
-      close(go[1]);
-      close(out_fds[p][0]);
-      if (read_all(go[0], &byte, 1) != 0) _exit(3);
-      run(cfg, p, actions, &r);
-      _exit(write_all(out_fds[p][1], &r, sizeof r) == 0 ? 0 : 4);
-    }
-    close(out_fds[p][1]);
-  }
-  close(go[0]);
+  job.cfg = cfg;
+  job.actions = actions;
+  if (abi_fork_workers(&workers, PROCS, results, sizeof results[0], run, &job) != 0) return 2;
   CHECK_STATUS(reclaim_open(cfg, &e, NULL), RECLAIM_OK);
-  for (p = 0; p < PROCS; ++p) write_all(go[1], &byte, 1); /* all start at once */
-  close(go[1]);
-  if (e) follow(e, out_fds, results, &n_followed, &n_messages);
+  abi_start_workers(&workers);
+  if (e) follow(e, &workers, results, &n_followed, &n_messages);
 
   for (p = 0; p < PROCS; ++p) {
-    int status = 0;
-    if (out_fds[p][0] >= 0) {
-      if (read_all(out_fds[p][0], &results[p], sizeof results[p]) != 0) {
-        results[p].open_status = -1;
-      }
-      close(out_fds[p][0]);
+    if (!abi_finish_worker(&workers, p, results, sizeof results[0])) {
+      CHECK_MSG(0, "process %d ended without its result", p);
+      results[p].open_status = -1;
     }
-    waitpid(children[p], &status, 0);
-    CHECK_MSG(WIFEXITED(status) && WEXITSTATUS(status) == 0, "process %d exit status %d", p,
-              status);
     CHECK_STATUS(results[p].open_status, RECLAIM_OK);
     CHECK_MSG(results[p].bad == 0, "process %d: %d calls failed; first: %s", p, results[p].bad,
               results[p].first_bad);
