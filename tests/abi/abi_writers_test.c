@@ -113,16 +113,28 @@ static void run(int who, const void *arg, void *result) {
   reclaim_close(e);
 }
 
-/* One page of events after *cursor into list[*n...]; returns the page's length, -1 on failure. */
-static long read_events(reclaim_engine *e, long long *cursor, struct seen *list, long *n) {
+/* One page of "events" or "messages" after *cursor, moving *cursor to its next; NULL when the
+ * read failed. Free with reclaim_free. */
+static char *read_page(reclaim_engine *e, const char *list, long long *cursor) {
   char q[100];
   char *out = NULL;
-  long len, i;
+  int rc;
   sprintf(q, "{\"after\":%lld,\"limit\":%d}", *cursor, PAGE);
-  if (reclaim_events_read(e, q, &out) != RECLAIM_OK) {
+  rc = strcmp(list, "events") == 0 ? reclaim_events_read(e, q, &out)
+                                   : reclaim_messages_read(e, q, &out);
+  if (rc != RECLAIM_OK) {
     reclaim_free(out);
-    return -1;
+    return NULL;
   }
+  json_int(out, "next", cursor);
+  return out;
+}
+
+/* One page of events into list[*n...]; returns the page's length, -1 on failure. */
+static long read_events(reclaim_engine *e, long long *cursor, struct seen *list, long *n) {
+  char *out = read_page(e, "events", cursor);
+  long len, i;
+  if (!out) return -1;
   len = json_array_len(out, "events");
   for (i = 0; i < len && *n < MAX_EVENTS; ++i, ++*n) {
     const char *event = json_array_at(out, "events", i);
@@ -130,25 +142,19 @@ static long read_events(reclaim_engine *e, long long *cursor, struct seen *list,
     json_str(event, "case_id", list[*n].case_id, sizeof list[*n].case_id);
     json_str(event, "type", list[*n].type, sizeof list[*n].type);
   }
-  json_int(out, "next", cursor);
   reclaim_free(out);
   return len;
 }
 
+/* The same for messages: their seq into list[*n...]. */
 static long read_messages(reclaim_engine *e, long long *cursor, long long *list, long *n) {
-  char q[100];
-  char *out = NULL;
+  char *out = read_page(e, "messages", cursor);
   long len, i;
-  sprintf(q, "{\"after\":%lld,\"limit\":%d}", *cursor, PAGE);
-  if (reclaim_messages_read(e, q, &out) != RECLAIM_OK) {
-    reclaim_free(out);
-    return -1;
-  }
+  if (!out) return -1;
   len = json_array_len(out, "messages");
   for (i = 0; i < len && *n < MAX_EVENTS * 2; ++i, ++*n) {
     json_int(json_array_at(out, "messages", i), "seq", &list[*n]);
   }
-  json_int(out, "next", cursor);
   reclaim_free(out);
   return len;
 }
