@@ -11,7 +11,8 @@
 //          shop, then each process in a shop of its own
 //   raw    what one open writes, by hand: the shop's counter read and moved (BEGIN IMMEDIATE on
 //          SQLite, SELECT … FOR UPDATE on PostgreSQL, so numbers stay unique), the cases row with
-//          a real stored body, case_items, history and events rows; statements prepared once;
+//          a real stored body, case_items, history and events rows (the event numbered by
+//          transaction id on PostgreSQL, as the engine does); statements prepared once;
 //          in one shop, then a shop per process, as the opens
 //   get    reclaim_case_get by id (random among 2000 cases)
 //   select the same row read by hand: SELECT body FROM cases WHERE id = :id
@@ -134,10 +135,12 @@ struct RawWriter {
                         " from_state, to_state, data, customer_visible) VALUES (:id, 1, :at,"
                         " 'agent', 'a1', 'open', 'received', 'received', :data, 1)",
          soci::use(case_id), soci::use(at), soci::use(history)));
+    // The event's seq as the engine numbers it: by transaction id on PostgreSQL (SCALING.md).
+    const std::string seq = pg ? "pg_current_xact_id()::text::bigint << 16" : "NULL";
     insert_event = std::make_unique<soci::statement>(
-        (sql.prepare << "INSERT INTO events (type, case_id, case_number, shop, at,"
-                        " customer_visible, data) VALUES ('case.opened', :id, :number, :shop, :at,"
-                        " 1, :data)",
+        (sql.prepare << "INSERT INTO events (seq, type, case_id, case_number, shop, at,"
+                        " customer_visible, data) VALUES (" + seq + ", 'case.opened', :id,"
+                        " :number, :shop, :at, 1, :data)",
          soci::use(case_id), soci::use(number), soci::use(shop), soci::use(at),
          soci::use(event)));
   }
@@ -281,7 +284,7 @@ int main(int argc, char **argv) {
           reclaim_close(engine);
           soci::session sql;
           open_session(sql, writes);
-          for (int p = 0; p < processes; ++p) {
+          for (int p = 0; p < (shop_each ? processes : 1); ++p) {
             const std::string counter = "raw" + shop_of(shop_each, p);
             sql << "INSERT INTO case_numbers (shop, year, last) VALUES (:shop, 2026, 0)",
                 soci::use(counter);

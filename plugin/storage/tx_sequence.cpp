@@ -1,7 +1,8 @@
 // The seq of events and outbox rows on PostgreSQL: the transaction's id times 65536 plus a count
 // of the rows it numbered. Transaction ids are handed out in time order, so a reader that stops
 // below the oldest transaction still running (Dialect::seq_horizon) has seen every row that will
-// ever sit below its cursor (docs/SCALING.md, "The outbox").
+// ever sit below its cursor (docs/SCALING.md, "The outbox"). And the transactions running, for
+// a reader that waits until what was committed before it is readable (Store::read_outbox).
 #include <soci/soci.h>
 
 #include "core/error.hpp"
@@ -20,9 +21,8 @@ constexpr long long kRowsPerTransaction = 1LL << kSeqBits;
 std::optional<long long> Tx::next_seq() {
   if (!dialect_.transaction_id) return std::nullopt;
   if (!transaction_id_) {
-    long long id = 0;
-    sql_ << dialect_.transaction_id, soci::into(id);
-    transaction_id_ = id;
+    reads_.query(sql_, dialect_.transaction_id, "n", {},
+                 [&](const CachedRow &row) { transaction_id_ = row.number(0); });
   }
   if (numbered_ == kRowsPerTransaction) {
     fail(Status::invalid_argument, "one change may write at most " +
@@ -31,10 +31,6 @@ std::optional<long long> Tx::next_seq() {
   }
   return (*transaction_id_ << kSeqBits) + numbered_++;
 }
-
-}  // namespace reclaim
-
-namespace reclaim {
 
 std::optional<std::pair<long long, long long>> Tx::running_transactions() {
   if (!dialect_.running_transactions) return std::nullopt;
