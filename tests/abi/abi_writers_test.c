@@ -29,8 +29,7 @@
 struct result {
   int open_status;
   int opened;
-  int bad;
-  char first_bad[300];
+  struct abi_failures bad;
   char ids[MAX_CASES][40];
   char numbers[MAX_CASES][32];
   int changes[MAX_CASES]; /* acknowledged comments per case */
@@ -44,13 +43,6 @@ struct seen {
 
 static struct seen followed[MAX_EVENTS], everything[MAX_EVENTS];
 static long long followed_messages[MAX_EVENTS * 2], all_messages[MAX_EVENTS * 2];
-
-static void note_bad(struct result *r, const char *what, int rc, const char *doc) {
-  if (r->bad++ == 0) {
-    snprintf(r->first_bad, sizeof r->first_bad, "%s: %s %.200s", what, reclaim_status_name(rc),
-             doc ? doc : "(null)");
-  }
-}
 
 static void open_case(reclaim_engine *e, struct result *r, int who, int i) {
   char req[700];
@@ -67,7 +59,7 @@ static void open_case(reclaim_engine *e, struct result *r, int who, int i) {
       json_str(out, "number", r->numbers[r->opened], sizeof r->numbers[0])) {
     r->changes[r->opened++] = 0;
   } else {
-    note_bad(r, "case_open", rc, out);
+    abi_note_failure(&r->bad, "case_open", rc, out);
   }
   reclaim_free(out);
 }
@@ -85,7 +77,7 @@ static void comment(reclaim_engine *e, struct result *r, int who, int c, int i) 
   if (rc == RECLAIM_OK)
     ++r->changes[c];
   else
-    note_bad(r, "case_act", rc, out);
+    abi_note_failure(&r->bad, "case_act", rc, out);
   reclaim_free(out);
 }
 
@@ -239,8 +231,8 @@ int main(void) {
       results[p].open_status = -1;
     }
     CHECK_STATUS(results[p].open_status, RECLAIM_OK);
-    CHECK_MSG(results[p].bad == 0, "process %d: %d calls failed; first: %s", p, results[p].bad,
-              results[p].first_bad);
+    CHECK_MSG(results[p].bad.count == 0, "process %d: %d calls failed; first: %s", p, results[p].bad.count,
+              results[p].bad.first);
     expected += results[p].opened;
     for (c = 0; c < results[p].opened; ++c) expected += results[p].changes[c];
   }
