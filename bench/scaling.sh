@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Case opens and case reads per second from 1, 2 and 4 processes, on SQLite and on PostgreSQL (a
+# Case opens and case reads per second from 1, 4 and 16 processes, on SQLite and on PostgreSQL (a
 # cluster started here, fsync on, stopped at the end), each beside raw SOCI work on the same
 # backend in the same run. docs/PERFORMANCE.md ("Several processes") records its output.
 #   bash bench/scaling.sh                          # 3 s per measurement, Release in build-bench
@@ -16,9 +16,9 @@ if [[ -z "${BUILD:-}" ]]; then
         -DRECLAIM_BUILD_BENCHMARKS=ON >"$LOG" 2>&1 || { cat "$LOG"; exit 1; }
 fi
 BUILD="$(realpath "$BUILD")"
-ninja -C "$BUILD" -j2 scaling_bench >"$LOG" 2>&1 || { cat "$LOG"; exit 1; }
+nice ninja -C "$BUILD" -j2 scaling_bench >"$LOG" 2>&1 || { cat "$LOG"; exit 1; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 "$BUILD/bench/scaling_bench" "$SECONDS_EACH" sqlite
 RECLAIM_PG_OWNER=$$ bash "$ROOT/tests/support/pg_cluster.sh" start "$BUILD/postgresql-bench" on >/dev/null
 "$BUILD/bench/scaling_bench" "$SECONDS_EACH" postgresql "$(cat "$BUILD/postgresql-bench/conninfo")" |
-  tail -n +2
+  tail -n +3

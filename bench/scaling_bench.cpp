@@ -1,4 +1,4 @@
-// scaling_bench: case opens and case reads per second from 1, 2 and 4 processes on one database,
+// scaling_bench: case opens and case reads per second from 1, 4 and 16 processes on one database,
 // each beside the same rows written (and read) through SOCI on the same backend in the same run.
 //
 //   scaling_bench SECONDS sqlite
@@ -7,10 +7,13 @@
 // Per backend and process count, on a new database (a SQLite file in WAL mode, synchronous
 // NORMAL; a PostgreSQL schema):
 //   open   reclaim_case_open of a staff case with one inline item (numbering, case, item,
-//          history, event, idempotency-free), every process at once for SECONDS
+//          history, event, idempotency-free), every process at once for SECONDS: all in one
+//          shop, then each process in a shop of its own
 //   raw    what one open writes, by hand: the shop's counter read and moved (BEGIN IMMEDIATE on
 //          SQLite, SELECT … FOR UPDATE on PostgreSQL, so numbers stay unique), the cases row with
-//          a real stored body, case_items, history and events rows; statements prepared once
+//          a real stored body, case_items, history and events rows (the event numbered by
+//          transaction id on PostgreSQL, as the engine does); statements prepared once;
+//          in one shop, then a shop per process, as the opens
 //   get    reclaim_case_get by id (random among 2000 cases)
 //   select the same row read by hand: SELECT body FROM cases WHERE id = :id
 #include <reclaim/reclaim.h>
@@ -34,18 +37,31 @@
 namespace {
 
 constexpr int kGetCases = 2000;
-constexpr const char *kStaffCase =
-    R"({"shop":"default","kind":"complaint","actor":{"role":"agent","id":"a1"},)"
-    R"("items":[{"sku":"KET-1","name":"Czajnik elektryczny 1.7 l","qty":1,"unit_price":"199.99",)"
-    R"("currency":"PLN","reason":"defect"}],"description":"The kettle stopped heating after a )"
-    R"(week; the power light comes on but the water stays cold."})";
+constexpr int kMostProcesses = 16;
+
+std::string staff_case(const std::string &shop) {
+  return R"({"shop":")" + shop +
+         R"(","kind":"complaint","actor":{"role":"agent","id":"a1"},)"
+         R"("items":[{"sku":"KET-1","name":"Czajnik elektryczny 1.7 l","qty":1,)"
+         R"("unit_price":"199.99","currency":"PLN","reason":"defect"}],"description":"The kettle)"
+         R"( stopped heating after a week; the power light comes on but the water stays cold."})";
+}
+
+// The shop a process opens cases in: all in one, or one each.
+std::string shop_of(bool shop_each, int process) {
+  return shop_each ? "s" + std::to_string(process) : "default";
+}
 
 struct Target {
   std::string backend, database;
 };
 
 std::string config_of(const Target &t) {
-  return R"({"database":")" + t.database + R"(","shops":[{"id":"default","currency":"PLN"}]})";
+  std::string shops = R"({"id":"default","currency":"PLN"})";
+  for (int p = 0; p < kMostProcesses; ++p) {
+    shops += R"(,{"id":")" + shop_of(true, p) + R"(","currency":"PLN"})";
+  }
+  return R"({"database":")" + t.database + R"(","shops":[)" + shops + "]}";
 }
 
 reclaim_engine *open_engine(const Target &t) {
@@ -55,9 +71,9 @@ reclaim_engine *open_engine(const Target &t) {
   return engine;
 }
 
-std::string open_staff_case(reclaim_engine *engine) {
+std::string open_staff_case(reclaim_engine *engine, const std::string &request) {
   return bench::call("reclaim_case_open",
-                     [&](char **out) { return reclaim_case_open(engine, kStaffCase, out); });
+                     [&](char **out) { return reclaim_case_open(engine, request.c_str(), out); });
 }
 
 std::string case_id_of(const std::string &doc) {
@@ -79,14 +95,14 @@ void open_session(soci::session &sql, const Target &t) {
 // The raw writer: one case open's rows per transaction, statements prepared once.
 struct RawWriter {
   soci::session sql;
-  std::string shop = "raw", case_id, number, body, history, event, order_id = "1";
+  std::string shop, case_id, number, body, history, event, order_id = "1";
   int year = 2026;
   long long last = 0, at = 0, serial = 0;
   std::mt19937_64 random{std::random_device{}()};
   std::unique_ptr<soci::statement> begin, select_last, update_last, insert_case, insert_item,
       insert_history, insert_event, commit;
 
-  explicit RawWriter(const Target &t) {
+  RawWriter(const Target &t, std::string counter_shop) : shop(std::move(counter_shop)) {
     open_session(sql, t);
     sql << "SELECT body FROM cases LIMIT 1", soci::into(body);
     sql << "SELECT data FROM history LIMIT 1", soci::into(history);
@@ -119,10 +135,12 @@ struct RawWriter {
                         " from_state, to_state, data, customer_visible) VALUES (:id, 1, :at,"
                         " 'agent', 'a1', 'open', 'received', 'received', :data, 1)",
          soci::use(case_id), soci::use(at), soci::use(history)));
+    // The event's seq as the engine numbers it: by transaction id on PostgreSQL (SCALING.md).
+    const std::string seq = pg ? "pg_current_xact_id()::text::bigint << 16" : "NULL";
     insert_event = std::make_unique<soci::statement>(
-        (sql.prepare << "INSERT INTO events (type, case_id, case_number, shop, at,"
-                        " customer_visible, data) VALUES ('case.opened', :id, :number, :shop, :at,"
-                        " 1, :data)",
+        (sql.prepare << "INSERT INTO events (seq, type, case_id, case_number, shop, at,"
+                        " customer_visible, data) VALUES (" + seq + ", 'case.opened', :id,"
+                        " :number, :shop, :at, 1, :data)",
          soci::use(case_id), soci::use(number), soci::use(shop), soci::use(at),
          soci::use(event)));
   }
@@ -170,10 +188,11 @@ struct RawWriter {
   }
 };
 
-// Runs `make` in each of `processes` forked children; each then repeats the work it returned
-// for `seconds`, all starting together. Returns the total count per second.
+// Runs `make` (with the child's number) in each of `processes` forked children; each then
+// repeats the work it returned for `seconds`, all starting together. Returns the total count per
+// second.
 double run_processes(int processes, double seconds,
-                     const std::function<std::function<void()>()> &make) {
+                     const std::function<std::function<void()>(int)> &make) {
   int go[2], done[2];
   if (pipe(go) != 0 || pipe(done) != 0) throw std::runtime_error("pipe");
   std::fflush(stdout);
@@ -185,7 +204,7 @@ double run_processes(int processes, double seconds,
       close(done[0]);
       long long count = -1;
       try {
-        auto work = make();
+        auto work = make(p);
         char byte;
         if (read(go[0], &byte, 1) != 1) _exit(3);
         const auto end = std::chrono::steady_clock::now() +
@@ -249,37 +268,50 @@ int main(int argc, char **argv) {
   const std::string backend = argv[2];
   const std::string admin = argc > 3 ? argv[3] : "";
   try {
-    std::printf("%-10s %5s %10s %10s %7s %10s %10s %7s\n", "backend", "procs", "opens/s",
-                "raw ins/s", "ratio", "gets/s", "raw sel/s", "ratio");
-    for (int processes : {1, 2, 4}) {
+    std::printf("%-10s %5s %10s %10s %7s %10s %10s %7s %10s %10s %7s\n", "backend", "procs",
+                "opens/s", "raw ins/s", "ratio", "opens/s", "raw ins/s", "ratio", "gets/s",
+                "raw sel/s", "ratio");
+    std::printf("%-16s %29s %29s\n", "", "(one shop)", "(a shop each)");
+    for (int processes : {1, 4, kMostProcesses}) {
       const std::string tag = "b" + std::to_string(processes);
-      // Writes: one database for the engine's opens and the raw inserts (its own counter row).
-      const Target writes = fresh(backend, admin, tag + "_w");
-      {
-        reclaim_engine *engine = open_engine(writes);
-        open_staff_case(engine);
-        reclaim_close(engine);
-        soci::session sql;
-        open_session(sql, writes);
-        sql << "INSERT INTO case_numbers (shop, year, last) VALUES ('raw', 2026, 0)";
+      double opens[2], inserts[2];
+      for (bool shop_each : {false, true}) {
+        // Writes: one database for the engine's opens and the raw inserts (their own counters).
+        const Target writes = fresh(backend, admin, tag + (shop_each ? "_e" : "_w"));
+        {
+          reclaim_engine *engine = open_engine(writes);
+          open_staff_case(engine, staff_case("default"));
+          reclaim_close(engine);
+          soci::session sql;
+          open_session(sql, writes);
+          for (int p = 0; p < (shop_each ? processes : 1); ++p) {
+            const std::string counter = "raw" + shop_of(shop_each, p);
+            sql << "INSERT INTO case_numbers (shop, year, last) VALUES (:shop, 2026, 0)",
+                soci::use(counter);
+          }
+        }
+        opens[shop_each] = run_processes(processes, seconds, [&](int p) {
+          reclaim_engine *engine = open_engine(writes);
+          return std::function<void()>([engine, request = staff_case(shop_of(shop_each, p))] {
+            open_staff_case(engine, request);
+          });
+        });
+        inserts[shop_each] = run_processes(processes, seconds, [&](int p) {
+          auto raw = std::make_shared<RawWriter>(writes, "raw" + shop_of(shop_each, p));
+          return std::function<void()>([raw] { raw->insert_one(); });
+        });
       }
-      const double opens = run_processes(processes, seconds, [&] {
-        reclaim_engine *engine = open_engine(writes);
-        return std::function<void()>([engine] { open_staff_case(engine); });
-      });
-      const double inserts = run_processes(processes, seconds, [&] {
-        auto raw = std::make_shared<RawWriter>(writes);
-        return std::function<void()>([raw] { raw->insert_one(); });
-      });
       // Reads: a database holding kGetCases cases.
       const Target reads = fresh(backend, admin, tag + "_r");
       std::vector<std::string> ids;
       {
         reclaim_engine *engine = open_engine(reads);
-        for (int i = 0; i < kGetCases; ++i) ids.push_back(case_id_of(open_staff_case(engine)));
+        for (int i = 0; i < kGetCases; ++i) {
+          ids.push_back(case_id_of(open_staff_case(engine, staff_case("default"))));
+        }
         reclaim_close(engine);
       }
-      const double gets = run_processes(processes, seconds, [&] {
+      const double gets = run_processes(processes, seconds, [&](int) {
         reclaim_engine *engine = open_engine(reads);
         auto pick = std::make_shared<std::mt19937>(std::random_device{}());
         return std::function<void()>([engine, pick, &ids] {
@@ -288,7 +320,7 @@ int main(int argc, char **argv) {
                       [&](char **out) { return reclaim_case_get(engine, id.c_str(), out); });
         });
       });
-      const double selects = run_processes(processes, seconds, [&] {
+      const double selects = run_processes(processes, seconds, [&](int) {
         auto sql = std::make_shared<soci::session>();
         open_session(*sql, reads);
         auto id = std::make_shared<std::string>();
@@ -305,8 +337,9 @@ int main(int argc, char **argv) {
           if (body->empty()) throw std::runtime_error("no row");
         });
       });
-      std::printf("%-10s %5d %10.0f %10.0f %6.0f%% %10.0f %10.0f %6.0f%%\n", backend.c_str(),
-                  processes, opens, inserts, 100 * opens / inserts, gets, selects,
+      std::printf("%-10s %5d %10.0f %10.0f %6.0f%% %10.0f %10.0f %6.0f%% %10.0f %10.0f %6.0f%%\n",
+                  backend.c_str(), processes, opens[0], inserts[0], 100 * opens[0] / inserts[0],
+                  opens[1], inserts[1], 100 * opens[1] / inserts[1], gets, selects,
                   100 * gets / selects);
       std::fflush(stdout);
     }

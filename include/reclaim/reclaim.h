@@ -347,8 +347,10 @@ RECLAIM_API int reclaim_attachment_get(reclaim_engine *e, const char *case_ref,
 /* Events (the outbox)                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Reads events in commit order after a cursor. Every change writes its events in the same
- *  transaction as itself, so a host that keeps the cursor misses none.
+/** Reads events after a cursor, by seq. Every change writes its events in the same transaction
+ *  as itself, and no event ever becomes readable below a "next" already handed out (on
+ *  PostgreSQL a change still committing holds back the events after it), so a host that keeps
+ *  the cursor misses none. Seq numbers grow but are not consecutive (docs/SCALING.md).
  *
  *  query_json: NULL means {}; at most 1 MB (docs/api/events-query.schema.json):
  *    {"after": SEQ (0), "limit": 1–1000 (100), "shop": "…", "case_id": "…"}
@@ -364,9 +366,10 @@ RECLAIM_API int reclaim_events_read(reclaim_engine *e, const char *query_json, c
 /* ------------------------------------------------------------------------------------------ */
 
 /** Reads the mails every customer-visible change renders (in the case's language, from the
- *  shop's templates), in commit order after a cursor, for a host that sends them with its own
- *  mailer. They are written in the same transaction as their event. With "delivery":
- *  {"enabled": true} the engine sends them itself and a host need not call this.
+ *  shop's templates), by seq after a cursor (kept as for events: none is missed), for a host
+ *  that sends them with its own mailer. They are written in the same transaction as their
+ *  event. With "delivery": {"enabled": true} the engine sends them itself and a host need not
+ *  call this.
  *
  *  query_json: NULL means {}; at most 1 MB (docs/api/messages-query.schema.json):
  *    {"after": SEQ (0), "limit": 1–1000 (100), "shop": "…", "status": "pending",

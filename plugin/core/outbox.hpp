@@ -29,7 +29,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct OutboxMessage {
   std::string id;        // "m_…": the Message-ID's unique part, the webhook-id
-  std::int64_t seq = 0;  // assigned by storage, in commit order
+  std::int64_t seq = 0;  // assigned by storage; never below a reader's cursor once read past
   Channel channel = Channel::mail;
   std::int64_t event_seq = 0;
   std::string event_type;

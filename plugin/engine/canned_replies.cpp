@@ -43,6 +43,7 @@ CannedAnswer Engine::canned_replies(const CannedRequest &request) {
       reply.updated_at = now();
       store_->write([&](Tx &tx) {
         if (reply.id.empty()) {
+          tx.lock_name("canned_replies:" + reply.shop);  // two additions never pass the limit
           if (tx.count_canned_replies(reply.shop) >= static_cast<std::int64_t>(kCannedRepliesPerShop)) {
             fail(Status::not_allowed,
                  "a shop keeps at most " + std::to_string(kCannedRepliesPerShop) +

@@ -365,7 +365,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
 EventPage Engine::read_events(const EventQuery &query) {
   if (!query.shop.empty()) shop(query.shop);
   EventPage page;
-  store_->read([&](Tx &tx) { page.events = tx.events(query); });
+  store_->read_outbox([&](Tx &tx) { page.events = tx.events(query); });
   page.next = page.events.empty() ? query.after : page.events.back().seq;
   return page;
 }

@@ -168,7 +168,7 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
 MessagePage Engine::read_messages(const OutboxQuery &query) {
   if (!query.shop.empty()) shop(query.shop);
   MessagePage page;
-  store_->read([&](Tx &tx) { page.messages = tx.outbox(query); });
+  store_->read_outbox([&](Tx &tx) { page.messages = tx.outbox(query); });
   page.next = page.messages.empty() ? query.after : page.messages.back().seq;
   return page;
 }
@@ -183,7 +183,7 @@ MailPreview Engine::preview_mail(const MailPreviewRequest &request) {
   }
   const bool for_staff = request.template_name.starts_with("staff.");
   std::optional<MailPreview> preview;
-  store_->read([&](Tx &tx) {
+  store_->read_outbox([&](Tx &tx) {
     const Case subject = find_case(tx, request.case_ref);
     const bool withdrawal = subject.extra.contains("withdrawal");
     // The latest event that sends this template, and which templates the case's events send.

@@ -83,17 +83,9 @@ bool Engine::erase_case(Tx &tx, Case subject, const std::string &pseudonym, cons
   auto history = tx.history(subject.id);
   for (auto &entry : history) anonymise(entry, pseudonym, traces);
   tx.replace_history(subject.id, history);
-  EventQuery events;
-  events.case_id = subject.id;
-  events.limit = 1000;
-  for (;;) {
-    const auto page = tx.events(events);
-    for (auto event : page) {
-      scrub(event.data, traces, pseudonym);
-      tx.replace_event_data(event.seq, event.data);
-    }
-    if (page.size() < static_cast<std::size_t>(events.limit)) break;
-    events.after = page.back().seq;
+  for (auto &[seq, data] : tx.event_data_of_case(subject.id)) {
+    scrub(data, traces, pseudonym);
+    tx.replace_event_data(seq, data);
   }
   for (auto &message : tx.outbox_of_case(subject.id)) {
     anonymise(message, pseudonym, traces, record.at);

@@ -63,7 +63,7 @@ TickSummary Engine::tick() {
   const UnixMs at = now();
   int cases = 0, events = 0;
   for (;;) {
-    // A read first: the usual tick finds nothing due and should not take the write lock.
+    // A read first: the usual tick finds nothing due and should not open a write transaction.
     bool due = false;
     store_->read([&](Tx &tx) { due = !tx.cases_due_for_alerts(at, 1).empty(); });
     if (!due) break;

@@ -193,8 +193,13 @@ Trouble classify(const soci::soci_error &error, soci::session &session) {
   if (session.get_backend_name() != "postgresql") return Trouble::other;
   if (const auto *pg = dynamic_cast<const soci::postgresql_soci_error *>(&error)) {
     const std::string state = pg->sqlstate();
-    // serialization_failure, deadlock_detected, lock_not_available
-    if (state == "40001" || state == "40P01" || state == "55P03") return Trouble::busy;
+    // serialization_failure, deadlock_detected, lock_not_available; and unique_violation: every
+    // insert of a key that is not new is looked for first, so this is another writer that stored
+    // the same key (an idempotency key, an order, an inbound mail) meanwhile, and the attempt
+    // run again finds it.
+    if (state == "40001" || state == "40P01" || state == "55P03" || state == "23505") {
+      return Trouble::busy;
+    }
     // connection_exception, admin/crash shutdown, cannot_connect_now
     if (starts_with(state, "08") || state == "57P01" || state == "57P02" || state == "57P03") {
       return Trouble::lost;

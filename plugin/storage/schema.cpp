@@ -10,6 +10,7 @@
 #include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
 #include "storage/staff_accounts_table.hpp"
+#include "storage/transaction_seq_table.hpp"
 
 namespace reclaim {
 
@@ -61,7 +62,8 @@ void migration_1(soci::session &sql, const Dialect &dialect) {
   sql << "CREATE TABLE idempotency ("
          " scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,"
          " case_id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (scope, key))";
-  // The signing secret of a database opened without one: made once, here, under the write lock.
+  // The signing secret of a database opened without one: made once, here, under the migration
+  // lock.
   const std::string secret = hex_encode(random_bytes(32));
   sql << "INSERT INTO meta (key, value) VALUES ('secret', :secret)", soci::use(secret);
 }
@@ -176,6 +178,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < kStaffAccountsMigration) add_staff_accounts(sql);  // staff_accounts_table.cpp
   if (found < kCannedRepliesMigration) add_canned_replies(sql);  // canned_replies_table.cpp
   if (found < kPrivacyMigration) add_privacy_tables(sql);         // privacy_table.cpp
+  if (found < kTransactionSeqMigration) number_seq_by_transaction(sql, dialect);
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

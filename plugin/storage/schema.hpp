@@ -11,13 +11,14 @@ namespace reclaim {
 
 struct Dialect;
 
-constexpr int kSchemaVersion = 13;
+constexpr int kSchemaVersion = 14;
 
 // The schema version stored in the database, 0 when it has none yet (read only).
 int stored_schema_version(soci::session &sql, const Dialect &dialect);
 
 // Applies the migrations the database lacks inside the caller's write transaction. The caller
-// holds the write lock, so two processes opening a new database at once migrate it only once.
+// holds the migration lock (SQLite: the write lock), so two processes opening a new database at
+// once migrate it only once.
 int migrate(soci::session &sql, const Dialect &dialect);
 
 }  // namespace reclaim

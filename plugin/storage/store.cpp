@@ -54,7 +54,7 @@ Store::Store(const StorageConfig &config) : config_(config) {
                                   ", newer than this library's " + std::to_string(kSchemaVersion));
   }
   if (found < kSchemaVersion) {
-    write([this](Tx &tx) { schema_version_ = migrate(tx.session(), *dialect_); });
+    transact(Mode::migrate, [this](Tx &tx) { schema_version_ = migrate(tx.session(), *dialect_); });
   } else {
     schema_version_ = found;
   }
@@ -97,9 +97,9 @@ void Store::release(Connection &connection) {
   released_.notify_one();
 }
 
-void Store::write(const std::function<void(Tx &)> &work) { transact(true, work); }
+void Store::write(const std::function<void(Tx &)> &work) { transact(Mode::write, work); }
 
-void Store::read(const std::function<void(Tx &)> &work) { transact(false, work); }
+void Store::read(const std::function<void(Tx &)> &work) { transact(Mode::read, work); }
 
 void Store::checkpoint() {
   if (std::string_view(dialect_->name) != "sqlite") return;
@@ -113,7 +113,26 @@ void Store::checkpoint() {
   }
 }
 
-void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
+void Store::read_outbox(const std::function<void(Tx &)> &work) {
+  const auto give_up = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(std::max(config_.busy_timeout_ms, 100));
+  std::optional<long long> waited_for;  // the first transaction id after those running at the call
+  for (bool done = false; !done;) {
+    read([&](Tx &tx) {
+      const auto running = tx.running_transactions();
+      if (running && !waited_for) waited_for = running->second;
+      if (running && running->first < *waited_for && std::chrono::steady_clock::now() < give_up) {
+        return;
+      }
+      work(tx);
+      done = true;
+    });
+    if (!done) std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+}
+
+void Store::transact(Mode mode, const std::function<void(Tx &)> &work) {
+  const bool writing = mode != Mode::read;
   const Borrowed borrowed{*this, acquire()};
   Connection &connection = borrowed.connection;
 
@@ -132,8 +151,10 @@ void Store::transact(bool writing, const std::function<void(Tx &)> &work) {
         // Prepared once per connection: parsing BEGIN and COMMIT was a fifth of a short read.
         cache.execute(sql, writing ? dialect_->begin_write : dialect_->begin_read, {});
         begun = true;
-        if (writing && dialect_->write_lock) cache.execute(sql, dialect_->write_lock, {lock_key_});
-        Tx tx(sql, cache, *dialect_);
+        if (mode == Mode::migrate && dialect_->migration_lock) {
+          cache.execute(sql, dialect_->migration_lock, {lock_key_});
+        }
+        Tx tx(sql, cache, *dialect_, writing);
         work(tx);
         committing = true;
         cache.execute(sql, "COMMIT", {});

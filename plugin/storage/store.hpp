@@ -57,8 +57,10 @@ struct InboundRecord {
 // Store::write/read.
 class Tx {
  public:
-  Tx(soci::session &sql, StatementCache &statements, const Dialect &dialect)
-      : sql_(sql), writes_(statements), reads_(statements), dialect_(dialect) {}
+  // `writing`: a write transaction, whose reads of cases, orders and accounts lock what they
+  // read until the commit (they are read to be changed).
+  Tx(soci::session &sql, StatementCache &statements, const Dialect &dialect, bool writing)
+      : sql_(sql), writes_(statements), reads_(statements), dialect_(dialect), writing_(writing) {}
 
   // Orders
   std::optional<Order> order(const std::string &shop, const std::string &id);
@@ -93,6 +95,15 @@ class Tx {
                 const std::string &case_id, UnixMs now);
 
   std::optional<std::string> meta(const std::string &key);
+
+  // The oldest transaction id still running and the next one to be handed out, as this
+  // transaction's snapshot has them; nullopt where every committed row is readable at once
+  // (tx_sequence.cpp).
+  std::optional<std::pair<long long, long long>> running_transactions();
+
+  // Holds the lock called `name` until the commit (tx_locks.cpp): for a rule over several rows,
+  // such as a shop's limit of canned replies. Nothing where writers take turns anyway.
+  void lock_name(const std::string &name);
 
   // Policies: each shop's dated policy documents, oldest first.
   std::vector<std::pair<UnixMs, std::string>> policies(const std::string &shop);
@@ -206,6 +217,9 @@ class Tx {
   bool claim_anonymisation(const std::string &case_id, UnixMs at);
   // Rewrites the case's history entries in place (the same number, in order of seq).
   void replace_history(const std::string &case_id, const std::vector<HistoryEntry> &entries);
+  // Every event of the case (seq, data), with no cursor horizon: an erasure must reach them all.
+  std::vector<std::pair<std::int64_t, boost::json::object>> event_data_of_case(
+      const std::string &case_id);
   void replace_event_data(std::int64_t seq, const boost::json::object &data);
   void anonymise_mail(const std::string &id, const std::string &pseudonym);
   // Returns how many files went.
@@ -228,12 +242,20 @@ class Tx {
  private:
   // The columns only the queue reads (priority, tags) of a case just inserted or updated.
   void write_queue_columns(const Case &subject, bool is_new);
+  // The SELECT `sql`, in a write transaction made to lock the rows it returns until the commit.
+  std::string locking(const std::string &sql) const;
+  // The seq of the next event or outbox row this transaction writes, or nullopt where the
+  // database numbers them itself (tx_sequence.cpp).
+  std::optional<long long> next_seq();
 
   soci::session &sql_;
   // The connection's prepared statements, one cache named for what each call does with it.
   StatementCache &writes_;
   StatementCache &reads_;
   const Dialect &dialect_;
+  const bool writing_;
+  std::optional<long long> transaction_id_;  // asked once, at the first numbered row
+  long long numbered_ = 0;                   // rows numbered so far
 };
 
 class Store {
@@ -256,6 +278,11 @@ class Store {
   // SQLite: moves the write-ahead log into the database file and empties it, so that rows
   // just rewritten (an erasure) leave no earlier copy in the log. Nothing on PostgreSQL.
   void checkpoint();
+  // The same for reading events and messages by cursor: shows everything committed before the
+  // call. On PostgreSQL an event shows only once every transaction older than its own has ended
+  // (docs/SCALING.md, "The outbox"), so this first waits until the transactions running at the
+  // call have ended; after the busy timeout it reads what is readable.
+  void read_outbox(const std::function<void(Tx &)> &work);
   // Equal marks: nothing was committed in between, by anyone (change_watch.hpp). nullopt when
   // the store cannot tell without a transaction. Never blocks or throws.
   std::optional<std::int64_t> change_mark() { return watch_ ? watch_->mark() : std::nullopt; }
@@ -279,12 +306,13 @@ class Store {
   void open(Connection &connection, bool first);
   Connection &acquire();
   void release(Connection &connection);
-  void transact(bool writing, const std::function<void(Tx &)> &work);
+  enum class Mode { read, write, migrate };
+  void transact(Mode mode, const std::function<void(Tx &)> &work);
 
   StorageConfig config_;
   const Dialect *dialect_;
   std::string target_;       // what the backend connects to
-  long long lock_key_ = 0;   // PostgreSQL: the advisory lock writers of this schema share
+  long long lock_key_ = 0;   // PostgreSQL: the advisory lock migrations of this schema share
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection *> idle_;
   std::mutex mutex_;

@@ -40,19 +40,16 @@ ClaimedQty Tx::claimed_qty(const std::string &shop, const std::string &order_id)
 }
 
 std::int64_t Tx::next_case_number(const std::string &shop, int year) {
-  long long last = 0;
-  soci::indicator found = soci::i_null;
-  sql_ << "SELECT last FROM case_numbers WHERE shop = :shop AND year = :year", soci::use(shop),
-      soci::use(year), soci::into(last, found);
-  if (sql_.got_data() && found == soci::i_ok) {
-    ++last;
-    writes_.execute(sql_, "UPDATE case_numbers SET last = ? WHERE shop = ? AND year = ?",
-                    {last, shop, static_cast<long long>(year)});
-  } else {
-    last = 1;
-    writes_.execute(sql_, "INSERT INTO case_numbers (shop, year, last) VALUES (?, ?, ?)",
-                    {shop, static_cast<long long>(year), last});
-  }
+  // One statement: the counter row stays locked until the commit, so a concurrent opening in
+  // the same shop and year waits for it and counts on from the committed number (no gaps when
+  // the transaction rolls back, no duplicates).
+  std::int64_t last = 0;
+  reads_.query(sql_,
+               "INSERT INTO case_numbers (shop, year, last) VALUES (?, ?, 1)"
+               " ON CONFLICT (shop, year) DO UPDATE SET last = case_numbers.last + 1"
+               " RETURNING last",
+               "n", {shop, static_cast<long long>(year)},
+               [&](const CachedRow &row) { last = row.number(0); });
   return last;
 }
 
@@ -131,7 +128,7 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {
   std::optional<Case> found;
-  reads_.query(sql_, "SELECT body FROM cases WHERE id = ?", "t", {id},
+  reads_.query(sql_, locking("SELECT body FROM cases WHERE id = ?"), "t", {id},
                [&](const CachedRow &row) {
                  if (!row.null(0)) found = case_from_body(row.text(0));
                });
@@ -140,8 +137,8 @@ std::optional<Case> Tx::case_by_id(const std::string &id) {
 
 std::optional<Case> Tx::case_by_number(const std::string &shop, const std::string &number) {
   std::optional<Case> found;
-  reads_.query(sql_, "SELECT body FROM cases WHERE shop = ? AND number = ?", "t", {shop, number},
-               [&](const CachedRow &row) {
+  reads_.query(sql_, locking("SELECT body FROM cases WHERE shop = ? AND number = ?"), "t",
+               {shop, number}, [&](const CachedRow &row) {
                  if (!row.null(0)) found = case_from_body(row.text(0));
                });
   return found;

@@ -1,8 +1,10 @@
-// The outbox: events in commit order, read by hosts with a cursor.
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+// The outbox: events in seq order, read by hosts with a cursor that never steps over one.
 #include <soci/soci.h>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "storage/dialect.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
 
@@ -11,20 +13,25 @@ namespace reclaim {
 std::vector<Event> Tx::events(const EventQuery &query) {
   const long long after = query.after;
   const int limit = query.limit;
-  // One statement per filter, so each can walk its own index in sequence order.
+  // One statement per filter, so each can walk its own index in sequence order. Each stops
+  // below the horizon: past it, an event may still commit with a smaller seq than one shown.
   const std::string columns =
-      "SELECT seq, type, case_id, case_number, shop, at, customer_visible, data FROM events";
+      "SELECT seq, type, case_id, case_number, shop, at, customer_visible, data FROM events"
+      " WHERE seq < " +
+      std::string(dialect_.seq_horizon);
   soci::rowset<soci::row> rows =
       !query.case_id.empty()
-          ? (sql_.prepare << columns + " WHERE case_id = :case_id AND seq > :after AND"
-                                       " (:shop = '' OR shop = :shop2) ORDER BY seq LIMIT :limit",
+          ? (sql_.prepare << columns +
+                                 " AND case_id = :case_id AND seq > :after AND"
+                                 " (:shop = '' OR shop = :shop2) ORDER BY seq LIMIT :limit",
              soci::use(query.case_id), soci::use(after), soci::use(query.shop),
              soci::use(query.shop), soci::use(limit))
       : !query.shop.empty()
-          ? (sql_.prepare << columns + " WHERE seq > :after AND shop = :shop ORDER BY seq"
-                                       " LIMIT :limit",
+          ? (sql_.prepare << columns +
+                                 " AND seq > :after AND shop = :shop ORDER BY seq"
+                                 " LIMIT :limit",
              soci::use(after), soci::use(query.shop), soci::use(limit))
-          : (sql_.prepare << columns + " WHERE seq > :after ORDER BY seq LIMIT :limit",
+          : (sql_.prepare << columns + " AND seq > :after ORDER BY seq LIMIT :limit",
              soci::use(after), soci::use(limit));
   std::vector<Event> out;
   for (const auto &row : rows) {

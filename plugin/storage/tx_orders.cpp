@@ -11,7 +11,8 @@ namespace reclaim {
 std::optional<Order> Tx::order(const std::string &shop, const std::string &id) {
   std::string body, adapter, host;
   soci::indicator found = soci::i_null;
-  sql_ << "SELECT body, adapter, host FROM orders WHERE shop = :shop AND id = :id",
+  // Locked in a write transaction: the quantities open cases claim on it are checked against it.
+  sql_ << locking("SELECT body, adapter, host FROM orders WHERE shop = :shop AND id = :id"),
       soci::use(shop), soci::use(id), soci::into(body, found), soci::into(adapter),
       soci::into(host);
   if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;

@@ -70,29 +70,48 @@ std::vector<OutboxMessage> messages_of(soci::rowset<soci::row> rows) {
 }  // namespace
 
 std::int64_t Tx::append_event(const Event &event) {
+  const std::optional<long long> seq = next_seq();  // NULL: the database numbers it
   writes_.execute(sql_,
-                  "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible,"
-                  " data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {event.type, event.case_id, event.case_number, event.shop,
+                  "INSERT INTO events (seq, type, case_id, case_number, shop, at,"
+                  " customer_visible, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  {seq, event.type, event.case_id, event.case_number, event.shop,
                    static_cast<long long>(event.at), event.customer_visible ? 1LL : 0LL,
                    json::serialize(event.data)});
-  long long seq = 0;
-  sql_ << dialect_.last_serial, soci::into(seq);
-  return seq;
+  if (seq) return *seq;
+  long long numbered = 0;
+  sql_ << dialect_.last_serial, soci::into(numbered);
+  return numbered;
 }
 
 void Tx::append_outbox(const OutboxMessage &m) {
   writes_.execute(
       sql_,
-      "INSERT INTO outbox (id, channel, event_seq, event_type, case_id, case_number, shop,"
+      "INSERT INTO outbox (seq, id, channel, event_seq, event_type, case_id, case_number, shop,"
       " recipient, locale, template, subject, body_text, body_html, headers, status, attempts,"
       " last_error, created_at, next_attempt_at, lease_owner, lease_until, sent_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {m.id, std::string(name(m.channel)), static_cast<long long>(m.event_seq), m.event_type,
-       m.case_id, m.case_number, m.shop, m.to, m.locale, m.template_name, m.subject, m.text,
-       m.html, headers_text(m.headers), std::string(name(m.status)),
-       static_cast<long long>(m.attempts), m.last_error, static_cast<long long>(m.created_at),
-       static_cast<long long>(m.next_attempt_at), std::string(), 0LL,
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {next_seq(),
+       m.id,
+       std::string(name(m.channel)),
+       static_cast<long long>(m.event_seq),
+       m.event_type,
+       m.case_id,
+       m.case_number,
+       m.shop,
+       m.to,
+       m.locale,
+       m.template_name,
+       m.subject,
+       m.text,
+       m.html,
+       headers_text(m.headers),
+       std::string(name(m.status)),
+       static_cast<long long>(m.attempts),
+       m.last_error,
+       static_cast<long long>(m.created_at),
+       static_cast<long long>(m.next_attempt_at),
+       std::string(),
+       0LL,
        static_cast<long long>(m.sent_at)});
 }
 
@@ -102,9 +121,10 @@ std::vector<OutboxMessage> Tx::outbox(const OutboxQuery &query) {
   const std::string status = query.status ? std::string(name(*query.status)) : std::string();
   return messages_of(
       (sql_.prepare << std::string(kColumns) +
-                           " WHERE channel = :channel AND seq > :after AND (:shop = '' OR shop ="
-                           " :shop2) AND (:status = '' OR status = :status2) ORDER BY seq"
-                           " LIMIT :limit",
+                           " WHERE channel = :channel AND seq > :after AND seq < " +
+                           dialect_.seq_horizon +
+                           " AND (:shop = '' OR shop = :shop2) AND (:status = '' OR status ="
+                           " :status2) ORDER BY seq LIMIT :limit",
        soci::use(channel), soci::use(after), soci::use(query.shop), soci::use(query.shop),
        soci::use(status), soci::use(status), soci::use(query.limit)));
 }
@@ -119,12 +139,15 @@ std::optional<OutboxMessage> Tx::outbox_message(const std::string &id) {
 std::vector<OutboxMessage> Tx::lease_due(const std::string &owner, UnixMs now, UnixMs until,
                                          int limit) {
   const long long at = now, leased_until = until;
-  // Writers hold the database's write lock: two senders never lease the same row, and a row
-  // whose sender died is taken again once its lease ran out (delivery at least once).
+  // The rows taken stay locked until the commit and rows another sender holds are passed over:
+  // two senders never lease the same row, and a row whose sender died is taken again once its
+  // lease ran out (delivery at least once).
   std::vector<std::string> ids;
   soci::rowset<soci::row> due =
-      (sql_.prepare << "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now"
-                       " AND lease_until <= :now2 ORDER BY next_attempt_at, seq LIMIT :limit",
+      (sql_.prepare << std::string("SELECT id FROM outbox WHERE status = 'pending' AND"
+                                   " next_attempt_at <= :now AND lease_until <= :now2"
+                                   " ORDER BY next_attempt_at, seq LIMIT :limit") +
+                           dialect_.lock_free_rows,
        soci::use(at), soci::use(at), soci::use(limit));
   for (const auto &row : due) ids.push_back(row.get<std::string>(0));
   std::vector<OutboxMessage> out;

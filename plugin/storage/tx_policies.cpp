@@ -1,6 +1,7 @@
 // Shop policies and the deadline alert clock of cases.
 #include <soci/soci.h>
 
+#include "storage/dialect.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
 
@@ -28,7 +29,11 @@ void Tx::put_policy(const std::string &shop, UnixMs applies_from, const std::str
 std::vector<std::pair<std::string, UnixMs>> Tx::cases_due_for_alerts(UnixMs now, int limit) {
   std::vector<std::pair<std::string, UnixMs>> due;
   const long long at = now;
-  soci::rowset<soci::row> rows = (sql_.prepare << kDueCasesSql, soci::use(at), soci::use(limit));
+  // In a write transaction each due case stays locked until the commit, and cases another
+  // ticker holds are passed over: several tickers share the work and send each alert once.
+  const std::string sql =
+      writing_ ? kDueCasesSql + std::string(dialect_.lock_free_rows) : std::string(kDueCasesSql);
+  soci::rowset<soci::row> rows = (sql_.prepare << sql, soci::use(at), soci::use(limit));
   for (const auto &row : rows) due.emplace_back(row.get<std::string>(0), integer_at(row, 1));
   return due;
 }

@@ -82,6 +82,17 @@ void Tx::replace_history(const std::string &case_id, const std::vector<HistoryEn
   }
 }
 
+std::vector<std::pair<std::int64_t, boost::json::object>> Tx::event_data_of_case(
+    const std::string &case_id) {
+  // Every event of the case, whatever a cursor reader may see yet (no seq horizon here).
+  std::vector<std::pair<std::int64_t, boost::json::object>> out;
+  reads_.query(sql_, "SELECT seq, data FROM events WHERE case_id = ? ORDER BY seq", "nt", {case_id},
+               [&](const CachedRow &row) {
+                 out.emplace_back(row.number(0), boost::json::parse(row.text(1)).as_object());
+               });
+  return out;
+}
+
 void Tx::replace_event_data(std::int64_t seq, const boost::json::object &data) {
   writes_.execute(sql_, "UPDATE events SET data = ? WHERE seq = ?",
                   {boost::json::serialize(data), static_cast<long long>(seq)});

@@ -34,12 +34,12 @@ std::optional<std::pair<StaffMember, std::string>> Tx::use_staff_link(const std:
   std::string body, next;
   long long expires = 0, used = 0;
   soci::indicator found = soci::i_null;
-  sql_ << "SELECT staff, next, expires_at, used_at FROM staff_links WHERE hash = :hash",
+  sql_ << locking("SELECT staff, next, expires_at, used_at FROM staff_links WHERE hash = :hash"),
       soci::use(hash), soci::into(body, found), soci::into(next), soci::into(expires),
       soci::into(used);
   if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
   if (used != 0 || expires <= now) return std::nullopt;
-  // Writers hold the database's write lock, so no other request can take the link meanwhile.
+  // The link's row is locked since it was read: no other request can take it meanwhile.
   const long long at = now;
   sql_ << "UPDATE staff_links SET used_at = :at WHERE hash = :hash", soci::use(at),
       soci::use(hash);

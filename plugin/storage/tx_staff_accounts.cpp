@@ -72,7 +72,7 @@ void Tx::put_staff_account(const StaffAccount &account) {
 
 std::optional<StaffAccount> Tx::staff_account(const std::string &id) {
   soci::rowset<soci::row> rows =
-      (sql_.prepare << RECLAIM_ACCOUNT_COLUMNS " WHERE id = :id", soci::use(id));
+      (sql_.prepare << locking(RECLAIM_ACCOUNT_COLUMNS " WHERE id = :id"), soci::use(id));
   for (const auto &row : rows) return account_of(row);
   return std::nullopt;
 }

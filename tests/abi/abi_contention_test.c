@@ -30,9 +30,7 @@ struct result {
   int opened;
   int reads;
   int version_jumps;
-  int bad;
-  int first_bad_status;
-  char first_bad[300];
+  struct abi_failures bad;
   char numbers[MAX_ACTIONS][32];
   char keyed_id[KEYS][64];
   char keyed_number[KEYS][32];
@@ -41,15 +39,6 @@ struct result {
 
 static char shared_id[SHARED][64];
 static char shared_number[SHARED][32];
-
-static void note_bad(struct result *r, const char *what, int rc, const char *doc) {
-  ++r->bad;
-  if (r->first_bad_status == 0) {
-    r->first_bad_status = rc ? rc : -1;
-    snprintf(r->first_bad, sizeof r->first_bad, "%s: %s %.200s", what, reclaim_status_name(rc),
-             doc ? doc : "(null)");
-  }
-}
 
 static void open_new(reclaim_engine *e, struct result *r, int who, int i) {
   char req[700];
@@ -64,7 +53,7 @@ static void open_new(reclaim_engine *e, struct result *r, int who, int i) {
   if (rc == RECLAIM_OK && json_str(out, "number", r->numbers[r->opened], 32))
     ++r->opened;
   else
-    note_bad(r, "case_open", rc, out);
+    abi_note_failure(&r->bad, "case_open", rc, out);
   reclaim_free(out);
 }
 
@@ -87,7 +76,7 @@ static void open_keyed(reclaim_engine *e, struct result *r, int key) {
       ++r->keyed_mismatch;
     }
   } else {
-    note_bad(r, "keyed case_open", rc, out);
+    abi_note_failure(&r->bad, "keyed case_open", rc, out);
   }
   reclaim_free(out);
 }
@@ -98,7 +87,7 @@ static void comment(reclaim_engine *e, struct result *r, int who, int s, int i) 
   long long v = -1, v2 = -1;
   int rc = reclaim_case_get(e, shared_id[s], &out);
   if (rc != RECLAIM_OK || !json_int(out, "version", &v)) {
-    note_bad(r, "case_get", rc, out);
+    abi_note_failure(&r->bad, "case_get", rc, out);
     reclaim_free(out);
     return;
   }
@@ -115,7 +104,7 @@ static void comment(reclaim_engine *e, struct result *r, int who, int s, int i) 
   } else if (rc == RECLAIM_CONFLICT) {
     ++r->conflicts;
   } else {
-    note_bad(r, "case_act", rc, out);
+    abi_note_failure(&r->bad, "case_act", rc, out);
   }
   reclaim_free(out);
 }
@@ -124,24 +113,33 @@ static void look(reclaim_engine *e, struct result *r, int s) {
   char q[200];
   char *out = NULL;
   int rc = reclaim_case_get(e, shared_id[s], &out);
-  if (rc != RECLAIM_OK) note_bad(r, "case_get", rc, out);
+  if (rc != RECLAIM_OK) abi_note_failure(&r->bad, "case_get", rc, out);
   reclaim_free(out);
   out = NULL;
   sprintf(q, "{\"after\":0,\"limit\":50,\"case_id\":\"%s\"}", shared_id[s]);
   rc = reclaim_events_read(e, q, &out);
   if (rc == RECLAIM_OK) ++r->reads;
-  else note_bad(r, "events_read", rc, out);
+  else abi_note_failure(&r->bad, "events_read", rc, out);
   reclaim_free(out);
 }
 
-static void run(const char *cfg, int who, int actions, struct result *r) {
+struct job {
+  const char *cfg;
+  int actions;
+};
+
+static void run(int who, const void *arg, void *result) {
+  const struct job *job = (const struct job *)arg;
+  const char *cfg = job->cfg;
+  const int actions = job->actions;
+  struct result *r = (struct result *)result;
   reclaim_engine *e = NULL;
   char *out = NULL;
   int i;
   memset(r, 0, sizeof *r);
   r->open_status = reclaim_open(cfg, &e, &out);
   if (r->open_status != RECLAIM_OK) {
-    note_bad(r, "reclaim_open", r->open_status, out);
+    abi_note_failure(&r->bad, "reclaim_open", r->open_status, out);
     reclaim_free(out);
     return;
   }
@@ -187,12 +185,12 @@ int main(void) {
   const char *database = getenv("RECLAIM_TEST_DATABASE");
   const char *wanted = getenv("RECLAIM_TEST_ACTIONS");
   int actions = wanted ? atoi(wanted) : MAX_ACTIONS;
-  int go[2], out_fds[PROCS][2], p, s, k, n = 0, dups = 0;
+  int p, s, k, n = 0, dups = 0;
   long events_before[SHARED];
-  pid_t children[PROCS];
+  struct abi_workers workers;
+  struct job job;
   reclaim_engine *e = NULL;
   char *out = NULL;
-  char byte = 'x';
 
   if (actions < 5 || actions > MAX_ACTIONS) actions = MAX_ACTIONS;
   if (mkdtemp(dir) == NULL) return 2;
@@ -215,45 +213,25 @@ int main(void) {
   reclaim_close(e);
   e = NULL;
 
-  if (pipe(go) != 0) return 2;
-  fflush(stdout);
-  fflush(stderr);
+  job.cfg = cfg;
+  job.actions = actions;
+  if (abi_fork_workers(&workers, PROCS, results, sizeof results[0], run, &job) != 0) return 2;
+  abi_start_workers(&workers);
   for (p = 0; p < PROCS; ++p) {
-    if (pipe(out_fds[p]) != 0) return 2;
-    children[p] = fork();
-    if (children[p] < 0) return 2;
-    if (children[p] == 0) {
-      static struct result r;
-      close(go[1]);
-      close(out_fds[p][0]);
-      if (read_all(go[0], &byte, 1) != 0) _exit(3);
-      run(cfg, p, actions, &r);
-      _exit(write_all(out_fds[p][1], &r, sizeof r) == 0 ? 0 : 4);
-    }
-    close(out_fds[p][1]);
-  }
-  close(go[0]);
-  for (p = 0; p < PROCS; ++p) write_all(go[1], &byte, 1); /* all start at once */
-  close(go[1]);
-  for (p = 0; p < PROCS; ++p) {
-    int status = 0;
-    if (read_all(out_fds[p][0], &results[p], sizeof results[p]) != 0) {
-      CHECK_MSG(0, "no result from process %d", p);
+    if (!abi_finish_worker(&workers, p, results, sizeof results[0])) {
+      CHECK_MSG(0, "process %d ended without its result", p);
       results[p].open_status = -1;
     }
-    close(out_fds[p][0]);
-    waitpid(children[p], &status, 0);
-    CHECK_MSG(WIFEXITED(status) && WEXITSTATUS(status) == 0, "process %d exit status %d", p,
-              status);
   }
 
   for (p = 0; p < PROCS; ++p) {
     struct result *r = &results[p];
     fprintf(stderr, "process %d: %d opened, %d+%d+%d+%d comments applied, %d conflicts, %d bad\n",
             p, r->opened, r->applied[0], r->applied[1], r->applied[2], r->applied[3],
-            r->conflicts, r->bad);
+            r->conflicts, r->bad.count);
     CHECK_STATUS(r->open_status, RECLAIM_OK);
-    CHECK_MSG(r->bad == 0, "process %d: %d calls failed; first: %s", p, r->bad, r->first_bad);
+    CHECK_MSG(r->bad.count == 0, "process %d: %d calls failed; first: %s", p, r->bad.count,
+              r->bad.first);
     CHECK_MSG(r->version_jumps == 0, "process %d: %d acts skipped a version", p,
               r->version_jumps);
     CHECK_MSG(r->keyed_mismatch == 0, "process %d: a key gave two cases", p);

@@ -379,6 +379,19 @@ ABI_FN const char *json_array_at(const char *obj, const char *path, long i) {
   }
 }
 
+/* A worker's failed calls: how many, and the first one described (call, status, answer). */
+struct abi_failures {
+  int count;
+  char first[300];
+};
+
+ABI_FN void abi_note_failure(struct abi_failures *f, const char *what, int rc, const char *doc) {
+  if (f->count++ == 0) {
+    snprintf(f->first, sizeof f->first, "%s: %s %.200s", what, reclaim_status_name(rc),
+             doc ? doc : "(null)");
+  }
+}
+
 /* Checks an error document: valid JSON, {"error":{"code":reclaim_status_name(status),
  * "message":"..."}}. Returns 1 when fine. */
 ABI_FN int abi_check_error_doc(const char *file, int line, const char *doc, int status) {
