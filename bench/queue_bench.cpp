@@ -191,6 +191,7 @@ int main(int argc, char **argv) {
               db.c_str(), reps);
   std::printf("%-14s %6s %12s %12s %12s %12s %7s\n", "page", "rows", "page p50 ms", "page p99 ms",
               "SQL p50 ms", "SQL p99 ms", "ratio");
+  std::fflush(stdout);  // each line as it comes: a page on a million cases takes a while
   for (auto &scenario : scenarios) {
     const std::string request = json::serialize(json::object{
         {"method", "GET"},
@@ -222,6 +223,7 @@ int main(int argc, char **argv) {
     std::printf("%-14s %6zu %12.2f %12.2f %12.2f %12.2f %7.2f\n", scenario.label.c_str(),
                 std::min<std::size_t>(rows_seen, 50), page50, percentile(page_ms, 0.99), hand50,
                 percentile(hand_ms, 0.99), hand50 / page50);
+    std::fflush(stdout);
   }
   reclaim_http_stop(engine);
   reclaim_close(engine);

@@ -1,4 +1,5 @@
 #include "codec/case_json.hpp"
+#include "codec/abuse_json.hpp"
 
 #include "codec/order_json.hpp"
 #include "codec/reader.hpp"
@@ -41,12 +42,15 @@ std::optional<Resolution> resolution_of(const value &v) {
 object customer_to_json(const Customer &customer) {
   return {{"email", text_or_null(customer.email)}, {"name", text_or_null(customer.name)},
           {"locale", text_or_null(customer.locale)}, {"type", text_or_null(customer.type)},
-          {"phone", text_or_null(customer.phone)}};
+          {"phone", text_or_null(customer.phone)}, {"id", text_or_null(customer.id)}};
 }
 
 Customer customer_of(const object &o) {
-  return {text_of(o.at("email")), text_of(o.at("name")), text_of(o.at("locale")),
-          text_of(o.at("type")), text_of(o.at("phone"))};
+  Customer customer{text_of(o.at("email")), text_of(o.at("name")), text_of(o.at("locale")),
+                    text_of(o.at("type")), text_of(o.at("phone")), ""};
+  // Bodies written before customer ids were kept lack it.
+  if (const auto *id = o.if_contains("id")) customer.id = text_of(*id);
+  return customer;
 }
 
 object item_to_json(const CaseItem &item) {
@@ -181,6 +185,7 @@ object case_to_json(const Case &c) {
           {"rating", std::move(rating)},
           {"legal_hold", c.legal_hold ? value(object{{"reason", *c.legal_hold}}) : value(nullptr)},
           {"anonymised_at", time_or_null(c.anonymised_at)},
+          {"flags", flags_to_json(c.flags)},
           {"extra", c.extra}};
 }
 
@@ -246,6 +251,7 @@ Case case_from_json(const value &body) {
     c.legal_hold = text_of(hold->get_object().at("reason"));
   }
   if (const auto *at = o.if_contains("anonymised_at")) c.anonymised_at = time_of(*at);
+  if (const auto *flags = o.if_contains("flags")) c.flags = flags_of(*flags);
   c.extra = o.at("extra").as_object();
   return c;
 }

@@ -29,6 +29,7 @@ Customer customer_from(Fields &fields) {
   customer.locale = fields.word("locale", kLocales).value_or("");
   customer.type = fields.word("type", kCustomerTypes).value_or("");
   customer.phone = fields.text("phone", 64).value_or("");
+  customer.id = fields.id("id").value_or("");
   return customer;
 }
 
@@ -127,6 +128,7 @@ boost::json::object order_to_json(const Order &order) {
   put(customer, "locale", order.customer.locale);
   put(customer, "type", order.customer.type);
   put(customer, "phone", order.customer.phone);
+  put(customer, "id", order.customer.id);
   out["customer"] = std::move(customer);
   boost::json::array lines;
   for (const auto &line : order.lines) {

@@ -1,6 +1,7 @@
 #include "codec/mail.hpp"
 #include "codec/policy_json.hpp"
 
+#include "codec/abuse_json.hpp"
 #include "codec/reader.hpp"
 #include "core/currency.hpp"
 #include "core/error.hpp"
@@ -173,20 +174,7 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
   static constexpr std::string_view kDecidingRoles[] = {"agent", "supervisor", "host"};
   each_keyed(fields, "decision_limits", kDecidingRoles,
              [&](const std::string &role, const json::value &value, const std::string &path) {
-               if (!value.is_object()) fail(Status::invalid_argument, "expected an object", path);
-               auto &limits = policy.decision_limits[role];
-               for (const auto &[code, amount] : value.get_object()) {
-                 const std::string at = field_path(path, std::string_view(code));
-                 if (!currency_minor_units(code) || code == "XXX") {
-                   fail(Status::invalid_argument, "expected an ISO 4217 currency code", at);
-                 }
-                 const auto limit = amount.is_string() ? Decimal::parse(amount.get_string())
-                                                        : std::nullopt;
-                 if (!limit || limit->negative()) {
-                   fail(Status::invalid_argument, "expected a decimal amount like \"500.00\"", at);
-                 }
-                 limits[std::string(code)] = *limit;
-               }
+               policy.decision_limits[role] = amounts_by_currency(value, path);
              });
   if (const auto fee = fields.decimal("restocking_fee_percent")) {
     if (fee->negative() || *fee > Decimal::parse("100").value()) {
@@ -234,6 +222,7 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
            "retention.anonymise_closed_after_days");
     }
   }
+  if (const auto *abuse = fields.raw("abuse")) policy.abuse = abuse_policy_from(*abuse, "abuse");
   if (const auto *messages = fields.object("messages")) {
     MailTexts::check_override(*messages, "messages");
     policy.messages = *messages;
@@ -253,9 +242,7 @@ json::object policy_to_json(const Policy &policy) {
   for (const auto &[kind, list] : policy.resolutions) resolutions[kind] = words_to_json(list);
   for (const auto &[reason, list] : policy.resolutions_by_reason) by_reason[reason] = words_to_json(list);
   for (const auto &[role, per_currency] : policy.decision_limits) {
-    json::object amounts;
-    for (const auto &[code, amount] : per_currency) amounts[code] = amount_text(amount, code);
-    limits[role] = std::move(amounts);
+    limits[role] = amounts_to_json(per_currency);
   }
   json::array warn;
   for (const int hours : policy.warn_before_hours) warn.emplace_back(hours);
@@ -289,6 +276,7 @@ json::object policy_to_json(const Policy &policy) {
     doc["retention"] =
         json::object{{"anonymise_closed_after_days", *policy.anonymise_closed_after_days}};
   }
+  if (policy.abuse) doc["abuse"] = to_json(*policy.abuse);
   return doc;
 }
 

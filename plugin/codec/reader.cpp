@@ -270,4 +270,22 @@ std::vector<std::string> words_list(Fields &fields, std::string_view key, std::s
   return out;
 }
 
+std::map<std::string, Decimal> amounts_by_currency(const json::value &value,
+                                                   const std::string &path) {
+  if (!value.is_object()) fail(Status::invalid_argument, "expected an object", path);
+  std::map<std::string, Decimal> amounts;
+  for (const auto &[code, amount] : value.get_object()) {
+    const std::string at = field_path(path, std::string_view(code));
+    if (!currency_minor_units(code) || code == "XXX") {
+      fail(Status::invalid_argument, "expected an ISO 4217 currency code", at);
+    }
+    const auto parsed = amount.is_string() ? Decimal::parse(amount.get_string()) : std::nullopt;
+    if (!parsed || parsed->negative()) {
+      fail(Status::invalid_argument, "expected a decimal amount like \"500.00\"", at);
+    }
+    amounts[std::string(code)] = *parsed;
+  }
+  return amounts;
+}
+
 }  // namespace reclaim::codec

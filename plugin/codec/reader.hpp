@@ -3,6 +3,7 @@
 
 #include <boost/json/value.hpp>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -88,6 +89,10 @@ void each_object(const json::array &items, const std::string &path, Read read) {
 // A member holding an array of short non-empty strings (tags, words); empty when absent.
 std::vector<std::string> words_list(Fields &fields, std::string_view key,
                                     std::size_t max_items = 50);
+
+// An object of amounts by currency, {"PLN": "500.00", "EUR": "120.00"}: ISO 4217 codes, amounts
+// not negative.
+std::map<std::string, Decimal> amounts_by_currency(const json::value &value, const std::string &path);
 
 // Checks text: valid UTF-8 is already guaranteed by the parser; control characters other than
 // tab and newlines are refused.

@@ -53,6 +53,17 @@ constexpr Phrase kPhrases[] = {
      "Z tej pozycji można jeszcze zgłosić najwyżej {detail} szt.",
      "At most {detail} of this item can still be claimed.",
      "По этой позиции можно заявить не более {detail} шт."},
+    {"voluntary_return_refused",
+     "Ten zwrot wykracza poza ustawowe prawo odstąpienia od umowy, dlatego nie możemy przyjąć go "
+     "przez formularz: sklep rozpatruje takie zwroty indywidualnie. Skontaktuj się z nami. "
+     "Reklamację wadliwego produktu możesz złożyć jak zwykle.",
+     "This return goes beyond the statutory right of withdrawal, so we cannot accept it through "
+     "the form: the shop considers such returns individually. Please contact us. You can still "
+     "file a complaint about a faulty item as usual.",
+     "Этот возврат выходит за рамки права на отказ от товара, установленного законом, поэтому мы "
+     "не можем принять его через форму: такие возвраты магазин рассматривает индивидуально. "
+     "Пожалуйста, свяжитесь с нами. Претензию по товару с недостатком вы можете подать как "
+     "обычно."},
     {"line_not_found",
      "W tym zamówieniu nie ma takiej pozycji.",
      "This order has no such item.",

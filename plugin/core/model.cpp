@@ -8,6 +8,12 @@ std::string amount_text(const Decimal &amount, const std::string &currency) {
   return amount.to_string(currency_minor_units(currency).value_or(2));
 }
 
+boost::json::object amounts_to_json(const std::map<std::string, Decimal> &amounts) {
+  boost::json::object out;
+  for (const auto &[code, amount] : amounts) out[code] = amount_text(amount, code);
+  return out;
+}
+
 boost::json::object money_to_json(const Money &money) {
   return {{"amount", amount_text(money.amount, money.currency)}, {"currency", money.currency}};
 }

@@ -3,6 +3,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ struct Customer {
   std::string locale;
   std::string type;  // consumer, sole_trader, business; empty when unknown
   std::string phone;
+  // The host's own id of the customer, when the order carries one (block lists may name it).
+  std::string id;
 };
 
 // Where an order goes; personal data like the rest of the customer (core/privacy.hpp).
@@ -126,6 +129,14 @@ struct Rating {
   UnixMs at = 0;
 };
 
+// Why a case was sent to a person (core/abuse.hpp): the flag, the policy's rule that raised it
+// and the figures behind it ({"returns": 11, "max_returns": 10}).
+struct Flag {
+  std::string name;
+  std::string rule;
+  boost::json::object figures;
+};
+
 struct Case {
   std::string id;
   std::string number;
@@ -166,6 +177,8 @@ struct Case {
   std::optional<std::string> legal_hold;
   // When its customer's personal data was erased (core/privacy.hpp); it then takes no actions.
   std::optional<UnixMs> anonymised_at;
+  // Raised when the case was opened (core/abuse.hpp); staff see them, the customer does not.
+  std::vector<Flag> flags;
   boost::json::object extra;
   // When the deadline watch should next look at the case (kMaxTime: never); kept by storage
   // beside the body, not in it.
@@ -178,6 +191,8 @@ struct Case {
 std::string amount_text(const Decimal &amount, const std::string &currency);
 // {"amount": "199.99", "currency": "PLN"}
 boost::json::object money_to_json(const Money &money);
+// {"PLN": "500.00", "EUR": "120.00"}
+boost::json::object amounts_to_json(const std::map<std::string, Decimal> &amounts);
 // {"type": "refund", "amount": {…}}
 boost::json::object resolution_to_json(const Resolution &resolution);
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/abuse.hpp"
 #include "core/calendar.hpp"
 #include "core/decimal.hpp"
 #include "core/law.hpp"
@@ -59,6 +60,8 @@ struct Policy {
   // Retention: finished cases are anonymised this many days after their last change (none: kept
   // until erased on request). Never shorter than appeal_days.
   std::optional<int> anonymise_closed_after_days;
+  // Limits on one customer's returns; none: no case is flagged.
+  std::optional<AbusePolicy> abuse;
   std::set<Day> holidays_extra, holidays_working;
   // The shop's own wording of mails, {"pl": {"case.decided": {"subject", "body"}}}, in place of
   // the defaults template by template (codec/mail.hpp checks it).

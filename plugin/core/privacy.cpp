@@ -5,6 +5,8 @@
 #include <boost/json/object.hpp>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace reclaim {
 
 namespace json = boost::json;
@@ -20,13 +22,6 @@ constexpr std::string_view kFreeText[] = {
     "first_name",  "last_name",    "street",   "city",
     "postcode", "zip",     "line1",       "line2",        "serial",   "company"};
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
-  return out;
-}
-
 bool free_text(std::string_view key) {
   return std::find(std::begin(kFreeText), std::end(kFreeText), key) != std::end(kFreeText);
 }
@@ -35,7 +30,7 @@ bool free_text(std::string_view key) {
 
 void Traces::add(const std::string &value) {
   if (value.size() < 3) return;  // too short to tell a person from anything else
-  std::string low = lowered(value);
+  std::string low = ascii_lower(value);
   if (std::find(values.begin(), values.end(), low) == values.end()) values.push_back(low);
 }
 
@@ -54,7 +49,7 @@ void Traces::add(const Address &address) {
 
 bool Traces::found_in(const std::string &text) const {
   if (text.empty()) return false;
-  const std::string low = lowered(text);
+  const std::string low = ascii_lower(text);
   return std::any_of(values.begin(), values.end(),
                      [&](const std::string &v) { return low.find(v) != std::string::npos; });
 }
@@ -115,6 +110,7 @@ void anonymise(Case &subject, const std::string &pseudonym, const Traces &traces
   subject.customer.email = pseudonym;
   subject.customer.name.clear();
   subject.customer.phone.clear();
+  subject.customer.id.clear();
   anonymise(subject.opened_by, pseudonym, traces);
   anonymise(subject.decided_by, pseudonym, traces);
   subject.description.clear();
@@ -136,6 +132,7 @@ void anonymise(Order &order, const std::string &pseudonym, const Traces &traces)
   order.customer.email = pseudonym;
   order.customer.name.clear();
   order.customer.phone.clear();
+  order.customer.id.clear();
   order.shipping_address.reset();
   scrub(order.extra, traces, pseudonym);
   scrub(order.host, traces, pseudonym);

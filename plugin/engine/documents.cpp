@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 #include "documents/compose.hpp"
 #include "documents/pdf.hpp"
@@ -24,11 +25,6 @@ Event latest_of(const std::vector<HistoryEntry> &history,
     event.data = entry.data;
   }
   return event;
-}
-
-std::string lower(std::string text) {
-  for (char &c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return text;
 }
 
 }  // namespace
@@ -66,7 +62,7 @@ DocumentFile Engine::document(const DocumentRequest &request) {
                     : !notify.from.empty()   ? notify.from
                                              : config_.mail.from;
   details.website = where.config.public_url;
-  details.jurisdiction = lower(where.config.jurisdiction);
+  details.jurisdiction = ascii_lower(where.config.jurisdiction);
 
   const documents::DocumentScene scene{subject, request.type, locale, where.zone,
                                        details, event,        now(),  policy->appeal_days};

@@ -6,12 +6,14 @@
 
 #include <cstdio>
 
+#include "codec/abuse_json.hpp"
 #include "codec/case_json.hpp"
 #include "codec/order_json.hpp"
 #include "codec/requests.hpp"
 #include "core/crypto.hpp"
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
+#include "core/messages.hpp"
 #include "engine/content_check.hpp"
 #include "engine/delivery.hpp"
 #include "engine/password.hpp"
@@ -226,14 +228,28 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     Case made = build_case(request, order ? &*order : nullptr, claimed, at);
     const auto policy = policy_at(tx, request.shop, at);
     json::array overridden;
-    if (order) {
-      for (const auto &verdict : verdicts_for(request, *order, claimed, *policy, at)) {
-        if (verdict.eligible) continue;
-        if (request.actor.role == Role::customer) {
-          fail(Status::not_allowed, verdict.message, verdict.field, verdict.code);
-        }
-        overridden.push_back(json::object{{"line", verdict.line}, {"code", verdict.code}});
+    const auto verdicts =
+        order ? verdicts_for(request, *order, claimed, *policy, at) : std::vector<ItemVerdict>{};
+    for (const auto &verdict : verdicts) {
+      if (verdict.eligible) continue;
+      if (request.actor.role == Role::customer) {
+        fail(Status::not_allowed, verdict.message, verdict.field, verdict.code);
       }
+      overridden.push_back(json::object{{"line", verdict.line}, {"code", verdict.code}});
+    }
+    made.flags = abuse_flags(tx, made, order ? &*order : nullptr, *policy);
+    if (!made.flags.empty()) {
+      // A flagged customer's return beyond the law may be refused on their own channels when
+      // the policy says so; a statutory withdrawal or complaint never is (core/abuse.hpp).
+      if (policy->abuse->refuse_voluntary_returns && request.actor.role == Role::customer) {
+        for (const auto &verdict : verdicts) {
+          if (verdict.code != "shop_return_policy") continue;
+          fail(Status::not_allowed,
+               eligibility_message("voluntary_return_refused", request_locale(request, *order), {}),
+               verdict.field, "voluntary_return_refused");
+        }
+      }
+      if (made.priority == "low" || made.priority == "normal") made.priority = "high";
     }
     const std::string party =
         order ? party_of(*policy, *order)
@@ -270,6 +286,12 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
       json::object statement = withdrawal->get_object();
       statement["actor"] = codec::actor_to_json(request.actor);
       publish(tx, made, case_event(made, "case.withdrawal", at, true, std::move(statement)),
+              *policy);
+    }
+    if (!made.flags.empty()) {
+      publish(tx, made,
+              case_event(made, "case.flagged", at, false,
+                         json::object{{"flags", codec::flags_to_json(made.flags)}}),
               *policy);
     }
     if (!request.idempotency_key.empty()) {

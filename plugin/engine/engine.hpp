@@ -92,6 +92,9 @@ class Engine {
   // What each item of a case was eligible for on the day the case was opened, with the rule
   // behind it, in `locale`; empty for goods bought without an order.
   std::vector<ItemVerdict> verdicts_at_opening(const Case &subject, const std::string &locale);
+  // What the case's customer did in its shop within the abuse window (the policy's, else a
+  // year) up to now, and their address's hash for the block and allow lists (abuse.cpp).
+  CustomerStanding customer_standing(const Case &subject);
 
   // Reports (engine/report.cpp): the figures, and for an HTML page what it charts beside them.
   ReportAnswer report(const ReportQuery &query);
@@ -257,10 +260,16 @@ class Engine {
   // The shop's policy in force at an instant: the latest one set to apply by then, else the
   // preset of the shop's jurisdiction.
   std::shared_ptr<const Policy> policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
+  // The language answers to an open request are written in: the customer's, the order's, the
+  // shop's.
+  std::string request_locale(const OpenRequest &request, const Order &order) const;
   // Verdicts for the items of an open request, against the policy in force.
   std::vector<ItemVerdict> verdicts_for(const OpenRequest &request, const Order &order,
                                         const ClaimedQty &claimed, const Policy &policy,
                                         UnixMs at) const;
+  // The flags the case being opened carries under the policy's abuse limits, itself counted.
+  std::vector<Flag> abuse_flags(Tx &tx, const Case &made, const Order *order,
+                                const Policy &policy) const;
   // Retention (privacy.cpp): anonymises each shop's finished cases past its policy's
   // anonymise_closed_after_days, in batches; returns how many.
   int apply_retention(UnixMs at);

@@ -71,16 +71,18 @@ PolicyView Engine::get_policy(const std::string &shop_id) {
   return view;
 }
 
+std::string Engine::request_locale(const OpenRequest &request, const Order &order) const {
+  if (request.customer && !request.customer->locale.empty()) return request.customer->locale;
+  return order.customer.locale.empty() ? shop(request.shop).config.locale : order.customer.locale;
+}
+
 std::vector<ItemVerdict> Engine::verdicts_for(const OpenRequest &request, const Order &order,
                                               const ClaimedQty &claimed, const Policy &policy,
                                               UnixMs at) const {
   EligibilityQuery query;
   query.kind = request.kind;
   query.now = at;
-  query.locale = request.customer && !request.customer->locale.empty()
-                     ? request.customer->locale
-                     : (order.customer.locale.empty() ? shop(request.shop).config.locale
-                                                      : order.customer.locale);
+  query.locale = request_locale(request, order);
   for (const auto &item : request.items) {
     query.items.push_back({item.line, item.qty, item.reason, {}, item.field});
   }

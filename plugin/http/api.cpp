@@ -117,7 +117,7 @@ Response open(Call &call) {
   request.actor = {Role::customer, ""};
   request.order_id = order->id;
   request.customer = Customer{order->customer.email, fields.text("name", 200).value_or(""),
-                              fields.word("locale", kLocales).value_or(""), "", ""};
+                              fields.word("locale", kLocales).value_or(""), "", "", ""};
   const auto *items = fields.array("items", 200);
   if (!items || items->empty()) fail(Status::invalid_argument, "at least one item", "items");
   codec::each_object(*items, "items", [&](codec::Fields &item, std::size_t) {
@@ -221,7 +221,7 @@ Response withdraw(Call &call) {
   request.channel = "api";
   request.actor = {Role::customer, ""};
   request.order_id = order->id;
-  request.customer = Customer{order->customer.email, name, locale, "consumer", ""};
+  request.customer = Customer{order->customer.email, name, locale, "consumer", "", ""};
   json::array items;
   const ClaimedQty claimed = call.engine().claimed_quantities(request.shop, order->id);
   for (const auto &line : order->lines) {

@@ -244,7 +244,7 @@ Response open_from_form(Call &call) {
   request.actor = {Role::customer, ""};
   request.order_id = order->id;
   request.customer =
-      Customer{order->customer.email, clip(form.get("name"), 200), call.lang, "", ""};
+      Customer{order->customer.email, clip(form.get("name"), 200), call.lang, "", "", ""};
   const bool is_return = request.kind == Kind::return_;
   // Today's form says which lines are wanted with a ticked box ("picking" marks it); a form
   // from before names them by a quantity above 0.

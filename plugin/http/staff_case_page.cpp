@@ -144,6 +144,7 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["customer_email"] = c.customer.email;
   context["customer_phone"] = c.customer.phone;
   context["order"] = c.order_id;
+  add_customer_standing(call, c, context);
   context["assignee"] = c.assignee;
   context["priority_label"] = call.text("staff_priority_" + c.priority);
   context["legal_hold"] = c.legal_hold ? json::value(*c.legal_hold) : json::value(nullptr);

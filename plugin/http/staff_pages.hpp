@@ -51,6 +51,9 @@ boost::json::array comma_list(std::string_view text);
 
 std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms);
 
+// The case's flags in words and its customer's recent history (staff_case_customer.cpp).
+void add_customer_standing(Call &call, const Case &c, boost::json::object &context);
+
 // The pages.
 Response staff_enter(Call &call);
 // GET and POST /staff/login (staff_login.cpp): reclaimd's accounts sign in with a password.

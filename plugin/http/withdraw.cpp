@@ -92,7 +92,7 @@ Response withdraw_confirm(Call &call) {
   request.actor = {Role::customer, ""};
   request.order_id = order->id;
   const std::string name = clip(form.get("name"), 200);
-  request.customer = Customer{order->customer.email, name, call.lang, "consumer", ""};
+  request.customer = Customer{order->customer.email, name, call.lang, "consumer", "", ""};
   json::array items;
   const ClaimedQty claimed = call.engine().claimed_quantities(shop, order->id);
   for (const auto &line : order->lines) {

@@ -207,6 +207,13 @@ class Tx {
   bool settle_inbound_draft(const std::string &id, const std::string &result,
                             const std::string &case_id);
 
+  // One customer's recent cases and the ids of the orders they placed since `since`, e-mail in
+  // any letter case, within the shop (tx_abuse.cpp). At most kHistoryCases cases, newest first.
+  static constexpr int kHistoryCases = 1000;
+  std::vector<Case> customer_cases(const std::string &shop, const std::string &email, UnixMs since);
+  std::vector<std::string> customer_orders(const std::string &shop, const std::string &email,
+                                           UnixMs since);
+
   // Personal data (tx_privacy.cpp); e-mail compared in any letter case, within the shop.
   std::vector<std::string> subject_case_ids(const std::string &shop, const std::string &email);
   std::vector<std::string> subject_order_ids(const std::string &shop, const std::string &email);

@@ -6,20 +6,13 @@
 #include <soci/soci.h>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
 
 namespace {
-
-// What lower() makes of an address in both databases (ASCII letters).
-std::string lower_ascii(std::string text) {
-  for (char &c : text) {
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  }
-  return text;
-}
 
 std::vector<std::string> ids_of(StatementCache &reads, soci::session &sql, const std::string &query,
                                 const std::vector<Param> &params) {
@@ -34,13 +27,13 @@ std::vector<std::string> Tx::subject_case_ids(const std::string &shop, const std
   return ids_of(reads_, sql_,
                 "SELECT id FROM cases WHERE shop = ? AND lower(customer_email) = ?"
                 " ORDER BY created_at, number",
-                {shop, lower_ascii(email)});
+                {shop, ascii_lower(email)});
 }
 
 std::vector<std::string> Tx::subject_order_ids(const std::string &shop, const std::string &email) {
   return ids_of(reads_, sql_,
                 "SELECT id FROM orders WHERE shop = ? AND lower(customer_email) = ? ORDER BY id",
-                {shop, lower_ascii(email)});
+                {shop, ascii_lower(email)});
 }
 
 std::vector<InboundRecord> Tx::subject_mails(const std::string &shop, const std::string &email,
@@ -48,7 +41,7 @@ std::vector<InboundRecord> Tx::subject_mails(const std::string &shop, const std:
   std::vector<std::string> ids = ids_of(
       reads_, sql_,
       "SELECT id FROM inbound_mail WHERE shop = ? AND lower(from_address) = ? ORDER BY id",
-      {shop, lower_ascii(email)});
+      {shop, ascii_lower(email)});
   for (const auto &case_id : case_ids) {
     for (auto &id : ids_of(reads_, sql_, "SELECT id FROM inbound_mail WHERE case_id = ?",
                            {case_id})) {

@@ -345,6 +345,10 @@ POLICY = {
     "sla": {"first_response_hours": 24, "decision_days": 7, "resolution_days": 21},
     "replacement_quality_check": False, "warn_before_hours": [72, 24], "appeal_days": 14,
     "holidays": {"extra": ["2026-12-31"], "working": []},
+    "abuse": {"window_days": 365, "max_returns": 10, "max_return_value": {"PLN": "2000.00"},
+              "max_return_rate": "0.5", "rate_min_orders": 3, "max_no_receipt": 5,
+              "block": {"emails": [], "customers": ["cust-blocked"], "addresses": []},
+              "allow": {"emails": ["vip@example.pl"]}, "refuse_voluntary_returns": False},
 }
 
 
@@ -1321,6 +1325,26 @@ def test_privacy(engine):
           "not_found", "an export for an unknown shop")
 
 
+def test_abuse(engine):
+    """A blocked customer's complaint is opened with its flag (case.schema.json) and a
+    case.flagged event (checked with every event in test_events)."""
+    blocked = dict(ORDER, id="B-1", number="#B-1",
+                   customer={"email": "blocked@example.pl", "name": "B", "id": "cust-blocked"})
+    if not import_ok(engine, "reclaim", blocked, "an order of a blocked customer"):
+        return
+    got = open_case(engine, {"kind": "complaint", "order_id": "B-1", "actor": CUSTOMER,
+                             "items": [{"line": "1", "qty": 1, "reason": "defect"}]},
+                    "a blocked customer's complaint")
+    check(bool(got) and [f["flag"] for f in got["flags"]] == ["blocked"] and
+          got["flags"][0]["rule"] == "block.customers" and got["customer"]["id"] == "cust-blocked",
+          "a blocked customer's complaint is opened, flagged blocked by their customer id")
+    invalid({"abuse": {"block": {"addresses": ["not-a-hash"]}}}, "policy-set-request.schema.json",
+            "a block list with an address that is no hash")
+    error("reclaim_policy_set",
+          lambda: engine.set_policy({"abuse": {"block": {"addresses": ["not-a-hash"]}}}),
+          "invalid_argument", "with an address that is no hash", field="abuse.block.addresses[0]")
+
+
 def test_documents(engine):
     """reclaim_document: each type in each language where the case allows it, strict results,
     and the refusals (unknown type, language, member or case; a letter before the decision)."""
@@ -1377,6 +1401,7 @@ def main():
         test_payloads(engine, orders, cases)
         test_http(engine)
         test_staff(engine)
+        test_abuse(engine)
         test_tick(engine, cases)
         test_events(engine, cases)
         test_messages(engine)

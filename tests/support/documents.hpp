@@ -27,7 +27,7 @@ inline CaseRecord open_kettle_complaint(Engine &engine, const std::string &shop,
   request.shop = shop;
   request.kind = Kind::complaint;
   request.actor = {Role::agent, agent};
-  request.customer = Customer{"jan@example.pl", customer_name, "", "", ""};
+  request.customer = Customer{"jan@example.pl", customer_name, "", "", "", ""};
   OpenItem item;
   item.sku = "KET-1";
   item.name = "Kettle";

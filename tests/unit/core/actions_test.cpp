@@ -24,7 +24,7 @@ OpenRequest customer_request() {
   OpenRequest request;
   request.actor = {Role::customer, ""};
   request.order_id = "1001";
-  request.customer = Customer{"JAN@example.pl", "", "", "", ""};
+  request.customer = Customer{"JAN@example.pl", "", "", "", "", ""};
   request.items = {{"1", "", "", std::nullopt, 2, "defect", "", "", "items[0]"},
                    {"2", "", "", std::nullopt, 3, "defect", "", "", "items[1]"}};
   return request;

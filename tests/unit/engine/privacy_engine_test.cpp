@@ -58,7 +58,7 @@ Order order_of(const std::string &id, const std::string &email, const std::strin
   order.currency = "PLN";
   order.placed_at = placed;
   order.delivered_at = placed + kMsPerDay;
-  order.customer = Customer{email, name, "pl", "consumer", phone};
+  order.customer = Customer{email, name, "pl", "consumer", phone, ""};
   order.shipping_address = Address{street, "", "Gdynia", "81-350", "", "PL"};
   OrderLine line;
   line.id = "1";
@@ -87,7 +87,7 @@ class PrivacyEngine : public ::testing::TestWithParam<std::string> {
     request.kind = kind;
     request.actor = {Role::customer, ""};
     request.order_id = order_id;
-    request.customer = Customer{email, "", "pl", "", ""};
+    request.customer = Customer{email, "", "pl", "", "", ""};
     OpenItem item;
     item.line = "1";
     item.qty = 1;

@@ -126,7 +126,7 @@ class StaffDesk : public ::testing::TestWithParam<std::string> {
     request.order_id = order;
     request.customer =
         Customer{email, shop == "default" && order == "1001" ? "<script>alert(1)</script>" : "Jan",
-                 "", "", ""};
+                 "", "", "", ""};
     OpenItem item;
     item.line = line;
     item.qty = line == "1" ? 2 : 1;

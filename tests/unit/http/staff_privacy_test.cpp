@@ -1,5 +1,6 @@
 // The legal hold at the desk: only a supervisor sees and takes it, it needs a reason, it shows on
-// the case page and keeps the case from an erasure; an anonymised case offers no actions.
+// the case page and keeps the case from an erasure; an anonymised case offers no actions. A
+// flagged case shows its flags in words and the customer's recent history.
 #include "staff_fixture.hpp"
 
 namespace reclaim::http::testing {
@@ -60,6 +61,31 @@ TEST_P(StaffDesk, ASupervisorSetsAndReleasesALegalHoldThatKeepsTheCaseFromErasur
   EXPECT_EQ(erased.body.find("anna@example.com"), std::string::npos);
   EXPECT_NE(erased.body.find("personal data erased"), std::string::npos);
   EXPECT_EQ(erased.body.find("name=\"action\""), std::string::npos);  // no forms left
+}
+
+TEST_P(StaffDesk, AFlaggedCaseShowsItsFlagsInWordsAndTheCustomersHistory) {
+  engine_.set_policy("default", codec::policy_from_json(
+                                    json::parse(R"({"abuse":{"window_days":90,"block":{"emails":["ANNA@example.com"]}}})"),
+                                    Jurisdiction::none));
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  const std::string plain = open_case("default", "1001", "jan@example.pl");
+  Desk agent = signed_in("agent");
+  const Response page = agent.get("/staff/cases/" + number + "?lang=en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("This case was flagged for a person to review"), std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("<strong>Customer on the block list</strong>: the e-mail address is on "
+                           "the shop&#39;s block list"),
+            std::string::npos);
+  EXPECT_NE(page.body.find("In the last 90 days: cases: 1 (returns: 0, complaints: 1); orders: 1, "
+                           "with a return: 0"),
+            std::string::npos);
+  const Response polish = agent.get("/staff/cases/" + number + "?lang=pl");
+  EXPECT_NE(polish.body.find("Klient na liście zablokowanych"), std::string::npos);
+  const Response russian = agent.get("/staff/cases/" + number + "?lang=ru");
+  EXPECT_NE(russian.body.find("Покупатель в списке блокировки"), std::string::npos);
+  const Response other = agent.get("/staff/cases/" + plain + "?lang=en");
+  EXPECT_EQ(other.body.find("flagged for a person"), std::string::npos);
 }
 
 }  // namespace reclaim::http::testing

@@ -243,7 +243,7 @@ TEST_P(StaffQueue, TheExportIsTheCurrentViewAsCsvWithFormulasDefused) {
   request.channel = "phone";
   request.actor = {Role::customer, ""};
   request.order_id = "1003";
-  request.customer = Customer{"=cmd@example.com", "=HYPERLINK(\"http://evil\",\"x\")", "", "", ""};
+  request.customer = Customer{"=cmd@example.com", "=HYPERLINK(\"http://evil\",\"x\")", "", "", "", ""};
   OpenItem item;
   item.line = "1";
   item.qty = 1;
