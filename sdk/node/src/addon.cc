@@ -41,7 +41,9 @@ Napi::Value set_error_factory(const Napi::CallbackInfo &info) {
 Napi::Value mapped_functions(const Napi::CallbackInfo &info) {
   auto names = Napi::Array::New(info.Env());
   uint32_t i = 0;
-  for (const char *name : {"version", "abi_version", "status_name", "open", "close", "clock_set"}) {
+  // free: every document a call returns is released with reclaim_free (workers.cc).
+  for (const char *name :
+       {"version", "abi_version", "status_name", "free", "open", "close", "clock_set"}) {
     names.Set(i++, name);
   }
   for (const AbiCall &call : abi_calls()) names.Set(i++, call.name);
