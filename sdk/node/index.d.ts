@@ -40,7 +40,7 @@ export declare class ReclaimError extends Error {
   readonly rule: string | null;
   /** The ABI's whole error document; null when the function writes none (setClock, stopHttp). */
   readonly document: Api.Error | null;
-  static fromAbi(status: number, text?: string): ReclaimError;
+  static fromAbi(status: number, text?: string, fn?: string): ReclaimError;
   static invalidArgument(field: string, message: string): ReclaimError;
 }
 

@@ -13,13 +13,14 @@ const candidates = [
   path.join(root, '..', '..', 'build', 'sdk', 'node', 'reclaim.node'),
 ].filter(Boolean);
 
-const found = candidates.find((file) => fs.existsSync(file));
+// A relative $RECLAIM_NODE_ADDON is taken from the working directory, not from this file.
+const found = candidates.map((file) => path.resolve(file)).find((file) => fs.existsSync(file));
 if (!found) {
   throw new Error(`reclaim.node not found (looked at ${candidates.join(', ')}); ` +
                   'build it (docs/INTEGRATE-NODE.md) or set RECLAIM_NODE_ADDON');
 }
 const addon = require(found);
-addon.set_error_factory((status, text) => ReclaimError.fromAbi(status, text));
+addon.set_error_factory((status, text, fn) => ReclaimError.fromAbi(status, text, fn));
 if (addon.abi_version() < addon.ABI_VERSION) {
   throw new Error(`the Reclaim library has ABI ${addon.abi_version()}, ` +
                   `this binding was built for ${addon.ABI_VERSION}`);

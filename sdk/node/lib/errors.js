@@ -34,8 +34,11 @@ class ReclaimError extends Error {
     this.document = document ?? null;
   }
 
-  /** The error for a status and the ABI's error document (its text, or undefined). */
-  static fromAbi(status, text) {
+  /**
+   * The error for a status and the ABI's error document (its text, or undefined) of the C
+   * function reclaim_<fn>; a function that writes no document is named in the message.
+   */
+  static fromAbi(status, text, fn) {
     let document = null;
     if (typeof text === 'string') {
       try {
@@ -45,10 +48,11 @@ class ReclaimError extends Error {
       }
     }
     const error = (document && typeof document.error === 'object' && document.error) || {};
+    const code = error.code || CODES[status] || 'unknown';
     return new ReclaimError({
       status,
-      code: error.code,
-      message: error.message,
+      code,
+      message: error.message || (fn ? `reclaim_${fn} returned ${code}` : undefined),
       field: error.field,
       rule: error.rule,
       document,

@@ -21,9 +21,10 @@ std::optional<std::string> text_argument(const Napi::Value &value, const char *p
   return text;
 }
 
-void TextArguments::set(int index, std::optional<std::string> value) {
-  values[index] = std::move(value);
-  pointers[index] = values[index] ? values[index]->c_str() : nullptr;
+TextArguments::Pointers TextArguments::pointers() const {
+  Pointers out{};
+  for (int i = 0; i < 3; ++i) out.at[i] = values[i] ? values[i]->c_str() : nullptr;
+  return out;
 }
 
 }  // namespace reclaim_node

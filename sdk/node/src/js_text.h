@@ -16,12 +16,15 @@ namespace reclaim_node {
 // which C would silently cut short.
 std::optional<std::string> text_argument(const Napi::Value &value, const char *param);
 
-// An owned copy of each argument, and the pointers a call passes (NULL for none).
+// An owned copy of each argument. The pointers a call passes are taken when it runs, from the
+// copies where they then live (moving a short string moves its characters).
 struct TextArguments {
   std::optional<std::string> values[3];
-  const char *pointers[3] = {nullptr, nullptr, nullptr};
 
-  void set(int index, std::optional<std::string> value);
+  struct Pointers {
+    const char *at[3];
+  };
+  Pointers pointers() const;  // NULL for an argument not given
 };
 
 }  // namespace reclaim_node

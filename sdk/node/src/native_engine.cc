@@ -50,11 +50,12 @@ Napi::Value NativeEngine::call(const Napi::CallbackInfo &info) {
   const auto &abi_call = *static_cast<const AbiCall *>(info.Data());
   TextArguments arguments;
   for (int i = 0; i < abi_call.param_count; ++i) {
-    arguments.set(i, text_argument(info[static_cast<size_t>(i)], abi_call.params[i]));
+    arguments.values[i] = text_argument(info[static_cast<size_t>(i)], abi_call.params[i]);
   }
   if (engine_ == nullptr || closing_) {
     auto refused = Napi::Promise::Deferred::New(env);
-    refused.Reject(make_error(env, RECLAIM_INVALID_ARGUMENT, closed_engine_document()));
+    refused.Reject(
+        make_error(env, RECLAIM_INVALID_ARGUMENT, closed_engine_document(), abi_call.name));
     return refused.Promise();
   }
   auto *worker = new CallWorker(env, this, engine_, abi_call, std::move(arguments));
@@ -89,10 +90,11 @@ Napi::Value NativeEngine::clock_set(const Napi::CallbackInfo &info) {
     throw Napi::TypeError::New(env, "unixMs must be a number or a bigint");
   }
   if (engine_ == nullptr || closing_) {
-    throw Napi::Error(env, make_error(env, RECLAIM_INVALID_ARGUMENT, closed_engine_document()));
+    throw Napi::Error(
+        env, make_error(env, RECLAIM_INVALID_ARGUMENT, closed_engine_document(), "clock_set"));
   }
   int status = reclaim_clock_set(engine_, unix_ms);
-  if (status != RECLAIM_OK) throw Napi::Error(env, make_error(env, status, ""));
+  if (status != RECLAIM_OK) throw Napi::Error(env, make_error(env, status, "", "clock_set"));
   return env.Undefined();
 }
 

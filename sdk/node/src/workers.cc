@@ -38,7 +38,8 @@ CallWorker::CallWorker(Napi::Env env, NativeEngine *owner, reclaim_engine *engin
 
 void CallWorker::Execute() {
   char *out = nullptr;
-  status_ = call_.run(engine_, arguments_.pointers, &out);
+  const TextArguments::Pointers texts = arguments_.pointers();
+  status_ = call_.run(engine_, texts.at, &out);
   try {
     take_document(out, document_);
   } catch (...) {
@@ -50,7 +51,7 @@ void CallWorker::OnOK() {
   Napi::Env env = Env();
   owner_->call_finished();
   if (status_ != RECLAIM_OK) {
-    deferred_.Reject(make_error(env, status_, document_));
+    deferred_.Reject(make_error(env, status_, document_, call_.name));
   } else if (document_.empty()) {
     deferred_.Resolve(env.Undefined());
   } else {
@@ -80,7 +81,7 @@ void OpenWorker::Execute() {
 void OpenWorker::OnOK() {
   Napi::Env env = Env();
   if (status_ != RECLAIM_OK) {
-    deferred_.Reject(make_error(env, status_, document_));
+    deferred_.Reject(make_error(env, status_, document_, "open"));
     return;
   }
   Napi::Object engine = NativeEngine::wrap(env, engine_);

@@ -12,7 +12,7 @@ const header = fs.readFileSync(path.join(REPO, 'include', 'reclaim', 'reclaim.h'
 const declared = [...new Set([...header.matchAll(/\breclaim_([a-z_]+)\(/g)].map((m) => m[1]))];
 
 test('every function of reclaim.h is mapped by the addon', () => {
-  assert.ok(declared.length >= 35, `only ${declared.length} functions found in the header`);
+  assert.ok(declared.length >= 30, `only ${declared.length} functions found in the header`);
   assert.deepEqual([...addon.mapped_functions()].sort(), [...declared].sort());
 });
 

@@ -13,8 +13,9 @@ test('ReclaimError is an Error with the document\'s members', () => {
   assert.deepEqual(
     [error.status, error.code, error.message, error.field, error.rule],
     [4, 'not_allowed', 'no', 'items[0].qty', 'quantity_exceeded']);
-  const bare = reclaim.ReclaimError.fromAbi(6, undefined);
+  const bare = reclaim.ReclaimError.fromAbi(6, undefined, 'tick');
   assert.deepEqual([bare.code, bare.field, bare.rule, bare.document], ['busy', null, null, null]);
+  assert.equal(bare.message, 'reclaim_tick returned busy');
   assert.equal(reclaim.ReclaimError.fromAbi(8, 'not json').code, 'internal');
 });
 

@@ -32,6 +32,7 @@ test('close waits for the calls in flight; calls made after it are refused', asy
   const closing = engine.close();
   const second = engine.close();
   const late = engine.getCase('RC-2026-000001');
+  late.catch(() => {}); // awaited below, after the others
   assert.equal(engine.closed, true);
   const settled = await Promise.allSettled(calls);
   assert.deepEqual(settled.filter((s) => s.status === 'rejected').map((s) => s.reason.message), []);
