@@ -12,8 +12,8 @@ namespace reclaim_node {
 using Texts = const char *const *;
 
 struct AbiCall {
-  const char *name;           // the C name without "reclaim_", also the addon's method name
-  const char *params[3];      // the text parameters' names, for errors about their types
+  const char *name;       // the C name without "reclaim_", also the addon's method name
+  const char *params[3];  // the text parameters' names, for errors about their types
   int param_count;
   int (*run)(reclaim_engine *engine, Texts texts, char **out_json);
 };

@@ -21,7 +21,8 @@ Napi::Value abi_version(const Napi::CallbackInfo &info) {
 
 Napi::Value status_name(const Napi::CallbackInfo &info) {
   if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "status must be a number");
-  return Napi::String::New(info.Env(), reclaim_status_name(info[0].As<Napi::Number>().Int32Value()));
+  return Napi::String::New(info.Env(),
+                           reclaim_status_name(info[0].As<Napi::Number>().Int32Value()));
 }
 
 Napi::Value open(const Napi::CallbackInfo &info) {
@@ -55,7 +56,8 @@ Napi::Object init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi_version", Napi::Function::New(env, abi_version, "abi_version"));
   exports.Set("status_name", Napi::Function::New(env, status_name, "status_name"));
   exports.Set("open", Napi::Function::New(env, open, "open"));
-  exports.Set("set_error_factory", Napi::Function::New(env, set_error_factory, "set_error_factory"));
+  exports.Set("set_error_factory",
+              Napi::Function::New(env, set_error_factory, "set_error_factory"));
   exports.Set("mapped_functions", Napi::Function::New(env, mapped_functions, "mapped_functions"));
   exports.Set("ABI_VERSION", Napi::Number::New(env, RECLAIM_ABI_VERSION));
   exports.Set("NativeEngine", NativeEngine::define(env));

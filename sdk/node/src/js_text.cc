@@ -12,8 +12,8 @@ std::optional<std::string> text_argument(const Napi::Value &value, const char *p
     auto bytes = value.As<Napi::Uint8Array>();
     text.assign(reinterpret_cast<const char *>(bytes.Data()), bytes.ByteLength());
   } else {
-    throw Napi::TypeError::New(value.Env(), std::string(param) +
-                                                " must be a string, a Buffer, null or undefined");
+    throw Napi::TypeError::New(
+        value.Env(), std::string(param) + " must be a string, a Buffer, null or undefined");
   }
   if (text.find('\0') != std::string::npos) {
     throw Napi::TypeError::New(value.Env(), std::string(param) + " holds a NUL character");

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <limits>
 
 #include "errors.h"
 #include "js_text.h"
@@ -41,8 +40,10 @@ NativeEngine::NativeEngine(const Napi::CallbackInfo &info) : Napi::ObjectWrap<Na
 
 NativeEngine::~NativeEngine() {
   // Collected without close(): no call can be running, each one holds a reference to this
-  // object until its result is back, and neither can a close (it holds one too).
-  reclaim_close(engine_);
+  // object until its result is back, and neither can a close (it holds one too). Only when
+  // the environment itself ends (a worker thread terminated) may calls still be counted, and
+  // then leaving the engine open is safer than freeing it under them.
+  if (in_flight_ == 0) reclaim_close(engine_);
 }
 
 Napi::Value NativeEngine::call(const Napi::CallbackInfo &info) {

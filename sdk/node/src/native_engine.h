@@ -26,9 +26,9 @@ class NativeEngine : public Napi::ObjectWrap<NativeEngine> {
   void close_finished();
 
  private:
-  Napi::Value call(const Napi::CallbackInfo &info);        // one row of abi_calls(): a Promise
-  Napi::Value clock_set(const Napi::CallbackInfo &info);   // synchronous
-  Napi::Value close(const Napi::CallbackInfo &info);       // a Promise, once every call is back
+  Napi::Value call(const Napi::CallbackInfo &info);       // one row of abi_calls(): a Promise
+  Napi::Value clock_set(const Napi::CallbackInfo &info);  // synchronous
+  Napi::Value close(const Napi::CallbackInfo &info);      // a Promise, once every call is back
   Napi::Value is_closed(const Napi::CallbackInfo &info);
   Napi::Value in_flight(const Napi::CallbackInfo &info);
 

@@ -5,6 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const v8 = require('node:v8');
 const vm = require('node:vm');
+const { Worker } = require('node:worker_threads');
 const { reclaim, COMPLAINT, staffCase, openEngine, rejectsWith } = require('./fixtures');
 
 const CLOSED = { status: 1, code: 'invalid_argument', field: 'engine' };
@@ -73,4 +74,28 @@ test('engines dropped without close are freed by the garbage collector', async (
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   assert.ok(collected > 0, 'no engine was collected');
+});
+
+test('worker threads load their own instance; one terminated mid-calls harms nothing', async () => {
+  const fixtures = require.resolve('./fixtures');
+  const source = `
+    const { parentPort } = require('node:worker_threads');
+    const { openEngine, staffCase } = require(${JSON.stringify(fixtures)});
+    (async () => {
+      const engine = await openEngine();
+      const opened = await engine.openCase(staffCase('W'));
+      for (let i = 0; i < 500; i += 1) engine.openCase(staffCase('W' + i)).catch(() => {});
+      parentPort.postMessage(opened.state);
+    })();`;
+  const worker = new Worker(source, { eval: true });
+  const state = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  assert.equal(state, 'received');
+  await worker.terminate();
+  // The main thread's instance goes on.
+  const engine = await openEngine();
+  assert.equal((await engine.openCase(COMPLAINT)).state, 'received');
+  await engine.close();
 });
