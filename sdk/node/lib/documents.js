@@ -28,6 +28,10 @@ function text(value, param) {
 function document(value, param) {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return checked(value, param);
+  if (value instanceof ArrayBuffer || (ArrayBuffer.isView(value) && !(value instanceof Uint8Array))) {
+    // JSON.stringify would quietly write these as {} or as an object of indexes.
+    throw ReclaimError.invalidArgument(param, `${param}: bytes go as a Buffer or Uint8Array`);
+  }
   if (value instanceof Uint8Array) {
     if (value.includes(0)) {
       throw ReclaimError.invalidArgument(param, `${param} holds a NUL byte`);

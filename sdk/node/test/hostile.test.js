@@ -88,6 +88,10 @@ test('malformed JSON text and unwritable objects', async (t) => {
   await rejectsWith(assert, engine.openCase(circular), { ...INVALID, field: 'request' });
   await rejectsWith(assert, engine.openCase({ kind: 'complaint', big: 1n }), { ...INVALID, field: 'request' });
   await rejectsWith(assert, engine.openCase(12), { ...INVALID, field: 'request' });
+  const bytes = Buffer.from(JSON.stringify(COMPLAINT));
+  for (const other of [bytes.buffer, new Uint16Array(4), new DataView(new ArrayBuffer(2))]) {
+    await rejectsWith(assert, engine.openCase(other), { ...INVALID, field: 'request' });
+  }
 });
 
 test('bytes that are not UTF-8, lone surrogates and NULs', async (t) => {
