@@ -27,8 +27,10 @@ packages=(
   chromium chromium-driver
   nginx openssl  # tests/tls: reclaimd behind nginx terminating TLS (docs/deploy/nginx-tls.conf)
 )
-# The browser test's Node.js and npm: Debian's, unless a Node.js with npm is already installed
-# (a NodeSource nodejs bundles npm and conflicts with Debian's npm package).
+# Node.js and npm for the Node binding (sdk/node: its addon's build runs npm ci, its tests run
+# with node --test) and the browser test: Debian's (Node 18, enough for a Node-API addon),
+# unless a Node.js with npm is already installed: a newer one (NodeSource's nodejs bundles npm
+# and conflicts with Debian's npm package) is kept, never replaced.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
