@@ -362,6 +362,8 @@ export namespace Case {
       locale: (Common.Locale | null);
       type: (Common.CustomerType | null);
       phone: Case.StringOrNull;
+      /** The host's id of the customer, from the order. */
+      id: Case.StringOrNull;
     };
     items: Case.Item[];
     description: Case.StringOrNull;
@@ -405,6 +407,8 @@ export namespace Case {
     } | null);
     /** When the customer's personal data was erased (reclaim_subject_erase or retention); the case then takes no actions. */
     anonymised_at: Common.UtcTimeOrNull;
+    /** Raised when the case was opened (policy abuse, docs/ABUSE.md); staff see them, the customer does not. */
+    flags: Common.Flag[];
     /** The host data given at opening. */
     extra: {
       [key: string]: unknown;
@@ -588,6 +592,43 @@ export namespace Common {
     basis?: string;
     decision_due?: Common.UtcTime;
   };
+  /** Customers named by e-mail (any letter case), the host's customer id (the order's customer.id), or the hash of a shipping address (the staff case page shows it; docs/ABUSE.md says how it is made). */
+  export type CustomerList = {
+    emails?: string[];
+    customers?: string[];
+    addresses?: string[];
+  };
+  /** Limits on one customer's returns (docs/ABUSE.md). A case beyond a limit, counting itself, carries flags and a case.flagged event and goes to a person; a statutory complaint or withdrawal is always accepted. */
+  export type AbusePolicy = {
+    /** The period counted back from the case's opening; default 365. */
+    window_days?: number;
+    /** More returns than this in the window: serial_returner. */
+    max_returns?: (number | null);
+    /** More returned worth than this, per currency: high_value. */
+    max_return_value?: {
+      [key: string]: Common.Decimal;
+    };
+    /** A larger share of orders returned from ("0.5"): serial_returner. */
+    max_return_rate?: (Common.Decimal | null);
+    /** The rate counts only from this many orders in the window; default 3. */
+    rate_min_orders?: number;
+    /** More cases for goods without an order: many_no_receipt. */
+    max_no_receipt?: (number | null);
+    /** Customers whose cases are flagged blocked. */
+    block?: Common.CustomerList;
+    /** Customers whose cases are never flagged. */
+    allow?: Common.CustomerList;
+    /** Refuse a flagged customer's return beyond the law on their own channels (rule voluntary_return_refused); staff may still open it. */
+    refuse_voluntary_returns?: boolean;
+  };
+  /** Why a case was sent to a person: the flag, the policy's rule and the figures behind it. */
+  export type Flag = {
+    flag: "blocked" | "serial_returner" | "high_value" | "many_no_receipt";
+    rule: string;
+    figures: {
+      [key: string]: unknown;
+    };
+  };
 }
 
 /** reclaim_document: request: Which document of the case to make as a PDF, and in which language (docs/DOCUMENTS.md). The case is the call's case_ref argument. */
@@ -679,7 +720,7 @@ export type EventsQuery = {
   case_id?: (Common.Id | null);
 };
 
-/** reclaim_events_read: result: Events in commit order: every change to a case writes its events in the same transaction. */
+/** reclaim_events_read: result: Events by seq: every change to a case writes its events in the same transaction, and no event becomes readable below a next already handed out. */
 export type EventsResult = {
   events: EventsResult.Event[];
   /** The last event's seq (the query's after when there were none): keep it and pass it as after next time. */
@@ -688,7 +729,7 @@ export type EventsResult = {
 export namespace EventsResult {
   export type Event = {
     seq: number;
-    type: "case.opened" | "case.state_changed" | "case.message" | "case.assigned" | "case.escalated" | "case.rated" | "case.note" | "case.updated" | "case.deadline_at_risk" | "case.deadline_breached" | "case.withdrawal" | "case.link_renewed" | "case.anonymised";
+    type: "case.opened" | "case.state_changed" | "case.message" | "case.assigned" | "case.escalated" | "case.rated" | "case.note" | "case.updated" | "case.deadline_at_risk" | "case.deadline_breached" | "case.withdrawal" | "case.link_renewed" | "case.flagged" | "case.anonymised";
     case_id: string;
     case_number: string;
     shop: string;
@@ -759,6 +800,14 @@ export namespace EventsResult {
     locale: "pl" | "en" | "ru";
     customer_email: string;
     status_token: string;
+    status_url?: string;
+  };
+  /** The flags a case was opened with (policy abuse); staff only. */
+  export type FlaggedData = {
+    flags: Common.Flag[];
+    locale?: "pl" | "en" | "ru";
+    customer_email?: string;
+    status_token?: string;
     status_url?: string;
   };
 }
@@ -1056,7 +1105,7 @@ export type MessagesQuery = {
   channel?: "mail" | "webhook" | null;
 };
 
-/** reclaim_messages_read: result: Mails (or webhook posts) in commit order, each written in the transaction of the event that caused it. */
+/** reclaim_messages_read: result: Mails (or webhook posts) by seq, each written in the transaction of the event that caused it; none becomes readable below a next already handed out. */
 export type MessagesResult = {
   messages: MessagesResult.Message[];
   next: number;
@@ -1349,6 +1398,8 @@ export type Order = {
     /** The customer's party type; default: the policy's party. */
     type?: (Common.CustomerType | null);
     phone?: (string | null);
+    /** The host's own id of the customer (abuse block and allow lists may name it). */
+    id?: (Common.Id | null);
   } | null);
   lines: ({
     /** Unique within the order. */
@@ -1455,6 +1506,7 @@ export namespace PolicyGetResult {
     retention?: {
       anonymise_closed_after_days: number;
     };
+    abuse?: Common.AbusePolicy;
   };
 }
 
@@ -1541,6 +1593,7 @@ export type PolicySetRequest = {
   retention?: ({
     anonymise_closed_after_days: number;
   } | null);
+  abuse?: Common.AbusePolicy;
 };
 export namespace PolicySetRequest {
   export type Words = (Common.Word[] | null);
