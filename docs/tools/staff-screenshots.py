@@ -11,7 +11,7 @@ link and takes the picture.
 
   python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR [PAGE,PAGE…]
 
-The pages: queue, queue-filtered, case, new-order and new (the intake form with an order's
+The pages: queue, queue-filtered, case, case-flagged (a blocked customer's case), new-order and new (the intake form with an order's
 lines, and for goods without one), mail (the unmatched e-mails), report, replies (the canned
 replies, as a supervisor sees them) and case-reply (a case with a canned reply inserted).
 """
@@ -42,6 +42,10 @@ engine = reclaim.Engine({"database": "sqlite:" + os.path.join(work, "desk.db"), 
                                     "locale": "pl", "case_prefix": "RC"}]}, library=library)
 start = ms("2026-11-02T09:00:00")
 engine.set_clock(start)
+# Abuse limits: one customer is on the block list, so their cases open flagged.
+engine.set_policy({"jurisdiction": "PL", "abuse": {"window_days": 90,
+                                                   "block": {"emails": ["piotr@example.pl"]}}},
+                  shop="default")
 people = [("jan@example.pl", "Jan <b>Kowalski</b>"), ("anna.nowak@example.com", "Anna Nowak"),
           ("olga@example.ru", "Ольга Смирнова"), ("piotr@example.pl", "Piotr Wiśniewski"),
           ("=cmd@example.com", "=HYPERLINK(\"x\")"), ("ewa@example.pl", "Ewa Zielińska")]
@@ -56,6 +60,8 @@ for i in range(12):
         "id": order_id, "number": "Z/" + order_id, "currency": "PLN",
         "placed_at": "2026-10-30T10:00:00Z", "delivered_at": "2026-11-01T12:00:00Z",
         "customer": {"email": email, "name": name},
+        "shipping": {"address": {"line1": "ul. Długa %d" % (i + 1), "city": "Gdańsk",
+                                 "postcode": "80-001", "country": "PL"}},
         "lines": [{"id": "1", "sku": "KET-%d" % (i % 3 + 1), "name": "Czajnik elektryczny",
                    "qty": 1, "unit_price": "199.99"},
                   {"id": "2", "sku": "MUG-4", "name": "Kubki, 4 szt.", "qty": 2,
@@ -99,6 +105,7 @@ url = engine.start_http({"listen": "127.0.0.1:0"})["url"].rstrip("/")
 pages = (("queue", "/staff/"),
          ("queue-filtered", "/staff/?assignee=any&state=open&at_risk=1&overdue=1&reason=defect"),
          ("case", "/staff/cases/" + case),
+         ("case-flagged", "/staff/cases/" + numbers[3]),
          ("new-order", "/staff/new?order=Z/2003"),
          ("new", "/staff/new"),
          ("mail", "/staff/mail"),

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "core/crypto.hpp"
+#include "core/eligibility.hpp"
 
 namespace reclaim {
 
@@ -62,7 +64,8 @@ std::string normalised(std::string_view part) {
       append_utf8(out, lower_letter((char32_t(byte & 0x1F) << 6) | next(i + 1)));
       i += 2;
     } else if ((byte & 0xF0) == 0xE0 && next(i + 1) != 0xFFFFFFFF && next(i + 2) != 0xFFFFFFFF) {
-      append_utf8(out, lower_letter((char32_t(byte & 0x0F) << 12) | (next(i + 1) << 6) | next(i + 2)));
+      append_utf8(out,
+                  lower_letter((char32_t(byte & 0x0F) << 12) | (next(i + 1) << 6) | next(i + 2)));
       i += 3;
     } else {
       out.push_back(part[i]);
@@ -115,6 +118,7 @@ CustomerHistory history_of(const std::vector<Case> &cases, const std::vector<std
   CustomerHistory history;
   history.since = since;
   history.orders = static_cast<int>(orders.size());
+  const std::unordered_set<std::string> bought(orders.begin(), orders.end());
   std::set<std::string> returned;
   for (const auto &one : cases) {
     if (one.created_at < since) continue;
@@ -129,9 +133,7 @@ CustomerHistory history_of(const std::vector<Case> &cases, const std::vector<std
       auto &sum = history.return_value[worth->currency];
       sum = sum + worth->amount;
     }
-    if (std::find(orders.begin(), orders.end(), one.order_id) != orders.end()) {
-      returned.insert(one.order_id);
-    }
+    if (bought.contains(one.order_id)) returned.insert(one.order_id);
   }
   history.orders_returned = static_cast<int>(returned.size());
   return history;
@@ -148,8 +150,7 @@ std::string address_hash(const Address &address) {
 }
 
 std::vector<Flag> judge_abuse(const AbusePolicy &policy, const Case &subject,
-                              const std::string &customer_id,
-                              const std::optional<Address> &address,
+                              const std::string &customer_id, const std::optional<Address> &address,
                               const CustomerHistory &history) {
   const std::string hash = address ? address_hash(*address) : std::string();
   if (!match_in(policy.allow, subject, customer_id, hash).empty()) return {};
@@ -159,13 +160,15 @@ std::vector<Flag> judge_abuse(const AbusePolicy &policy, const Case &subject,
   }
   if (policy.max_returns && history.returns > *policy.max_returns) {
     flags.push_back(flag("serial_returner", "max_returns",
-                         {{"returns", history.returns}, {"max_returns", *policy.max_returns}}));
+                         {{"returns", history.returns},
+                          {"max_returns", *policy.max_returns},
+                          {"window_days", policy.window_days}}));
   } else if (const auto rate = history.return_rate(policy.rate_min_orders);
              policy.max_return_rate && rate && *rate > *policy.max_return_rate) {
     flags.push_back(flag("serial_returner", "max_return_rate",
                          {{"orders", history.orders},
                           {"orders_returned", history.orders_returned},
-                          {"return_rate", round_to(*rate, 2).to_string()},
+                          {"return_rate", round_to(*rate, 4).to_string()},
                           {"max_return_rate", policy.max_return_rate->to_string()}}));
   }
   for (const auto &[currency, limit] : policy.max_return_value) {
@@ -174,14 +177,26 @@ std::vector<Flag> judge_abuse(const AbusePolicy &policy, const Case &subject,
     flags.push_back(flag("high_value", "max_return_value",
                          {{"currency", currency},
                           {"return_value", amount_text(sum->second, currency)},
-                          {"max_return_value", amount_text(limit, currency)}}));
+                          {"max_return_value", amount_text(limit, currency)},
+                          {"window_days", policy.window_days}}));
   }
   if (policy.max_no_receipt && history.no_receipt > *policy.max_no_receipt) {
     flags.push_back(flag("many_no_receipt", "max_no_receipt",
                          {{"no_receipt", history.no_receipt},
-                          {"max_no_receipt", *policy.max_no_receipt}}));
+                          {"max_no_receipt", *policy.max_no_receipt},
+                          {"window_days", policy.window_days}}));
   }
   return flags;
+}
+
+const ItemVerdict *refusable_return(const AbusePolicy &policy, const std::vector<Flag> &flags,
+                                    Role actor, const std::vector<ItemVerdict> &verdicts) {
+  if (flags.empty() || !policy.refuse_voluntary_returns || actor != Role::customer) return nullptr;
+  for (const auto &verdict : verdicts) {
+    // Counted from the order date, the law's own period (from delivery) is not known to be over.
+    if (verdict.code == "shop_return_policy" && !verdict.window_from_order_date) return &verdict;
+  }
+  return nullptr;
 }
 
 }  // namespace reclaim

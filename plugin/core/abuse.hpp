@@ -13,6 +13,8 @@
 
 namespace reclaim {
 
+struct ItemVerdict;  // core/eligibility.hpp, which reaches this header through the policy
+
 inline constexpr std::string_view kFlagNames[] = {"blocked", "serial_returner", "high_value",
                                                   "many_no_receipt"};
 
@@ -25,11 +27,11 @@ struct CustomerList {
 
 struct AbusePolicy {
   int window_days = 365;
-  std::optional<int> max_returns;                  // returns in the window, this one counted
+  std::optional<int> max_returns;                   // returns in the window, this one counted
   std::map<std::string, Decimal> max_return_value;  // per currency, the returns' worth
-  std::optional<Decimal> max_return_rate;          // orders returned from / orders bought
-  int rate_min_orders = 3;                         // fewer orders say nothing of a rate
-  std::optional<int> max_no_receipt;               // cases for goods without an order
+  std::optional<Decimal> max_return_rate;           // orders returned from / orders bought
+  int rate_min_orders = 3;                          // fewer orders say nothing of a rate
+  std::optional<int> max_no_receipt;                // cases for goods without an order
   CustomerList block, allow;
   // Refuse a voluntary return (beyond the law) of a flagged customer on the customer's own
   // channels; staff may still open it. Statutory rights are never refused.
@@ -74,8 +76,13 @@ std::string address_hash(const Address &address);
 // The flags a case carries under the policy, with the rule and the figures behind each; none
 // when the customer is on the allow list.
 std::vector<Flag> judge_abuse(const AbusePolicy &policy, const Case &subject,
-                              const std::string &customer_id,
-                              const std::optional<Address> &address,
+                              const std::string &customer_id, const std::optional<Address> &address,
                               const CustomerHistory &history);
+
+// The item of a flagged customer's own request that the policy lets the shop refuse: a return
+// the shop takes beyond the law (shop_return_policy), known to be past the statutory period. A
+// withdrawal in its period, a complaint, a request from staff or an unflagged customer: none.
+const ItemVerdict *refusable_return(const AbusePolicy &policy, const std::vector<Flag> &flags,
+                                    Role actor, const std::vector<ItemVerdict> &verdicts);
 
 }  // namespace reclaim

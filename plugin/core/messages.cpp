@@ -1,6 +1,7 @@
 #include "core/messages.hpp"
 
 #include "core/model.hpp"
+#include "core/text.hpp"
 
 #include <cstdio>
 
@@ -54,15 +55,15 @@ constexpr Phrase kPhrases[] = {
      "At most {detail} of this item can still be claimed.",
      "По этой позиции можно заявить не более {detail} шт."},
     {"voluntary_return_refused",
-     "Ten zwrot wykracza poza ustawowe prawo odstąpienia od umowy, dlatego nie możemy przyjąć go "
+     "Ten zwrot wykracza poza ustawowe prawo odstąpienia od umowy, dlatego nie możemy go przyjąć "
      "przez formularz: sklep rozpatruje takie zwroty indywidualnie. Skontaktuj się z nami. "
-     "Reklamację wadliwego produktu możesz złożyć jak zwykle.",
+     "Reklamację towaru niezgodnego z umową (np. wadliwego) możesz złożyć jak zwykle.",
      "This return goes beyond the statutory right of withdrawal, so we cannot accept it through "
-     "the form: the shop considers such returns individually. Please contact us. You can still "
+     "the form: the shop considers such returns case by case. Please contact us. You can still "
      "file a complaint about a faulty item as usual.",
      "Этот возврат выходит за рамки права на отказ от товара, установленного законом, поэтому мы "
      "не можем принять его через форму: такие возвраты магазин рассматривает индивидуально. "
-     "Пожалуйста, свяжитесь с нами. Претензию по товару с недостатком вы можете подать как "
+     "Пожалуйста, свяжитесь с нами. Претензию о недостатках товара вы можете подать как "
      "обычно."},
     {"line_not_found",
      "W tym zamówieniu nie ma takiej pozycji.",
@@ -71,15 +72,7 @@ constexpr Phrase kPhrases[] = {
 };
 
 std::string fill(std::string_view text, const MessageArgs &args) {
-  std::string out(text);
-  const auto put = [&out](std::string_view key, const std::string &value) {
-    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size())) {
-      out.replace(at, key.size(), value);
-    }
-  };
-  put("{date}", args.date);
-  put("{detail}", args.detail);
-  return out;
+  return filled(std::string(text), {{"date", args.date}, {"detail", args.detail}});
 }
 
 }  // namespace

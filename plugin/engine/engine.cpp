@@ -239,15 +239,12 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     }
     made.flags = abuse_flags(tx, made, order ? &*order : nullptr, *policy);
     if (!made.flags.empty()) {
-      // A flagged customer's return beyond the law may be refused on their own channels when
-      // the policy says so; a statutory withdrawal or complaint never is (core/abuse.hpp).
-      if (policy->abuse->refuse_voluntary_returns && request.actor.role == Role::customer) {
-        for (const auto &verdict : verdicts) {
-          if (verdict.code != "shop_return_policy") continue;
-          fail(Status::not_allowed,
-               eligibility_message("voluntary_return_refused", request_locale(request, *order), {}),
-               verdict.field, "voluntary_return_refused");
-        }
+      // A statutory withdrawal or complaint is never refused (core/abuse.hpp).
+      if (const auto *refused =
+              refusable_return(*policy->abuse, made.flags, request.actor.role, verdicts)) {
+        fail(Status::not_allowed,
+             eligibility_message("voluntary_return_refused", request_locale(request, *order), {}),
+             refused->field, "voluntary_return_refused");
       }
       if (made.priority == "low" || made.priority == "normal") made.priority = "high";
     }

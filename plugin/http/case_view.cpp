@@ -7,6 +7,7 @@
 #include "core/law.hpp"
 #include "core/messages.hpp"
 #include "core/state_machine.hpp"
+#include "core/text.hpp"
 #include "http/page_dates.hpp"
 
 namespace reclaim::http {
@@ -24,19 +25,6 @@ std::string by_label(Call &call, std::string_view role) {
   if (role == "customer") return call.text("by_customer");
   if (role == "system") return call.text("by_system");
   return call.text("by_staff");
-}
-
-// A translation with its "{name}" placeholders filled.
-std::string filled(std::string text,
-                   std::initializer_list<std::pair<std::string_view, std::string>> values) {
-  for (const auto &[key, value] : values) {
-    const std::string marker = "{" + std::string(key) + "}";
-    for (auto at = text.find(marker); at != std::string::npos;
-         at = text.find(marker, at + value.size())) {
-      text.replace(at, marker.size(), value);
-    }
-  }
-  return text;
 }
 
 // The newest customer-visible entry of `action`, or nullptr.

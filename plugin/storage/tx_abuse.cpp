@@ -1,9 +1,9 @@
 // One customer's history for the abuse limits (core/abuse.hpp): their recent cases and orders.
-#include <boost/json/parse.hpp>
 #include <soci/soci.h>
 
+#include <boost/json/parse.hpp>
+
 #include "codec/case_json.hpp"
-#include "core/text.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -12,14 +12,14 @@ std::vector<Case> Tx::customer_cases(const std::string &shop, const std::string 
                                      UnixMs since) {
   std::vector<Case> cases;
   if (email.empty()) return cases;
-  reads_.query(sql_,
-               "SELECT body FROM cases WHERE lower(customer_email) = ? AND shop = ?"
-               " AND created_at >= ? ORDER BY created_at DESC, id LIMIT ?",
-               "t", {ascii_lower(email), shop, static_cast<long long>(since),
-                     static_cast<long long>(kHistoryCases)},
-               [&](const CachedRow &row) {
-                 cases.push_back(codec::case_from_json(boost::json::parse(row.text(0))));
-               });
+  reads_.query(
+      sql_,
+      "SELECT body FROM cases WHERE lower(customer_email) = lower(CAST(? AS TEXT)) AND shop = ?"
+      " AND created_at >= ? ORDER BY created_at DESC, id LIMIT ?",
+      "t", {email, shop, static_cast<long long>(since), static_cast<long long>(kHistoryCases)},
+      [&](const CachedRow &row) {
+        cases.push_back(codec::case_from_json(boost::json::parse(row.text(0))));
+      });
   return cases;
 }
 
@@ -27,11 +27,12 @@ std::vector<std::string> Tx::customer_orders(const std::string &shop, const std:
                                              UnixMs since) {
   std::vector<std::string> ids;
   if (email.empty()) return ids;
-  reads_.query(sql_,
-               "SELECT id FROM orders WHERE lower(customer_email) = ? AND shop = ?"
-               " AND COALESCE(placed_at, imported_at) >= ?",
-               "t", {ascii_lower(email), shop, static_cast<long long>(since)},
-               [&](const CachedRow &row) { ids.push_back(row.text(0)); });
+  reads_.query(
+      sql_,
+      "SELECT id FROM orders WHERE lower(customer_email) = lower(CAST(? AS TEXT)) AND shop = ?"
+      " AND COALESCE(placed_at, imported_at) >= ?",
+      "t", {email, shop, static_cast<long long>(since)},
+      [&](const CachedRow &row) { ids.push_back(row.text(0)); });
   return ids;
 }
 

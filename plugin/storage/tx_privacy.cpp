@@ -6,7 +6,6 @@
 #include <soci/soci.h>
 
 #include "core/error.hpp"
-#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 #include "storage/store.hpp"
 
@@ -25,23 +24,25 @@ std::vector<std::string> ids_of(StatementCache &reads, soci::session &sql, const
 
 std::vector<std::string> Tx::subject_case_ids(const std::string &shop, const std::string &email) {
   return ids_of(reads_, sql_,
-                "SELECT id FROM cases WHERE shop = ? AND lower(customer_email) = ?"
-                " ORDER BY created_at, number",
-                {shop, ascii_lower(email)});
+                "SELECT id FROM cases WHERE shop = ?"
+                " AND lower(customer_email) = lower(CAST(? AS TEXT)) ORDER BY created_at, number",
+                {shop, email});
 }
 
 std::vector<std::string> Tx::subject_order_ids(const std::string &shop, const std::string &email) {
   return ids_of(reads_, sql_,
-                "SELECT id FROM orders WHERE shop = ? AND lower(customer_email) = ? ORDER BY id",
-                {shop, ascii_lower(email)});
+                "SELECT id FROM orders WHERE shop = ?"
+                " AND lower(customer_email) = lower(CAST(? AS TEXT)) ORDER BY id",
+                {shop, email});
 }
 
 std::vector<InboundRecord> Tx::subject_mails(const std::string &shop, const std::string &email,
                                              const std::vector<std::string> &case_ids) {
   std::vector<std::string> ids = ids_of(
       reads_, sql_,
-      "SELECT id FROM inbound_mail WHERE shop = ? AND lower(from_address) = ? ORDER BY id",
-      {shop, ascii_lower(email)});
+      "SELECT id FROM inbound_mail WHERE shop = ?"
+      " AND lower(from_address) = lower(CAST(? AS TEXT)) ORDER BY id",
+      {shop, email});
   for (const auto &case_id : case_ids) {
     for (auto &id : ids_of(reads_, sql_, "SELECT id FROM inbound_mail WHERE case_id = ?",
                            {case_id})) {

@@ -1339,6 +1339,8 @@ export type OrderGetResult = {
     locale?: Common.Locale;
     type?: Common.CustomerType;
     phone?: string;
+    /** The host's own id of the customer. */
+    id?: string;
   };
   lines: ({
     id: string;

@@ -1,12 +1,15 @@
 // Abuse limits: the customer's history in the window, each flag with its rule and figures, the
 // allow list over everything, address hashes, and the policy's "abuse" as JSON.
+#include "core/abuse.hpp"
+
+#include <gtest/gtest.h>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <gtest/gtest.h>
 
 #include "codec/abuse_json.hpp"
 #include "codec/policy_json.hpp"
-#include "core/abuse.hpp"
+#include "core/eligibility.hpp"
 #include "core/error.hpp"
 
 namespace reclaim {
@@ -36,9 +39,7 @@ std::vector<std::string> names(const std::vector<Flag> &flags) {
   return out;
 }
 
-AbusePolicy read(const char *text) {
-  return codec::abuse_policy_from(json::parse(text), "abuse");
-}
+AbusePolicy read(const char *text) { return codec::abuse_policy_from(json::parse(text), "abuse"); }
 
 TEST(Abuse, HistoryCountsOnlyTheWindowAndReturnsFromOrdersOfTheWindow) {
   const UnixMs since = kNow - 30 * kMsPerDay;
@@ -79,10 +80,11 @@ TEST(Abuse, EachLimitRaisesItsFlagOnlyBeyondItWithTheFigures) {
   beyond.return_value["PLN"] = *Decimal::parse("300.01");
   beyond.no_receipt = 1;
   const auto flags = judge_abuse(policy, subject, "", std::nullopt, beyond);
-  EXPECT_EQ(names(flags), (std::vector<std::string>{"serial_returner/max_returns",
-                                                    "high_value/max_return_value",
-                                                    "many_no_receipt/max_no_receipt"}));
-  EXPECT_EQ(json::serialize(flags[0].figures), R"({"returns":3,"max_returns":2})");
+  EXPECT_EQ(names(flags),
+            (std::vector<std::string>{"serial_returner/max_returns", "high_value/max_return_value",
+                                      "many_no_receipt/max_no_receipt"}));
+  EXPECT_EQ(json::serialize(flags[0].figures),
+            R"({"returns":3,"max_returns":2,"window_days":365})");
   EXPECT_EQ(flags[1].figures.at("return_value").as_string(), "300.01");
   EXPECT_EQ(flags[1].figures.at("max_return_value").as_string(), "300.00");
 }
@@ -107,7 +109,8 @@ TEST(Abuse, BlockListsNameByEmailInAnyCaseCustomerIdOrAddressAndTheAllowListWins
   const Address home{"ul. Długa 5", "", "Gdańsk", "80-001", "", "PL"};
   const Address typed{"  UL.  Długa   5 ", "", "GDAŃSK", "80-001", "", "pl"};
   EXPECT_EQ(address_hash(home), address_hash(typed)) << "spaces and ASCII case do not matter";
-  EXPECT_NE(address_hash(home), address_hash(Address{"ul. Długa 7", "", "Gdańsk", "80-001", "", "PL"}));
+  EXPECT_NE(address_hash(home),
+            address_hash(Address{"ul. Długa 7", "", "Gdańsk", "80-001", "", "PL"}));
   EXPECT_EQ(address_hash(home).size(), 64u);
 
   Case subject = a_case(Kind::complaint, "A", "1.00");
@@ -137,6 +140,30 @@ TEST(Abuse, CaseValueIsItsItemsPricesTimesQuantities) {
   EXPECT_FALSE(case_value(Case{}));
 }
 
+TEST(Abuse, OnlyAFlaggedCustomersOwnReturnKnownToBeBeyondTheLawIsRefusable) {
+  AbusePolicy policy;
+  policy.refuse_voluntary_returns = true;
+  const std::vector<Flag> flagged{{"serial_returner", "max_returns", {}}};
+  ItemVerdict voluntary;
+  voluntary.code = "shop_return_policy";
+  voluntary.eligible = true;
+  ItemVerdict withdrawal = voluntary;
+  withdrawal.code = "statutory_withdrawal";
+  ItemVerdict complaint = voluntary;
+  complaint.code = "statutory_guarantee";
+  ItemVerdict undated = voluntary;
+  undated.window_from_order_date = true;
+  const std::vector<ItemVerdict> mixed{withdrawal, voluntary};
+  EXPECT_EQ(refusable_return(policy, flagged, Role::customer, mixed), &mixed[1]);
+  EXPECT_EQ(refusable_return(policy, flagged, Role::customer, {withdrawal}), nullptr);
+  EXPECT_EQ(refusable_return(policy, flagged, Role::customer, {complaint}), nullptr);
+  EXPECT_EQ(refusable_return(policy, flagged, Role::customer, {undated}), nullptr);
+  EXPECT_EQ(refusable_return(policy, flagged, Role::agent, mixed), nullptr) << "staff may open it";
+  EXPECT_EQ(refusable_return(policy, {}, Role::customer, mixed), nullptr) << "not flagged";
+  policy.refuse_voluntary_returns = false;
+  EXPECT_EQ(refusable_return(policy, flagged, Role::customer, mixed), nullptr);
+}
+
 TEST(AbuseJson, ThePolicyReadsAndWritesBackEveryMember) {
   const auto policy = read(R"({"window_days":180,"max_returns":10,
       "max_return_value":{"PLN":"2000.00","EUR":"500"},"max_return_rate":"0.5",
@@ -152,8 +179,8 @@ TEST(AbuseJson, ThePolicyReadsAndWritesBackEveryMember) {
   const auto again = codec::abuse_policy_from(codec::to_json(policy), "abuse");
   EXPECT_EQ(json::serialize(codec::to_json(again)), json::serialize(codec::to_json(policy)));
 
-  const auto whole = codec::policy_from_json(json::parse(R"({"abuse":{"max_returns":3}})"),
-                                             Jurisdiction::pl);
+  const auto whole =
+      codec::policy_from_json(json::parse(R"({"abuse":{"max_returns":3}})"), Jurisdiction::pl);
   ASSERT_TRUE(whole.abuse);
   EXPECT_EQ(codec::policy_to_json(whole).at("abuse").at("max_returns").as_int64(), 3);
   EXPECT_FALSE(codec::policy_from_json(json::parse("{}"), Jurisdiction::pl).abuse);
@@ -172,7 +199,9 @@ TEST(AbuseJson, BadSettingsAreRefusedNamingTheField) {
   EXPECT_EQ(field_of(R"({"max_return_rate":"1.5"})"), "abuse.max_return_rate");
   EXPECT_EQ(field_of(R"({"max_return_rate":0.5})"), "abuse.max_return_rate");
   EXPECT_EQ(field_of(R"({"max_returns":-1})"), "abuse.max_returns");
-  EXPECT_EQ(field_of(R"({"window_days":0})"), "abuse.window_days");
+  EXPECT_EQ(field_of(R"({"window_days":6})"), "abuse.window_days");
+  EXPECT_EQ(field_of(R"({"max_returns":1000})"), "abuse.max_returns")
+      << "a history is read up to 1000 cases: a limit must stay below";
   EXPECT_EQ(field_of(R"({"max_return_value":{"PLN":"-1"}})"), "abuse.max_return_value.PLN");
   EXPECT_EQ(field_of(R"({"max_return_value":{"ZZZ":"1"}})"), "abuse.max_return_value.ZZZ");
   EXPECT_EQ(field_of(R"({"block":{"addresses":["Gdańsk"]}})"), "abuse.block.addresses[0]");

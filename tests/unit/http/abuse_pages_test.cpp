@@ -15,11 +15,11 @@ class AbusePages : public ::testing::Test {
  protected:
   AbusePages() : engine_(test_config()) {
     engine_.set_clock(*parse_rfc3339("2026-11-23T10:00:00Z"));
-    engine_.set_policy("default", codec::policy_from_json(
-                                      boost::json::parse(R"({"jurisdiction":"PL",
+    engine_.set_policy("default",
+                       codec::policy_from_json(boost::json::parse(R"({"jurisdiction":"PL",
                                           "return_window_days":60,
                                           "abuse":{"max_returns":0,"refuse_voluntary_returns":true}})"),
-                                      Jurisdiction::pl));
+                                               Jurisdiction::pl));
     Order recent = demo_order("3001", "ola@example.pl");
     recent.delivered_at = *parse_rfc3339("2026-11-20T10:00:00Z");  // inside the 14 days
     engine_.import_order("default", recent);
@@ -31,12 +31,15 @@ class AbusePages : public ::testing::Test {
 
   Response send(Browser &browser, const std::string &order, const std::string &kind,
                 const std::string &lang) {
-    return browser.post_multipart(
-        "/new?lang=" + lang,
-        {{"step", "case"}, {"order", order}, {"email", "ola@example.pl"}, {"kind", kind},
-         {"qty_0", "1"}, {"reason_0", kind == "return" ? "changed_mind" : "defect"},
-         {"lang", lang}},
-        {});
+    return browser.post_multipart("/new?lang=" + lang,
+                                  {{"step", "case"},
+                                   {"order", order},
+                                   {"email", "ola@example.pl"},
+                                   {"kind", kind},
+                                   {"qty_0", "1"},
+                                   {"reason_0", kind == "return" ? "changed_mind" : "defect"},
+                                   {"lang", lang}},
+                                  {});
   }
 
   std::size_t events() {
@@ -47,7 +50,8 @@ class AbusePages : public ::testing::Test {
   std::unique_ptr<App> app_;
 };
 
-TEST_F(AbusePages, AFlaggedCustomersStatutoryRightsOpenAndAVoluntaryReturnIsRefusedInTheirLanguage) {
+TEST_F(AbusePages,
+       AFlaggedCustomersStatutoryRightsOpenAndAVoluntaryReturnIsRefusedInTheirLanguage) {
   Browser browser(*app_);
   browser.prime();
   EXPECT_EQ(send(browser, "N3001", "return", "en").status, 303) << "a withdrawal in its period";
