@@ -50,6 +50,7 @@ static void test_imports(void) {
             "\"unit_price\":\"295.99\"");
   import_ok("prestashop", "prestashop/ours-order-5.xml", "\"placed_at\":\"2026-11-02T09:15:00Z\"");
   import_ok("shopware6", "shopware6/ours-admin-order.json", "\"unit_price\":\"6942.10\"");
+  import_ok("medusa", "medusa/ours-v2-admin-order.json", "\"unit_price\":\"12.286667\"");
   import_ok("generic", "woocommerce/orders-list-response.json", "\"id\":\"723\"");
   CHECK_STATUS_DOC(reclaim_order_get(E, NULL, "41", &out), RECLAIM_OK, out);
   CHECK_CONTAINS(out, "\"refunded_qty\":1");
