@@ -1334,6 +1334,7 @@ def test_abuse(engine):
     if not import_ok(engine, "reclaim", blocked, "an order of a blocked customer"):
         return
     got = open_case(engine, {"kind": "complaint", "order_id": "B-1", "actor": CUSTOMER,
+                             "customer": {"email": "blocked@example.pl"},
                              "items": [{"line": "1", "qty": 1, "reason": "defect"}]},
                     "a blocked customer's complaint")
     check(bool(got) and [f["flag"] for f in got["flags"]] == ["blocked"] and
