@@ -8,14 +8,16 @@
 // local (no zone, the shop's time zone), unix_seconds, unix_ms. "prices": "net" says unit prices
 // exclude tax (tax_rate is then required and the price with tax is rounded to the currency's
 // minor units); the default is "gross". Errors name the host's field ("items[2].price").
+// customer_id and the shipping_* parts map the customer's id and shipping address.
 // Payloads: a neutral document (lines, quantities, amounts, tax) for the host to translate.
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "codec/reader.hpp"
 #include "core/error.hpp"
 
@@ -25,15 +27,30 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view kOrderFields[] = {"order",          "id",
-                                             "number",         "currency",
-                                             "placed_at",      "paid_at",
-                                             "shipped_at",     "delivered_at",
-                                             "customer_email", "customer_name",
-                                             "customer_phone", "customer_type",
-                                             "lines",          "line",
-                                             "prices",         "shipping_amount",
-                                             "shipping_method"};
+constexpr std::string_view kOrderFields[] = {"order",
+                                             "id",
+                                             "number",
+                                             "currency",
+                                             "placed_at",
+                                             "paid_at",
+                                             "shipped_at",
+                                             "delivered_at",
+                                             "customer_email",
+                                             "customer_name",
+                                             "customer_phone",
+                                             "customer_type",
+                                             "customer_id",
+                                             "lines",
+                                             "line",
+                                             "prices",
+                                             "shipping_amount",
+                                             "shipping_method",
+                                             "shipping_line1",
+                                             "shipping_line2",
+                                             "shipping_city",
+                                             "shipping_postcode",
+                                             "shipping_region",
+                                             "shipping_country"};
 constexpr std::string_view kLineFields[] = {"id",         "sku",         "name",     "qty",
                                             "unit_price", "line_total",  "tax_rate", "category",
                                             "supplier",   "refunded_qty"};
@@ -259,6 +276,18 @@ Order generic_order(const json::value &document, const ImportContext &context) {
          "order_mapping.customer_type");
   }
   order.customer.type = type;
+  if (const auto spec = spec_of(mapping, "customer_id", "order_mapping"); spec.given) {
+    order.customer.id = customer_id(reader.node(doc, spec, "customer_id"));  // 0 or "": a guest
+  }
+  // Each address part is text where it points; a part not mapped stays empty.
+  const auto part = [&](std::string_view key, std::string (*read)(const Node &)) {
+    const Spec spec = spec_of(mapping, key, "order_mapping");
+    return spec.given ? read(reader.node(doc, spec, std::string(key))) : std::string();
+  };
+  order.shipping_address =
+      address_or_none({part("shipping_line1", street_line), part("shipping_line2", street_line),
+                       part("shipping_city", city), part("shipping_postcode", postcode),
+                       part("shipping_region", region), part("shipping_country", country)});
   const bool net = mapping.contains("prices") && mapping.at("prices").as_string() == "net";
   const Node lines = reader.node(doc, spec_of(mapping, "lines", "order_mapping"), "lines");
   if (lines.size() == 0) lines.fail_here("an order needs at least one line");

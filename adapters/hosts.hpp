@@ -25,6 +25,9 @@ boost::json::array prestashop_payload(const Order &order, const RefundPlan &plan
 Order shopware6_order(const boost::json::value &document, const ImportContext &context);
 boost::json::array shopware6_payload(const Order &order, const RefundPlan &plan);
 
+Order medusa_order(const boost::json::value &document);
+boost::json::array medusa_payload(const Order &order, const RefundPlan &plan);
+
 Order generic_order(const boost::json::value &document, const ImportContext &context);
 boost::json::array generic_payload(const Order &order, const RefundPlan &plan);
 

@@ -6,13 +6,17 @@
 // are folded into the bundle line too; its price is the parent's plus the children's, and a
 // credit memo names the children in proportion. qty_refunded counts as already refunded.
 // The order document has no payment or shipment dates; paid_at/shipped_at stay absent.
+// customer_id is null for a guest; the phone is the billing address's telephone; the shipping
+// address (street[]: the first line is line1, the others joined are line2) is
+// extension_attributes.shipping_assignments[0].shipping.address.
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {
@@ -47,6 +51,19 @@ Order magento2_order(const json::value &document) {
   order.placed_at = doc["created_at"].utc_without_zone();
   order.customer.email = doc["customer_email"].email();
   order.customer.name = full_name(doc["customer_firstname"], doc["customer_lastname"]);
+  order.customer.id = customer_id(doc["customer_id"]);  // null for a guest
+  // The shipping address sits in the first shipping assignment; virtual orders have none.
+  const Node ship_to =
+      doc["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"];
+  order.customer.phone = doc["billing_address"]["telephone"].optional_text(64).value_or("");
+  const Node street = ship_to["street"];
+  std::string rest;
+  for (std::size_t i = 1; i < street.size(); ++i) {
+    rest = joined(street, rest, street_line(street[i]));
+  }
+  order.shipping_address = address_or_none(
+      {street_line(street[0]), rest, city(ship_to["city"]), postcode(ship_to["postcode"]),
+       region(ship_to["region"]), country(ship_to["country_id"])});
   const Node items = doc["items"];
   if (items.size() == 0) items.fail_here("an order needs at least one line");
   if (items.size() > 2000) items.fail_here("at most 2000 items");

@@ -5,14 +5,16 @@
 // so the shop's configured currency is used, and its dates are the shop's wall clock (the
 // shop's time zone); "0000-00-00 00:00:00" is absent. invoice_date is read as paid, delivery_date
 // as shipped. The customer is a separate resource: the order gives no e-mail. Order rows do not
-// say what was refunded (order slips do), so refunded quantities start at 0.
+// say what was refunded (order slips do), so refunded quantities start at 0. The customer's id is
+// id_customer; the address is a separate resource too (id_address_delivery), so none is mapped.
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {
@@ -70,6 +72,7 @@ Order prestashop_order(const json::value &document, const ImportContext &context
     order.shipping_amount = doc["total_shipping_tax_incl"].money(minor);
   }
   order.host["order_id"] = order.id;
+  order.customer.id = customer_id(doc["id_customer"]);
   order.host["id_customer"] = doc["id_customer"].optional_id().value_or("");
   order.host["conversion_rate"] = doc["conversion_rate"].optional_text(32).value_or("1");
   return order;

@@ -15,7 +15,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kAdapters[] = {"reclaim",    "woocommerce", "shopify", "magento2",
-                                          "prestashop", "shopware6",   "generic"};
+                                          "prestashop", "shopware6",   "medusa",  "generic"};
 
 void check_known(std::string_view adapter) {
   for (const auto known : kAdapters) {
@@ -59,6 +59,8 @@ Order to_order(std::string_view adapter, const json::value &document,
     order = prestashop_order(document, context);
   else if (adapter == "shopware6")
     order = shopware6_order(document, context);
+  else if (adapter == "medusa")
+    order = medusa_order(document);
   else
     order = generic_order(document, context);
   // The stored body is read back with Reclaim's own rules: check them now, not on the next read.
@@ -90,6 +92,8 @@ json::object host_payload(std::string_view adapter, const Order &order, const Ca
     requests = prestashop_payload(order, plan);
   else if (adapter == "shopware6")
     requests = shopware6_payload(order, plan);
+  else if (adapter == "medusa")
+    requests = medusa_payload(order, plan);
   else
     requests = generic_payload(order, plan);
   json::array lines;

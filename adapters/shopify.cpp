@@ -7,13 +7,16 @@
 // "delivered" (its updated_at). Paid: processed_at once financial_status says money came in.
 // refunds[].refund_line_items count as quantities already refunded. Returned goods are restocked
 // at the location of the first successful fulfillment, else of an earlier refund's return.
+// The customer's id is customer.id; the address is shipping_address, its region and country as
+// codes (province_code, country_code) when given, else as names.
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 #include "core/vocabulary.hpp"
 
@@ -77,6 +80,15 @@ Order shopify_order(const json::value &document) {
   }
   order.customer.name = full_name(customer["first_name"], customer["last_name"]);
   order.customer.phone = doc["phone"].optional_text(64).value_or("");
+  order.customer.id = customer_id(customer["id"]);  // no customer object: a guest
+  const Node ship_to = doc["shipping_address"];
+  std::string province = region(ship_to["province_code"]);
+  if (province.empty()) province = region(ship_to["province"]);
+  std::string land = country(ship_to["country_code"]);
+  if (land.empty()) land = country(ship_to["country"]);
+  order.shipping_address =
+      address_or_none({street_line(ship_to["address1"]), street_line(ship_to["address2"]),
+                       city(ship_to["city"]), postcode(ship_to["zip"]), province, land});
   const auto locale = doc["customer_locale"].optional_text(35).value_or("");
   if (locale.size() >= 2 && is_one_of(locale.substr(0, 2), kLocales)) {
     order.customer.locale = locale.substr(0, 2);

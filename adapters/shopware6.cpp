@@ -7,14 +7,16 @@
 // loaded, else the shop's. Paid: a transaction in state paid (its updatedAt, else createdAt);
 // shipped: a delivery in state shipped / shipped_partially / returned (updatedAt, else
 // shippingDateEarliest). Lines of type "product" are goods; promotions, credits and the like
-// are kept aside in the order's extra.
+// are kept aside in the order's extra. The customer's id is orderCustomer.customerId; the
+// address is the first delivery's shippingOrderAddress (with its country and countryState).
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {
@@ -69,6 +71,10 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
   order.customer.email = customer["email"].email();
   order.customer.name = full_name(customer["firstName"], customer["lastName"]);
   if (!customer["company"].optional_text().value_or("").empty()) order.customer.type = "business";
+  if (auto id = customer_id(customer["customerId"]); !id.empty()) {
+    if (!hex32(id)) customer["customerId"].fail_here("expected a 32-hex-digit Shopware id");
+    order.customer.id = id;
+  }
   const Node items = doc["lineItems"];
   if (items.size() > 1000) items.fail_here("at most 1000 lines");
   std::set<std::string> ids;
@@ -135,6 +141,18 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     if (!method.empty()) methods += (methods.empty() ? "" : ", ") + method;
   }
   if (deliveries.size() > 0) order.shipping_amount = shipping;
+  // The address of the first delivery; country and state are associations (their codes when
+  // loaded, else their names; only their ids otherwise, which say nothing to a person).
+  const Node ship_to = deliveries[0]["shippingOrderAddress"];
+  std::string state = region(ship_to["countryState"]["shortCode"]);
+  if (state.empty()) state = region(ship_to["countryState"]["name"]);
+  std::string land = country(ship_to["country"]["iso"]);
+  if (land.empty()) land = country(ship_to["country"]["name"]);
+  order.shipping_address = address_or_none(
+      {street_line(ship_to["street"]),
+       joined(ship_to["additionalAddressLine2"], street_line(ship_to["additionalAddressLine1"]),
+              street_line(ship_to["additionalAddressLine2"])),
+       city(ship_to["city"]), postcode(ship_to["zipcode"]), state, land});
   order.shipping_method = methods;
   const Node transactions = doc["transactions"];
   for (std::size_t i = 0; i < transactions.size(); ++i) {

@@ -4,13 +4,15 @@
 // are not read. Refund objects embedded in "refunds" with their negative "line_items" (linked by
 // the meta "_refunded_item_id") count as quantities already refunded; the order's own summary
 // entries ({id, reason, total}) carry no quantities. Fee lines are kept in the order's extra.
+// customer_id 0 is a guest; "shipping" is the address (an all-empty one for virtual goods).
 #include <boost/json.hpp>
 #include <map>
 #include <set>
 
+#include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
-#include "adapters/line_price.hpp"
 #include "adapters/hosts.hpp"
+#include "adapters/line_price.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::adapters {
@@ -118,6 +120,11 @@ Order woocommerce_order(const json::value &document) {
   order.customer.email = billing["email"].email();
   order.customer.name = full_name(billing["first_name"], billing["last_name"]);
   order.customer.phone = billing["phone"].optional_text(64).value_or("");
+  order.customer.id = customer_id(doc["customer_id"]);  // 0: a guest
+  const Node ship_to = doc["shipping"];
+  order.shipping_address = address_or_none(
+      {street_line(ship_to["address_1"]), street_line(ship_to["address_2"]), city(ship_to["city"]),
+       postcode(ship_to["postcode"]), region(ship_to["state"]), country(ship_to["country"])});
   const auto rates = rate_percents(doc["tax_lines"]);
   const Node items = doc["line_items"];
   if (items.size() == 0) items.fail_here("an order needs at least one line");

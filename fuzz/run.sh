@@ -25,12 +25,12 @@ build=${RECLAIM_FUZZ_BUILD:-$root/build-fuzz}
 work=$build/fuzz-work
 mkdir -p "$work"
 
-# The import target reads the host from the first byte: the digits 0–6 name the adapters in
+# The import target reads the host from the first byte: the digits 0–7 name the adapters in
 # fuzz_import.cpp's order; each host's fixtures become seeds of its own.
 import_seeds=$work/seeds-import
 rm -rf "$import_seeds" && mkdir -p "$import_seeds"
 digit=0
-for host in reclaim woocommerce shopify magento2 prestashop shopware6 generic; do
+for host in reclaim woocommerce shopify magento2 prestashop shopware6 generic medusa; do
   if [[ -d $root/tests/fixtures/hosts/$host ]]; then
     for file in "$root/tests/fixtures/hosts/$host"/*.json "$root/tests/fixtures/hosts/$host"/*.xml; do
       [[ -f $file && $(stat -c %s "$file") -le 65536 ]] || continue

@@ -225,7 +225,8 @@ RECLAIM_API int reclaim_eligibility_check(reclaim_engine *e, const char *request
  *  adapter: "reclaim" for Reclaim's own order document (docs/api/order.schema.json); or a host's
  *  own order document exactly as its REST API returns it (docs/ADAPTERS.md): "woocommerce",
  *  "shopify", "magento2", "prestashop" (JSON, or the webservice's XML, recognised by its first
- *  non-space character '<'), "shopware6", or "generic" (driven by the shop's "order_mapping").
+ *  non-space character '<'), "shopware6", "medusa" (v2), or "generic" (driven by the shop's
+ *  "order_mapping").
  *  host_order_json: the document, at most 4 MB. Money becomes exact decimals; a line's
  *  unit_price is its total with tax divided by its quantity (exact at 6 decimals when it
  *  divides, else rounded up at the 6th); quantities the host already refunded become
@@ -445,7 +446,7 @@ RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char *
  *  case_ref: the case's id or number; the case must be accepted or resolved, on an imported
  *  order, with at least one item accepted as refund, partial_refund or price_reduction.
  *  adapter: the one its order was imported with: woocommerce, shopify, magento2, prestashop,
- *  shopware6 or generic.
+ *  shopware6, medusa or generic.
  *  out_json: {"adapter", "case_id", "case_number", "order_id", "currency", "amount", "tax",
  *  "lines": [{"line", "qty", "restock_qty", "resolution", "amount", "tax"}],
  *  "requests": [{"method", "path", "content_type", "body"}]}
@@ -455,7 +456,8 @@ RECLAIM_API int reclaim_report(reclaim_engine *e, const char *query_json, char *
  *  units; an item refunded whole gets its share of the host's line total.
  *  Returns RECLAIM_OK; RECLAIM_NOT_FOUND for no such case, or when its order is not imported;
  *  RECLAIM_NOT_ALLOWED for a case without an order, not accepted or resolved, with nothing that
- *  moves money, or (shopware6) an order without a paid transaction; RECLAIM_UNSUPPORTED for an
+ *  moves money, or (shopware6, medusa) an order without a paid transaction or captured
+ *  payment; RECLAIM_UNSUPPORTED for an
  *  unknown adapter, or "reclaim" (no host to write to); RECLAIM_INVALID_ARGUMENT when the order
  *  was imported with another adapter ("field": "adapter"), or when a re-imported order no longer
  *  has the case's line or currency ("field": "case_ref"). */

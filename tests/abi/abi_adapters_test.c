@@ -50,6 +50,7 @@ static void test_imports(void) {
             "\"unit_price\":\"295.99\"");
   import_ok("prestashop", "prestashop/ours-order-5.xml", "\"placed_at\":\"2026-11-02T09:15:00Z\"");
   import_ok("shopware6", "shopware6/ours-admin-order.json", "\"unit_price\":\"6942.10\"");
+  import_ok("medusa", "medusa/ours-v2-admin-order.json", "\"unit_price\":\"12.286667\"");
   import_ok("generic", "woocommerce/orders-list-response.json", "\"id\":\"723\"");
   CHECK_STATUS_DOC(reclaim_order_get(E, NULL, "41", &out), RECLAIM_OK, out);
   CHECK_CONTAINS(out, "\"refunded_qty\":1");
@@ -94,9 +95,26 @@ static void test_hostile(void) {
           "prestashop.order.associations.order_rows[0].unit_price_tax_incl");
   refused("woocommerce",
           "{\"id\":81,\"currency\":\"PLN\",\"billing\":{\"first_name\":\"\xc3\x28\"}}", NULL);
+  refused("woocommerce",
+          "{\"id\":82,\"currency\":\"PLN\",\"customer_id\":5,"
+          "\"shipping\":{\"address_1\":\"Długa 5\",\"postcode\":31147},\"line_items\":[{\"id\":1,"
+          "\"name\":\"A\",\"quantity\":1,\"total\":\"1.00\",\"total_tax\":\"0.23\"}]}",
+          "shipping.postcode");
+  refused("medusa",
+          "{\"order\":{\"id\":\"order_83\",\"currency_code\":\"pln\",\"customer_id\":\"cus_1\","
+          "\"shipping_address\":{\"address_1\":\"Długa 5\",\"country_code\":\"pl\"},\"items\":["
+          "{\"id\":\"li_1\",\"title\":\"A\",\"quantity\":1,\"total\":12.3,"
+          "\"raw_total\":{\"value\":\"12.3\",\"precision\":20}},"
+          "{\"id\":\"li_2\",\"title\":\"B\",\"quantity\":1,\"total\":1,"
+          "\"raw_total\":{\"value\":\"1,00\",\"precision\":20}}]}}",
+          "order.items[1].raw_total.value");
   CHECK_STATUS(reclaim_order_get(E, NULL, "77", &out), RECLAIM_NOT_FOUND);
   reclaim_free(out);
   CHECK_STATUS(reclaim_order_get(E, NULL, "80", &out), RECLAIM_NOT_FOUND);
+  reclaim_free(out);
+  CHECK_STATUS(reclaim_order_get(E, NULL, "82", &out), RECLAIM_NOT_FOUND);
+  reclaim_free(out);
+  CHECK_STATUS(reclaim_order_get(E, NULL, "order_83", &out), RECLAIM_NOT_FOUND);
   reclaim_free(out);
   CHECK(abi_count_events(E, NULL) == events_before);
 }

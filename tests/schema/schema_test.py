@@ -412,6 +412,7 @@ def test_orders(engine):
                           ("magento2", "magento2/ours-order-configurable-bundle.json"),
                           ("prestashop", "prestashop/ours-order-5.xml"),
                           ("shopware6", "shopware6/ours-admin-order.json"),
+                          ("medusa", "medusa/ours-v2-admin-order.json"),
                           ("generic", "woocommerce/orders-list-response.json")):
         done = import_ok(engine, adapter, fixture(file), f"a {adapter} order")
         if done:

@@ -74,6 +74,7 @@ TEST(MutatedDocuments, EveryAdapterRefusesOrMaps) {
   mutate_all("magento2", "magento2/ours-order-configurable-bundle.json");
   mutate_all("prestashop", "prestashop/ours-order-5.xml");
   mutate_all("shopware6", "shopware6/ours-admin-order.json");
+  mutate_all("medusa", "medusa/ours-v2-admin-order.json");
 }
 
 }  // namespace
