@@ -814,7 +814,7 @@ export namespace EventsResult {
 
 /** reclaim_host_payload: result: A case's accepted resolution as the host's own refund request(s), ready to send in order. Only items accepted as refund, partial_refund or price_reduction count. Amounts are rounded half up to the currency's minor units; an item refunded whole gets its share of the host's line total, tax split in the line's own tax/total proportion (else by its tax rate). */
 export type HostPayloadResult = {
-  adapter: "woocommerce" | "shopify" | "magento2" | "prestashop" | "shopware6" | "generic";
+  adapter: "woocommerce" | "shopify" | "magento2" | "prestashop" | "shopware6" | "medusa" | "generic";
   case_id: string;
   case_number: string;
   order_id: string;
@@ -1339,7 +1339,7 @@ export type OrderGetResult = {
     locale?: Common.Locale;
     type?: Common.CustomerType;
     phone?: string;
-    /** The host's own id of the customer. */
+    /** The host's own id of the customer; absent for a guest order. */
     id?: string;
   };
   lines: ({
@@ -1378,10 +1378,10 @@ export type OrderImportResult = {
   /** true for a new order, false when it replaced one. */
   created: boolean;
   /** The adapter that read the document. */
-  adapter: "reclaim" | "woocommerce" | "shopify" | "magento2" | "prestashop" | "shopware6" | "generic";
+  adapter: "reclaim" | "woocommerce" | "shopify" | "magento2" | "prestashop" | "shopware6" | "medusa" | "generic";
 };
 
-/** reclaim_order_import: Reclaim's own order document: host_order_json of reclaim_order_import with the adapter "reclaim", at most 4 MB. The host adapters (woocommerce, shopify, magento2, prestashop, shopware6, generic) take the host's own document instead (docs/ADAPTERS.md). Unknown members are refused; null for an optional member is the same as leaving it out. */
+/** reclaim_order_import: Reclaim's own order document: host_order_json of reclaim_order_import with the adapter "reclaim", at most 4 MB. The host adapters (woocommerce, shopify, magento2, prestashop, shopware6, medusa, generic) take the host's own document instead (docs/ADAPTERS.md). Unknown members are refused; null for an optional member is the same as leaving it out. */
 export type Order = {
   /** The host's order id: the import's key. */
   id: Common.Id;
