@@ -13,7 +13,8 @@ link and takes the picture.
 
 The pages: queue, queue-filtered, case, case-flagged (a blocked customer's case), new-order and new (the intake form with an order's
 lines, and for goods without one), mail (the unmatched e-mails), report, replies (the canned
-replies, as a supervisor sees them) and case-reply (a case with a canned reply inserted).
+replies, as a supervisor sees them), case-reply (a case with a canned reply inserted) and privacy
+(a customer's export and erasure, for supervisors).
 """
 import json
 import os
@@ -111,7 +112,8 @@ pages = (("queue", "/staff/"),
          ("mail", "/staff/mail"),
          ("report", "/staff/report?from=2026-11-01&to=2026-11-28&group_by=reason"),
          ("replies", "/staff/replies"),
-         ("case-reply", "/staff/cases/" + case + "?reply=" + photo))
+         ("case-reply", "/staff/cases/" + case + "?reply=" + photo),
+         ("privacy", "/staff/privacy"))
 only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None  # e.g. "new,mail"
 pages = tuple(p for p in pages if only is None or p[0] in only)
 try:
@@ -119,7 +121,7 @@ try:
         for width in (1280, 360):
             for page, path in pages:
                 link = engine.staff_link({"staff": {"id": "anna", "name": "Anna Nowak",
-                                                    "role": "supervisor" if page == "replies"
+                                                    "role": "supervisor" if page in ("replies", "privacy")
                                                     else "agent", "shops": ["default"],
                                                     "locale": lang},
                                           "ttl_s": 300, "next": path})

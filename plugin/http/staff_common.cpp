@@ -61,6 +61,12 @@ Response staff_method_not_allowed(Call &call, const char *allow, bool queue_link
   return response;
 }
 
+std::string staff_shop(const StaffMember &staff, const std::string &asked) {
+  if (asked.empty()) return staff.shops.front();
+  if (!staff.sees(asked)) fail(Status::not_found, "no such shop for this member of staff", "shop");
+  return asked;
+}
+
 void add_bar(Call &call, const StaffCall &who, json::object &context) {
   const std::int64_t drafts = call.engine().staff_draft_count(who.staff());
   json::object bar{
@@ -74,6 +80,9 @@ void add_bar(Call &call, const StaffCall &who, json::object &context) {
       {"mail_url", call.base() + "/staff/mail?" + lang_query(call)},
       {"report_url", call.base() + "/staff/report?" + lang_query(call)},
       {"replies_url", call.base() + "/staff/replies?" + lang_query(call)}};
+  if (who.staff().role == Role::supervisor) {
+    bar["privacy_url"] = call.base() + "/staff/privacy?" + lang_query(call);
+  }
   if (drafts > 0) bar["drafts"] = drafts;
   context["csrf"] = who.session.csrf;
   context["queue_url"] = bar["queue_url"];

@@ -17,6 +17,10 @@ namespace reclaim::http {
 
 bool is_language(std::string_view code);
 
+// The shop a page is about: the staff member's first unless `asked` names another of theirs
+// (Error(not_found) for one they do not see).
+std::string staff_shop(const StaffMember &staff, const std::string &asked);
+
 // The signed-in member of staff of the request, or nullopt.
 std::optional<StaffCall> signed_in(Call &call);
 // The rc_staff cookie with `value`, or one that clears it.
@@ -92,6 +96,10 @@ Response staff_replies_page(Call &call, const StaffCall &who, const std::string 
                             const std::string &error = {}, int status = 200,
                             const CannedReply *draft = nullptr);
 Response staff_replies_save(Call &call, const StaffCall &who);
+// Personal data (staff_privacy_page.cpp), for supervisors: GET /staff/privacy, and POST
+// /staff/privacy/export (the person's data as a JSON download) or /staff/privacy/erase.
+Response staff_privacy_page(Call &call, const StaffCall &who);
+Response staff_privacy_submit(Call &call, const StaffCall &who, std::string_view what);
 Response staff_replies_remove(Call &call, const StaffCall &who, const std::string &id);
 void add_canned_replies(Call &call, const Case &c, boost::json::object &context);
 Response staff_mail_settle(Call &call, const StaffCall &who, const std::string &id,

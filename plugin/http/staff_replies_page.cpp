@@ -17,13 +17,6 @@ namespace {
 
 bool may_manage(const StaffMember &staff) { return staff.role == Role::supervisor; }
 
-// The shop the page is about: the staff member's first unless it names another of theirs.
-std::string chosen_shop(const StaffMember &staff, const std::string &asked) {
-  if (asked.empty()) return staff.shops.front();
-  if (!staff.sees(asked)) fail(Status::not_found, "no such shop for this member of staff", "shop");
-  return asked;
-}
-
 std::string replies_url(Call &call, const std::string &shop) {
   return call.base() + "/staff/replies?shop=" + url_encode(shop) + "&" + lang_query(call);
 }
@@ -34,7 +27,7 @@ Response staff_replies_page(Call &call, const StaffCall &who, const std::string 
                             const std::string &error, int status, const CannedReply *draft) {
   const StaffMember &staff = who.staff();
   const std::string shop =
-      chosen_shop(staff, call.form ? call.form->get("shop") : call.query.get("shop"));
+      staff_shop(staff, call.form ? call.form->get("shop") : call.query.get("shop"));
   json::object context;
   add_bar(call, who, context);
   context["title"] = call.text("staff_replies_heading");
@@ -113,7 +106,7 @@ Response staff_replies_save(Call &call, const StaffCall &who) {
   const Form &form = *call.form;
   CannedRequest request;
   request.op = CannedOp::save;
-  request.shop = chosen_shop(staff, form.get("shop"));
+  request.shop = staff_shop(staff, form.get("shop"));
   request.reply.id = form.get("id");
   request.reply.locale = form.get("locale");
   request.reply.reason = form.get("reason");
@@ -152,7 +145,7 @@ Response staff_replies_remove(Call &call, const StaffCall &who, const std::strin
   if (!form_csrf_ok(call, who)) return staff_message(call, 403, "error_heading", "staff_csrf_failed");
   const StaffMember &staff = who.staff();
   if (!may_manage(staff)) return staff_message(call, 403, "error_heading", "staff_replies_not_yours");
-  const std::string shop = chosen_shop(staff, call.form->get("shop"));
+  const std::string shop = staff_shop(staff, call.form->get("shop"));
   try {
     call.engine().canned_replies(CannedRequest{CannedOp::remove, shop, "", "", {}, id, ""});
   } catch (const Error &error) {

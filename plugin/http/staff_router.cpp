@@ -49,6 +49,8 @@ Response route(Call &call, std::string_view path) {
   const bool known = path == "/staff/" || path == "/staff/export.csv" || path == "/staff/bulk" ||
                      path == "/staff/new" || path == "/staff/mail" || path == "/staff/report" ||
                      path == "/staff/replies" || path.starts_with("/staff/replies/") ||
+                     path == "/staff/privacy" || path == "/staff/privacy/export" ||
+                     path == "/staff/privacy/erase" ||
                      path.starts_with("/staff/mail/") || path.starts_with("/staff/cases/");
   if (!known) {
     call.route = "/staff/other";
@@ -113,6 +115,16 @@ Response route(Call &call, std::string_view path) {
     call.route = "/staff/replies/{id}/remove";
     if (!post) return staff_method_not_allowed(call, "POST");
     return staff_replies_remove(call, *who, id);
+  }
+  if (path == "/staff/privacy") {
+    call.route = "/staff/privacy";
+    if (!get) return staff_method_not_allowed(call, "GET");
+    return staff_privacy_page(call, *who);
+  }
+  if (path == "/staff/privacy/export" || path == "/staff/privacy/erase") {
+    call.route = std::string(path);
+    if (!post) return staff_method_not_allowed(call, "POST");
+    return staff_privacy_submit(call, *who, path.substr(15));
   }
   if (path == "/staff/mail") {
     call.route = "/staff/mail";

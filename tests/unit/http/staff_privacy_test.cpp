@@ -1,6 +1,7 @@
 // The legal hold at the desk: only a supervisor sees and takes it, it needs a reason, it shows on
 // the case page and keeps the case from an erasure; an anonymised case offers no actions. A
-// flagged case shows its flags in words and the customer's recent history.
+// flagged case shows its flags in words and the customer's recent history. The personal-data
+// page: only supervisors, export as a download, erasure with a reason and a confirmation.
 #include "staff_fixture.hpp"
 
 namespace reclaim::http::testing {
@@ -86,6 +87,70 @@ TEST_P(StaffDesk, AFlaggedCaseShowsItsFlagsInWordsAndTheCustomersHistory) {
   EXPECT_NE(russian.body.find("Покупатель в списке блокировки"), std::string::npos);
   const Response other = agent.get("/staff/cases/" + plain + "?lang=en");
   EXPECT_EQ(other.body.find("flagged for a person"), std::string::npos);
+}
+
+TEST_P(StaffDesk, ASupervisorExportsAndErasesACustomersDataFromTheDesk) {
+  const std::string open_number = open_case("default", "1002", "anna@example.com");
+  const std::string finished = open_case("default", "1002", "anna@example.com", "broken", "2");
+  engine_.act(finished, [] {
+    ActionRequest r;
+    r.action = Action::reject;
+    r.actor = {Role::supervisor, "boss"};
+    r.reason = "Wear and tear.";
+    return r;
+  }(), "");
+
+  Desk agent = signed_in("agent");
+  EXPECT_EQ(agent.get("/staff/?lang=en").body.find("/staff/privacy"), std::string::npos)
+      << "agents are not offered the page";
+  EXPECT_EQ(agent.get("/staff/privacy").status, 403);
+  EXPECT_EQ(agent.post("/staff/privacy/export", {{"email", "anna@example.com"}}).status, 403);
+
+  Desk supervisor = signed_in("supervisor");
+  EXPECT_NE(supervisor.get("/staff/?lang=en").body.find("/staff/privacy"), std::string::npos);
+  const Response page = supervisor.get("/staff/privacy?lang=en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("A customer&#39;s personal data"), std::string::npos) << page.body;
+  EXPECT_EQ(supervisor.get("/staff/privacy?shop=other").status, 404) << "not their shop";
+  EXPECT_EQ(supervisor.post("/staff/privacy/export", {{"email", "anna@example.com"}}, false).status,
+            403)
+      << "no CSRF token";
+
+  const Response exported =
+      supervisor.post("/staff/privacy/export", {{"email", "ANNA@example.com"}});
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_NE(exported.header("Content-Disposition").find("attachment; filename=\"personal-data-"),
+            std::string::npos);
+  EXPECT_EQ(exported.header("Content-Disposition").find("anna"), std::string::npos);
+  const auto data = json::parse(exported.body).as_object();
+  EXPECT_EQ(data.at("cases").as_array().size(), 2u);
+
+  // An erasure needs an address, a reason and the confirmation; without them nothing changes.
+  EXPECT_EQ(supervisor.post("/staff/privacy/erase", {{"email", "nobody"}, {"reason", "x"},
+                                                     {"confirm", "yes"}})
+                .status,
+            422);
+  const Response no_reason = supervisor.post(
+      "/staff/privacy/erase?lang=en", {{"email", "anna@example.com"}, {"confirm", "yes"}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_NE(no_reason.body.find("Give the reason for the erasure"), std::string::npos);
+  EXPECT_EQ(supervisor.post("/staff/privacy/erase",
+                            {{"email", "anna@example.com"}, {"reason", "asked on 1 Dec"}})
+                .status,
+            422);
+  EXPECT_EQ(engine_.get_case(finished).subject.customer.email, "anna@example.com");
+
+  const Response erased = supervisor.post(
+      "/staff/privacy/erase?lang=en",
+      {{"email", "anna@example.com"}, {"reason", "asked on 1 Dec"}, {"confirm", "yes"}});
+  ASSERT_EQ(erased.status, 200) << erased.body;
+  EXPECT_NE(erased.body.find("Anonymised: cases: 1,"), std::string::npos) << erased.body;
+  EXPECT_NE(erased.body.find(open_number), std::string::npos) << "the open case is listed as kept";
+  EXPECT_NE(erased.body.find("the case is still open"), std::string::npos);
+  EXPECT_EQ(erased.body.find("anna@example.com"), std::string::npos)
+      << "the report of an erasure does not show the address";
+  EXPECT_NE(engine_.get_case(finished).subject.customer.email, "anna@example.com");
+  EXPECT_EQ(engine_.get_case(open_number).subject.customer.email, "anna@example.com");
 }
 
 }  // namespace reclaim::http::testing
