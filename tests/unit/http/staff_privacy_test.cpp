@@ -6,15 +6,21 @@
 
 namespace reclaim::http::testing {
 
+namespace {
+
+void reject(Engine &engine, const std::string &number) {
+  ActionRequest r;
+  r.action = Action::reject;
+  r.actor = {Role::supervisor, "boss"};
+  r.reason = "Wear and tear.";
+  engine.act(number, r, "");
+}
+
+}  // namespace
+
 TEST_P(StaffDesk, ASupervisorSetsAndReleasesALegalHoldThatKeepsTheCaseFromErasure) {
   const std::string number = open_case("default", "1002", "anna@example.com");
-  engine_.act(number, [] {
-    ActionRequest r;
-    r.action = Action::reject;
-    r.actor = {Role::supervisor, "boss"};
-    r.reason = "Wear and tear.";
-    return r;
-  }(), "");
+  reject(engine_, number);
 
   Desk agent = signed_in("agent");
   const Response seen = agent.get("/staff/cases/" + number);
@@ -92,13 +98,7 @@ TEST_P(StaffDesk, AFlaggedCaseShowsItsFlagsInWordsAndTheCustomersHistory) {
 TEST_P(StaffDesk, ASupervisorExportsAndErasesACustomersDataFromTheDesk) {
   const std::string open_number = open_case("default", "1002", "anna@example.com");
   const std::string finished = open_case("default", "1002", "anna@example.com", "broken", "2");
-  engine_.act(finished, [] {
-    ActionRequest r;
-    r.action = Action::reject;
-    r.actor = {Role::supervisor, "boss"};
-    r.reason = "Wear and tear.";
-    return r;
-  }(), "");
+  reject(engine_, finished);
 
   Desk agent = signed_in("agent");
   EXPECT_EQ(agent.get("/staff/?lang=en").body.find("/staff/privacy"), std::string::npos)
