@@ -12,7 +12,6 @@
 // Payloads: a neutral document (lines, quantities, amounts, tax) for the host to translate.
 #include <boost/json.hpp>
 #include <map>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -290,13 +289,12 @@ Order generic_order(const json::value &document, const ImportContext &context) {
                        part("shipping_region", region), part("shipping_country", country)});
   const bool net = mapping.contains("prices") && mapping.at("prices").as_string() == "net";
   const Node lines = reader.node(doc, spec_of(mapping, "lines", "order_mapping"), "lines");
-  if (lines.size() == 0) lines.fail_here("an order needs at least one line");
-  if (lines.size() > 1000) lines.fail_here("at most 1000 lines");
+  check_line_count(lines);
   const auto &line_map = line_mapping(mapping, "order_mapping");
   const auto spec = [&](std::string_view key) {
     return spec_of(line_map, key, "order_mapping.line");
   };
-  std::set<std::string> ids;
+  LineIds ids;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Node item = lines[i];
     const auto field = [&](std::string_view key) {
@@ -309,7 +307,7 @@ Order generic_order(const json::value &document, const ImportContext &context) {
     auto [id, id_convert] = field("id");
     line.id = reader.text(id, "id").value_or("");
     if (line.id.empty()) id.fail_here("required");
-    if (!ids.insert(line.id).second) id.fail_here("line id appears twice");
+    ids.add(line.id, id);
     auto [name, name_convert] = field("name");
     line.name = reader.text(name, name_convert).value_or("");
     if (line.name.empty()) name.fail_here("required");

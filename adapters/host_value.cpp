@@ -63,6 +63,18 @@ std::string Node::email() const {
   return value;
 }
 
+void check_line_count(const Node &lines, std::string_view noun, bool may_be_empty) {
+  const std::string plural = std::string(noun) + "s";
+  if (!may_be_empty && lines.size() == 0) {
+    lines.fail_here("an order needs at least one " + std::string(noun));
+  }
+  if (lines.size() > 1000) lines.fail_here("at most 1000 " + plural);
+}
+
+void LineIds::add(const std::string &id, const Node &where, std::string_view noun) {
+  if (!seen_.insert(id).second) where.fail_here(std::string(noun) + " id appears twice");
+}
+
 std::string full_name(const Node &first, const Node &last) {
   std::string name = first.optional_text().value_or("");
   const std::string family = last.optional_text().value_or("");

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,19 @@ class Node {
  private:
   const boost::json::value *value_;
   std::string path_;
+};
+
+// An order's list of lines (rows, for PrestaShop): refused here when it is empty (unless the
+// host's product lines are told apart later, `may_be_empty`) or holds more than 1000.
+void check_line_count(const Node &lines, std::string_view noun = "line", bool may_be_empty = false);
+
+// The ids of an order's lines read so far: a line whose id came before is refused at `where`.
+class LineIds {
+ public:
+  void add(const std::string &id, const Node &where, std::string_view noun = "line");
+
+ private:
+  std::set<std::string> seen_;
 };
 
 // "First Last" from two optional text fields (either may be missing), at most 500 bytes.

@@ -13,7 +13,6 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -146,14 +145,13 @@ Order medusa_order(const json::value &document) {
                        city(ship_to["city"]), postcode(ship_to["postal_code"]),
                        region(ship_to["province"]), upper(country(ship_to["country_code"]))});
   const Node items = doc["items"];
-  if (items.size() == 0) items.fail_here("an order needs at least one line");
-  if (items.size() > 1000) items.fail_here("at most 1000 lines");
-  std::set<std::string> ids;
+  check_line_count(items);
+  LineIds ids;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Node item = items[i];
     OrderLine line;
     line.id = item["id"].id();
-    if (!ids.insert(line.id).second) item["id"].fail_here("line id appears twice");
+    ids.add(line.id, item["id"]);
     line.sku = item["variant_sku"].optional_text(200).value_or("");
     line.name = line_name(item);
     line.qty = item["quantity"].integer(1, kMaxQuantity);

@@ -9,7 +9,6 @@
 // id_customer; the address is a separate resource too (id_address_delivery), so none is mapped.
 #include <boost/json.hpp>
 #include <map>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -49,14 +48,13 @@ Order prestashop_order(const json::value &document, const ImportContext &context
   order.paid_at = shop_time(doc["invoice_date"], context.timezone);
   order.shipped_at = shop_time(doc["delivery_date"], context.timezone);
   const Node rows = doc["associations"]["order_rows"];
-  if (rows.size() == 0) rows.fail_here("an order needs at least one row");
-  if (rows.size() > 1000) rows.fail_here("at most 1000 rows");
-  std::set<std::string> ids;
+  check_line_count(rows, "row");
+  LineIds ids;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Node row = rows[i];
     OrderLine line;
     line.id = row["id"].id();
-    if (!ids.insert(line.id).second) row["id"].fail_here("row id appears twice");
+    ids.add(line.id, row["id"], "row");
     line.sku = row["product_reference"].optional_text(200).value_or("");
     line.name = row["product_name"].text();
     if (line.name.empty()) row["product_name"].fail_here("required");

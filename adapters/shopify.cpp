@@ -11,7 +11,6 @@
 // codes (province_code, country_code) when given, else as names.
 #include <boost/json.hpp>
 #include <map>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -94,14 +93,13 @@ Order shopify_order(const json::value &document) {
     order.customer.locale = locale.substr(0, 2);
   }
   const Node items = doc["line_items"];
-  if (items.size() == 0) items.fail_here("an order needs at least one line");
-  if (items.size() > 1000) items.fail_here("at most 1000 lines");
-  std::set<std::string> ids;
+  check_line_count(items);
+  LineIds ids;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Node item = items[i];
     OrderLine line;
     line.id = item["id"].id();
-    if (!ids.insert(line.id).second) item["id"].fail_here("line id appears twice");
+    ids.add(line.id, item["id"]);
     line.sku = item["sku"].optional_text(200).value_or("");
     line.name = item["name"].optional_text().value_or("");
     if (line.name.empty()) line.name = item["title"].text();

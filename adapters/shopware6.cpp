@@ -11,7 +11,6 @@
 // address is the first delivery's shippingOrderAddress (with its country and countryState).
 #include <boost/json.hpp>
 #include <map>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -76,8 +75,8 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     order.customer.id = id;
   }
   const Node items = doc["lineItems"];
-  if (items.size() > 1000) items.fail_here("at most 1000 lines");
-  std::set<std::string> ids;
+  check_line_count(items, "line", true);  // product lines are told apart below
+  LineIds ids;
   json::array other;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Node item = items[i];
@@ -104,7 +103,7 @@ Order shopware6_order(const json::value &document, const ImportContext &context)
     }
     OrderLine line;
     line.id = hex_id(item["id"]);
-    if (!ids.insert(line.id).second) item["id"].fail_here("line id appears twice");
+    ids.add(line.id, item["id"]);
     line.name = item["label"].text();
     if (line.name.empty()) item["label"].fail_here("required");
     line.sku = item["payload"]["productNumber"].optional_text(200).value_or("");

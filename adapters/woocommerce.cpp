@@ -7,7 +7,6 @@
 // customer_id 0 is a guest; "shipping" is the address (an all-empty one for virtual goods).
 #include <boost/json.hpp>
 #include <map>
-#include <set>
 
 #include "adapters/customer.hpp"
 #include "adapters/host_value.hpp"
@@ -127,12 +126,11 @@ Order woocommerce_order(const json::value &document) {
        postcode(ship_to["postcode"]), region(ship_to["state"]), country(ship_to["country"])});
   const auto rates = rate_percents(doc["tax_lines"]);
   const Node items = doc["line_items"];
-  if (items.size() == 0) items.fail_here("an order needs at least one line");
-  if (items.size() > 1000) items.fail_here("at most 1000 lines");
-  std::set<std::string> ids;
+  check_line_count(items);
+  LineIds ids;
   for (std::size_t i = 0; i < items.size(); ++i) {
     OrderLine line = line_from(items[i], minor, rates, order.host);
-    if (!ids.insert(line.id).second) items[i]["id"].fail_here("line id appears twice");
+    ids.add(line.id, items[i]["id"]);
     order.lines.push_back(std::move(line));
   }
   const Node shipping = doc["shipping_lines"];

@@ -53,49 +53,40 @@ long long count_at(const soci::row &r, std::size_t column) {
 }
 
 // The hand-written SQL of one page: its rows (a page of 50 and one more, to know there is a
-// next page) and its counts per state, with the values bound.
+// next page) and its counts per state. The values (the bench's own) are written into the SQL.
 struct HandPage {
   std::string rows, counts;
-  std::vector<std::string> row_values, count_values;
-  UnixMs now = 0;
-  bool with_now = false;
 };
 
 class HandQuery {
  public:
   HandQuery(soci::session &sql, const HandPage &page)
-      : page_(page), rows_(sql.prepare << page.rows), counts_(sql.prepare << page.counts) {}
+      : rows_(sql.prepare << page.rows), counts_(sql.prepare << page.counts) {}
 
   // Runs both statements; returns the rows and the counted cases (to check both sides agree).
   std::pair<std::size_t, long long> run() {
     std::size_t rows = 0;
     long long counted = 0;
-    bind_and_run(rows_, page_.row_values, [&](const soci::row &r) {
+    run_each(rows_, [&](const soci::row &r) {
       body_bytes_ += r.get<std::string>(0).size();
       ++rows;
     });
-    bind_and_run(counts_, page_.count_values, [&](const soci::row &r) {
-      counted += count_at(r, 1);
-    });
+    run_each(counts_, [&](const soci::row &r) { counted += count_at(r, 1); });
     return {rows, counted};
   }
   std::size_t body_bytes() const { return body_bytes_; }
 
  private:
   template <typename Each>
-  void bind_and_run(soci::statement &statement, const std::vector<std::string> &values, Each each) {
+  void run_each(soci::statement &statement, Each each) {
     soci::row row;
     statement.exchange(soci::into(row));
-    for (const auto &value : values) statement.exchange(soci::use(value));
-    long long now = page_.now;
-    if (page_.with_now) statement.exchange(soci::use(now));
     statement.define_and_bind();
     statement.execute(false);
     while (statement.fetch()) each(row);
     statement.bind_clean_up();
   }
 
-  const HandPage &page_;
   soci::statement rows_, counts_;
   std::size_t body_bytes_ = 0;
 };
@@ -172,21 +163,33 @@ int main(int argc, char **argv) {
          " AND assignee IN ('anna', '') ORDER BY created_at DESC LIMIT 1",
       soci::into(email);
 
-  const std::string rows = std::string("SELECT body FROM cases WHERE shop = 'default' AND state IN ") +
-                           kOpenStates + " AND assignee IN (:a, '')";
-  const std::string counts =
-      "SELECT state, COUNT(*) FROM cases WHERE shop = 'default' AND assignee IN (:a, '')";
-  const std::string order = " ORDER BY decision_due ASC, id ASC LIMIT 51";
+  // The page as one would write it by hand: the 51 ids from the index, then their documents;
+  // each state counted up to 1001 cases (the page shows "1000+" past 1000).
+  const std::string open_cases = std::string("FROM cases WHERE shop = 'default' AND state IN ") +
+                                 kOpenStates + " AND assignee IN ('anna', '')";
+  const std::string order = " ORDER BY decision_due ASC, id ASC";
+  const auto rows = [&](const std::string &filter) {
+    return "SELECT body FROM cases WHERE id IN (SELECT id " + open_cases + filter + order +
+           " LIMIT 51)" + order;
+  };
+  const auto counts = [](const std::string &filter) {
+    std::string sql;
+    for (const char *state : {"received", "in_review", "waiting_for_customer", "waiting_for_goods",
+                              "goods_received", "accepted", "rejected", "resolved", "closed",
+                              "cancelled"}) {
+      if (!sql.empty()) sql += " UNION ALL ";
+      sql += std::string("SELECT '") + state +
+             "', COUNT(*) FROM (SELECT 1 FROM cases WHERE state = '" + state +
+             "' AND shop = 'default' AND assignee IN ('anna', '')" + filter + " LIMIT 1001)";
+    }
+    return sql;
+  };
+  const std::string overdue = " AND decided = 0 AND decision_due < " + std::to_string(now);
+  const std::string by_email = " AND lower(customer_email) = '" + email + "'";
   std::vector<Scenario> scenarios{
-      {"first page", "/staff/?lang=en", {rows + order, counts + " GROUP BY state", {"anna"}, {"anna"}}},
-      {"overdue", "/staff/?lang=en&overdue=1",
-       {rows + " AND decided = 0 AND decision_due < :now" + order,
-        counts + " AND decided = 0 AND decision_due < :now GROUP BY state", {"anna"}, {"anna"}, now,
-        true}},
-      {"e-mail search", "/staff/?lang=en&q=" + email,
-       {rows + " AND customer_email = :e" + order,
-        counts + " AND customer_email = :e GROUP BY state", {"anna", email}, {"anna", email}}}};
-
+      {"first page", "/staff/?lang=en", {rows(""), counts("")}},
+      {"overdue", "/staff/?lang=en&overdue=1", {rows(overdue), counts(overdue)}},
+      {"e-mail search", "/staff/?lang=en&q=" + email, {rows(by_email), counts(by_email)}}};
   std::printf("%ld cases in %s; %d requests each, interleaved with the reference\n", cases,
               db.c_str(), reps);
   std::printf("%-14s %6s %12s %12s %12s %12s %7s\n", "page", "rows", "page p50 ms", "page p99 ms",

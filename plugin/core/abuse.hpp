@@ -55,8 +55,8 @@ struct CustomerHistory {
 // A customer as staff see them beside a case: their history and what block lists would name.
 struct CustomerStanding {
   CustomerHistory history;
-  int window_days = 365;
-  int rate_min_orders = 3;
+  int window_days = AbusePolicy{}.window_days;  // the policy's, or its defaults without limits
+  int rate_min_orders = AbusePolicy{}.rate_min_orders;
   std::string address_hash;  // empty: the order had no shipping address
 };
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,16 @@ struct CaseQuery {
   int limit = 50;
   // Keyset position: the sort value and id of the last case of the previous page.
   std::optional<std::pair<std::int64_t, std::string>> after;
+  std::int64_t count_limit = 1000;  // for counts by state (StateCounts)
+};
+
+// Cases by state for the filters of a CaseQuery (whatever its states). Each state is counted up
+// to the query's count_limit; a state with more counts count_limit and is in `more` (the desk
+// shows "1000+"). A count walks at most that many index entries per state, never a shop's
+// history.
+struct StateCounts {
+  std::map<std::string, std::int64_t> n;
+  std::set<std::string> more;  // states with more cases than n says
 };
 
 struct EventQuery {

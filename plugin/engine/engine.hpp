@@ -187,7 +187,7 @@ class Engine {
   // An at-risk filter takes its window from the shop's policy (staff_at_risk_ms).
   CasePage staff_cases(const StaffMember &staff, CaseQuery query);
   // The number of cases by state for the queue's filters, whatever their state and page.
-  std::map<std::string, std::int64_t> staff_counts(const StaffMember &staff, CaseQuery query);
+  StateCounts staff_counts(const StaffMember &staff, CaseQuery query);
   // How long before its decision date an undecided case is at risk: the earliest warning the
   // shop's policy gives (its largest warn_before_hours), when reclaim_tick sends the first
   // case.deadline_at_risk; 0 when the policy gives none.

@@ -133,14 +133,13 @@ CasePage Engine::staff_cases(const StaffMember &staff, CaseQuery query) {
   return list_cases(std::move(query));
 }
 
-std::map<std::string, std::int64_t> Engine::staff_counts(const StaffMember &staff,
-                                                         CaseQuery query) {
+StateCounts Engine::staff_counts(const StaffMember &staff, CaseQuery query) {
   if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
     fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
   }
   query.now = now();
   if (query.at_risk) query.at_risk_ms = staff_at_risk_ms(query.shop);
-  std::map<std::string, std::int64_t> counts;
+  StateCounts counts;
   store_->read([&](Tx &tx) { counts = tx.case_counts(query); });
   return counts;
 }

@@ -56,9 +56,13 @@ Response queue(Call &call, const StaffCall &who) {
   const QueueFilter filter = queue_filter(call.query, shop, limit);
   const CaseQuery query = case_query(filter, who.staff());
   json::object out = codec::to_json(call.engine().staff_cases(who.staff(), query));
+  const StateCounts counted = call.engine().staff_counts(who.staff(), query);
   json::object counts;
-  for (const auto &[state, n] : call.engine().staff_counts(who.staff(), query)) counts[state] = n;
+  for (const auto &[state, n] : counted.n) counts[state] = n;
+  json::array more;
+  for (const auto &state : counted.more) more.push_back(json::string(state));
   out["counts"] = std::move(counts);
+  out["counts_more"] = std::move(more);
   return json_response(200, out);
 }
 

@@ -3,6 +3,7 @@
 // overdue rows marked, a page of 50 at a time, and a form to act on the selected cases at once.
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
+#include "core/text.hpp"
 #include "http/staff_pages.hpp"
 
 namespace reclaim::http {
@@ -82,12 +83,14 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   QueueFilter filter;
   filter.shop = shop;
   CasePage cases;
-  std::map<std::string, std::int64_t> counts;
+  StateCounts counts;
+  std::int64_t count_limit = 0;
   try {
     filter = queue_filter(call.query, shop, kPageSize);
     const CaseQuery query = case_query(filter, staff);
     cases = call.engine().staff_cases(staff, query);
     counts = call.engine().staff_counts(staff, query);
+    count_limit = query.count_limit;
   } catch (const Error &failed) {
     if (failed.status() != Status::invalid_argument) throw;
     error = call.text("staff_bad_filter");
@@ -104,16 +107,21 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   json::array count_list;
   std::int64_t total = 0;
   for (const auto state : kStateNames) {
-    const auto found = counts.find(std::string(state));
-    const std::int64_t n = found == counts.end() ? 0 : found->second;
+    const auto found = counts.n.find(std::string(state));
+    const std::int64_t n = found == counts.n.end() ? 0 : found->second;
+    const bool more = counts.more.count(std::string(state)) > 0;
     total += n;
     count_list.push_back(json::object{
         {"label", call.text("staff_state_" + std::string(state))},
-        {"count", n},
+        {"count", std::to_string(n) + (more ? "+" : "")},
         {"current", filter.state == state},
         {"href", call.base() + "/staff/?" + filter.query_string(std::string(state)) + lang}});
   }
-  context["counts_total"] = total;
+  context["counts_total"] = std::to_string(total) + (counts.more.empty() ? "" : "+");
+  if (!counts.more.empty()) {
+    context["counts_more"] = filled(call.text("staff_counts_more"),
+                                    {{"limit", std::to_string(count_limit)}});
+  }
   context["counts_all_href"] = call.base() + "/staff/?" + filter.query_string("all") + lang;
 
   json::array state_options;

@@ -46,4 +46,9 @@ void add_queue_columns(soci::session &sql) {
   }
 }
 
+void add_queue_state_index(soci::session &sql) {
+  sql << "CREATE INDEX cases_by_assignee_state_due ON cases"
+         " (assignee, shop, state, decided, decision_due, id)";
+}
+
 }  // namespace reclaim

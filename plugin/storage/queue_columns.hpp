@@ -16,4 +16,12 @@ inline constexpr int kQueueMigration = 10;
 // indexes of the queue: by decision date (all cases, one person's), SKU search, tags.
 void add_queue_columns(soci::session &sql);
 
+// The second queue migration: it follows seq numbers by transaction (14).
+inline constexpr int kQueueStateMigration = 15;
+
+// The index of the desk's default view: one person's cases and the unassigned ones, by state,
+// undecided or not (the overdue filter), nearest decision first. A page reads its ids from it alone, and a count by state walks it up
+// to kCountLimit entries (tx_queue.cpp).
+void add_queue_state_index(soci::session &sql);
+
 }  // namespace reclaim

@@ -179,6 +179,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < kCannedRepliesMigration) add_canned_replies(sql);  // canned_replies_table.cpp
   if (found < kPrivacyMigration) add_privacy_tables(sql);         // privacy_table.cpp
   if (found < kTransactionSeqMigration) number_seq_by_transaction(sql, dialect);
+  if (found < kQueueStateMigration) add_queue_state_index(sql);  // queue_columns.cpp
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

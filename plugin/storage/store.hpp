@@ -79,7 +79,7 @@ class Tx {
   // The queue (tx_queue.cpp): a page of cases (one more than query.limit when there are more),
   // and the number of cases by state for the same filters whatever their state.
   std::vector<Case> cases(const CaseQuery &query);
-  std::map<std::string, std::int64_t> case_counts(const CaseQuery &query);
+  StateCounts case_counts(const CaseQuery &query);
 
   // `seq` is the case's version after the change: one history entry per version.
   void append_history(const std::string &case_id, std::int64_t seq, const HistoryEntry &entry);

@@ -3,8 +3,8 @@
 // parameter; only fixed column names and markers enter the SQL text.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
-#include <cctype>
 #include <deque>
 #include <functional>
 #include <set>
@@ -34,7 +34,7 @@ class Where {
   void bind(soci::details::prepare_temp_type &prepared) const {
     for (const auto &each : binds_) each(prepared);
   }
-  std::string sql = " WHERE 1 = 1";
+  std::string sql;
 
  private:
   std::deque<std::string> texts_;
@@ -42,13 +42,38 @@ class Where {
   std::vector<std::function<void(soci::details::prepare_temp_type &)>> binds_;
 };
 
-std::string lower_ascii(std::string text) {
-  for (char &c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// The filters of `query`; the states only when `with_states` (the counts leave them out).
+// The FROM and WHERE clauses of `query`'s filters; the states only when `with_states` (the
+// counts leave them out).
 void add_filters(Where &where, const CaseQuery &query, bool with_states) {
+  if (query.search.empty()) {
+    where.sql += " FROM cases WHERE 1 = 1";
+  } else {
+    // The search's matches first, each an index search of its own, then the cases they name by
+    // primary key: CROSS JOIN keeps that order in SQLite, so a search never walks a shop's
+    // cases whatever the other filters. The e-mail address and the SKU are looked up without
+    // the shop (the outer filters have it): with it, SQLite's planner would rather walk the
+    // reports' index (shop, …) than (lower(customer_email), shop) or (sku, shop). An order is
+    // found by its number first, then its cases by (shop, order_id).
+    const bool shop = !query.shop.empty();
+    const std::string in_shop = shop ? " AND shop = ?" : "";
+    where.sql += " FROM (SELECT id AS found_id FROM cases WHERE number = ?" + in_shop +
+                 " UNION SELECT id FROM cases WHERE order_id = ?" + in_shop +
+                 " UNION SELECT id FROM cases WHERE lower(customer_email) = lower(CAST(? AS TEXT))"
+                 " UNION SELECT c.id FROM orders o CROSS JOIN cases c WHERE o.number = ?" +
+                 (shop ? " AND o.shop = ?" : "") +
+                 " AND c.shop = o.shop AND c.order_id = o.id"
+                 " UNION SELECT case_id FROM case_items WHERE sku = ?) AS found"
+                 " CROSS JOIN cases WHERE cases.id = found.found_id";
+    const auto in_the_shop = [&](const std::string &text) {
+      where.text(text);
+      if (shop) where.text(query.shop);
+    };
+    in_the_shop(query.search);
+    in_the_shop(query.search);
+    where.text(query.search);
+    in_the_shop(query.search);
+    where.text(query.search);
+  }
   if (!query.shop.empty()) where.sql += " AND shop = ?", where.text(query.shop);
   if (with_states && !query.states.empty()) {
     where.sql += " AND state IN (";
@@ -87,29 +112,6 @@ void add_filters(Where &where, const CaseQuery &query, bool with_states) {
     where.text(query.tag);
   }
   if (!query.channel.empty()) where.sql += " AND channel = ?", where.text(query.channel);
-  if (!query.search.empty()) {
-    // Exact matches, each an index search of its own ((shop, number), (shop, order_id),
-    // (customer_email), orders (shop, number), case_items (sku, shop)), united into the ids the
-    // outer query then reads by its primary key: a search never walks the shop's cases.
-    const bool shop = !query.shop.empty();
-    const std::string in_shop = shop ? " AND shop = ?" : "";
-    where.sql += " AND id IN (SELECT id FROM cases WHERE number = ?" + in_shop +
-                 " UNION SELECT id FROM cases WHERE order_id = ?" + in_shop +
-                 " UNION SELECT id FROM cases WHERE customer_email IN (?, ?)" + in_shop +
-                 " UNION SELECT c.id FROM cases c JOIN orders o ON o.shop = c.shop AND"
-                 " o.id = c.order_id WHERE o.number = ?" + (shop ? " AND o.shop = ?" : "") +
-                 " UNION SELECT case_id FROM case_items WHERE sku = ?" + in_shop + ")";
-    const auto value = [&](const std::string &text) {
-      where.text(text);
-      if (shop) where.text(query.shop);
-    };
-    value(query.search);
-    value(query.search);
-    where.text(query.search);
-    value(lower_ascii(query.search));
-    value(query.search);
-    value(query.search);
-  }
   if (query.created_from) where.sql += " AND created_at >= ?", where.number(*query.created_from);
   if (query.created_to) where.sql += " AND created_at < ?", where.number(*query.created_to);
   if (query.overdue && query.at_risk) {
@@ -140,9 +142,11 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
     where.number(query.after->first);
     where.text(query.after->second);
   }
-  const std::string sql = std::string("SELECT body FROM cases") + where.sql + " ORDER BY " +
-                          column + direction + ", id" + direction + " LIMIT " +
-                          std::to_string(query.limit + 1);
+  // The page's ids first, from the queue's indexes alone, then the documents of those few.
+  const std::string order =
+      std::string(" ORDER BY ") + column + direction + ", id" + direction;
+  const std::string sql = "SELECT body FROM cases WHERE id IN (SELECT cases.id" + where.sql +
+                          order + " LIMIT " + std::to_string(query.limit + 1) + ")" + order;
   soci::details::prepare_temp_type prepared =
       (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
   where.bind(prepared);
@@ -152,16 +156,32 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
   return out;
 }
 
-std::map<std::string, std::int64_t> Tx::case_counts(const CaseQuery &query) {
+StateCounts Tx::case_counts(const CaseQuery &query) {
+  // One statement: per state, the first count_limit + 1 matching cases, counted. The state
+  // names are the vocabulary's own, written into the SQL as literals.
   Where where;
-  add_filters(where, query, false);
-  const std::string sql = "SELECT state, COUNT(*) FROM cases" + where.sql + " GROUP BY state";
+  const std::string limit = " LIMIT " + std::to_string(query.count_limit + 1);
+  int branch = 0;
+  for (const auto state : kStateNames) {
+    const std::string literal = "'" + std::string(state) + "'";
+    if (branch) where.sql += " UNION ALL ";
+    where.sql += "SELECT " + literal + ", COUNT(*) FROM (SELECT 1";
+    add_filters(where, query, false);
+    where.sql += " AND state = " + literal + limit + ") AS counted_" + std::to_string(branch++);
+  }
   soci::details::prepare_temp_type prepared =
-      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
+      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(where.sql)
+                                                       : where.sql));
   where.bind(prepared);
   soci::rowset<soci::row> rows(prepared);
-  std::map<std::string, std::int64_t> out;
-  for (const auto &row : rows) out[row.get<std::string>(0)] = integer_at(row, 1);
+  StateCounts out;
+  for (const auto &row : rows) {
+    const std::int64_t n = integer_at(row, 1);
+    if (n == 0) continue;
+    const std::string state = row.get<std::string>(0);
+    out.n[state] = std::min(n, query.count_limit);
+    if (n > query.count_limit) out.more.insert(state);
+  }
   return out;
 }
 

@@ -8,8 +8,15 @@
 
 namespace reclaim::test {
 
-// Migration 13, personal data (plugin/storage/privacy_table.cpp).
+// Migration 15, the index of the queue's default view (plugin/storage/queue_columns.cpp).
+inline void undo_queue_state_migration(soci::session &sql) {
+  sql << "DROP INDEX cases_by_assignee_state_due";
+}
+
+// Migration 13, personal data (plugin/storage/privacy_table.cpp), and newer (14 runs again
+// harmlessly).
 inline void undo_privacy_migration(soci::session &sql) {
+  undo_queue_state_migration(sql);
   for (const char *index : {"cases_by_email_lower", "orders_by_email_lower",
                             "cases_by_state_shop_updated", "erasures_by_shop"}) {
     sql << std::string("DROP INDEX ") + index;

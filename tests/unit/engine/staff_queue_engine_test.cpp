@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <boost/json.hpp>
 
 #include "core/error.hpp"
@@ -115,13 +117,12 @@ TEST_P(StaffQueueEngine, AtRiskIsThePolicysEarliestWarningAndCountsFollowTheFilt
   CaseQuery query;
   query.shop = "default";
   auto counts = engine_->staff_counts(anna(), query);
-  EXPECT_EQ(counts["received"], 1);
-  EXPECT_EQ(counts["in_review"], 1);
+  EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 1}, {"in_review", 1}}));
+  EXPECT_TRUE(counts.more.empty());
   query.assignee = AssigneeFilter::of_or_unassigned("anna");
   query.states = {State::in_review};  // the counts ignore the states asked for
   counts = engine_->staff_counts(anna(), query);
-  EXPECT_EQ(counts["received"], 1);
-  EXPECT_EQ(counts.count("in_review"), 0u);
+  EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 1}}));
   query.shop = "other";
   EXPECT_THROW(engine_->staff_counts(anna(), query), Error);
 
@@ -138,6 +139,27 @@ TEST_P(StaffQueueEngine, AtRiskIsThePolicysEarliestWarningAndCountsFollowTheFilt
   EXPECT_EQ(numbers(risky), Numbers{});
   engine_->set_clock(due + 1);
   EXPECT_EQ(sorted(numbers(risky)), sorted({a, b}));
+}
+
+TEST_P(StaffQueueEngine, EachStateIsCountedUpToTheLimitAndSaysWhenThereAreMore) {
+  open(), open(), open("anna");
+  const std::string reviewed = open();
+  act(reviewed, Action::review, [](ActionRequest &) {});
+  CaseQuery query;
+  query.shop = "default";
+  query.count_limit = 2;
+  auto counts = engine_->staff_counts(anna(), query);
+  EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}));
+  EXPECT_EQ(counts.more, (std::set<std::string>{"received"}));  // three received, two counted
+  query.count_limit = 3;
+  counts = engine_->staff_counts(anna(), query);
+  EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 3}, {"in_review", 1}}));
+  EXPECT_TRUE(counts.more.empty());
+  query.assignee = AssigneeFilter::unassigned();  // the limit applies within the filters
+  query.count_limit = 2;
+  counts = engine_->staff_counts(anna(), query);
+  EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}));
+  EXPECT_TRUE(counts.more.empty());
 }
 
 TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {

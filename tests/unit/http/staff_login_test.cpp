@@ -35,7 +35,9 @@ class StaffLogin : public StaffDesk {
   // A browser that loaded the form (its cookie and token), then posts it.
   Response sign_in(Desk &desk, const std::string &login, const std::string &password,
                    const std::string &next = "") {
-    if (desk.csrf().empty()) EXPECT_EQ(desk.get("/staff/login?lang=en").status, 200);
+    if (desk.csrf().empty()) {
+      EXPECT_EQ(desk.get("/staff/login?lang=en").status, 200);
+    }
     Fields fields{{"login", login}, {"password", password}, {"lang", "en"}};
     if (!next.empty()) fields.emplace_back("next", next);
     return desk.post("/staff/login", fields);
