@@ -30,6 +30,16 @@ long long CachedRow::number(std::size_t column) const {
 
 namespace {
 
+// A connection keeps at most this many statements. The staff queue's statements take their
+// shape from the filters asked for, so their number is bounded by what callers ask, not by the
+// code: past the bound the cache starts again.
+constexpr std::size_t kMaxPrepared = 256;
+
+// SELECTs being stepped on this thread. A callback of one may run another statement; the cache
+// is only emptied when none is, so no statement is finalized under a running loop. A
+// connection, and so its cache, is used by one thread at a time.
+thread_local int running_queries = 0;
+
 // Copies the parameters into the places the statement reads them from.
 template <typename Prepared>
 void bind(Prepared &p, const std::vector<Param> &params) {
@@ -56,6 +66,7 @@ StatementCache::Map::iterator StatementCache::prepare(soci::session &session,
                                                       const std::vector<Param> &params) {
   auto found = prepared_.find(sql);
   if (found != prepared_.end()) return found;
+  if (prepared_.size() >= kMaxPrepared && running_queries == 0) prepared_.clear();
   auto fresh = std::make_unique<Prepared>();
   soci::details::prepare_temp_type prepare =
       (session.prepare << (numbered_ ? with_numbered_markers(sql) : sql));
@@ -104,15 +115,18 @@ void StatementCache::query(soci::session &session, const std::string &sql, std::
   const auto found = prepare(session, sql, kinds, params);
   Prepared &p = *found->second;
   bind(p, params);
+  ++running_queries;
   try {
     // As soci::rowset does: execute without fetching, then one row per fetch until the end,
     // where SQLite's statement is done and holds nothing.
     p.statement->execute(false);
     while (p.statement->fetch()) each(p.row);
   } catch (...) {
+    --running_queries;
     prepared_.erase(found);  // finalized: a statement stopped on a row keeps its read mark
     throw;
   }
+  --running_queries;
 }
 
 }  // namespace reclaim

@@ -5,41 +5,21 @@
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
-#include <deque>
-#include <functional>
 #include <set>
 
 #include "codec/case_json.hpp"
-#include "storage/dialect.hpp"
-#include "storage/rows.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
 
 namespace {
 
-// A WHERE clause and the values its markers stand for, bound in order.
-class Where {
- public:
-  void text(const std::string &value) {
-    texts_.push_back(value);
-    const std::string *bound = &texts_.back();
-    binds_.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
-  }
-  void number(long long value) {
-    numbers_.push_back(value);
-    const long long *bound = &numbers_.back();
-    binds_.emplace_back([bound](auto &prepared) { prepared, soci::use(*bound); });
-  }
-  void bind(soci::details::prepare_temp_type &prepared) const {
-    for (const auto &each : binds_) each(prepared);
-  }
+// The FROM and WHERE clauses and the values their markers stand for, bound in order.
+struct Where {
+  void text(const std::string &value) { params.emplace_back(value); }
+  void number(long long value) { params.emplace_back(value); }
   std::string sql;
-
- private:
-  std::deque<std::string> texts_;
-  std::deque<long long> numbers_;
-  std::vector<std::function<void(soci::details::prepare_temp_type &)>> binds_;
+  std::vector<Param> params;
 };
 
 // The FROM and WHERE clauses of `query`'s filters; the states only when `with_states` (the
@@ -142,17 +122,17 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
     where.number(query.after->first);
     where.text(query.after->second);
   }
-  // The page's ids first, from the queue's indexes alone, then the documents of those few.
+  // The page's ids first, from the queue's indexes alone, then the documents of those few. The
+  // limit is bound: the statement is prepared once per shape of filters (statement_cache.hpp).
   const std::string order =
       std::string(" ORDER BY ") + column + direction + ", id" + direction;
   const std::string sql = "SELECT body FROM cases WHERE id IN (SELECT cases.id" + where.sql +
-                          order + " LIMIT " + std::to_string(query.limit + 1) + ")" + order;
-  soci::details::prepare_temp_type prepared =
-      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(sql) : sql));
-  where.bind(prepared);
-  soci::rowset<std::string> rows(prepared);
+                          order + " LIMIT ?)" + order;
+  where.number(query.limit + 1);
   std::vector<Case> out;
-  for (const auto &body : rows) out.push_back(codec::case_from_json(boost::json::parse(body)));
+  reads_.query(sql_, sql, "t", where.params, [&](const CachedRow &row) {
+    out.push_back(codec::case_from_json(boost::json::parse(row.text(0))));
+  });
   return out;
 }
 
@@ -160,28 +140,22 @@ StateCounts Tx::case_counts(const CaseQuery &query) {
   // One statement: per state, the first count_limit + 1 matching cases, counted. The state
   // names are the vocabulary's own, written into the SQL as literals.
   Where where;
-  const std::string limit = " LIMIT " + std::to_string(query.count_limit + 1);
   int branch = 0;
   for (const auto state : kStateNames) {
     const std::string literal = "'" + std::string(state) + "'";
     if (branch) where.sql += " UNION ALL ";
     where.sql += "SELECT " + literal + ", COUNT(*) FROM (SELECT 1";
     add_filters(where, query, false);
-    where.sql += " AND state = " + literal + limit + ") AS counted_" + std::to_string(branch++);
+    where.sql += " AND state = " + literal + " LIMIT ?) AS counted_" + std::to_string(branch++);
+    where.number(query.count_limit + 1);
   }
-  soci::details::prepare_temp_type prepared =
-      (sql_.prepare << (dialect_.numbered_placeholders ? with_numbered_markers(where.sql)
-                                                       : where.sql));
-  where.bind(prepared);
-  soci::rowset<soci::row> rows(prepared);
   StateCounts out;
-  for (const auto &row : rows) {
-    const std::int64_t n = integer_at(row, 1);
-    if (n == 0) continue;
-    const std::string state = row.get<std::string>(0);
-    out.n[state] = std::min(n, query.count_limit);
-    if (n > query.count_limit) out.more.insert(state);
-  }
+  reads_.query(sql_, where.sql, "tn", where.params, [&](const CachedRow &row) {
+    const std::int64_t n = row.number(1);
+    if (n == 0) return;
+    out.n[row.text(0)] = std::min<std::int64_t>(n, query.count_limit);
+    if (n > query.count_limit) out.more.insert(row.text(0));
+  });
   return out;
 }
 

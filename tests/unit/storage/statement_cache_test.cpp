@@ -46,6 +46,30 @@ class CachedReads : public ::testing::Test {
   StatementCache cache_;
 };
 
+TEST_F(CachedReads, ManyShapesStartTheCacheAgainButNeverUnderARunningQuery) {
+  // Inside a running SELECT, 600 statements of different texts are prepared (past the cache's
+  // bound of 256): the running one is not finalized under its loop, and every answer is right.
+  std::vector<long long> ids;
+  cache_.query(sql_, "SELECT id FROM t ORDER BY id", "n", {}, [&](const CachedRow &row) {
+    ids.push_back(row.number(0));
+    for (int shape = 0; shape < 120; ++shape) {
+      long long found = -1;
+      cache_.query(sql_, "SELECT id + " + std::to_string(shape) + " FROM t WHERE id = ?", "n",
+                   {row.number(0)}, [&](const CachedRow &inner) { found = inner.number(0); });
+      ASSERT_EQ(found, row.number(0) + shape);
+    }
+  });
+  EXPECT_EQ(ids, (std::vector<long long>{1, 2, 3, 4, 5}));
+  // Outside any query, more shapes empty the cache and go on answering.
+  for (int shape = 0; shape < 300; ++shape) {
+    long long found = -1;
+    cache_.query(sql_, "SELECT n + " + std::to_string(shape) + " FROM t WHERE id = ?", "n", {2LL},
+                 [&](const CachedRow &row) { found = row.number(0); });
+    ASSERT_EQ(found, 20 + shape);
+  }
+  EXPECT_EQ(checkpoint_blocked(file_), 0);
+}
+
 TEST_F(CachedReads, TheCheckSeesAStatementLeftOnARow) {
   // The failure this cache must never cause: a prepared SELECT executed and left on its row.
   std::string name;
