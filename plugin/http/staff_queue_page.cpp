@@ -84,13 +84,12 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   filter.shop = shop;
   CasePage cases;
   StateCounts counts;
-  std::int64_t count_limit = 0;
+  CaseQuery query;
   try {
     filter = queue_filter(call.query, shop, kPageSize);
-    const CaseQuery query = case_query(filter, staff);
+    query = case_query(filter, staff);
     cases = call.engine().staff_cases(staff, query);
     counts = call.engine().staff_counts(staff, query);
-    count_limit = query.count_limit;
   } catch (const Error &failed) {
     if (failed.status() != Status::invalid_argument) throw;
     error = call.text("staff_bad_filter");
@@ -120,7 +119,7 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   context["counts_total"] = std::to_string(total) + (counts.more.empty() ? "" : "+");
   if (!counts.more.empty()) {
     context["counts_more"] = filled(call.text("staff_counts_more"),
-                                    {{"limit", std::to_string(count_limit)}});
+                                    {{"limit", std::to_string(query.count_limit)}});
   }
   context["counts_all_href"] = call.base() + "/staff/?" + filter.query_string("all") + lang;
 

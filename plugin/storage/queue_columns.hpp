@@ -20,8 +20,9 @@ void add_queue_columns(soci::session &sql);
 inline constexpr int kQueueStateMigration = 15;
 
 // The index of the desk's default view: one person's cases and the unassigned ones, by state,
-// undecided or not (the overdue filter), nearest decision first. A page reads its ids from it alone, and a count by state walks it up
-// to kCountLimit entries (tx_queue.cpp).
+// undecided or not (the overdue filter), nearest decision first. A page reads its ids from it
+// alone, and a count by state walks at most CaseQuery::count_limit + 1 of its entries
+// (tx_queue.cpp).
 void add_queue_state_index(soci::session &sql);
 
 }  // namespace reclaim

@@ -1,6 +1,7 @@
 // The case queue: lists and counts of cases by the filters of CaseQuery, and the columns only
-// the queue reads (priority, tags), kept beside each case's document. Every filter is a bound
-// parameter; only fixed column names and markers enter the SQL text.
+// the queue reads (priority, tags), kept beside each case's document. Every filter and limit is a
+// bound parameter; only fixed column names, the vocabulary's state names and markers enter the
+// SQL text.
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -153,8 +154,9 @@ StateCounts Tx::case_counts(const CaseQuery &query) {
   reads_.query(sql_, where.sql, "tn", where.params, [&](const CachedRow &row) {
     const std::int64_t n = row.number(1);
     if (n == 0) return;
-    out.n[row.text(0)] = std::min<std::int64_t>(n, query.count_limit);
-    if (n > query.count_limit) out.more.insert(row.text(0));
+    const std::string &state = row.text(0);
+    out.n[state] = std::min<std::int64_t>(n, query.count_limit);
+    if (n > query.count_limit) out.more.insert(state);
   });
   return out;
 }
