@@ -4,7 +4,7 @@
 // reclaim_http_handle, beside the hand-written SQL of the same page (its rows and its counts,
 // prepared once, the rows' bodies read but not decoded) on the same database, in the same run.
 //
-//   queue_bench [--cases N] [--db PATH] [--reps R]
+//   queue_bench [--cases N] [--db PATH] [--reps R] [--only "e-mail search"]  (--only: to profile one)
 //
 // The database is the reports benchmark's (generated_history.cpp), generated when missing.
 #include <soci/soci.h>
@@ -110,7 +110,7 @@ std::string header(const json::object &response, const char *name) {
 int main(int argc, char **argv) {
   long cases = 1'000'000;
   int reps = 200;
-  std::string db;
+  std::string db, only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string option = argv[i];
     if (option == "--cases") {
@@ -119,8 +119,10 @@ int main(int argc, char **argv) {
       db = argv[i + 1];
     } else if (option == "--reps") {
       reps = std::stoi(argv[i + 1]);
+    } else if (option == "--only") {
+      only = argv[i + 1];
     } else {
-      std::cerr << "usage: queue_bench [--cases N] [--db PATH] [--reps R]\n";
+      std::cerr << "usage: queue_bench [--cases N] [--db PATH] [--reps R] [--only PAGE]\n";
       return 2;
     }
   }
@@ -196,6 +198,7 @@ int main(int argc, char **argv) {
               "SQL p50 ms", "SQL p99 ms", "ratio");
   std::fflush(stdout);  // each line as it comes: a page on a million cases takes a while
   for (auto &scenario : scenarios) {
+    if (!only.empty() && scenario.label != only) continue;
     const std::string request = json::serialize(json::object{
         {"method", "GET"},
         {"path", scenario.target.substr(0, scenario.target.find('?'))},

@@ -122,8 +122,9 @@ std::vector<Flag> flags_of(const json::value &value) {
   if (!value.is_array()) return flags;
   for (const auto &entry : value.get_array()) {
     const auto &o = entry.as_object();
+    // A copy in the default memory: the document read may live in a buffer (case_from_text).
     flags.push_back({std::string(o.at("flag").as_string()), std::string(o.at("rule").as_string()),
-                     o.at("figures").as_object()});
+                     json::object(o.at("figures").as_object(), json::storage_ptr())});
   }
   return flags;
 }

@@ -1,4 +1,8 @@
 #include "codec/case_json.hpp"
+
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
+
 #include "codec/abuse_json.hpp"
 
 #include "codec/order_json.hpp"
@@ -254,6 +258,15 @@ Case case_from_json(const value &body) {
   if (const auto *flags = o.if_contains("flags")) c.flags = flags_of(*flags);
   c.extra = o.at("extra").as_object();
   return c;
+}
+
+Case case_from_text(std::string_view body) {
+  // A case's nodes live in a buffer on the stack while it is read: a page of fifty cases no
+  // longer allocates and frees every node of every document one by one. So every JSON value a
+  // Case keeps is copied into the default memory (assigned, or copied with a storage_ptr()).
+  unsigned char buffer[16384];
+  boost::json::monotonic_resource arena(buffer, sizeof buffer);
+  return case_from_json(boost::json::parse(body, &arena));
 }
 
 object history_to_json(const HistoryEntry &entry) {

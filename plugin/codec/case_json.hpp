@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -23,6 +24,8 @@ boost::json::object case_to_json(const Case &subject);
 
 // Reads a body written by case_to_json.
 Case case_from_json(const boost::json::value &body);
+// Reads the stored text of such a body (parsed into a buffer that is dropped once read).
+Case case_from_text(std::string_view body);
 
 boost::json::object history_to_json(const HistoryEntry &entry);
 boost::json::object event_to_json(const Event &event);

@@ -1,6 +1,8 @@
 // What the staff desk's pages share (staff_pages.hpp).
 #include <date/tz.h>
 
+#include <cstdio>
+
 #include "core/crypto.hpp"
 #include "core/state_machine.hpp"
 #include "core/text.hpp"
@@ -96,10 +98,19 @@ std::string actor_label(Call &call, const Actor &actor) {
 }
 
 std::string local_time(const std::string &zone, UnixMs at) {
-  const auto instant = date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at));
-  const auto local =
-      date::make_zoned(date::locate_zone(zone), std::chrono::floor<std::chrono::minutes>(instant));
-  return date::format("%Y-%m-%d %H:%M", local);
+  // Written by hand rather than by date::format: a queue page writes a hundred of these, and
+  // the stream behind date::format took a tenth of the page.
+  const auto instant = std::chrono::floor<std::chrono::minutes>(
+      date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at)));
+  const auto local = date::locate_zone(zone)->to_local(instant);
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd(day);
+  const date::hh_mm_ss<std::chrono::seconds> time(local - day);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02ld:%02ld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()));
+  return text;
 }
 
 std::string shop_zone(Call &call, const std::string &shop) {

@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-#include <boost/json/parse.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -34,7 +33,7 @@ void add_queue_columns(soci::session &sql) {
       bodies.emplace_back(row.get<std::string>(0), row.get<std::string>(1));
   }
   for (const auto &[id, body] : bodies) {
-    const Case c = codec::case_from_json(boost::json::parse(body));
+    const Case c = codec::case_from_text(body);
     if (c.priority != "normal") {
       sql << "UPDATE cases SET priority = :priority WHERE id = :id", soci::use(c.priority),
           soci::use(id);

@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-#include <boost/json/parse.hpp>
 
 #include "codec/case_json.hpp"
 
@@ -62,7 +61,7 @@ void add_report_columns(soci::session &sql) {
     }
   }
   for (const auto &[id, body] : bodies) {
-    const Case c = codec::case_from_json(boost::json::parse(body));
+    const Case c = codec::case_from_text(body);
     const auto cols = case_report_columns(c);
     const auto null_or = [](const std::optional<long long> &v) {
       return v ? soci::i_ok : soci::i_null;

@@ -1,8 +1,6 @@
 // One customer's history for the abuse limits (core/abuse.hpp): their recent cases and orders.
 #include <soci/soci.h>
 
-#include <boost/json/parse.hpp>
-
 #include "codec/case_json.hpp"
 #include "storage/store.hpp"
 
@@ -18,7 +16,7 @@ std::vector<Case> Tx::customer_cases(const std::string &shop, const std::string 
       " AND created_at >= ? ORDER BY created_at DESC, id LIMIT ?",
       "t", {email, shop, static_cast<long long>(since), static_cast<long long>(kHistoryCases)},
       [&](const CachedRow &row) {
-        cases.push_back(codec::case_from_json(boost::json::parse(row.text(0))));
+        cases.push_back(codec::case_from_text(row.text(0)));
       });
   return cases;
 }

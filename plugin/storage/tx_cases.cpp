@@ -16,7 +16,7 @@ namespace reclaim {
 namespace {
 
 Case case_from_body(const std::string &body) {
-  return codec::case_from_json(boost::json::parse(body));
+  return codec::case_from_text(body);
 }
 
 long long decision_due_of(const Case &subject) {

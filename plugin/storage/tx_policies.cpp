@@ -9,11 +9,9 @@ namespace reclaim {
 
 std::vector<std::pair<UnixMs, std::string>> Tx::policies(const std::string &shop) {
   std::vector<std::pair<UnixMs, std::string>> found;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT applies_from, body FROM policies WHERE shop = :shop"
-                       " ORDER BY applies_from",
-       soci::use(shop));
-  for (const auto &row : rows) found.emplace_back(integer_at(row, 0), row.get<std::string>(1));
+  reads_.query(sql_, "SELECT applies_from, body FROM policies WHERE shop = ? ORDER BY applies_from",
+               "nt", {shop},
+               [&](const CachedRow &row) { found.emplace_back(row.number(0), row.text(1)); });
   return found;
 }
 

@@ -5,7 +5,6 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <boost/json/parse.hpp>
 #include <set>
 
 #include "codec/case_json.hpp"
@@ -132,32 +131,42 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
   where.number(query.limit + 1);
   std::vector<Case> out;
   reads_.query(sql_, sql, "t", where.params, [&](const CachedRow &row) {
-    out.push_back(codec::case_from_json(boost::json::parse(row.text(0))));
+    out.push_back(codec::case_from_text(row.text(0)));
   });
   return out;
 }
 
 StateCounts Tx::case_counts(const CaseQuery &query) {
+  StateCounts out;
+  const auto count = [&](const std::string &state, std::int64_t n) {
+    if (n == 0) return;
+    out.n[state] = std::min<std::int64_t>(n, query.count_limit);
+    if (n > query.count_limit) out.more.insert(state);
+  };
+  Where where;
+  if (!query.search.empty()) {
+    // A search's matches are found once and grouped: the set is the search's own (an address,
+    // an order, a SKU), and a statement per state would find it again for each.
+    where.sql = "SELECT state, COUNT(*)";
+    add_filters(where, query, false);
+    where.sql += " GROUP BY state";
+    reads_.query(sql_, where.sql, "tn", where.params,
+                 [&](const CachedRow &row) { count(row.text(0), row.number(1)); });
+    return out;
+  }
   // One statement: per state, the first count_limit + 1 matching cases, counted. The state
   // names are the vocabulary's own, written into the SQL as literals.
-  Where where;
   int branch = 0;
   for (const auto state : kStateNames) {
-    const std::string literal = "'" + std::string(state) + "'";
+    const std::string literal = std::string("'").append(state).append("'");
     if (branch) where.sql += " UNION ALL ";
     where.sql += "SELECT " + literal + ", COUNT(*) FROM (SELECT 1";
     add_filters(where, query, false);
     where.sql += " AND state = " + literal + " LIMIT ?) AS counted_" + std::to_string(branch++);
     where.number(query.count_limit + 1);
   }
-  StateCounts out;
-  reads_.query(sql_, where.sql, "tn", where.params, [&](const CachedRow &row) {
-    const std::int64_t n = row.number(1);
-    if (n == 0) return;
-    const std::string &state = row.text(0);
-    out.n[state] = std::min<std::int64_t>(n, query.count_limit);
-    if (n > query.count_limit) out.more.insert(state);
-  });
+  reads_.query(sql_, where.sql, "tn", where.params,
+               [&](const CachedRow &row) { count(row.text(0), row.number(1)); });
   return out;
 }
 

@@ -123,7 +123,10 @@ TEST_P(AbuseEngine, FlagsNeverRefuseAComplaintOrAWithdrawalInItsWindow) {
   EXPECT_EQ(json::serialize(second.flags[0].figures),
             R"({"returns":2,"max_returns":1,"window_days":365})");
   EXPECT_EQ(second.priority, "high") << "a flag sends the case to a person first";
-  EXPECT_EQ(engine_->get_case(second.number).subject.flags.size(), 1u) << "stored with the case";
+  const auto stored = engine_->get_case(second.number).subject;
+  ASSERT_EQ(stored.flags.size(), 1u) << "stored with the case";
+  EXPECT_EQ(json::serialize(stored.flags[0].figures), json::serialize(second.flags[0].figures))
+      << "read back, its figures outlive the document they were read from";
 
   const auto complaint = open("A", Kind::complaint).subject;
   EXPECT_EQ(flag_names(complaint), std::vector<std::string>{"serial_returner"});

@@ -160,6 +160,18 @@ TEST_P(StaffQueueEngine, EachStateIsCountedUpToTheLimitAndSaysWhenThereAreMore) 
   counts = engine_->staff_counts(anna(), query);
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}));
   EXPECT_TRUE(counts.more.empty());
+
+  // A search's matches are counted by state in one statement, with the same limit.
+  query.assignee = AssigneeFilter::anyone();
+  for (const std::string search : {"JAN@example.pl", "KET-1"}) {
+    query.search = search;
+    counts = engine_->staff_counts(anna(), query);
+    EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}))
+        << search;
+    EXPECT_EQ(counts.more, (std::set<std::string>{"received"})) << search;
+  }
+  query.search = "nobody@example.pl";
+  EXPECT_TRUE(engine_->staff_counts(anna(), query).n.empty());
 }
 
 TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {
