@@ -103,7 +103,10 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     const Decimal value = line->unit_price.times(decision.qty);
     if (out.resolution == ResolutionType::refund) {
       out.qty = decision.qty;
-      out.restock_qty = std::min(item.received_qty, decision.qty);
+      // Units received back go to stock unless staff said otherwise (quarantine, scrap, repair,
+      // back to the supplier).
+      const bool to_stock = item.disposition.empty() || item.disposition == "restock";
+      out.restock_qty = to_stock ? std::min(item.received_qty, decision.qty) : 0;
     }
     if (out.resolution == ResolutionType::refund && amount == value) {
       const Decimal line_gross = host_decimal(out.host, "total", line->unit_price.times(line->qty));

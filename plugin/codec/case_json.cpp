@@ -75,7 +75,8 @@ object item_to_json(const CaseItem &item) {
           {"note", text_or_null(item.note)},
           {"decision", std::move(decision)},
           {"received", object{{"qty", item.received_qty},
-                              {"condition", text_or_null(item.condition)}}}};
+                              {"condition", text_or_null(item.condition)},
+                              {"disposition", text_or_null(item.disposition)}}}};
 }
 
 CaseItem item_of(const object &o) {
@@ -100,6 +101,10 @@ CaseItem item_of(const object &o) {
   const auto &received = o.at("received").get_object();
   item.received_qty = received.at("qty").to_number<std::int64_t>();
   item.condition = text_of(received.at("condition"));
+  // Bodies stored before dispositions have none.
+  if (const auto *disposition = received.if_contains("disposition")) {
+    item.disposition = text_of(*disposition);
+  }
   return item;
 }
 

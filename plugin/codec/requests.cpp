@@ -61,6 +61,7 @@ ItemRef item_ref_from(Fields &fields, bool with_resolution) {
     }
   } else {
     ref.condition = fields.word("condition", kConditions).value_or("");
+    ref.disposition = fields.word("disposition", kDispositions).value_or("");
   }
   return ref;
 }
@@ -149,6 +150,7 @@ ActionRequest action_request_from_json(const json::value &document) {
   request.explanation = fields.text("explanation", kMaxTextBytes).value_or("");
   request.comment = fields.text("comment", kMaxTextBytes).value_or("");
   request.condition = fields.word("condition", kConditions).value_or("");
+  request.disposition = fields.word("disposition", kDispositions).value_or("");
   request.priority = fields.word("priority", kPriorities).value_or("");
   request.to = fields.text("to", kMaxIdBytes).value_or("");
   if (auto score = fields.integer("score", 1, 5)) request.score = static_cast<int>(*score);

@@ -156,10 +156,16 @@ void receive_goods(Case &subject, const ActionRequest &request, json::object &da
            ref ? ref->field : "items");
     }
     const std::int64_t qty = ref ? ref_qty(*ref, outstanding, outstanding) : outstanding;
+    const std::string &disposition =
+        ref && !ref->disposition.empty() ? ref->disposition : request.disposition;
     item.received_qty += qty;
     item.condition = condition;
+    if (!disposition.empty()) item.disposition = disposition;
+    // The host's stock needs the SKU and what to do with the goods beside the quantity.
     json::object entry{{"item", item.item}, {"qty", qty}, {"condition", condition}};
     if (!item.line.empty()) entry["line"] = item.line;
+    if (!item.sku.empty()) entry["sku"] = item.sku;
+    if (!disposition.empty()) entry["disposition"] = disposition;
     received.push_back(std::move(entry));
   };
   if (request.items.empty()) {

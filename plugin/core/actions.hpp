@@ -16,6 +16,7 @@ struct ItemRef {
   std::string field;  // JSON path, for errors
   std::optional<std::int64_t> qty;
   std::string condition;
+  std::string disposition;
   std::optional<Resolution> resolution;
 };
 
@@ -30,6 +31,7 @@ struct ActionRequest {
   std::string reference;     // fulfil
   std::string explanation;   // accept: why this decision, in words to the customer
   std::string condition;     // receive_goods, for every item
+  std::string disposition;   // receive_goods, for every item (optional)
   std::string priority;      // set_priority
   std::string to;            // escalate
   std::string comment;       // rate

@@ -110,6 +110,7 @@ struct CaseItem {
   ItemDecision decision;
   std::int64_t received_qty = 0;
   std::string condition;
+  std::string disposition;  // what becomes of the goods received: "" until someone says
 };
 
 struct Deadlines {

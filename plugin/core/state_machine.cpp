@@ -34,7 +34,7 @@ constexpr unsigned kNotFinished = kAll & ~(kClosed | kCancelled);
 // The fields of the requests.
 constexpr std::string_view kMessage[] = {"message"};
 constexpr std::string_view kInstructions[] = {"instructions"};
-constexpr std::string_view kReceipt[] = {"items", "condition"};
+constexpr std::string_view kReceipt[] = {"items", "condition", "disposition"};
 constexpr std::string_view kDecision[] = {"resolution", "items", "reason", "explanation"};
 constexpr std::string_view kReason[] = {"reason"};
 constexpr std::string_view kReference[] = {"reference"};

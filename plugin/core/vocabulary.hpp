@@ -79,6 +79,9 @@ inline constexpr std::string_view kChannels[] = {"web",    "email",       "phone
                                                  "social", "marketplace", "store", "api"};
 inline constexpr std::string_view kConditions[] = {"as_new", "opened", "used", "damaged",
                                                    "incomplete", "not_received"};
+// What becomes of goods received back (CONTRACT §7), for the host's stock.
+inline constexpr std::string_view kDispositions[] = {"restock", "quarantine", "scrap", "repair",
+                                                     "return_to_supplier"};
 inline constexpr std::string_view kPriorities[] = {"low", "normal", "high", "urgent"};
 inline constexpr std::string_view kCustomerTypes[] = {"consumer", "sole_trader", "business"};
 inline constexpr std::string_view kLocales[] = {"pl", "en", "ru"};

@@ -75,6 +75,7 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
     case Action::receive_goods:
       form["f_conditions"] = true;
       form["conditions"] = options_of(call, kConditions, "staff_condition_", "");
+      form["dispositions"] = select_of(call, kDispositions, "staff_disposition_", "", "staff_disposition_none");
       break;
     case Action::accept:
       form["f_resolutions"] = true;
@@ -174,6 +175,14 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
                        {"decision_reason", item.decision.reason}};
     if (item.unit_price)
       shown["price"] = local_money_text(*item.unit_price, call.lang);
+    if (item.received_qty > 0) {
+      std::string received = std::to_string(item.received_qty);
+      if (!item.condition.empty()) received += " · " + call.text("staff_condition_" + item.condition);
+      if (!item.disposition.empty()) {
+        received += " · " + call.text("staff_disposition_" + item.disposition);
+      }
+      shown["received"] = received;
+    }
     if (const auto verdict = verdicts.find(item.line); verdict != verdicts.end()) {
       shown["eligibility"] = verdict->second.message;
       shown["eligibility_basis"] = basis_text(call, verdict->second.basis);
@@ -281,8 +290,8 @@ json::object action_document(const Form &form, const StaffMember &staff) {
     }
   }
   for (const char *key :
-       {"message", "instructions", "reason", "reference", "condition", "priority", "to",
-        "explanation"}) {
+       {"message", "instructions", "reason", "reference", "condition", "disposition", "priority",
+        "to", "explanation"}) {
     const std::string value = form.get(key);
     if (!value.empty()) doc[key] = value;
   }

@@ -134,6 +134,15 @@ json::array options_of(Call &call, std::span<const std::string_view> words, std:
   return out;
 }
 
+json::array select_of(Call &call, std::span<const std::string_view> words, std::string_view prefix,
+                      const std::string &selected, std::string_view none_key) {
+  json::array out;
+  out.push_back(
+      json::object{{"value", ""}, {"label", call.text(none_key)}, {"selected", selected.empty()}});
+  for (auto &option : options_of(call, words, prefix, selected)) out.push_back(std::move(option));
+  return out;
+}
+
 std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms) {
   if (!undecided(c.state) || !c.deadlines.decision_due) return "";
   if (*c.deadlines.decision_due < now) return "overdue";

@@ -48,6 +48,10 @@ std::string case_url(Call &call, const Case &c);
 // <option>s of `words`, labelled by `prefix` + word, with `selected` marked.
 boost::json::array options_of(Call &call, std::span<const std::string_view> words,
                               std::string_view prefix, const std::string &selected);
+// The same after a first option of value "" labelled by `none_key` ("any", "not decided yet").
+boost::json::array select_of(Call &call, std::span<const std::string_view> words,
+                             std::string_view prefix, const std::string &selected,
+                             std::string_view none_key);
 
 // "overdue" (decision date passed, no decision), "at_risk" (due within `at_risk_ms`) or "".
 // The words of a comma-separated field ("courier, fragile"), trimmed, empty ones left out.

@@ -16,16 +16,6 @@ constexpr int kPageSize = 50;
 
 constexpr std::string_view kAssigneeChoices[] = {"mine_or_unassigned", "mine", "unassigned", "any"};
 
-// A <select>'s options: "any" first (value ""), then each word.
-json::array select_of(Call &call, std::span<const std::string_view> words, std::string_view prefix,
-                      const std::string &selected, std::string_view any_key) {
-  json::array out;
-  out.push_back(
-      json::object{{"value", ""}, {"label", call.text(any_key)}, {"selected", selected.empty()}});
-  for (auto &option : options_of(call, words, prefix, selected)) out.push_back(std::move(option));
-  return out;
-}
-
 // "Decision due within 72 h": the at-risk window of the shop's policy, in the page's language.
 std::string at_risk_label(Call &call, UnixMs at_risk_ms) {
   std::string text = call.text("staff_at_risk_within");

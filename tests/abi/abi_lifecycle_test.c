@@ -224,8 +224,21 @@ static void test_walk(void) {
        "waiting_for_goods", 5);
   REFUSED(id, "{\"action\":\"receive_goods\"," CUSTOMER ",\"condition\":\"damaged\"}",
           RECLAIM_NOT_ALLOWED);
-  STEP(id, "{\"action\":\"receive_goods\"," AGENT ",\"condition\":\"damaged\"}",
-       "goods_received", 6);
+  REFUSED_WITH(id,
+               "{\"action\":\"receive_goods\"," AGENT
+               ",\"condition\":\"damaged\",\"disposition\":\"burn\"}",
+               RECLAIM_INVALID_ARGUMENT, "disposition");
+  REFUSED_WITH(id,
+               "{\"action\":\"receive_goods\"," AGENT ",\"condition\":\"damaged\","
+               "\"items\":[{\"item\":1,\"disposition\":7}]}",
+               RECLAIM_INVALID_ARGUMENT, "items[0].disposition");
+  doc = ACT(id,
+            "{\"action\":\"receive_goods\"," AGENT
+            ",\"condition\":\"damaged\",\"disposition\":\"return_to_supplier\"}",
+            RECLAIM_OK);
+  EXPECT_CASE(doc, "goods_received", 6);
+  CHECK_CONTAINS(doc, "\"disposition\":\"return_to_supplier\"");
+  reclaim_free(doc);
   /* fulfil before a decision. */
   REFUSED(id, "{\"action\":\"fulfil\"," HOST ",\"reference\":\"R-0\"}", RECLAIM_NOT_ALLOWED);
   STEP(id, "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"refund\"}}",

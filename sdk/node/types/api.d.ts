@@ -116,10 +116,12 @@ export type CaseActRequest = {
   actor?: unknown;
   expected_version?: unknown;
   idempotency_key?: unknown;
-  /** The items received, each named by line or item number, with qty (default: all outstanding) and condition (default: the top-level one). */
+  /** The items received, each named by line or item number, with qty (default: all outstanding), condition and disposition (default: the top-level ones). */
   items?: (CaseActRequest.ReceivedItem[] | null);
   /** The condition of every item received (required unless each item has its own). */
   condition?: (Common.Condition | null);
+  /** What becomes of every item received (optional; each item may say its own). */
+  disposition?: (Common.Disposition | null);
 } | {
   action?: "accept";
   actor?: unknown;
@@ -252,6 +254,7 @@ export namespace CaseActRequest {
     item?: unknown;
     qty?: unknown;
     condition?: (Common.Condition | null);
+    disposition?: (Common.Disposition | null);
   };
   export type DecidedItem = CaseActRequest.ItemRef & {
     line?: unknown;
@@ -441,6 +444,7 @@ export namespace Case {
     received: {
       qty: number;
       condition: (Common.Condition | null);
+      disposition?: (Common.Disposition | null);
     };
   };
   /** From the law in force and the shop's policy on the day the case opened. Days count as the civil codes count them: the day of the event is not counted, a period ends at 23:59:59 of its last day in the shop's zone, and a last day that is a Saturday (PL), Sunday or public holiday moves to the next working day (docs/DEADLINES.md). */
@@ -513,6 +517,8 @@ export namespace Common {
   export type ResolutionType = "refund" | "partial_refund" | "replacement" | "repair" | "price_reduction" | "store_credit" | "exchange" | "discount_code";
   export type Channel = "web" | "email" | "phone" | "chat" | "social" | "marketplace" | "store" | "api";
   export type Condition = "as_new" | "opened" | "used" | "damaged" | "incomplete" | "not_received";
+  /** What becomes of goods received back, for the host's stock. */
+  export type Disposition = "restock" | "quarantine" | "scrap" | "repair" | "return_to_supplier";
   export type Priority = "low" | "normal" | "high" | "urgent";
   export type CustomerType = "consumer" | "sole_trader" | "business";
   export type Evidence = "photo" | "video" | "receipt" | "document" | "serial";
@@ -555,12 +561,14 @@ export namespace Common {
     outcome: "accepted" | "rejected";
     resolution?: Common.Resolution;
   };
-  /** One item of a receive_goods in history data. */
+  /** One item of a receive_goods in history data: the SKU and, when given, what becomes of the goods (for the host's stock). */
   export type ReceivedItem = {
     item: number;
     line?: string;
+    sku?: string;
     qty: number;
     condition: Common.Condition;
+    disposition?: Common.Disposition;
   };
   /** What an action recorded, by action: request_info, reply, comment: message (and for a reply through the HTTP API or by e-mail, attachments: ids; by e-mail also channel: email, and a reply's from and to are the same state when the case was not waiting for the customer); authorize_return: instructions; receive_goods: items received; accept: items, partial, reason; reject, reopen, cancel: reason; fulfil: reference; rate: score, comment; assign: assignee (null when cleared); escalate: reason, to; set_priority: priority; tag: tags (all of them after the change); renew_link: link_version (the new one); open: kind, channel and, when staff opened what a customer could not, eligibility_override; deemed_acceptance: deemed, basis, decision_due, items. */
   export type HistoryData = Common.HistoryDataMembers;

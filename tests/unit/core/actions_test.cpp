@@ -171,6 +171,47 @@ TEST(Actions, PartialReceiptWaitsForTheRest) {
   EXPECT_THROW(apply_action(subject, receive, {kNow, 14}), Error);  // wrong state now
 }
 
+TEST(Actions, AReceiptSaysWhatBecomesOfEachItemForTheHostsStock) {
+  Case subject = open_case();
+  apply_action(subject, by(Role::agent, Action::authorize_return), {kNow, 14});
+  auto receive = by(Role::agent, Action::receive_goods);
+  ItemRef kettles;
+  kettles.line = "1";
+  kettles.condition = "damaged";
+  kettles.disposition = "return_to_supplier";
+  ItemRef mugs;
+  mugs.line = "2";  // the receipt's own condition and disposition
+  receive.items = {kettles, mugs};
+  receive.condition = "as_new";
+  receive.disposition = "restock";
+  const auto outcome = apply_action(subject, receive, {kNow, 14});
+  EXPECT_EQ(subject.state, State::goods_received);
+  EXPECT_EQ(subject.items[0].disposition, "return_to_supplier");
+  EXPECT_EQ(subject.items[1].disposition, "restock");
+  ASSERT_FALSE(outcome.events.empty());
+  const auto &items = outcome.events.front().data.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("sku"), "KET-1");
+  EXPECT_EQ(items[0].at("qty"), 2);
+  EXPECT_EQ(items[0].at("condition"), "damaged");
+  EXPECT_EQ(items[0].at("disposition"), "return_to_supplier");
+  EXPECT_EQ(items[1].at("sku"), "MUG-1");
+  EXPECT_EQ(items[1].at("disposition"), "restock");
+}
+
+TEST(Actions, AReceiptWithoutADispositionLeavesItUnsaid) {
+  Case subject = open_case();
+  apply_action(subject, by(Role::agent, Action::authorize_return), {kNow, 14});
+  auto receive = by(Role::host, Action::receive_goods);
+  receive.condition = "opened";
+  const auto outcome = apply_action(subject, receive, {kNow, 14});
+  EXPECT_EQ(subject.items[0].disposition, "");
+  for (const auto &item : outcome.events.front().data.at("items").as_array()) {
+    EXPECT_FALSE(item.as_object().contains("disposition"));
+    EXPECT_EQ(item.at("condition"), "opened");
+  }
+}
+
 TEST(Actions, CustomerReopensOnlyWithinTheAppealWindow) {
   Case subject = open_case();
   auto reject = by(Role::agent, Action::reject);

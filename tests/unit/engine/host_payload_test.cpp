@@ -103,6 +103,25 @@ TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
   EXPECT_EQ(payload.at("lines").at(1).at("restock_qty"), 2);
 }
 
+TEST(Payloads, GoodsNotForStockAreNotRestocked) {
+  Host host;
+  host.engine.import_host_order("default", "woocommerce",
+                                fixture("woocommerce/ours-order-with-refund.json"));
+  const auto id = host.open(
+      "901",
+      R"([{"line":"11","qty":1,"reason":"defect"},{"line":"13","qty":2,"reason":"defect"}])");
+  host.act(id, R"({"action":"authorize_return","actor":{"role":"agent","id":"a"}})");
+  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[
+      {"line":"11","qty":1,"condition":"as_new","disposition":"restock"},
+      {"line":"13","qty":2,"condition":"damaged","disposition":"scrap"}]})");
+  host.act(id, kAcceptRefund);
+  const auto payload = host.engine.host_payload(id, "woocommerce");
+  EXPECT_EQ(payload.at("lines").at(0).at("restock_qty"), 1);
+  EXPECT_EQ(payload.at("lines").at(1).at("restock_qty"), 0) << "scrapped";
+  // WooCommerce restocks the whole refund or none of it: not while one line is scrapped.
+  EXPECT_EQ(payload.at("requests").at(0).at("body").at("api_restock"), false);
+}
+
 TEST(Payloads, ShopifyRefundWithRestockAndParentTransaction) {
   Host host("USD");
   host.engine.import_host_order("default", "shopify",

@@ -359,6 +359,62 @@ TEST_P(StaffDesk, TheCasePageOffersTheActionsOfTheRoleInTheCasesState) {
   EXPECT_NE(invalid.body.find("missing or not valid"), std::string::npos);
 }
 
+TEST_P(StaffDesk, GoodsAreReceivedWithTheirConditionAndWhatBecomesOfThem) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in();
+  const std::string target = "/staff/cases/" + number + "/actions";
+  ASSERT_EQ(desk.get("/staff/cases/" + number).status, 200);  // the form's token
+  ASSERT_EQ(desk.post(target, {{"action", "authorize_return"},
+                               {"expected_version", "1"},
+                               {"instructions", "Send it back"}})
+                .status,
+            303);
+  // The receipt's form asks for both, the disposition optional; in each language.
+  const Response en = desk.get("/staff/cases/" + number + "?lang=en");
+  EXPECT_NE(en.body.find(R"(name="disposition")"), std::string::npos);
+  EXPECT_NE(en.body.find(R"(<option value="">Not decided yet</option>)"), std::string::npos);
+  EXPECT_NE(en.body.find(R"(<option value="return_to_supplier">Return to the supplier</option>)"),
+            std::string::npos);
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=pl").body.find("Zwrócić dostawcy"),
+            std::string::npos);
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=ru").body.find("Вернуть поставщику"),
+            std::string::npos);
+  // A word outside the list changes nothing.
+  EXPECT_EQ(desk.post(target, {{"action", "receive_goods"},
+                               {"expected_version", "2"},
+                               {"condition", "damaged"},
+                               {"disposition", "burn"}})
+                .status,
+            422);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::waiting_for_goods);
+  ASSERT_EQ(desk.post(target, {{"action", "receive_goods"},
+                               {"expected_version", "2"},
+                               {"condition", "damaged"},
+                               {"disposition", "return_to_supplier"}})
+                .status,
+            303);
+  const Case received = engine_.get_case(number).subject;
+  EXPECT_EQ(received.state, State::goods_received);
+  EXPECT_EQ(received.items[0].disposition, "return_to_supplier");
+  const Response page = desk.get("/staff/cases/" + number + "?lang=en");
+  EXPECT_NE(page.body.find("Received back: 2 · Damaged · Return to the supplier"),
+            std::string::npos);
+  // The host's stock hears of it: the event names the SKU, the quantity and the disposition.
+  EventQuery query;
+  query.limit = 1000;
+  bool told = false;
+  for (const auto &event : engine_.read_events(query).events) {
+    const auto *items = event.data.if_contains("items");
+    if (event.case_number != number || !items || event.type != "case.state_changed") continue;
+    for (const auto &item : items->as_array()) {
+      told |= item.as_object().contains("disposition") &&
+              item.at("disposition") == "return_to_supplier" && item.at("qty") == 2 &&
+              item.as_object().contains("sku");
+    }
+  }
+  EXPECT_TRUE(told);
+}
+
 class StaffDeskPoland : public StaffDesk {
  protected:
   StaffDeskPoland() : StaffDesk("", "PL") {}
