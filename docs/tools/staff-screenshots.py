@@ -11,7 +11,8 @@ link and takes the picture.
 
   python3 docs/tools/staff-screenshots.py build/plugin/libreclaim.so OUT_DIR [PAGE,PAGE…]
 
-The pages: queue, queue-filtered, case, case-flagged (a blocked customer's case), new-order and new (the intake form with an order's
+The pages: queue, queue-filtered, case, case-flagged (a blocked customer's case), case-goods and
+case-received (goods on their way back, and received with what becomes of them), new-order and new (the intake form with an order's
 lines, and for goods without one), mail (the unmatched e-mails), report, replies (the canned
 replies, as a supervisor sees them), case-reply (a case with a canned reply inserted) and privacy
 (a customer's export and erasure, for supervisors).
@@ -88,6 +89,12 @@ for i in range(12):
 # Today: the first cases are past their decision date, the next ones close to it.
 engine.set_clock(start + 26 * DAY)
 case = numbers[0]
+# Goods on their way back (the receipt's form), and goods received with what becomes of them.
+for number in (numbers[5], numbers[6]):
+    engine.act(number, {"action": "authorize_return", "actor": {"role": "agent", "id": "piotr"},
+                        "instructions": "Prosimy odesłać czajnik w oryginalnym opakowaniu."})
+engine.act(numbers[6], {"action": "receive_goods", "actor": {"role": "agent", "id": "piotr"},
+                        "condition": "damaged", "disposition": "return_to_supplier"})
 # An e-mail no case takes: it waits under "Unmatched e-mails".
 engine.message_inbound("From: Marta <marta@example.org>\r\nTo: reklamacje@sklep.example\r\n"
                        "Subject: Pęknięty dzbanek <b>pilne</b>\r\nMessage-ID: <m1@example.org>\r\n"
@@ -107,6 +114,8 @@ pages = (("queue", "/staff/"),
          ("queue-filtered", "/staff/?assignee=any&state=open&at_risk=1&overdue=1&reason=defect"),
          ("case", "/staff/cases/" + case),
          ("case-flagged", "/staff/cases/" + numbers[3]),
+         ("case-goods", "/staff/cases/" + numbers[5]),
+         ("case-received", "/staff/cases/" + numbers[6]),
          ("new-order", "/staff/new?order=Z/2003"),
          ("new", "/staff/new"),
          ("mail", "/staff/mail"),
@@ -127,7 +136,7 @@ try:
                                           "ttl_s": 300, "next": path})
                 shot = os.path.join(out_dir, f"staff-{page}-{lang}-{width}.png")
                 subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                "--hide-scrollbars", f"--window-size={width},{3600 if page == 'case-reply' else 2000}",
+                                "--hide-scrollbars", f"--window-size={width},{3600 if page in ('case-reply', 'case-goods') else 2000}",
                                 f"--screenshot={shot}", url + link["path"]],
                                capture_output=True, timeout=60, check=True)
                 print(shot)

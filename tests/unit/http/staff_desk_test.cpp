@@ -375,9 +375,9 @@ TEST_P(StaffDesk, GoodsAreReceivedWithTheirConditionAndWhatBecomesOfThem) {
   EXPECT_NE(en.body.find(R"(<option value="">Not decided yet</option>)"), std::string::npos);
   EXPECT_NE(en.body.find(R"(<option value="return_to_supplier">Return to the supplier</option>)"),
             std::string::npos);
-  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=pl").body.find("Zwrócić dostawcy"),
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=pl").body.find("Zwrot do dostawcy"),
             std::string::npos);
-  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=ru").body.find("Вернуть поставщику"),
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=ru").body.find("Возврат поставщику"),
             std::string::npos);
   // A word outside the list changes nothing.
   EXPECT_EQ(desk.post(target, {{"action", "receive_goods"},
