@@ -3,6 +3,7 @@
 // shop's policy, keyset pages that keep the filters, the CSV export with its formula guard, and
 // the same filters on the JSON API.
 #include "staff_fixture.hpp"
+#include "support/documents.hpp"
 
 namespace reclaim::http::testing {
 namespace {
@@ -178,6 +179,26 @@ TEST_P(StaffQueue, AtRiskFollowsThePolicysFirstWarningAndOverdueIsMarked) {
   const Response overdue = later.get("/staff/?lang=pl");
   EXPECT_NE(overdue.body.find(R"(class="overdue")"), std::string::npos);
   EXPECT_EQ(numbers(overdue), (Numbers{early, late}));
+}
+
+TEST_P(StaffQueue, AStageOfMoreThanAThousandCasesShowsTheLimitAndSaysWhatItMeans) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "the counting itself is tested on both backends";
+  for (int i = 0; i < 1001; ++i) open_kettle_complaint(engine_, "default", "desk", "10.00");
+  Desk desk = signed_in();
+  const Response page = desk.get("/staff/?lang=en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("New: <strong>1000+</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("means more than 1000 cases: the desk stops counting there."),
+            std::string::npos);
+  EXPECT_NE(desk.get("/staff/?lang=pl").body.find("oznacza ponad 1000 zgłoszeń"),
+            std::string::npos);
+  const json::value api = json::parse(desk.get("/staff/api/v1/cases").body);
+  EXPECT_EQ(api.at("counts").at("received"), 1000);
+  EXPECT_EQ(json::serialize(api.at("counts_more")), R"(["received"])");
+  // A stage under the limit is counted exactly and says nothing more.
+  const Response mine = desk.get("/staff/?lang=en&assignee=mine");
+  EXPECT_EQ(mine.body.find("1000+"), std::string::npos);
+  EXPECT_EQ(mine.body.find("stops counting"), std::string::npos);
 }
 
 TEST_P(StaffQueue, PagesKeepTheFiltersAndTheCursor) {
