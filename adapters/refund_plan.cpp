@@ -105,8 +105,12 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
       out.qty = decision.qty;
       // Units received back go to stock unless staff said otherwise (quarantine, scrap, repair,
       // back to the supplier).
-      const bool to_stock = item.disposition.empty() || item.disposition == "restock";
-      out.restock_qty = to_stock ? std::min(item.received_qty, decision.qty) : 0;
+      std::int64_t elsewhere = 0;
+      for (const auto &[word, units] : item.disposed) {
+        if (word != "restock") elsewhere += units;
+      }
+      const std::int64_t to_stock = std::max<std::int64_t>(item.received_qty - elsewhere, 0);
+      out.restock_qty = std::min(to_stock, decision.qty);
     }
     if (out.resolution == ResolutionType::refund && amount == value) {
       const Decimal line_gross = host_decimal(out.host, "total", line->unit_price.times(line->qty));

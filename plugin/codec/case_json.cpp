@@ -64,6 +64,8 @@ object item_to_json(const CaseItem &item) {
                                      ? value(resolution_to_json(*item.decision.resolution))
                                      : value(nullptr)},
                   {"reason", text_or_null(item.decision.reason)}};
+  object disposed;
+  for (const auto &[word, units] : item.disposed) disposed[word] = units;
   return {{"item", item.item},
           {"line", text_or_null(item.line)},
           {"sku", text_or_null(item.sku)},
@@ -76,7 +78,7 @@ object item_to_json(const CaseItem &item) {
           {"decision", std::move(decision)},
           {"received", object{{"qty", item.received_qty},
                               {"condition", text_or_null(item.condition)},
-                              {"disposition", text_or_null(item.disposition)}}}};
+                              {"disposed", std::move(disposed)}}}};
 }
 
 CaseItem item_of(const object &o) {
@@ -102,8 +104,10 @@ CaseItem item_of(const object &o) {
   item.received_qty = received.at("qty").to_number<std::int64_t>();
   item.condition = text_of(received.at("condition"));
   // Bodies stored before dispositions have none.
-  if (const auto *disposition = received.if_contains("disposition")) {
-    item.disposition = text_of(*disposition);
+  if (const auto *disposed = received.if_contains("disposed"); disposed && disposed->is_object()) {
+    for (const auto &[word, units] : disposed->get_object()) {
+      item.disposed[std::string(word)] = units.to_number<std::int64_t>();
+    }
   }
   return item;
 }

@@ -6,6 +6,7 @@
 #include "codec/reader.hpp"
 #include "core/error.hpp"
 #include "core/model.hpp"
+#include "core/vocabulary.hpp"
 
 namespace reclaim::codec {
 
@@ -40,6 +41,12 @@ json::object durations(const Durations &d) {
   return {{"mean", or_null(d.mean)}, {"median", or_null(d.median)}, {"p90", or_null(d.p90)}};
 }
 
+// Units received back with `disposition` in the group.
+std::int64_t disposed(const GroupFigures &g, std::string_view disposition) {
+  const auto found = g.dispositions.find(std::string(disposition));
+  return found == g.dispositions.end() ? 0 : found->second;
+}
+
 json::object group_to_json(const GroupFigures &g) {
   json::array refunded;
   for (const auto &[currency, amount] : g.refunded) {
@@ -49,6 +56,8 @@ json::object group_to_json(const GroupFigures &g) {
   for (const auto &[reason, cases] : g.top_reasons) {
     reasons.push_back(json::object{{"reason", reason}, {"cases", cases}});
   }
+  json::object dispositions;  // every word, so that a reader needs no default
+  for (const auto word : kDispositions) dispositions[word] = disposed(g, word);
   return {{"key", g.key},
           {"opened", g.opened},
           {"decided", g.decided},
@@ -73,6 +82,7 @@ json::object group_to_json(const GroupFigures &g) {
           {"units_sold", g.units_sold ? json::value(*g.units_sold) : json::value(nullptr)},
           {"units_claimed", g.units_claimed},
           {"claim_rate", or_null(g.claim_rate)},
+          {"dispositions", std::move(dispositions)},
           {"low_volume", g.low_volume},
           {"top_reasons", std::move(reasons)}};
 }
@@ -199,9 +209,11 @@ std::string report_to_csv(const Report &report) {
                                      "repeat_rate",
                                      "reopen_rate"};
   for (const auto &currency : currencies) header.push_back("refunded_" + currency);
-  for (const char *column : {"units_sold", "units_claimed", "claim_rate", "top_reasons"}) {
+  for (const char *column : {"units_sold", "units_claimed", "claim_rate"}) {
     header.emplace_back(column);
   }
+  for (const auto word : kDispositions) header.push_back("disposed_" + std::string(word));
+  header.emplace_back("top_reasons");
   std::string out;
   const auto row = [&](const std::vector<std::string> &cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -245,6 +257,7 @@ std::string report_to_csv(const Report &report) {
     cells.push_back(g.units_sold ? count_cell(*g.units_sold) : "");
     cells.push_back(count_cell(g.units_claimed));
     cells.push_back(number_cell(g.claim_rate));
+    for (const auto word : kDispositions) cells.push_back(count_cell(disposed(g, word)));
     std::string reasons;
     for (const auto &[reason, cases] : g.top_reasons) {
       if (!reasons.empty()) reasons += "; ";

@@ -1,5 +1,6 @@
 #include "codec/html_text.hpp"
 #include "codec/report_sections.hpp"
+#include "core/vocabulary.hpp"
 
 namespace reclaim::report {
 
@@ -77,6 +78,19 @@ std::string refunded(const ReportView &view, const json::object *group) {
   return out.empty() ? std::string(kDash) : out;
 }
 
+// The units received back per disposition, one line each, those with none left out; escaped.
+std::string dispositions(const ReportView &view, const json::object *group) {
+  std::string out;
+  const json::object *units = object_at(group, "dispositions");
+  for (const auto word : kDispositions) {
+    const auto n = number_at(units, word);
+    if (!n || *n == 0) continue;
+    if (!out.empty()) out += "<br/>";
+    out += escape_html(view.disposition_text(word) + ": " + view.count_or_dash(n));
+  }
+  return out.empty() ? std::string(kDash) : out;
+}
+
 // The group's first reasons with their counts; escaped.
 std::string reasons(const ReportView &view, const json::object *group) {
   std::vector<std::string> parts;
@@ -100,6 +114,7 @@ std::string row(const ReportView &view, const json::object *group, const std::st
     for (const auto &column : kItemColumns) {
       out += "<td>" + escape_html(cell(view, group, column)) + "</td>";
     }
+    out += "<td>" + dispositions(view, group) + "</td>";
   }
   const bool by_reason = footer && view.group_by() == "reason";
   out += "<td class=\"rc-report-words\">" +
@@ -119,6 +134,7 @@ std::string head(const ReportView &view, bool items) {
     for (const auto &column : kItemColumns) {
       out += "<th scope=\"col\">" + escape_html(view.label(column.label)) + "</th>";
     }
+    out += "<th scope=\"col\">" + escape_html(view.label("col.dispositions")) + "</th>";
   }
   return out + "<th scope=\"col\">" + escape_html(view.label("col.top_reasons")) +
          "</th></tr></thead>";

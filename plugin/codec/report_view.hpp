@@ -49,6 +49,10 @@ class ReportView {
   // How a group's key reads: contract words in the reader's language, the rest as given.
   std::string key_text(const boost::json::object *group, std::string_view by) const;
   std::string reason_text(const std::string &reason) const;
+  // "Back to stock" for "restock", in the report's language.
+  std::string disposition_text(std::string_view disposition) const {
+    return std::string(label("disposition." + std::string(disposition)));
+  }
   // The grouping's name; a grouping this renderer does not know, as the document gives it.
   std::string group_by_text() const;
   // A date member of the report ("from", "to") written for the reader.

@@ -160,7 +160,7 @@ void receive_goods(Case &subject, const ActionRequest &request, json::object &da
         ref && !ref->disposition.empty() ? ref->disposition : request.disposition;
     item.received_qty += qty;
     item.condition = condition;
-    if (!disposition.empty()) item.disposition = disposition;
+    if (!disposition.empty()) item.disposed[disposition] += qty;
     // The host's stock needs the SKU and what to do with the goods beside the quantity.
     json::object entry{{"item", item.item}, {"qty", qty}, {"condition", condition}};
     if (!item.line.empty()) entry["line"] = item.line;

@@ -110,7 +110,9 @@ struct CaseItem {
   ItemDecision decision;
   std::int64_t received_qty = 0;
   std::string condition;
-  std::string disposition;  // what becomes of the goods received: "" until someone says
+  // Units received back per disposition given on receipt (kDispositions); those received without
+  // one are not in it.
+  std::map<std::string, std::int64_t> disposed;
 };
 
 struct Deadlines {

@@ -92,6 +92,7 @@ GroupFigures figures_of(const std::string &key, const Members &members, const Re
   for (const std::size_t index : members.items) {
     const ItemFacts &item = facts.items[index];
     if (item.active) g.units_claimed += item.qty;
+    for (const auto &[word, units] : item.disposed) g.dispositions[word] += units;
     if (item.refund) {
       auto [at, fresh] = g.refunded.try_emplace(item.currency, *item.refund);
       if (!fresh) at->second = at->second + *item.refund;

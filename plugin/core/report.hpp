@@ -94,6 +94,7 @@ struct ItemFacts {
   bool active = true;             // false once the case is cancelled
   std::optional<Decimal> refund;  // money the accepted decision gives back for this item
   std::string currency;
+  std::map<std::string, std::int64_t> disposed;  // units received back per disposition
 };
 
 struct ReportFacts {
@@ -121,6 +122,7 @@ struct GroupFigures {
   std::map<std::string, Decimal> refunded;  // per currency, never summed across
   std::optional<std::int64_t> units_sold;
   std::int64_t units_claimed = 0;
+  std::map<std::string, std::int64_t> dispositions;  // units received back, per disposition
   std::optional<double> claim_rate;
   bool low_volume = false;  // units sold below the threshold: ranked after the others
   std::vector<std::pair<std::string, std::int64_t>> top_reasons;  // cases per reason, top 3

@@ -178,8 +178,8 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
     if (item.received_qty > 0) {
       std::string received = std::to_string(item.received_qty);
       if (!item.condition.empty()) received += " · " + call.text("staff_condition_" + item.condition);
-      if (!item.disposition.empty()) {
-        received += " · " + call.text("staff_disposition_" + item.disposition);
+      for (const auto &[word, units] : item.disposed) {
+        received += " · " + call.text("staff_disposition_" + word) + ": " + std::to_string(units);
       }
       shown["received"] = received;
     }

@@ -27,6 +27,10 @@ CaseReportColumns case_report_columns(const Case &c) {
 
 ItemReportColumns item_report_columns(const CaseItem &item) {
   ItemReportColumns out;
+  for (std::size_t i = 0; i < std::size(kDispositions); ++i) {
+    const auto found = item.disposed.find(std::string(kDispositions[i]));
+    if (found != item.disposed.end()) out.disposed[i] = found->second;
+  }
   const auto &decision = item.decision;
   if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return out;
   out.resolution = name(decision.resolution->type);

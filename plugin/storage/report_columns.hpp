@@ -2,6 +2,8 @@
 // rows by migration 5), so a report is one index range scan instead of parsing case documents.
 #pragma once
 
+#include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -25,6 +27,7 @@ CaseReportColumns case_report_columns(const Case &subject);
 struct ItemReportColumns {
   std::string resolution;                      // accepted resolution type, "" otherwise
   std::string refund_amount, refund_currency;  // "" when the item gives no money back
+  std::array<long long, std::size(kDispositions)> disposed{};  // units, in kDispositions' order
 };
 ItemReportColumns item_report_columns(const CaseItem &item);
 

@@ -17,8 +17,9 @@ inline constexpr const char *kReportCasesSql =
 // Per item of the same cases.
 inline constexpr const char *kReportItemsSql =
     "SELECT case_id, sku, category, supplier, reason, qty, active, resolution, refund_amount,"
-    " refund_currency FROM case_items WHERE shop = :shop AND created_at >= :begin AND"
-    " created_at < :end";
+    " refund_currency, disposed_restock, disposed_quarantine, disposed_scrap, disposed_repair,"
+    " disposed_return_to_supplier FROM case_items WHERE shop = :shop AND created_at >= :begin"
+    " AND created_at < :end";
 
 // Units sold per sku, supplier or category on orders placed in [:begin, :end).
 inline std::string units_sold_sql(Grouping grouping) {

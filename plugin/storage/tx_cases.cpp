@@ -82,16 +82,19 @@ void Tx::insert_case(const Case &c) {
     writes_.execute(sql_,
                     "INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
                     " reason, active, created_at, category, supplier, resolution, refund_amount,"
-                    " refund_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " COALESCE((SELECT category FROM order_lines WHERE shop = ? AND order_id = ?"
-                    " AND line_id = ?), ''), COALESCE((SELECT supplier FROM order_lines WHERE"
-                    " shop = ? AND order_id = ? AND line_id = ?), ''), ?, ?, ?)",
+                    " refund_currency, disposed_restock, disposed_quarantine, disposed_scrap,"
+                    " disposed_repair, disposed_return_to_supplier) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, COALESCE((SELECT category FROM order_lines WHERE shop = ? AND"
+                    " order_id = ? AND line_id = ?), ''), COALESCE((SELECT supplier FROM"
+                    " order_lines WHERE shop = ? AND order_id = ? AND line_id = ?), ''), ?, ?, ?,"
+                    " ?, ?, ?, ?, ?)",
                     {c.id, static_cast<long long>(item.item), c.shop, c.order_id, item.line,
                      item.sku, static_cast<long long>(item.qty), item.reason,
                      c.state == State::cancelled ? 0LL : 1LL,
                      static_cast<long long>(c.created_at), c.shop, c.order_id, item.line, c.shop,
                      c.order_id, item.line, columns.resolution, columns.refund_amount,
-                     columns.refund_currency});
+                     columns.refund_currency, columns.disposed[0], columns.disposed[1],
+                     columns.disposed[2], columns.disposed[3], columns.disposed[4]});
   }
   write_queue_columns(c, true);
 }
@@ -118,10 +121,13 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
     const auto columns = item_report_columns(item);
     writes_.execute(sql_,
                     "UPDATE case_items SET active = ?, resolution = ?, refund_amount = ?,"
-                    " refund_currency = ? WHERE case_id = ? AND item = ?",
+                    " refund_currency = ?, disposed_restock = ?, disposed_quarantine = ?,"
+                    " disposed_scrap = ?, disposed_repair = ?, disposed_return_to_supplier = ?"
+                    " WHERE case_id = ? AND item = ?",
                     {c.state == State::cancelled ? 0LL : 1LL, columns.resolution,
-                     columns.refund_amount, columns.refund_currency, c.id,
-                     static_cast<long long>(item.item)});
+                     columns.refund_amount, columns.refund_currency, columns.disposed[0],
+                     columns.disposed[1], columns.disposed[2], columns.disposed[3],
+                     columns.disposed[4], c.id, static_cast<long long>(item.item)});
   }
   write_queue_columns(c, false);
 }

@@ -2,6 +2,7 @@
 // covering indexes of migration 5; the figures are computed in core/report.cpp.
 #include <soci/soci.h>
 
+#include <array>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -81,12 +82,18 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
   if (into.cases.size() > first_case) {
     std::vector<std::string> case_id(kBatch), sku(kBatch), category(kBatch), supplier(kBatch),
         reason(kBatch), resolution(kBatch), amount(kBatch), currency(kBatch);
-    std::vector<long long> qty(kBatch), active(kBatch);
+    std::vector<long long> qty(kBatch), active(kBatch), restocked(kBatch), quarantined(kBatch),
+        scrapped(kBatch), repaired(kBatch), to_supplier(kBatch);
+    // In kDispositions' order, as the statement reads them.
+    const std::array<std::vector<long long> *, 5> disposed = {&restocked, &quarantined, &scrapped,
+                                                              &repaired, &to_supplier};
     soci::statement statement =
         (sql_.prepare << kReportItemsSql, soci::use(shop), soci::use(begin), soci::use(end),
          soci::into(case_id), soci::into(sku), soci::into(category), soci::into(supplier),
          soci::into(reason), soci::into(qty), soci::into(active), soci::into(resolution),
-         soci::into(amount), soci::into(currency));
+         soci::into(amount), soci::into(currency), soci::into(restocked),
+         soci::into(quarantined), soci::into(scrapped), soci::into(repaired),
+         soci::into(to_supplier));
     statement.execute();
     while (statement.fetch()) {
       for (std::size_t i = 0; i < case_id.size(); ++i) {
@@ -101,6 +108,9 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
         item.resolution = std::move(resolution[i]);
         item.qty = qty[i];
         item.active = active[i] != 0;
+        for (std::size_t d = 0; d < disposed.size(); ++d) {
+          if ((*disposed[d])[i] > 0) item.disposed[std::string(kDispositions[d])] = (*disposed[d])[i];
+        }
         if (!amount[i].empty()) {
           item.refund = Decimal::parse(amount[i]);
           if (!item.refund) fail(Status::storage, "a stored refund amount is damaged");
@@ -112,8 +122,10 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
            {&case_id, &sku, &category, &supplier, &reason, &resolution, &amount, &currency}) {
         column->resize(kBatch);
       }
-      qty.resize(kBatch);
-      active.resize(kBatch);
+      for (auto *column : {&qty, &active, &restocked, &quarantined, &scrapped, &repaired,
+                           &to_supplier}) {
+        column->resize(kBatch);
+      }
     }
   }
   if (compares_sales(grouping)) {

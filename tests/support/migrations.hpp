@@ -8,8 +8,20 @@
 
 namespace reclaim::test {
 
-// Migration 15, the index of the queue's default view (plugin/storage/queue_columns.cpp).
+// Migration 16, dispositions (plugin/storage/disposition_columns.cpp). The reports' index of
+// case_items is gone afterwards; migration 16 makes it again (or 5 before it).
+inline void undo_disposition_migration(soci::session &sql) {
+  sql << "DROP INDEX IF EXISTS case_items_for_reports";
+  for (const char *column : {"disposed_restock", "disposed_quarantine", "disposed_scrap",
+                             "disposed_repair", "disposed_return_to_supplier"}) {
+    sql << std::string("ALTER TABLE case_items DROP COLUMN ") + column;
+  }
+}
+
+// Migration 15, the index of the queue's default view (plugin/storage/queue_columns.cpp), and
+// newer.
 inline void undo_queue_state_migration(soci::session &sql) {
+  undo_disposition_migration(sql);
   sql << "DROP INDEX cases_by_assignee_state_due";
 }
 

@@ -444,7 +444,10 @@ export namespace Case {
     received: {
       qty: number;
       condition: (Common.Condition | null);
-      disposition?: (Common.Disposition | null);
+      /** Units received back per disposition given on receipt; units received without one are not counted here. */
+      disposed?: {
+        [key: string]: number;
+      };
     };
   };
   /** From the law in force and the shop's policy on the day the case opened. Days count as the civil codes count them: the day of the event is not counted, a period ends at 23:59:59 of its last day in the shop's zone, and a last day that is a Saturday (PL), Sunday or public holiday moves to the next working day (docs/DEADLINES.md). */
@@ -1684,6 +1687,14 @@ export namespace ReportResult {
     units_sold: (number | null);
     units_claimed: number;
     claim_rate: ReportResult.NumberOrNull;
+    /** Units received back, per disposition given on receipt (every one, 0 when none). */
+    dispositions: {
+      restock: number;
+      quarantine: number;
+      scrap: number;
+      repair: number;
+      return_to_supplier: number;
+    };
     low_volume: boolean;
     /** The three most frequent reasons, most cases first. */
     top_reasons: ({

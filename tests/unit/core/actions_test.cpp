@@ -186,8 +186,9 @@ TEST(Actions, AReceiptSaysWhatBecomesOfEachItemForTheHostsStock) {
   receive.disposition = "restock";
   const auto outcome = apply_action(subject, receive, {kNow, 14});
   EXPECT_EQ(subject.state, State::goods_received);
-  EXPECT_EQ(subject.items[0].disposition, "return_to_supplier");
-  EXPECT_EQ(subject.items[1].disposition, "restock");
+  using Units = std::map<std::string, std::int64_t>;
+  EXPECT_EQ(subject.items[0].disposed, (Units{{"return_to_supplier", 2}}));
+  EXPECT_EQ(subject.items[1].disposed, (Units{{"restock", 3}}));
   ASSERT_FALSE(outcome.events.empty());
   const auto &items = outcome.events.front().data.at("items").as_array();
   ASSERT_EQ(items.size(), 2u);
@@ -199,13 +200,33 @@ TEST(Actions, AReceiptSaysWhatBecomesOfEachItemForTheHostsStock) {
   EXPECT_EQ(items[1].at("disposition"), "restock");
 }
 
+TEST(Actions, EachReceiptCountsItsOwnUnitsPerDisposition) {
+  Case subject = open_case();
+  apply_action(subject, by(Role::agent, Action::authorize_return), {kNow, 14});
+  auto receive = by(Role::agent, Action::receive_goods);
+  ItemRef one;
+  one.line = "1";
+  one.qty = 1;
+  one.condition = "as_new";
+  one.disposition = "restock";
+  receive.items = {one};
+  apply_action(subject, receive, {kNow, 14});
+  one.condition = "damaged";
+  one.disposition = "scrap";
+  receive.items = {one};
+  apply_action(subject, receive, {kNow, 14});
+  EXPECT_EQ(subject.items[0].received_qty, 2);
+  EXPECT_EQ(subject.items[0].disposed,
+            (std::map<std::string, std::int64_t>{{"restock", 1}, {"scrap", 1}}));
+}
+
 TEST(Actions, AReceiptWithoutADispositionLeavesItUnsaid) {
   Case subject = open_case();
   apply_action(subject, by(Role::agent, Action::authorize_return), {kNow, 14});
   auto receive = by(Role::host, Action::receive_goods);
   receive.condition = "opened";
   const auto outcome = apply_action(subject, receive, {kNow, 14});
-  EXPECT_EQ(subject.items[0].disposition, "");
+  EXPECT_TRUE(subject.items[0].disposed.empty());
   for (const auto &item : outcome.events.front().data.at("items").as_array()) {
     EXPECT_FALSE(item.as_object().contains("disposition"));
     EXPECT_EQ(item.at("condition"), "opened");

@@ -392,11 +392,12 @@ TEST_P(WorkedExample, CsvHasOneRowPerGroup) {
   }
   ASSERT_EQ(rows.size(), 5u);  // header + 4 SKUs
   EXPECT_EQ(rows[0].rfind("key,opened,decided,resolved,open,overdue,accepted,rejected,", 0), 0u);
-  EXPECT_NE(
-      rows[0].find(",refunded_EUR,refunded_PLN,units_sold,units_claimed,claim_rate,top_reasons"),
-      std::string::npos);
+  EXPECT_NE(rows[0].find(",refunded_EUR,refunded_PLN,units_sold,units_claimed,claim_rate,"
+                         "disposed_restock,disposed_quarantine,disposed_scrap,disposed_repair,"
+                         "disposed_return_to_supplier,top_reasons"),
+            std::string::npos);
   EXPECT_EQ(rows[1].rfind("KET-1,1,1,1,0,0,1,0,1,6,6,6,12,12,12,0.5,0.5,0.5,1,0,1,5,1,1,0,0,0,399."
-                          "98,2,2,1,defect (1)",
+                          "98,2,2,1,0,0,0,0,0,defect (1)",
                           0),
             0u)
       << rows[1];
@@ -418,6 +419,60 @@ TEST_P(WorkedExample, HtmlIsTheSameFiguresInTheShopsOrTheAskedLanguage) {
   EXPECT_NE(weekly.find("Raport reklamacji i zwrotów"), std::string::npos);
   EXPECT_NE(weekly.find(">KET-1<"), std::string::npos);
   EXPECT_NE(weekly.find(">2026-W45<"), std::string::npos);
+}
+
+// Goods received back with what becomes of them: units per disposition, by supplier and SKU.
+class Dispositions : public ::testing::TestWithParam<std::string> {
+ protected:
+  History h{warsaw_config(test::fresh_database(GetParam()))};
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Dispositions, ::testing::ValuesIn(test::test_backends()),
+                         [](const auto &backend) { return backend.param; });
+
+TEST_P(Dispositions, ReportsCountTheUnitsReceivedBackPerDisposition) {
+  Engine &e = h.engine;
+  e.set_clock(at("2026-11-01T08:00:00Z"));
+  e.import_order("default", order("R1", "2026-11-01T08:00:00Z",
+                                  {{"1", "KET-1", 3, "199.99", "kitchen", "Elektro"},
+                                   {"2", "MUG-1", 2, "15.00", "tableware", "Ceramika"}}));
+  const UnixMs t0 = at("2026-11-02T09:00:00Z");
+  const auto returned = h.open(t0, R"({"kind":"return","channel":"web","actor":{"role":"host"},
+      "order_id":"R1","customer":{"email":"jan@example.pl"},"items":[
+      {"line":"1","qty":3,"reason":"changed_mind"},{"line":"2","qty":2,"reason":"changed_mind"}]})");
+  h.act(returned, t0 + kHour, action(R"("action":"authorize_return")"));
+  // Two kettles first, back to stock; then the third, broken, and the mugs, to the supplier.
+  h.act(returned, t0 + 2 * kHour, action(R"("action":"receive_goods","items":[
+      {"line":"1","qty":2,"condition":"as_new","disposition":"restock"}])"));
+  h.act(returned, t0 + 3 * kHour, action(R"("action":"receive_goods","condition":"damaged",
+      "disposition":"return_to_supplier")"));
+  // Goods received without a disposition count nowhere.
+  e.import_order("default", order("R2", "2026-11-03T08:00:00Z",
+                                  {{"1", "KET-1", 1, "199.99", "kitchen", "Elektro"}}));
+  const UnixMs u0 = at("2026-11-04T09:00:00Z");
+  const auto unsaid = h.open(u0, case_on("jan@example.pl", "R2", "1", 1, "changed_mind", "return"));
+  h.act(unsaid, u0 + kHour, action(R"("action":"authorize_return")"));
+  h.act(unsaid, u0 + 2 * kHour, action(R"("action":"receive_goods","condition":"opened")"));
+  e.set_clock(at("2026-12-01T12:00:00Z"));
+
+  const auto by_supplier = h.report(november(R"(,"group_by":"supplier")"));
+  expect_group(by_supplier, "Elektro", R"({"dispositions":{"restock":2,"quarantine":0,"scrap":0,
+    "repair":0,"return_to_supplier":1}})");
+  expect_group(by_supplier, "Ceramika", R"({"dispositions":{"restock":0,"quarantine":0,"scrap":0,
+    "repair":0,"return_to_supplier":2}})");
+  EXPECT_EQ(by_supplier.at("totals").at("dispositions").at("return_to_supplier"), 3);
+  EXPECT_EQ(by_supplier.at("totals").at("dispositions").at("restock"), 2);
+
+  const auto csv = h.report(november(R"(,"group_by":"sku","format":"csv")"));
+  const std::string body(csv.at("body").as_string());
+  EXPECT_NE(body.find(",disposed_restock,disposed_quarantine,disposed_scrap,disposed_repair,"
+                      "disposed_return_to_supplier,"),
+            std::string::npos);
+  const auto html = h.report(november(R"(,"group_by":"sku","format":"html","locale":"pl")"));
+  const std::string page(html.at("body").as_string());
+  EXPECT_NE(page.find("Towar zwrócony: dalsze postępowanie (szt.)"), std::string::npos);
+  EXPECT_NE(page.find("Przyjęcie na stan: 2<br/>Zwrot do dostawcy: 1"), std::string::npos);
+  EXPECT_NE(page.find("Zwrot do dostawcy: 2"), std::string::npos);
 }
 
 TEST(Report, CsvQuotesAndDefusesFormulas) {

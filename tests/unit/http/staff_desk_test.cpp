@@ -395,9 +395,10 @@ TEST_P(StaffDesk, GoodsAreReceivedWithTheirConditionAndWhatBecomesOfThem) {
             303);
   const Case received = engine_.get_case(number).subject;
   EXPECT_EQ(received.state, State::goods_received);
-  EXPECT_EQ(received.items[0].disposition, "return_to_supplier");
+  EXPECT_EQ(received.items[0].disposed,
+            (std::map<std::string, std::int64_t>{{"return_to_supplier", 2}}));
   const Response page = desk.get("/staff/cases/" + number + "?lang=en");
-  EXPECT_NE(page.body.find("Received back: 2 · Damaged · Return to the supplier"),
+  EXPECT_NE(page.body.find("Received back: 2 · Damaged · Return to the supplier: 2"),
             std::string::npos);
   // The host's stock hears of it: the event names the SKU, the quantity and the disposition.
   EventQuery query;
