@@ -115,7 +115,7 @@ TEST(StateMachine, EachActionTakesTheContractsFieldsAndEmitsItsEvents) {
       {"request_info", {{"message"}, {"message"}, "case.message", ""}},
       {"reply", {{"message"}, {"message"}, "case.message", ""}},
       {"authorize_return", {{"instructions"}, {}, "", ""}},
-      {"receive_goods", {{"items", "condition"}, {}, "", ""}},
+      {"receive_goods", {{"items", "condition", "disposition"}, {}, "", ""}},
       {"accept", {{"resolution", "items", "reason", "explanation"}, {}, "", ""}},
       {"reject", {{"reason"}, {"reason"}, "", ""}},
       {"fulfil", {{"reference"}, {}, "", ""}},
