@@ -83,7 +83,9 @@ TEST(Payloads, WooCommercePartOfALineAndTwoTaxRates) {
   EXPECT_EQ(body.at("line_items").at(1).at("refund_tax").at(0).at("refund_total"), "1.87");
 }
 
-TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
+// WooCommerce order 901's lines 11 (one unit) and 13 (two) sent back, received with
+// `received_items`, and refunded; the refund's payload.
+json::object refund_of_returned_woo_goods(const std::string &received_items) {
   Host host;
   host.engine.import_host_order("default", "woocommerce",
                                 fixture("woocommerce/ours-order-with-refund.json"));
@@ -91,10 +93,15 @@ TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
       "901",
       R"([{"line":"11","qty":1,"reason":"defect"},{"line":"13","qty":2,"reason":"defect"}])");
   host.act(id, R"({"action":"authorize_return","actor":{"role":"agent","id":"a"}})");
-  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[
-      {"line":"11","qty":1,"condition":"as_new"},{"line":"13","qty":2,"condition":"as_new"}]})");
+  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":)" +
+                   received_items + "}");
   host.act(id, kAcceptRefund);
-  const auto payload = host.engine.host_payload(id, "woocommerce");
+  return host.engine.host_payload(id, "woocommerce");
+}
+
+TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
+  const auto payload = refund_of_returned_woo_goods(
+      R"([{"line":"11","qty":1,"condition":"as_new"},{"line":"13","qty":2,"condition":"as_new"}])");
   const auto &body = payload.at("requests").at(0).at("body");
   EXPECT_EQ(body.at("api_restock"), true);
   // Line 11: 400.00 for 2, one unit 200.00 (the other was refunded before); line 13: 10.00 for
@@ -104,18 +111,9 @@ TEST(Payloads, WooCommerceRestocksWhenTheGoodsCameBack) {
 }
 
 TEST(Payloads, GoodsNotForStockAreNotRestocked) {
-  Host host;
-  host.engine.import_host_order("default", "woocommerce",
-                                fixture("woocommerce/ours-order-with-refund.json"));
-  const auto id = host.open(
-      "901",
-      R"([{"line":"11","qty":1,"reason":"defect"},{"line":"13","qty":2,"reason":"defect"}])");
-  host.act(id, R"({"action":"authorize_return","actor":{"role":"agent","id":"a"}})");
-  host.act(id, R"({"action":"receive_goods","actor":{"role":"agent","id":"a"},"items":[
+  const auto payload = refund_of_returned_woo_goods(R"([
       {"line":"11","qty":1,"condition":"as_new","disposition":"restock"},
-      {"line":"13","qty":2,"condition":"damaged","disposition":"scrap"}]})");
-  host.act(id, kAcceptRefund);
-  const auto payload = host.engine.host_payload(id, "woocommerce");
+      {"line":"13","qty":2,"condition":"damaged","disposition":"scrap"}])");
   EXPECT_EQ(payload.at("lines").at(0).at("restock_qty"), 1);
   EXPECT_EQ(payload.at("lines").at(1).at("restock_qty"), 0) << "scrapped";
   // WooCommerce restocks the whole refund or none of it: not while one line is scrapped.
