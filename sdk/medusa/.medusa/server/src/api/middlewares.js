@@ -1,0 +1,30 @@
+'use strict';
+// Everything under /reclaim goes to Reclaim: a storefront path outside /store, so that a
+// customer's browser reaches the pages without Medusa's publishable key, and without Medusa's
+// body parsers (Reclaim reads forms, uploads and JSON itself, within its own limits).
+
+const { defineMiddlewares } = require('@medusajs/framework/http');
+const { pluginOptions } = require('../lib/options');
+const { reclaimEngine } = require('../lib/engine');
+const { forward } = require('../lib/forward-http');
+
+async function reclaimPages(req, res) {
+  const logger = req.scope.resolve('logger');
+  try {
+    const engine = await reclaimEngine(pluginOptions(req.scope));
+    await forward(engine, req, res);
+  } catch (error) {
+    logger.error(`[reclaim] ${req.method} ${req.path}: ${error.message}`);
+    if (!res.headersSent) {
+      res.status(error.status || 503).type('text/plain').send(
+        error.status === 413 ? 'Request body too large' : 'Complaints and returns are unavailable');
+    }
+  }
+}
+
+exports.default = defineMiddlewares({
+  routes: [
+    { matcher: '/reclaim', bodyParser: false, middlewares: [reclaimPages] },
+    { matcher: '/reclaim/*', bodyParser: false, middlewares: [reclaimPages] },
+  ],
+});
