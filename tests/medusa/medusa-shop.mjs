@@ -1,6 +1,6 @@
 // The test shop made through Medusa's own admin API (each call runs Medusa's workflows): a
 // Polish region with 23 % VAT, a warehouse shipping by courier with a return option, a mug
-// in stock, a storefront key; then a customer who registers and buys two mugs, and an admin
+// in stock, a storefront key; then a customer who registers and buys mugs, and an admin
 // who captures the payment, ships the parcel and marks it delivered.
 
 const ORDER_FIELDS = [
@@ -61,7 +61,7 @@ export async function setUpShop({ call, auth }, adminEmail, adminPassword) {
   const { variant: stocked } = await call('GET', `/admin/products/${product.id}/variants/${variant.id}?fields=*inventory_items`);
   const inventoryItem = stocked.inventory_items[0].inventory_item_id;
   await call('POST', `/admin/inventory-items/${inventoryItem}/location-levels`,
-             { location_id: warehouse.id, stocked_quantity: 100 });
+             { location_id: warehouse.id, stocked_quantity: 100000 });
   const { api_key: key } = await call('POST', '/admin/api-keys', { title: 'Sklep', type: 'publishable' });
   await call('POST', `/admin/api-keys/${key.id}/sales-channels`, { add: [salesChannel] });
   auth.publishableKey = key.token;
@@ -69,7 +69,7 @@ export async function setUpShop({ call, auth }, adminEmail, adminPassword) {
            returnOption: returns.id, variant: variant.id, inventoryItem };
 }
 
-export async function placeDeliveredOrder({ call, auth }, shop, email) {
+export async function placeDeliveredOrder({ call, auth }, shop, email, quantity = 2) {
   ({ token: auth.customer } = await call('POST', '/auth/customer/emailpass/register',
                                           { email, password: 'haslo-testowe-123' }, { as: 'none' }));
   await call('POST', '/store/customers',
@@ -82,7 +82,7 @@ export async function placeDeliveredOrder({ call, auth }, shop, email) {
     region_id: shop.region, sales_channel_id: shop.salesChannel, email,
     shipping_address: address, billing_address: address,
   }, { as: 'customer' });
-  await call('POST', `/store/carts/${cart.id}/line-items`, { variant_id: shop.variant, quantity: 2 }, { as: 'customer' });
+  await call('POST', `/store/carts/${cart.id}/line-items`, { variant_id: shop.variant, quantity }, { as: 'customer' });
   await call('POST', `/store/carts/${cart.id}/shipping-methods`, { option_id: shop.courier }, { as: 'customer' });
   const { payment_collection: collection } = await call('POST', '/store/payment-collections',
                                                          { cart_id: cart.id }, { as: 'customer' });

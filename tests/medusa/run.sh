@@ -2,7 +2,9 @@
 # The Medusa scenario (scenario.mjs) on a real Medusa v2 server with @reclaim/medusa loaded:
 # installs the test shop's npm packages from its lock file when needed, starts a PostgreSQL
 # cluster of its own and Medusa on 127.0.0.1, runs the scenario, stops both.
-# Usage: run.sh RECLAIM_NODE_ADDON WORK_DIR
+# Usage: run.sh RECLAIM_NODE_ADDON WORK_DIR [SCRIPT]
+#   SCRIPT: what runs against the shop (default scenario.mjs; bench/medusa.sh gives its own).
+#   PG_FSYNC=on: PostgreSQL with fsync (the benchmark); off by default, as in the other tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 app=$here/app
@@ -10,6 +12,7 @@ repo=$(cd "$here/../.." && pwd)
 export RECLAIM_NODE_ADDON
 RECLAIM_NODE_ADDON=$(realpath "$1")
 work=$(realpath -m "$2")
+script=$(realpath "${3:-$here/scenario.mjs}")
 rm -rf "$work" && mkdir -p "$work"
 
 for tool in node npm python3; do
@@ -42,7 +45,7 @@ done
             process.exit(a > 22 || (a === 22 && b >= 12) || (a === 20 && b >= 19) ? 0 : 1)' ||
   { echo "Medusa needs Node.js ^20.19 or >= 22.12; $node is $("$node" --version)" >&2; exit 1; }
 
-bash "$repo/tests/support/pg_cluster.sh" start "$work/pg" >/dev/null
+bash "$repo/tests/support/pg_cluster.sh" start "$work/pg" "${PG_FSYNC:-off}" >/dev/null
 medusa_pid=""
 stop_all() {
   if [ -n "$medusa_pid" ]; then kill -TERM -- "-$medusa_pid" 2>/dev/null || true; wait "$medusa_pid" 2>/dev/null || true; fi
@@ -73,7 +76,7 @@ echo "-- Medusa's migrations"
 echo "-- Medusa on $SHOP_URL"
 setsid "${medusa[@]}" start -H 127.0.0.1 -p "$port" >"$work/medusa.log" 2>&1 &
 medusa_pid=$!
-if ! "$node" "$here/scenario.mjs"; then
+if ! "$node" "$script"; then
   echo "---- Medusa's log (last 80 lines)" >&2
   tail -80 "$work/medusa.log" >&2
   exit 1

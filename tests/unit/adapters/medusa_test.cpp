@@ -1,6 +1,7 @@
 // Medusa v2's order (tests/fixtures/hosts/medusa/ours-v2-admin-order.json, in the shape of the
 // API reference's AdminOrder) mapped into Reclaim's order, every value worked out by hand; the
-// published v1 order (integer minor units) and broken documents refused naming the field.
+// published v1 order (integer minor units) and broken documents refused naming the field; an
+// order captured from a real Medusa 2.21.2 server (tests/medusa) mapped as the plugin imports it.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -156,6 +157,43 @@ TEST(Medusa, BrokenDocumentsAreRefusedNamingTheField) {
         order_of(d)["shipping_methods"].as_array()[0].as_object().erase("raw_total");
       },
       "order.shipping_methods[0].total");
+}
+
+TEST(Medusa, OrderCapturedFromARealServer) {
+  // GET /admin/orders/{id} of Medusa 2.21.2 in tests/medusa's scenario (placed through the
+  // store API, captured, shipped, delivered): 2 × 49.99 + 23 % VAT, which Medusa keeps as
+  // 122.9754, and courier shipping 15 + 23 % = 18.45.
+  const Order order = adapters::to_order(
+      "medusa", adapters::parse_host_document(
+                    "medusa", fixture("medusa/captured-v2.21.2-admin-order.json")));
+  EXPECT_EQ(order.id, "order_01M8V1APSQQGAJSJBSJD8Y8QC5");
+  EXPECT_EQ(order.number, "1");
+  EXPECT_EQ(order.currency, "PLN");
+  EXPECT_EQ(time_text(order.placed_at), "2026-12-02T09:28:19.003Z");
+  EXPECT_EQ(time_text(order.paid_at), "2026-12-02T09:28:19.385Z");
+  EXPECT_EQ(time_text(order.shipped_at), "2026-12-02T09:28:19.707Z");
+  EXPECT_EQ(time_text(order.delivered_at), "2026-12-02T09:28:19.872Z");
+  EXPECT_EQ(order.customer.email, "jan.kowalski.1796203697133@example.com");
+  EXPECT_EQ(order.customer.id, "cus_01M8V1AN6DYJKF961VNM4AJ032");
+  EXPECT_EQ(order.customer.name, "Jan Kowalski");
+  EXPECT_EQ(order.customer.phone, "+48500600700");
+  ASSERT_TRUE(order.shipping_address);
+  EXPECT_EQ(order.shipping_address->line1, "ul. Marszałkowska 10");
+  EXPECT_EQ(order.shipping_address->city, "Warszawa");
+  EXPECT_EQ(order.shipping_address->postcode, "00-590");
+  EXPECT_EQ(order.shipping_address->country, "PL");
+  ASSERT_EQ(order.lines.size(), 1u);
+  const OrderLine &mug = order.lines[0];
+  EXPECT_EQ(mug.id, "ordli_01M8V1APSSFJKGJR8RX9P8N56T");
+  EXPECT_EQ(mug.sku, "KUBEK-RED-001");
+  EXPECT_EQ(mug.name, "Kubek ceramiczny (Czerwony)");
+  EXPECT_EQ(mug.qty, 2);
+  EXPECT_EQ(order.host.at("lines").at(mug.id).at("total"), "122.98");
+  EXPECT_EQ(mug.unit_price.to_string(), "61.49");
+  EXPECT_EQ(mug.tax_rate->to_string(), "23");
+  EXPECT_EQ(order.shipping_amount->to_string(), "18.45");
+  EXPECT_EQ(order.shipping_method, "Kurier");
+  EXPECT_EQ(order.host.at("payment_id"), "pay_01M8V1APZ01V8Z0R3QXF7SWKG6");
 }
 
 TEST(Medusa, RefundPayloadRefundsTheCapturedPayment) {

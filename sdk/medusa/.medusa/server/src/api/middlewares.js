@@ -8,13 +8,16 @@ const { pluginOptions } = require('../lib/options');
 const { reclaimEngine } = require('../lib/engine');
 const { forward } = require('../lib/forward-http');
 
+// A status token in a path is the customer's key to the case: never logged.
+const loggable = (path) => path.replace(/\/c\/[^/]+/, '/c/…');
+
 async function reclaimPages(req, res) {
   const logger = req.scope.resolve('logger');
   try {
     const engine = await reclaimEngine(pluginOptions(req.scope));
     await forward(engine, req, res);
   } catch (error) {
-    logger.error(`[reclaim] ${req.method} ${req.path}: ${error.message}`);
+    logger.error(`[reclaim] ${req.method} ${loggable(req.originalUrl.split('?')[0])}: ${error.message}`);
     if (!res.headersSent) {
       res.status(error.status || 503).type('text/plain').send(
         error.status === 413 ? 'Request body too large' : 'Complaints and returns are unavailable');

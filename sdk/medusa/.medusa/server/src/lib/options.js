@@ -17,6 +17,7 @@ const DEFAULTS = {
   locationId: null,
   returnShippingOptionId: null,
   refundReasonId: null,
+  http: {},
 };
 
 function isThisPlugin(entry, root) {
@@ -37,6 +38,9 @@ function check(options) {
   if (typeof options.shop !== 'string' || !options.shop) problems.push('"shop" must be a shop id');
   if (!ROLES.includes(options.staffRole)) problems.push(`"staffRole" must be one of ${ROLES.join(', ')}`);
   if (typeof options.carryOut !== 'boolean') problems.push('"carryOut" must be true or false');
+  if (!options.http || typeof options.http !== 'object' || Array.isArray(options.http)) {
+    problems.push('"http" must be the endpoint\'s options (docs/api/http-start-options.schema.json)');
+  }
   for (const key of ['locationId', 'returnShippingOptionId', 'refundReasonId']) {
     if (options[key] !== null && typeof options[key] !== 'string') problems.push(`"${key}" must be an id`);
   }
