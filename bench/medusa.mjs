@@ -52,23 +52,42 @@ const row = (what, clients, m) =>
 
 await waitForHealth(base, 180);
 const shop = await setUpShop(medusa, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
-const units = 20000;
-const returnsOrder = await placeDeliveredOrder(medusa, shop, `zwroty.${Date.now()}@example.com`, units);
-const email = `reklamacje.${Date.now()}@example.com`;
-const claimsOrder = await placeDeliveredOrder(medusa, shop, email, units);
-const customerToken = medusa.auth.customer; // the claims order's customer
-await eventually('the order in Reclaim', 30, async () =>
-  (await send('POST', '/reclaim/api/v1/orders/verify', { json: { order: claimsOrder.id, email } })) === 200
-    ? true : undefined);
+// Each side claims one unit per request, in turn from ten delivered orders of its own, so that
+// neither piles every request onto one order (Medusa loads an order's changes with it).
+const ORDERS = 10;
+async function placeOrders(prefix, quantity) {
+  const placed = [];
+  for (let i = 0; i < ORDERS; i += 1) {
+    const email = `${prefix}.${i}.${Date.now()}@example.com`;
+    placed.push({ email, order: await placeDeliveredOrder(medusa, shop, email, quantity) });
+  }
+  return placed;
+}
+const returnsOrders = await placeOrders('zwroty', 100);
+const claimsOrders = await placeOrders('reklamacje', 2000);
+const customerToken = medusa.auth.customer; // the last claims order's customer
+for (const { email, order } of claimsOrders) {
+  await eventually('the order in Reclaim', 30, async () =>
+    (await send('POST', '/reclaim/api/v1/orders/verify', { json: { order: order.id, email } })) === 200
+      ? true : undefined);
+}
 
+let turn = 0;
+const next = (orders) => orders[(turn += 1) % orders.length];
 const storeHeaders = { 'x-publishable-api-key': medusa.auth.publishableKey };
-const medusaReturn = () => send('POST', '/store/returns', { headers: storeHeaders, json: {
-  order_id: returnsOrder.id, items: [{ id: returnsOrder.items[0].id, quantity: 1 }],
-  return_shipping: { option_id: shop.returnOption },
-} });
-const reclaimComplaint = () => send('POST', '/reclaim/api/v1/cases', { json: {
-  order: claimsOrder.id, email, items: [{ line: claimsOrder.items[0].id, qty: 1, reason: 'defect' }],
-} });
+const medusaReturn = () => {
+  const { order } = next(returnsOrders);
+  return send('POST', '/store/returns', { headers: storeHeaders, json: {
+    order_id: order.id, items: [{ id: order.items[0].id, quantity: 1 }],
+    return_shipping: { option_id: shop.returnOption },
+  } });
+};
+const reclaimComplaint = () => {
+  const { order, email } = next(claimsOrders);
+  return send('POST', '/reclaim/api/v1/cases', { json: {
+    order: order.id, email, items: [{ line: order.items[0].id, qty: 1, reason: 'defect' }],
+  } });
+};
 
 const lines = [];
 const ratios = [];
@@ -82,6 +101,7 @@ for (const clients of CLIENTS) {
   ratios.push(`writes, ${clients} client(s): Reclaim ${(ours.rate / theirs.rate).toFixed(1)}× Medusa`);
 }
 
+const { order: claimsOrder, email } = claimsOrders[ORDERS - 1];
 const opened = await fetch(`${base}/reclaim/api/v1/cases`, {
   method: 'POST', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ order: claimsOrder.id, email,

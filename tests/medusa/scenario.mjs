@@ -64,6 +64,34 @@ assert.equal(home.status, 200);
 assert.match(home.headers.get('content-security-policy') || '', /default-src/);
 assert.match(home.text, /href="\/reclaim\/new/, 'links stay under Medusa\'s /reclaim');
 
+step('hostile requests through Medusa get Reclaim\'s clear refusals, and store nothing');
+const malformed = await fetch(`${base}/reclaim/api/v1/cases`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"order": "1", "email": ',
+});
+assert.equal(malformed.status, 422, 'malformed JSON');
+assert.equal((await malformed.json()).error.code, 'invalid_argument');
+const notUtf8 = await fetch(`${base}/reclaim/api/v1/cases`, {
+  method: 'POST', headers: { 'content-type': 'application/json' },
+  body: Buffer.from([0x7b, 0x22, 0x6f, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+});
+assert.equal(notUtf8.status, 422, 'bytes that are not UTF-8');
+const wrongOwner = await reclaim('POST', '/api/v1/cases', { json: {
+  order: order.id, email: 'someone.else@example.com', items: [{ line: line.id, qty: 1, reason: 'defect' }],
+} });
+assert.equal(wrongOwner.status, 404, 'another e-mail than the order\'s');
+const tooMany = await reclaim('POST', '/api/v1/cases', { json: {
+  order: order.id, email, items: [{ line: line.id, qty: 3, reason: 'defect' }],
+} });
+assert.equal(tooMany.status, 409, `more units than bought: ${tooMany.text}`);
+assert.equal(tooMany.body.error.rule, 'quantity_exceeded');
+assert.equal(tooMany.body.error.field, 'items[0].qty');
+const huge = await fetch(`${base}/reclaim/api/v1/cases`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(17 * 1024 * 1024, 0x20),
+});
+assert.equal(huge.status, 413, 'a body over the plugin\'s 16 MB');
+const noSession = await reclaim('GET', '/staff/api/v1/session');
+assert.equal(noSession.status, 401, 'the desk\'s API without a session');
+
 step('she opens a complaint for one mug through the shop\'s route');
 const opened = await reclaim('POST', '/api/v1/cases', { json: {
   order: order.id, email, locale: 'pl', preferred_resolution: 'refund',
@@ -82,6 +110,8 @@ step('a Medusa admin opens the desk from Medusa: a one-time link, then a session
 await assert.rejects(fetch(`${base}/admin/reclaim/desk`).then((r) => {
   if (!r.ok) throw new HttpError('GET', '/admin/reclaim/desk', r.status, '');
 }), (error) => error.status === 401, 'the desk link needs a signed-in Medusa admin');
+await assert.rejects(medusa.call('GET', '/admin/reclaim/desk?next=//evil.example/'),
+                     (error) => error.status === 400 && JSON.parse(error.text).field === 'next');
 const { url } = await medusa.call('GET', '/admin/reclaim/desk?lang=pl');
 assert.match(url, /^\/reclaim\/staff\/enter\?t=/);
 const enter = await fetch(base + url, { redirect: 'manual' });
@@ -103,7 +133,14 @@ const queue = await reclaim('GET', '/staff/api/v1/cases?assignee=any', { cookie 
 assert.ok(queue.body.cases.some((c) => c.number === number), 'the case is in the queue');
 
 step('staff authorize the return, receive the mug back into stock, accept a refund');
-await act({ action: 'authorize_return', instructions: 'Prosimy odesłać kubek kurierem.' });
+const authorized = await act({ action: 'authorize_return', instructions: 'Prosimy odesłać kubek kurierem.' });
+const stale = await reclaim('POST', `/staff/api/v1/cases/${number}/actions`, {
+  json: { action: 'comment', message: 'Stara wersja', expected_version: authorized.version - 1 }, cookie, csrf });
+assert.equal(stale.status, 409, 'a stale expected_version');
+assert.equal(stale.body.error.field, 'expected_version');
+const noCsrf = await reclaim('POST', `/staff/api/v1/cases/${number}/actions`, {
+  json: { action: 'comment', message: 'Bez tokenu' }, cookie });
+assert.equal(noCsrf.status, 403, 'an action without the CSRF token');
 await act({ action: 'receive_goods', items: [{ line: line.id, qty: 1, condition: 'damaged', disposition: 'restock' }] });
 const accepted = await act({ action: 'accept', items: [{ line: line.id, qty: 1, resolution: { type: 'refund' } }] });
 assert.equal(accepted.state, 'accepted');
