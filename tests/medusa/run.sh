@@ -45,6 +45,9 @@ done
             process.exit(a > 22 || (a === 22 && b >= 12) || (a === 20 && b >= 19) ? 0 : 1)' ||
   { echo "Medusa needs Node.js ^20.19 or >= 22.12; $node is $("$node" --version)" >&2; exit 1; }
 
+echo "-- the plugin's own rules"
+(cd "$app" && "$node" --test "$here/plugin.test.mjs")
+
 bash "$repo/tests/support/pg_cluster.sh" start "$work/pg" "${PG_FSYNC:-off}" >/dev/null
 medusa_pid=""
 stop_all() {

@@ -18,10 +18,10 @@ async function reclaimPages(req, res) {
     await forward(engine, req, res);
   } catch (error) {
     logger.error(`[reclaim] ${req.method} ${loggable(req.originalUrl.split('?')[0])}: ${error.message}`);
-    if (!res.headersSent) {
-      res.status(error.status || 503).type('text/plain').send(
-        error.status === 413 ? 'Request body too large' : 'Complaints and returns are unavailable');
-    }
+    if (res.headersSent) return;
+    if (error.status === 413) res.status(413).type('text/plain').send('Request body too large');
+    else if (error.code === 'invalid_argument') res.status(400).type('text/plain').send('Bad request');
+    else res.status(503).type('text/plain').send('Complaints and returns are unavailable');
   }
 }
 

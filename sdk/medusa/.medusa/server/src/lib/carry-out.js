@@ -89,6 +89,22 @@ async function refund(container, options, request) {
   await refundPaymentWorkflow(container).run({ input });
 }
 
+// The refund as Reclaim's "medusa" host payload gives it. An order imported before its payment
+// was captured has no payment to refund yet: imported again as Medusa has it now, and asked once
+// more.
+async function refundPayload(container, engine, options, subject, order) {
+  for (const fresh of [false, true]) {
+    if (fresh) await importOrder(container, engine, options, order.id);
+    try {
+      return await engine.hostPayload(subject.id, 'medusa');
+    } catch (error) {
+      if (error.code !== 'not_allowed') throw error;
+      if (fresh) return { skipped: error.message };
+    }
+  }
+  return { skipped: 'no refund' };
+}
+
 /**
  * Carries out one accepted case. Returns what it did: "fulfilled", or "skipped" with why
  * (nothing Medusa can pay, the order is not Medusa's, the case moved on).
@@ -99,15 +115,8 @@ async function carryOut(container, engine, options, caseRef) {
   const orderId = subject.order_id;
   let order = orderId ? await loadOrder(container, orderId) : null;
   if (!order) return { outcome: 'skipped', why: 'no Medusa order' };
-  await importOrder(container, engine, options, order.id); // the payment as Medusa has it now
-
-  let payload;
-  try {
-    payload = await engine.hostPayload(subject.id, 'medusa');
-  } catch (error) {
-    if (error.code === 'not_allowed') return { outcome: 'skipped', why: error.message };
-    throw error;
-  }
+  const payload = await refundPayload(container, engine, options, subject, order);
+  if (payload.skipped) return { outcome: 'skipped', why: payload.skipped };
   const units = unitsToRestock(subject);
   let ret = returnOfCase(order, subject.number);
   if (units.length && !ret) {
