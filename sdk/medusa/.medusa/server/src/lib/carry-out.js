@@ -93,16 +93,18 @@ async function refund(container, options, request) {
 // was captured has no payment to refund yet: imported again as Medusa has it now, and asked once
 // more.
 async function refundPayload(container, engine, options, subject, order) {
-  for (const fresh of [false, true]) {
-    if (fresh) await importOrder(container, engine, options, order.id);
-    try {
-      return await engine.hostPayload(subject.id, 'medusa');
-    } catch (error) {
-      if (error.code !== 'not_allowed') throw error;
-      if (fresh) return { skipped: error.message };
-    }
+  try {
+    return await engine.hostPayload(subject.id, 'medusa');
+  } catch (error) {
+    if (error.code !== 'not_allowed') throw error;
   }
-  return { skipped: 'no refund' };
+  await importOrder(container, engine, options, order.id);
+  try {
+    return await engine.hostPayload(subject.id, 'medusa');
+  } catch (error) {
+    if (error.code !== 'not_allowed') throw error;
+    return { skipped: error.message };
+  }
 }
 
 /**

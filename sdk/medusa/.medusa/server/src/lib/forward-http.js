@@ -53,4 +53,4 @@ async function forward(engine, req, res) {
                                              : response.body || '');
 }
 
-module.exports = { forward, readBody, MAX_BODY };
+module.exports = { forward };

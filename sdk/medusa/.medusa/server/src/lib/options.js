@@ -48,13 +48,19 @@ function check(options) {
   return options;
 }
 
+// Read once per configuration: every request to the pages asks for them.
+const checked = new WeakMap();
+
 /** This plugin's options, checked, with their defaults. */
 function pluginOptions(container) {
   const config = container.resolve('configModule');
-  const root = process.cwd();
-  const entry = (config.plugins || []).find((plugin) => isThisPlugin(plugin, root));
-  const given = entry && typeof entry === 'object' ? entry.options || {} : {};
-  return check({ ...DEFAULTS, ...given });
+  if (!checked.has(config)) {
+    const root = process.cwd();
+    const entry = (config.plugins || []).find((plugin) => isThisPlugin(plugin, root));
+    const given = entry && typeof entry === 'object' ? entry.options || {} : {};
+    checked.set(config, check({ ...DEFAULTS, ...given }));
+  }
+  return checked.get(config);
 }
 
 module.exports = { pluginOptions, BASE_PATH };

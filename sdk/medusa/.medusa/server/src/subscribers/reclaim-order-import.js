@@ -18,14 +18,15 @@ async function orderIdOf(container, name, data) {
 
 exports.default = async function reclaimOrderImport({ event, container }) {
   const logger = container.resolve('logger');
-  const orderId = await orderIdOf(container, event.name, event.data || {});
-  if (!orderId) return;
+  let orderId = null;
   try {
+    orderId = await orderIdOf(container, event.name, event.data || {});
+    if (!orderId) return;
     const options = pluginOptions(container);
     const engine = await reclaimEngine(options);
     await importOrder(container, engine, options, orderId);
   } catch (error) {
-    logger.error(`[reclaim] order ${orderId} not imported after ${event.name}: ${error.message}` +
+    logger.error(`[reclaim] order ${orderId || '?'} not imported after ${event.name}: ${error.message}` +
                  (error.field ? ` (field ${error.field})` : ''));
   }
 };
