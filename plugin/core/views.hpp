@@ -15,6 +15,7 @@
 #include "core/eligibility.hpp"
 #include "core/model.hpp"
 #include "core/policy.hpp"
+#include "core/queries.hpp"
 #include "core/report.hpp"
 
 namespace reclaim {
@@ -37,6 +38,14 @@ struct CaseRecord {
 struct CasePage {
   std::vector<Case> cases;  // summaries: no history
   std::optional<std::string> next_cursor;
+};
+
+// The staff queue as one snapshot: a page of cases, the counts by state for the same filters,
+// and the shop's at-risk window the rows are marked by.
+struct StaffQueue {
+  CasePage page;
+  StateCounts counts;
+  std::int64_t at_risk_ms = 0;
 };
 
 struct EventPage {

@@ -315,7 +315,13 @@ CasePage Engine::list_cases(CaseQuery query) {
   if (!query.shop.empty()) shop(query.shop);
   query.now = now();
   CasePage page;
-  store_->read([&](Tx &tx) { page.cases = tx.cases(query); });
+  store_->read([&](Tx &tx) { page = page_of(tx, query); });
+  return page;
+}
+
+CasePage Engine::page_of(Tx &tx, const CaseQuery &query) {
+  CasePage page;
+  page.cases = tx.cases(query);
   if (page.cases.size() > static_cast<std::size_t>(query.limit)) {
     page.cases.resize(static_cast<std::size_t>(query.limit));
     const Case &last = page.cases.back();

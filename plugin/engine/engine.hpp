@@ -186,8 +186,9 @@ class Engine {
   // A page of the queue of one of the staff member's shops; Error(not_found) for another shop.
   // An at-risk filter takes its window from the shop's policy (staff_at_risk_ms).
   CasePage staff_cases(const StaffMember &staff, CaseQuery query);
-  // The number of cases by state for the queue's filters, whatever their state and page.
-  StateCounts staff_counts(const StaffMember &staff, CaseQuery query);
+  // The page, the number of cases by state for the same filters (whatever their state and
+  // page) and the shop's at-risk window, read in one snapshot, so the counts agree with the rows.
+  StaffQueue staff_queue(const StaffMember &staff, CaseQuery query);
   // How long before its decision date an undecided case is at risk: the earliest warning the
   // shop's policy gives (its largest warn_before_hours), when reclaim_tick sends the first
   // case.deadline_at_risk; 0 when the policy gives none.
@@ -260,6 +261,10 @@ class Engine {
   // The shop's policy in force at an instant: the latest one set to apply by then, else the
   // preset of the shop's jurisdiction.
   std::shared_ptr<const Policy> policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
+  // A page of cases by `query` (its now set), with the cursor to the next page.
+  static CasePage page_of(Tx &tx, const CaseQuery &query);
+  // The at-risk window of the shop's policy in force at `at` (staff_at_risk_ms).
+  UnixMs at_risk_ms(Tx &tx, const std::string &shop_id, UnixMs at) const;
   // The language answers to an open request are written in: the customer's, the order's, the
   // shop's.
   std::string request_locale(const OpenRequest &request, const Order &order) const;

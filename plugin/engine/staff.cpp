@@ -129,30 +129,43 @@ CasePage Engine::staff_cases(const StaffMember &staff, CaseQuery query) {
   if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
     fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
   }
-  if (query.at_risk) query.at_risk_ms = staff_at_risk_ms(query.shop);
-  return list_cases(std::move(query));
+  query.now = now();
+  CasePage page;
+  store_->read([&](Tx &tx) {
+    if (query.at_risk) query.at_risk_ms = at_risk_ms(tx, query.shop, query.now);
+    page = page_of(tx, query);
+  });
+  return page;
 }
 
-StateCounts Engine::staff_counts(const StaffMember &staff, CaseQuery query) {
+StaffQueue Engine::staff_queue(const StaffMember &staff, CaseQuery query) {
   if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
     fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
   }
   query.now = now();
-  if (query.at_risk) query.at_risk_ms = staff_at_risk_ms(query.shop);
-  StateCounts counts;
-  store_->read([&](Tx &tx) { counts = tx.case_counts(query); });
-  return counts;
+  StaffQueue queue;
+  store_->read([&](Tx &tx) {
+    queue.at_risk_ms = at_risk_ms(tx, query.shop, query.now);
+    query.at_risk_ms = query.at_risk ? queue.at_risk_ms : 0;
+    queue.page = page_of(tx, query);
+    queue.counts = tx.case_counts(query);
+  });
+  return queue;
 }
 
 UnixMs Engine::staff_at_risk_ms(const std::string &shop_id) {
   shop(shop_id);
   const UnixMs at = now();
+  UnixMs window = 0;
+  store_->read([&](Tx &tx) { window = at_risk_ms(tx, shop_id, at); });
+  return window;
+}
+
+UnixMs Engine::at_risk_ms(Tx &tx, const std::string &shop_id, UnixMs at) const {
   int hours = 0;
-  store_->read([&](Tx &tx) {
-    const auto policy = policy_at(tx, shop_id, at);
-    hours = 0;
-    for (const int each : policy->warn_before_hours) hours = std::max(hours, each);
-  });
+  for (const int each : policy_at(tx, shop_id, at)->warn_before_hours) {
+    hours = std::max(hours, each);
+  }
   return hours * kMsPerHour;
 }
 

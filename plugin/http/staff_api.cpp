@@ -55,8 +55,9 @@ Response queue(Call &call, const StaffCall &who) {
   }();
   const QueueFilter filter = queue_filter(call.query, shop, limit);
   const CaseQuery query = case_query(filter, who.staff());
-  json::object out = codec::to_json(call.engine().staff_cases(who.staff(), query));
-  const StateCounts counted = call.engine().staff_counts(who.staff(), query);
+  const StaffQueue queue = call.engine().staff_queue(who.staff(), query);
+  json::object out = codec::to_json(queue.page);
+  const StateCounts &counted = queue.counts;
   json::object counts;
   for (const auto &[state, n] : counted.n) counts[state] = n;
   json::array more;

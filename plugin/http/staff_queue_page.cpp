@@ -72,21 +72,22 @@ Response staff_queue_page(Call &call, const StaffCall &who) {
   std::string error;
   QueueFilter filter;
   filter.shop = shop;
-  CasePage cases;
-  StateCounts counts;
+  StaffQueue queue;
   CaseQuery query;
   try {
     filter = queue_filter(call.query, shop, kPageSize);
     query = case_query(filter, staff);
-    cases = call.engine().staff_cases(staff, query);
-    counts = call.engine().staff_counts(staff, query);
+    queue = call.engine().staff_queue(staff, query);
   } catch (const Error &failed) {
     if (failed.status() != Status::invalid_argument) throw;
     error = call.text("staff_bad_filter");
     if (!failed.field().empty()) error += " (" + failed.field() + ")";
+    queue.at_risk_ms = call.engine().staff_at_risk_ms(shop);
   }
+  const CasePage &cases = queue.page;
+  const StateCounts &counts = queue.counts;
   const UnixMs now = call.engine().now();
-  const UnixMs at_risk_ms = call.engine().staff_at_risk_ms(shop);
+  const UnixMs at_risk_ms = queue.at_risk_ms;
   const std::string zone = shop_zone(call, shop);
   const std::string lang = "&" + lang_query(call);
 

@@ -116,15 +116,18 @@ TEST_P(StaffQueueEngine, AtRiskIsThePolicysEarliestWarningAndCountsFollowTheFilt
   act(b, Action::review, [](ActionRequest &) {});
   CaseQuery query;
   query.shop = "default";
-  auto counts = engine_->staff_counts(anna(), query);
+  const StaffQueue queue = engine_->staff_queue(anna(), query);  // one snapshot of all three
+  EXPECT_EQ(queue.page.cases.size(), 2U);
+  EXPECT_EQ(queue.at_risk_ms, 36 * kMsPerHour);
+  auto counts = queue.counts;
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 1}, {"in_review", 1}}));
   EXPECT_TRUE(counts.more.empty());
   query.assignee = AssigneeFilter::of_or_unassigned("anna");
   query.states = {State::in_review};  // the counts ignore the states asked for
-  counts = engine_->staff_counts(anna(), query);
+  counts = engine_->staff_queue(anna(), query).counts;
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 1}}));
   query.shop = "other";
-  EXPECT_THROW(engine_->staff_counts(anna(), query), Error);
+  EXPECT_THROW(engine_->staff_queue(anna(), query).counts, Error);
 
   const UnixMs due = *engine_->get_case(a).subject.deadlines.decision_due;
   engine_->set_clock(due - 37 * kMsPerHour);
@@ -148,16 +151,16 @@ TEST_P(StaffQueueEngine, EachStateIsCountedUpToTheLimitAndSaysWhenThereAreMore) 
   CaseQuery query;
   query.shop = "default";
   query.count_limit = 2;
-  auto counts = engine_->staff_counts(anna(), query);
+  auto counts = engine_->staff_queue(anna(), query).counts;
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}));
   EXPECT_EQ(counts.more, (std::set<std::string>{"received"}));  // three received, two counted
   query.count_limit = 3;
-  counts = engine_->staff_counts(anna(), query);
+  counts = engine_->staff_queue(anna(), query).counts;
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 3}, {"in_review", 1}}));
   EXPECT_TRUE(counts.more.empty());
   query.assignee = AssigneeFilter::unassigned();  // the limit applies within the filters
   query.count_limit = 2;
-  counts = engine_->staff_counts(anna(), query);
+  counts = engine_->staff_queue(anna(), query).counts;
   EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}));
   EXPECT_TRUE(counts.more.empty());
 
@@ -165,13 +168,13 @@ TEST_P(StaffQueueEngine, EachStateIsCountedUpToTheLimitAndSaysWhenThereAreMore) 
   query.assignee = AssigneeFilter::anyone();
   for (const std::string search : {"JAN@example.pl", "KET-1"}) {
     query.search = search;
-    counts = engine_->staff_counts(anna(), query);
+    counts = engine_->staff_queue(anna(), query).counts;
     EXPECT_EQ(counts.n, (std::map<std::string, std::int64_t>{{"received", 2}, {"in_review", 1}}))
         << search;
     EXPECT_EQ(counts.more, (std::set<std::string>{"received"})) << search;
   }
   query.search = "nobody@example.pl";
-  EXPECT_TRUE(engine_->staff_counts(anna(), query).n.empty());
+  EXPECT_TRUE(engine_->staff_queue(anna(), query).counts.n.empty());
 }
 
 TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {
