@@ -97,6 +97,7 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     }
     RefundLine out;
     out.line = line;
+    out.item = item.item;
     out.host = host_line(order, line->id);
     out.resolution = decision.resolution->type;
     const Decimal amount = decision.resolution->amount->amount;

@@ -13,6 +13,7 @@ namespace reclaim::adapters {
 
 struct RefundLine {
   const OrderLine *line = nullptr;
+  int item = 0;                  // the case item it refunds (CaseItem::item)
   boost::json::object host;      // what the adapter kept of the host's line (order.host.lines)
   ResolutionType resolution{};   // one that gives money back (gives_money_back)
   std::int64_t qty = 0;          // units refunded (0: money only, the customer keeps the goods)

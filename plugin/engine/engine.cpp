@@ -368,7 +368,8 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     // Files first: a reply bringing files to a closed or cancelled case is refused for them.
     if (!kept.empty()) check_accepts_attachments(before);
     const auto policy = policy_at(tx, subject.shop, at);
-    const Outcome outcome = apply_action(subject, request, {at, policy->appeal_days});
+    Outcome outcome = apply_action(subject, request, {at, policy->appeal_days});
+    if (request.action == Action::fulfil) add_correction(tx, subject, outcome.events);
     if (!kept.empty()) keep_attachments(tx, subject, before, kept);
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);
     const auto alerts = pending_alerts(subject, policy->warn_before_hours);

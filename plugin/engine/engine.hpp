@@ -261,6 +261,9 @@ class Engine {
   // The shop's policy in force at an instant: the latest one set to apply by then, else the
   // preset of the shop's jurisdiction.
   std::shared_ptr<const Policy> policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;
+  // A fulfilled case that gave money back: its events carry what a correction invoice of the
+  // refund needs (adapters/correction.hpp). Nothing when the case names no imported order.
+  void add_correction(Tx &tx, const Case &subject, std::vector<Event> &events) const;
   // A page of cases by `query` (its now set), with the cursor to the next page.
   static CasePage page_of(Tx &tx, const CaseQuery &query);
   // The at-risk window of the shop's policy in force at `at` (staff_at_risk_ms).

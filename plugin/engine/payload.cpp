@@ -1,4 +1,10 @@
-// Host payloads: a case's accepted resolution, written as the request its order's host expects.
+// Host payloads and correction data: a case's accepted resolution, written as the request its
+// order's host expects, and as what a correction invoice of the refund needs.
+#include <spdlog/logger.h>
+
+#include <algorithm>
+
+#include "adapters/correction.hpp"
 #include "adapters/registry.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
@@ -26,6 +32,28 @@ boost::json::object Engine::host_payload(const std::string &case_ref, const std:
     result = adapters::host_payload(adapter, *order, subject);
   });
   return result;
+}
+
+void Engine::add_correction(Tx &tx, const Case &subject, std::vector<Event> &events) const {
+  const bool pays = std::any_of(subject.items.begin(), subject.items.end(), [](const CaseItem &i) {
+    return i.decision.outcome == ItemDecision::Outcome::accepted && i.decision.resolution &&
+           gives_money_back(i.decision.resolution->type) && i.decision.resolution->amount;
+  });
+  if (!pays || subject.order_id.empty()) return;
+  const auto order = tx.order(subject.shop, subject.order_id);
+  if (!order) return;
+  boost::json::object correction;
+  try {
+    correction = adapters::correction_of(*order, subject, adapters::plan_refund(*order, subject));
+  } catch (const Error &error) {
+    // The case is fulfilled whatever its order says now (a line gone after a re-import): the
+    // host then issues the correction from the case itself.
+    log_->warn("case {}: no correction data: {}", subject.number, error.what());
+    return;
+  }
+  for (auto &event : events) {
+    if (event.type == "case.state_changed") event.data["correction"] = correction;
+  }
 }
 
 }  // namespace reclaim

@@ -735,6 +735,8 @@ def test_events(engine, cases):
     types = set(SCHEMAS["events-result.schema.json"]["$defs"]["event"]["properties"]["type"]["enum"]) - {"case.anonymised"}
     check(seen == set(types), f"every event type of events-result.schema.json was written and "
                               f"validated (missing: {sorted(set(types) - seen)})")
+    check(any(e["type"] == "case.state_changed" and "correction" in e["data"] for e in events),
+          "a fulfilled refund's case.state_changed carries its correction data (validated above)")
     if "a" in cases:
         query = request({"case_id": cases["a"]["id"], "limit": 1000},
                         "events-query.schema.json", "one case's events")

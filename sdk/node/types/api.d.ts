@@ -775,6 +775,7 @@ export namespace EventsResult {
     customer_email: string;
     status_token: string;
     status_url?: string;
+    correction?: EventsResult.Correction;
   };
   /** A deadline warning (hours_before it) or breach, sent once by reclaim_tick. */
   export type AlertData = {
@@ -820,6 +821,45 @@ export namespace EventsResult {
     customer_email?: string;
     status_token?: string;
     status_url?: string;
+  };
+  /** On the case.state_changed of a fulfil that gave money back on an imported order: what a correction invoice of the refund needs, from the same refund plan as the host payloads (docs/KSEF.md maps it to KSeF FA(3)). Amounts are in the order's currency at its minor units, tax included in gross. */
+  export type Correction = {
+    order_id: string;
+    order_number: string;
+    ordered_at: (Common.UtcTime | null);
+    delivered_at: (Common.UtcTime | null);
+    case_number: string;
+    case_kind: Common.Kind;
+    currency: string;
+    lines: EventsResult.CorrectionLine[];
+    /** The lines summed per tax rate, as an invoice's totals are (null: a rate the order did not give). */
+    by_tax_rate: ({
+      tax_rate: (string | null);
+      net: string;
+      tax: string;
+      gross: string;
+    })[];
+    net: string;
+    tax: string;
+    gross: string;
+  };
+  export type CorrectionLine = {
+    line: string;
+    sku: string;
+    name: string;
+    /** Units of the line on the order. */
+    ordered_qty: number;
+    unit_gross: string;
+    /** Units given back; 0 when only money is (a price reduction: the customer keeps the goods). */
+    qty: number;
+    gross: string;
+    net: string;
+    tax: string;
+    /** Percent, e.g. "23" or "5.5"; the order's rate, else what the host's line tax and total imply; null when neither is known. */
+    tax_rate: (string | null);
+    resolution: "refund" | "partial_refund" | "price_reduction";
+    /** The case item's reason (common.schema.json reason words). */
+    reason: string;
   };
 }
 
