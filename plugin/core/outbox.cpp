@@ -59,6 +59,13 @@ std::string_view customer_template(const Event &event, bool withdrawal) {
   return {};  // review: nothing the customer need do or know by mail
 }
 
+std::optional<DocumentType> mail_document(std::string_view template_name) {
+  if (template_name == "case.acknowledged") return DocumentType::complaint_receipt;
+  if (template_name == "case.decided") return DocumentType::decision_letter;
+  if (template_name == "case.return_authorized") return DocumentType::return_slip;
+  return std::nullopt;
+}
+
 std::string_view staff_template(const Event &event) {
   const std::string_view type = event.type;
   const std::string role = actor_role(event);

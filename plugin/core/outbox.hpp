@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/document.hpp"
 #include "core/model.hpp"
 #include "core/time.hpp"
 
@@ -82,6 +83,10 @@ struct OutboxQuery {
 // customer-visible events mail, and never the customer's own reply back to them. `withdrawal`:
 // the case is a withdrawal, acknowledged by its own event, not by case.opened.
 std::string_view customer_template(const Event &event, bool withdrawal);
+// The document a customer mail carries as a PDF: the complaint receipt with the acknowledgement,
+// the decision letter with the decision (the durable medium Polish law asks for), the return slip
+// with the return's authorisation; nullopt for the other mails.
+std::optional<DocumentType> mail_document(std::string_view template_name);
 // The mail template an event sends the shop's staff, or "".
 std::string_view staff_template(const Event &event);
 // Whether a webhook's event patterns ("case.*", "case.decided", "*") take an event type.

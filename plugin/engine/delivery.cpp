@@ -26,12 +26,14 @@ double jitter() {
 
 }  // namespace
 
-Sender::Sender(Store &store, const EngineConfig &config, std::shared_ptr<spdlog::logger> log)
+Sender::Sender(Store &store, const EngineConfig &config, std::shared_ptr<spdlog::logger> log,
+               Attach attach)
     : store_(store),
       mail_(config.mail),
       delivery_(config.delivery),
       webhooks_(config.webhooks),
       log_(std::move(log)),
+      attach_(std::move(attach)),
       owner_("sender-" + hex_encode(random_bytes(6))),
       thread_([this] { loop(); }) {}
 
@@ -66,7 +68,7 @@ int Sender::run_once() {
     bool permanent = false;
     try {
       if (message.channel == Channel::mail) {
-        send_mail(mail_, message, at);
+        send_mail(mail_, message, at, attach_ ? attach_(message) : std::vector<DocumentFile>{});
       } else {
         const WebhookConfig *hook = nullptr;
         for (const auto &h : webhooks_) {

@@ -5,11 +5,14 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
+#include "core/document.hpp"
+#include "core/outbox.hpp"
 #include "engine/config.hpp"
 
 namespace spdlog {
@@ -22,7 +25,11 @@ class Store;
 
 class Sender {
  public:
-  Sender(Store &store, const EngineConfig &config, std::shared_ptr<spdlog::logger> log);
+  // The files a mail carries (its documents), made when it is sent; none when it carries none.
+  using Attach = std::function<std::vector<DocumentFile>(const OutboxMessage &)>;
+
+  Sender(Store &store, const EngineConfig &config, std::shared_ptr<spdlog::logger> log,
+         Attach attach = {});
   ~Sender();  // finishes the message in hand, then stops
   Sender(const Sender &) = delete;
   Sender &operator=(const Sender &) = delete;
@@ -39,6 +46,7 @@ class Sender {
   DeliveryConfig delivery_;
   std::vector<WebhookConfig> webhooks_;
   std::shared_ptr<spdlog::logger> log_;
+  Attach attach_;
   std::string owner_;  // this sender's lease name
   std::mutex mutex_;
   std::condition_variable wakeup_;

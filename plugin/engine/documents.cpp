@@ -1,5 +1,7 @@
 // The documents of a case (CONTRACT §7): the case as it stands, read in one transaction, composed
 // and typeset by the documents layer.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <iterator>
 
@@ -70,6 +72,22 @@ DocumentFile Engine::document(const DocumentRequest &request) {
   file.filename = documents::document_filename(subject, request.type, locale);
   file.bytes = documents::render_pdf(documents::compose(scene));
   return file;
+}
+
+}  // namespace reclaim
+
+namespace reclaim {
+
+std::vector<DocumentFile> Engine::mail_documents(const OutboxMessage &mail) {
+  const auto type = mail.channel == Channel::mail ? mail_document(mail.template_name) : std::nullopt;
+  if (!type) return {};
+  try {
+    return {document({mail.case_id, *type, mail.locale})};
+  } catch (const std::exception &failure) {
+    log_->warn("mail {} for case {}: sent without its {}: {}", mail.id, mail.case_number,
+               kDocumentTypes[static_cast<int>(*type)], failure.what());
+    return {};
+  }
 }
 
 }  // namespace reclaim

@@ -85,7 +85,11 @@ Engine::Engine(const EngineConfig &config) : config_(config) {
   }
   log_->info("engine opened: backend {}, schema {}, {} shop(s)", store_->backend(),
              store_->schema_version(), shops_.size());
-  if (config.delivery.enabled) sender_ = std::make_unique<Sender>(*store_, config, log_);
+  if (config.delivery.enabled) {
+    sender_ = std::make_unique<Sender>(*store_, config, log_, [this](const OutboxMessage &mail) {
+      return mail_documents(mail);
+    });
+  }
   if (config.tick_interval_ms > 0) {
     watcher_ = std::thread([this, interval = config.tick_interval_ms] { watch_deadlines(interval); });
   }

@@ -264,6 +264,9 @@ class Engine {
   // A fulfilled case that gave money back: its events carry what a correction invoice of the
   // refund needs (adapters/correction.hpp). Nothing when the case names no imported order.
   void add_correction(Tx &tx, const Case &subject, std::vector<Event> &events) const;
+  // The document a customer mail carries (mail_document), made as the case stands when it is
+  // sent, in the mail's language. None when it cannot be made (logged): the mail goes without.
+  std::vector<DocumentFile> mail_documents(const OutboxMessage &mail);
   // A page of cases by `query` (its now set), with the cursor to the next page.
   static CasePage page_of(Tx &tx, const CaseQuery &query);
   // The at-risk window of the shop's policy in force at `at` (staff_at_risk_ms).

@@ -137,7 +137,8 @@ std::string sign_webhook(const std::string &key, const std::string &id, long lon
   return "v1," + base64_encode(hmac_sha256(key, id + "." + std::to_string(seconds) + "." + body));
 }
 
-void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now) {
+void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now,
+               const std::vector<DocumentFile> &files) {
   if (mail.smtp.empty()) throw DeliveryFailure("no mail server is configured (mail.smtp)", false);
   global_init();
   Easy easy(curl_easy_init());
@@ -188,6 +189,13 @@ void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now)
   curl_mimepart *body = curl_mime_addpart(top.get());
   curl_mime_subparts(body, alternative);  // owned by `top` from here
   curl_mime_type(body, "multipart/alternative");
+  for (const auto &file : files) {
+    curl_mimepart *part = curl_mime_addpart(top.get());
+    curl_mime_data(part, file.bytes.data(), file.bytes.size());
+    curl_mime_type(part, file.content_type.c_str());
+    curl_mime_filename(part, file.filename.c_str());  // ASCII, no path (core/document.hpp)
+    curl_mime_encoder(part, "base64");
+  }
   check(curl_easy_setopt(c, CURLOPT_MIMEPOST, top.get()), "mime");
 
   const CURLcode result = curl_easy_perform(c);

@@ -3,7 +3,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "core/document.hpp"
 #include "core/outbox.hpp"
 #include "engine/config.hpp"
 
@@ -17,8 +19,10 @@ struct DeliveryFailure : std::runtime_error {
   bool permanent;
 };
 
-// Throws DeliveryFailure. The mail's headers and parts are the outbox row's.
-void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now);
+// Throws DeliveryFailure. The mail's headers and parts are the outbox row's; `files` follow the
+// text and HTML as attachments (multipart/mixed).
+void send_mail(const MailConfig &mail, const OutboxMessage &message, UnixMs now,
+               const std::vector<DocumentFile> &files = {});
 
 // POSTs the message's body with Standard Webhooks headers and signature (sign_webhook). No
 // redirect is followed; internal addresses are refused unless `delivery` allows them, checked

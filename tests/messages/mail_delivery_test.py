@@ -2,7 +2,8 @@
 receiver on 127.0.0.1 take what the engine's own sender sends.
 
 Checks: opening a complaint mails case.acknowledged in the customer's language with the case
-number, decision date and status link, and tells the staff address; each later step mails once
+number, decision date and status link, and the complaint receipt as a PDF (read back with
+poppler's pdftotext), and tells the staff address; the decision mail carries the decision letter; each later step mails once
 (the customer's own reply is not echoed back, staff hear of it); a decision with an amount;
 a withdrawal's acknowledgement carries the whole statement and the time it was made; CR/LF in a
 name never splits a header and markup in it is escaped in the HTML part. Webhooks: a receiver
@@ -79,6 +80,22 @@ class Inbox:
     def to(self, address):
         with self.lock:
             return [m for rcpt, m, _ in self.messages if address in rcpt]
+
+
+def attachments(message):
+    return [(a.get_filename(), a.get_content_type(), a.get_content())
+            for a in message.iter_attachments()]
+
+
+def pdf_text(data):
+    """The PDF's text as poppler's pdftotext reads it."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data)
+        f.flush()
+        # poppler's tool without the sanitizer runtime the suite may preload into this process
+        tool_env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS")}
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", f.name, "-"], check=True,
+                              capture_output=True, env=tool_env, timeout=60).stdout.decode()
 
 
 def parts(message):
@@ -186,8 +203,16 @@ class Delivery(unittest.TestCase):
             self.assertIn(number, ack["Message-ID"])
             self.assertEqual(ack["Auto-Submitted"], "auto-generated")
             self.assertIn('href="https://sklep.example/reklamacje/c/', html)
+            # The acknowledgement carries the complaint receipt, read back by poppler.
+            [(filename, kind, receipt)] = attachments(ack)
+            self.assertEqual(filename, f"{number}-complaint_receipt-pl.pdf")
+            self.assertEqual(kind, "application/pdf")
+            self.assertTrue(receipt.startswith(b"%PDF-"))
+            self.assertIn(number, pdf_text(receipt))
+            self.assertIn("Czajnik elektryczny", pdf_text(receipt))
             staff = [m for m in self.inbox.to("desk@sklep.example") if number in m["Subject"]]
             self.assertEqual(len(staff), 1, "staff hear of the new case")
+            self.assertEqual(attachments(staff[0]), [], "staff mails carry no documents")
             self.assertIn("https://sklep.example/reklamacje/staff/cases/" + number,
                           parts(staff[0])[0])
 
@@ -206,6 +231,13 @@ class Delivery(unittest.TestCase):
             self.assertEqual(len(mails), 3, [m["Subject"] for m in mails])
             asked = parts(mails[1])[0]
             self.assertIn("Prosimy o zdjęcie tabliczki znamionowej.", asked)
+            self.assertEqual(attachments(mails[1]), [], "a question carries no document")
+            # The decision comes with the decision letter: the answer on a durable medium.
+            [(filename, kind, letter)] = attachments(mails[2])
+            self.assertEqual(filename, f"{number}-decision_letter-pl.pdf")
+            letter_text = pdf_text(letter)
+            self.assertIn(number, letter_text)
+            self.assertIn("199,99", letter_text)
             decided = parts(mails[2])[0]
             self.assertIn("199,99\u00a0PLN", decided)
             self.assertIn("wymiana", decided.lower())  # asked for a replacement, got a refund
