@@ -65,6 +65,12 @@ void split_tax(RefundLine &out, int minor) {
 
 }  // namespace
 
+bool refunds_money(const CaseItem &item) {
+  const auto &decision = item.decision;
+  return decision.outcome == ItemDecision::Outcome::accepted && decision.resolution &&
+         gives_money_back(decision.resolution->type) && decision.resolution->amount;
+}
+
 RefundPlan plan_refund(const Order &order, const Case &subject) {
   if (subject.state != State::accepted && subject.state != State::resolved) {
     fail(Status::not_allowed,
@@ -79,11 +85,8 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
   plan.case_number = subject.number;
   plan.order_id = order.id;
   for (const auto &item : subject.items) {
+    if (!refunds_money(item)) continue;
     const auto &decision = item.decision;
-    if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution ||
-        !gives_money_back(decision.resolution->type) || !decision.resolution->amount) {
-      continue;
-    }
     const OrderLine *line = order.line(item.line);
     if (!line) {
       fail(Status::invalid_argument,

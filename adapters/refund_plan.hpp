@@ -35,6 +35,10 @@ struct RefundPlan {
   std::string note;      // "RC-2026-000001 (complaint): refund"
 };
 
+// Whether an item's accepted resolution pays money back, with its amount: the items a refund
+// plan is made of.
+bool refunds_money(const CaseItem &item);
+
 // Lines whose accepted resolution moves money. The amount of an item refunded in full is its
 // share of the host's line total (exact for the whole quantity, rounded half up for part of it);
 // any other amount is the accepted amount rounded half up. Tax is split by the line's own

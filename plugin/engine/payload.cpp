@@ -35,10 +35,8 @@ boost::json::object Engine::host_payload(const std::string &case_ref, const std:
 }
 
 void Engine::add_correction(Tx &tx, const Case &subject, std::vector<Event> &events) const {
-  const bool pays = std::any_of(subject.items.begin(), subject.items.end(), [](const CaseItem &i) {
-    return i.decision.outcome == ItemDecision::Outcome::accepted && i.decision.resolution &&
-           gives_money_back(i.decision.resolution->type) && i.decision.resolution->amount;
-  });
+  const bool pays =
+      std::any_of(subject.items.begin(), subject.items.end(), adapters::refunds_money);
   if (!pays || subject.order_id.empty()) return;
   const auto order = tx.order(subject.shop, subject.order_id);
   if (!order) return;
