@@ -5,6 +5,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <optional>
+
+#include "adapters/exchange_plan.hpp"
 #include "adapters/refund_plan.hpp"
 #include "adapters/registry.hpp"
 
@@ -12,6 +15,10 @@ namespace reclaim::adapters {
 
 Order woocommerce_order(const boost::json::value &document);
 boost::json::array woocommerce_payload(const Order &order, const RefundPlan &plan);
+// The new order an exchange makes, when every exchange names its goods' product id.
+std::optional<boost::json::object> woocommerce_exchange_order(const Order &order,
+                                                              const Case &subject,
+                                                              const ExchangePlan &plan);
 
 Order shopify_order(const boost::json::value &document);
 boost::json::array shopify_payload(const Order &order, const RefundPlan &plan);

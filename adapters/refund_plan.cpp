@@ -65,19 +65,31 @@ void split_tax(RefundLine &out, int minor) {
 
 }  // namespace
 
-bool refunds_money(const CaseItem &item) {
+std::optional<Money> money_back(const CaseItem &item) {
   const auto &decision = item.decision;
-  return decision.outcome == ItemDecision::Outcome::accepted && decision.resolution &&
-         gives_money_back(decision.resolution->type) && decision.resolution->amount;
+  if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return {};
+  const Resolution &resolution = *decision.resolution;
+  if (gives_money_back(resolution.type)) return resolution.amount;
+  // An exchange for cheaper goods refunds the difference.
+  if (resolution.difference && resolution.difference->amount.negative()) {
+    return Money{Decimal{} - resolution.difference->amount, resolution.difference->currency};
+  }
+  return {};
 }
 
-RefundPlan plan_refund(const Order &order, const Case &subject) {
+bool refunds_money(const CaseItem &item) { return money_back(item).has_value(); }
+
+void check_decided(const Case &subject) {
   if (subject.state != State::accepted && subject.state != State::resolved) {
     fail(Status::not_allowed,
          "case " + subject.number + " is " + std::string(name(subject.state)) +
              "; a host payload renders an accepted resolution (accepted or resolved cases)",
          "case_ref");
   }
+}
+
+RefundPlan plan_refund(const Order &order, const Case &subject) {
+  check_decided(subject);
   RefundPlan plan;
   plan.currency = order.currency;
   plan.minor = minor_units(order.currency, "currency");
@@ -85,7 +97,8 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
   plan.case_number = subject.number;
   plan.order_id = order.id;
   for (const auto &item : subject.items) {
-    if (!refunds_money(item)) continue;
+    const auto back = money_back(item);
+    if (!back) continue;
     const auto &decision = item.decision;
     const OrderLine *line = order.line(item.line);
     if (!line) {
@@ -94,7 +107,7 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
                "', which order " + order.id + " does not have",
            "case_ref");
     }
-    if (decision.resolution->amount->currency != order.currency) {
+    if (back->currency != order.currency) {
       fail(Status::invalid_argument, "the resolution's currency differs from the order's",
            "case_ref");
     }
@@ -103,7 +116,7 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
     out.item = item.item;
     out.host = host_line(order, line->id);
     out.resolution = decision.resolution->type;
-    const Decimal amount = decision.resolution->amount->amount;
+    const Decimal amount = back->amount;
     const Decimal value = line->unit_price.times(decision.qty);
     if (out.resolution == ResolutionType::refund) {
       out.qty = decision.qty;
@@ -143,8 +156,8 @@ RefundPlan plan_refund(const Order &order, const Case &subject) {
   if (plan.lines.empty()) {
     fail(Status::not_allowed,
          "case " + subject.number +
-             " has no accepted refund, partial refund or price reduction; nothing for the host "
-             "to pay back",
+             " has no accepted refund, partial refund, price reduction or exchange for cheaper "
+             "goods; nothing for the host to pay back",
          "case_ref");
   }
   plan.note = subject.number + " (" + std::string(name(subject.kind)) + "): " + plan.note;

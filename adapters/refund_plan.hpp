@@ -15,7 +15,7 @@ struct RefundLine {
   const OrderLine *line = nullptr;
   int item = 0;                  // the case item it refunds (CaseItem::item)
   boost::json::object host;      // what the adapter kept of the host's line (order.host.lines)
-  ResolutionType resolution{};   // one that gives money back (gives_money_back)
+  ResolutionType resolution{};   // one that gives money back, or an exchange's difference
   std::int64_t qty = 0;          // units refunded (0: money only, the customer keeps the goods)
   std::int64_t restock_qty = 0;  // of those, units received back
   Decimal gross, tax, net;       // gross = net + tax, each at the currency's minor units
@@ -35,9 +35,14 @@ struct RefundPlan {
   std::string note;      // "RC-2026-000001 (complaint): refund"
 };
 
-// Whether an item's accepted resolution pays money back, with its amount: the items a refund
-// plan is made of.
+// What an item's accepted resolution pays back: the amount of a refund, partial refund or price
+// reduction, or the difference of an exchange for cheaper goods. The items a refund plan is made
+// of.
+std::optional<Money> money_back(const CaseItem &item);
 bool refunds_money(const CaseItem &item);
+
+// Error(not_allowed) unless the case is accepted or resolved: what a host payload renders.
+void check_decided(const Case &subject);
 
 // Lines whose accepted resolution moves money. The amount of an item refunded in full is its
 // share of the host's line total (exact for the whole quantity, rounded half up for part of it);

@@ -1,7 +1,9 @@
 #include "adapters/registry.hpp"
 
+#include <algorithm>
 #include <string>
 
+#include "adapters/exchange_plan.hpp"
 #include "adapters/hosts.hpp"
 #include "adapters/refund_plan.hpp"
 #include "codec/order_json.hpp"
@@ -24,6 +26,16 @@ void check_known(std::string_view adapter) {
   fail(Status::unsupported,
        "unknown adapter '" + std::string(adapter) + "'; known: " + list_words(kAdapters),
        "adapter");
+}
+
+json::array refund_requests(std::string_view adapter, const Order &order, const RefundPlan &plan) {
+  if (adapter == "woocommerce") return woocommerce_payload(order, plan);
+  if (adapter == "shopify") return shopify_payload(order, plan);
+  if (adapter == "magento2") return magento2_payload(order, plan);
+  if (adapter == "prestashop") return prestashop_payload(order, plan);
+  if (adapter == "shopware6") return shopware6_payload(order, plan);
+  if (adapter == "medusa") return medusa_payload(order, plan);
+  return generic_payload(order, plan);
 }
 
 }  // namespace
@@ -80,22 +92,25 @@ json::object host_payload(std::string_view adapter, const Order &order, const Ca
              std::string(adapter),
          "adapter");
   }
-  const RefundPlan plan = plan_refund(order, subject);
-  json::array requests;
-  if (adapter == "woocommerce")
-    requests = woocommerce_payload(order, plan);
-  else if (adapter == "shopify")
-    requests = shopify_payload(order, plan);
-  else if (adapter == "magento2")
-    requests = magento2_payload(order, plan);
-  else if (adapter == "prestashop")
-    requests = prestashop_payload(order, plan);
-  else if (adapter == "shopware6")
-    requests = shopware6_payload(order, plan);
-  else if (adapter == "medusa")
-    requests = medusa_payload(order, plan);
-  else
-    requests = generic_payload(order, plan);
+  // An exchange at the same or a higher price refunds nothing: its result is the exchange alone.
+  const ExchangePlan exchange = plan_exchange(order, subject);
+  const bool refunds = std::any_of(subject.items.begin(), subject.items.end(), refunds_money);
+  RefundPlan plan;
+  if (refunds || exchange.lines.empty()) {
+    plan = plan_refund(order, subject);
+  } else {
+    check_decided(subject);
+    plan.currency = exchange.currency;
+    plan.minor = exchange.minor;
+    plan.case_id = subject.id;
+    plan.case_number = subject.number;
+  }
+  json::array requests = refunds ? refund_requests(adapter, order, plan) : json::array{};
+  if (adapter == "woocommerce" && !exchange.lines.empty()) {
+    if (auto order_request = woocommerce_exchange_order(order, subject, exchange)) {
+      requests.push_back(std::move(*order_request));
+    }
+  }
   json::array lines;
   for (const auto &line : plan.lines) {
     lines.push_back(json::object{{"line", line.line->id},
@@ -105,15 +120,17 @@ json::object host_payload(std::string_view adapter, const Order &order, const Ca
                                  {"amount", money_text(line.gross, plan.minor)},
                                  {"tax", money_text(line.tax, plan.minor)}});
   }
-  return {{"adapter", std::string(adapter)},
-          {"case_id", plan.case_id},
-          {"case_number", plan.case_number},
-          {"order_id", order.id},
-          {"currency", plan.currency},
-          {"amount", money_text(plan.gross, plan.minor)},
-          {"tax", money_text(plan.tax, plan.minor)},
-          {"lines", std::move(lines)},
-          {"requests", std::move(requests)}};
+  json::object result{{"adapter", std::string(adapter)},
+                      {"case_id", plan.case_id},
+                      {"case_number", plan.case_number},
+                      {"order_id", order.id},
+                      {"currency", plan.currency},
+                      {"amount", money_text(plan.gross, plan.minor)},
+                      {"tax", money_text(plan.tax, plan.minor)},
+                      {"lines", std::move(lines)},
+                      {"requests", std::move(requests)}};
+  if (!exchange.lines.empty()) result["exchange"] = exchange_to_json(exchange);
+  return result;
 }
 
 }  // namespace reclaim::adapters

@@ -40,6 +40,21 @@ std::optional<Resolution> resolution_of(const value &v) {
   if (!type) fail(Status::internal, "stored resolution type is unknown");
   Resolution resolution{*type, std::nullopt};
   if (const auto *amount = o.if_contains("amount")) resolution.amount = money_of(*amount);
+  // Exchanges decided before goods were named have none.
+  if (const auto *price = o.if_contains("unit_price")) {
+    ExchangeGoods goods;
+    goods.sku = text_of(o.at("sku"));
+    goods.name = text_of(o.at("name"));
+    goods.qty = o.at("qty").to_number<std::int64_t>();
+    goods.unit_price = *money_of(*price);
+    if (const auto *variant = o.if_contains("variant_id")) goods.variant_id = text_of(*variant);
+    resolution.exchange = std::move(goods);
+  }
+  if (const auto *difference = o.if_contains("price_difference")) {
+    Money money = *money_of(*difference);
+    if (text_of(difference->at("settle")) == "refund") money.amount = Decimal{} - money.amount;
+    resolution.difference = money;
+  }
   return resolution;
 }
 

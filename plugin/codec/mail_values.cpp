@@ -73,6 +73,14 @@ void add_decision(json::object &values, const MailScene &scene) {
           currency = amount->currency;
         }
       }
+      if (const auto &goods = decision.resolution->exchange) {
+        entry["exchange_goods"] = goods->name.empty() ? goods->sku : goods->name;
+        entry["exchange_qty"] = goods->qty;
+      }
+      if (const auto &difference = decision.resolution->difference) {
+        entry["difference"] = local_money_text(magnitude(*difference), scene.locale);
+        entry["settle_" + std::string(settlement(*difference))] = true;
+      }
       given = std::string(name(decision.resolution->type));
       decided.push_back(std::move(entry));
     }

@@ -34,13 +34,38 @@ std::optional<Money> money_from(Fields &fields, const char *amount_key, const ch
   return Money{*amount, *currency};
 }
 
+// The goods an exchange gives: named by SKU or name, with a quantity and a unit price (the
+// difference to the goods returned is the engine's to compute).
+ExchangeGoods exchange_goods_from(Fields &fields) {
+  ExchangeGoods goods;
+  goods.sku = fields.text("sku", kMaxIdBytes).value_or("");
+  goods.name = fields.text("name").value_or("");
+  if (goods.sku.empty() && goods.name.empty()) {
+    fail(Status::invalid_argument, "an exchange names the goods given by sku or name",
+         fields.path("sku"));
+  }
+  goods.qty = fields.integer("qty", 1, kMaxQuantity).value_or(0);  // 0: as many as accepted
+  const auto price = money_from(fields, "unit_price", "currency");
+  if (!price) fail(Status::invalid_argument, "required", fields.path("unit_price"));
+  if (price->amount.negative()) {
+    fail(Status::invalid_argument, "unit_price must not be negative", fields.path("unit_price"));
+  }
+  goods.unit_price = *price;
+  goods.variant_id = fields.id("variant_id").value_or("");
+  return goods;
+}
+
 Resolution resolution_from(const json::value &document, const std::string &path) {
   Fields fields(document, path);
   Resolution resolution;
   const auto type = fields.word("type", kResolutions);
   if (!type) fail(Status::invalid_argument, "required", fields.path("type"));
   resolution.type = *parse_word<ResolutionType>(*type, kResolutions);
-  resolution.amount = money_from(fields, "amount", "currency");
+  if (resolution.type == ResolutionType::exchange) {
+    resolution.exchange = exchange_goods_from(fields);
+  } else {
+    resolution.amount = money_from(fields, "amount", "currency");
+  }
   fields.finish();
   return resolution;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/currency.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
 
@@ -41,10 +42,49 @@ std::int64_t ref_qty(const ItemRef &ref, std::int64_t default_qty, std::int64_t 
   return qty;
 }
 
+// An exchange's goods given, checked against the goods returned, and the difference between
+// them, exact in their currency.
+Resolution settle_exchange(const CaseItem &item, std::int64_t qty, Resolution resolution,
+                           const std::string &field) {
+  if (resolution.amount) fail(Status::invalid_argument, "exchange takes no amount", field + ".amount");
+  if (!resolution.exchange) {
+    fail(Status::invalid_argument,
+         "an exchange names the goods given: sku or name, qty and unit_price", field + ".sku");
+  }
+  if (!item.unit_price) {
+    fail(Status::invalid_argument,
+         "the goods returned have no price, so the exchange's difference cannot be settled; "
+         "decide a replacement or another resolution",
+         field);
+  }
+  ExchangeGoods &goods = *resolution.exchange;
+  if (goods.unit_price.currency != item.unit_price->currency) {
+    fail(Status::invalid_argument,
+         "the goods given must be priced in " + item.unit_price->currency +
+             ", the currency of the goods returned",
+         field + ".currency");
+  }
+  if (goods.qty == 0) goods.qty = qty;
+  // Each side is what would be paid for it, in the currency's minor units (a unit price taken
+  // from a host's line total may carry a fraction of a cent).
+  const int minor = currency_minor_units(goods.unit_price.currency).value_or(2);
+  Decimal given;
+  try {
+    given = round_to(goods.unit_price.amount.times(goods.qty), minor);
+  } catch (const Error &) {
+    fail(Status::invalid_argument, "the goods given are worth more than an amount can hold",
+         field + ".unit_price");
+  }
+  const Decimal returned = round_to(item.unit_price->amount.times(qty), minor);
+  resolution.difference = Money{given - returned, goods.unit_price.currency};
+  return resolution;
+}
+
 // Fills a refund's amount from the item's price and checks a given one against it.
 Resolution settle_amount(const CaseItem &item, std::int64_t qty, Resolution resolution,
                          const std::string &field) {
   const std::string type(name(resolution.type));
+  if (resolution.type == ResolutionType::exchange) return settle_exchange(item, qty, resolution, field);
   if (!takes_amount(resolution.type)) {
     if (resolution.amount) {
       fail(Status::invalid_argument, type + " takes no amount", field + ".amount");

@@ -23,9 +23,33 @@ bool gives_money_back(ResolutionType type) {
          type == ResolutionType::price_reduction;
 }
 
+std::string_view settlement(const Money &difference) {
+  if (difference.amount.zero()) return "none";
+  return difference.amount.negative() ? "refund" : "charge";
+}
+
+Money magnitude(const Money &difference) {
+  if (!difference.amount.negative()) return difference;
+  return {Decimal{} - difference.amount, difference.currency};
+}
+
 boost::json::object resolution_to_json(const Resolution &resolution) {
   boost::json::object out{{"type", name(resolution.type)}};
   if (resolution.amount) out["amount"] = money_to_json(*resolution.amount);
+  if (const auto &goods = resolution.exchange) {
+    out["sku"] = goods->sku;
+    out["name"] = goods->name;
+    out["qty"] = goods->qty;
+    out["unit_price"] = money_to_json(goods->unit_price);
+    if (!goods->variant_id.empty()) out["variant_id"] = goods->variant_id;
+  }
+  if (const auto &difference = resolution.difference) {
+    // The amount is unsigned; "settle" says who pays it.
+    out["price_difference"] = boost::json::object{
+        {"amount", amount_text(magnitude(*difference).amount, difference->currency)},
+        {"currency", difference->currency},
+        {"settle", settlement(*difference)}};
+  }
   return out;
 }
 

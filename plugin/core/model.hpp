@@ -79,10 +79,28 @@ struct Actor {
   std::string id;
 };
 
+// What an exchange gives instead of the goods returned (CONTRACT §7). variant_id is the host's
+// id of those goods, for hosts whose exchange or order API names goods by id, not SKU.
+struct ExchangeGoods {
+  std::string sku;
+  std::string name;
+  std::int64_t qty = 0;
+  Money unit_price;
+  std::string variant_id;
+};
+
 struct Resolution {
   ResolutionType type = ResolutionType::refund;
   std::optional<Money> amount;  // refunds, reductions, credit
+  std::optional<ExchangeGoods> exchange{};
+  // An exchange's price difference: the goods given less the goods returned, in the order's
+  // currency. Above zero the customer pays it, below zero the shop refunds it.
+  std::optional<Money> difference{};
 };
+
+// How an exchange's difference is settled: "charge", "refund" or "none"; and its size.
+std::string_view settlement(const Money &difference);
+Money magnitude(const Money &difference);
 
 // Whether a resolution gives money back (refund, partial refund, price reduction): what a host
 // pays out and what reports count as refunded. Store credit and discount codes carry an amount

@@ -249,6 +249,18 @@ class Composer {
       if (decision.resolution->amount) {
         remedy += "\n" + local_money_text(*decision.resolution->amount, scene_.locale);
       }
+      if (const auto &goods = decision.resolution->exchange) {
+        const std::string given = goods->name.empty() ? goods->sku : goods->name;
+        remedy += "\n" + words_.say("exchange_goods",
+                                     json::value(json::object{{"goods", cut(given, kTextBytes / 4)},
+                                                              {"qty", goods->qty}}));
+      }
+      if (const auto &difference = decision.resolution->difference) {
+        remedy += "\n" + words_.say("difference_" + std::string(settlement(*difference)),
+                                     json::value(json::object{
+                                         {"amount", local_money_text(magnitude(*difference),
+                                                                     scene_.locale)}}));
+      }
     }
     return {label_of(item), std::to_string(item.qty), outcome, remedy, why};
   }

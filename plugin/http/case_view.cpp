@@ -137,6 +137,19 @@ json::object decision_context(Call &call, const CustomerView &view) {
       if (decision.resolution->amount) {
         shown["amount"] = local_money_text(*decision.resolution->amount, call.lang);
       }
+      if (const auto &goods = decision.resolution->exchange) {
+        shown["exchange_text"] =
+            filled(call.text("exchange_goods"),
+                   {{"goods", goods->name.empty() ? goods->sku : goods->name},
+                    {"qty", std::to_string(goods->qty)}});
+      }
+      if (const auto &difference = decision.resolution->difference) {
+        const std::string settle(settlement(*difference));
+        shown["difference_text"] = filled(
+            call.text("difference_" + settle),
+            {{"amount", local_money_text(magnitude(*difference), call.lang)}});
+        money_back |= settle == "refund";
+      }
       money_back |= gives_money_back(decision.resolution->type);
       if (!subject.preferred_resolution.empty() && type != subject.preferred_resolution) {
         differs = true;

@@ -81,6 +81,7 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
       form["f_resolutions"] = true;
       form["resolutions"] = options_of(call, kResolutions, "resolution_", c.preferred_resolution);
       form["f_amount"] = true;
+      form["f_exchange"] = true;
       form["f_explanation"] = true;
       form["currency"] = call.engine().shop_config(c.shop).currency;
       form["limit_hint"] = limit_hint(call, c, staff);
@@ -187,9 +188,18 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
       shown["eligibility"] = verdict->second.message;
       shown["eligibility_basis"] = basis_text(call, verdict->second.basis);
     }
-    if (item.decision.resolution) {
-      shown["resolution_label"] =
-          call.text("resolution_" + std::string(name(item.decision.resolution->type)));
+    if (const auto &resolution = item.decision.resolution) {
+      std::string label = call.text("resolution_" + std::string(name(resolution->type)));
+      if (const auto &goods = resolution->exchange) {
+        label += ": " + filled(call.text("exchange_goods"),
+                               {{"goods", goods->name.empty() ? goods->sku : goods->name},
+                                {"qty", std::to_string(goods->qty)}});
+      }
+      if (const auto &difference = resolution->difference) {
+        label += ", " + filled(call.text("difference_" + std::string(settlement(*difference))),
+                               {{"amount", local_money_text(magnitude(*difference), call.lang)}});
+      }
+      shown["resolution_label"] = label;
     }
     items.push_back(std::move(shown));
   }
@@ -274,6 +284,23 @@ Response staff_case_page(Call &call, const StaffCall &who, const std::string &re
 
 namespace {
 
+// The goods an exchange gives, from the accept form's fields; the engine checks them. A quantity
+// that is not a number goes on as text, for the engine to refuse by its field.
+void add_exchange_goods(const Form &form, json::object &resolution) {
+  const std::pair<const char *, const char *> fields[] = {{"exchange_sku", "sku"},
+                                                         {"exchange_name", "name"},
+                                                         {"exchange_price", "unit_price"},
+                                                         {"exchange_variant", "variant_id"}};
+  for (const auto &[from, to] : fields) {
+    if (!form.get(from).empty()) resolution[to] = form.get(from);
+  }
+  if (resolution.contains("unit_price")) resolution["currency"] = form.get("currency");
+  if (const std::string qty = form.get("exchange_qty"); !qty.empty()) {
+    const bool digits = qty.size() <= 7 && qty.find_first_not_of("0123456789") == std::string::npos;
+    resolution["qty"] = digits ? json::value(std::stoll(qty)) : json::value(qty);
+  }
+}
+
 // The action document a case form makes, as reclaim_case_act reads it.
 json::object action_document(const Form &form, const StaffMember &staff) {
   json::object doc{{"action", form.get("action")},
@@ -305,6 +332,7 @@ json::object action_document(const Form &form, const StaffMember &staff) {
       resolution["amount"] = form.get("amount");
       resolution["currency"] = form.get("currency");
     }
+    if (form.get("resolution") == "exchange") add_exchange_goods(form, resolution);
     doc["resolution"] = std::move(resolution);
   }
   if (form.get("action") == "tag") {

@@ -543,6 +543,47 @@ static void test_events_cursor(void) {
   CHECK(pages >= total / 2);
 }
 
+/* An exchange through the ABI: the goods given, the difference the engine computes, refusals
+   that name their field and change nothing. */
+static void test_exchange(void) {
+  char id[64] = "";
+  char *doc = OPEN("{\"kind\":\"return\"," AGENT ",\"order_id\":\"1002\","
+                   "\"items\":[{\"line\":\"7\",\"qty\":1,\"reason\":\"changed_mind\"}]}",
+                   RECLAIM_OK);
+  CHECK(json_str(doc, "id", id, sizeof id));
+  reclaim_free(doc);
+  REFUSED_WITH(id,
+               "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"exchange\","
+               "\"sku\":\"TO-2\",\"unit_price\":\"99.00\",\"currency\":\"EUR\"}}",
+               RECLAIM_INVALID_ARGUMENT, "\"resolution.currency\"");
+  REFUSED_WITH(id,
+               "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"exchange\","
+               "\"unit_price\":\"99.00\",\"currency\":\"PLN\"}}",
+               RECLAIM_INVALID_ARGUMENT, "\"resolution.sku\"");
+  REFUSED_WITH(id,
+               "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"exchange\","
+               "\"sku\":\"TO-2\",\"unit_price\":\"99.00\",\"currency\":\"PLN\",\"qty\":\"1\"}}",
+               RECLAIM_INVALID_ARGUMENT, "\"resolution.qty\"");
+  REFUSED_WITH(id,
+               "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"exchange\","
+               "\"sku\":\"TO-2\",\"name\":\"\xff\xfe\",\"unit_price\":\"99.00\",\"currency\":\"PLN\"}}",
+               RECLAIM_INVALID_ARGUMENT, NULL);
+  REFUSED(id,
+          "{\"action\":\"accept\"," CUSTOMER ",\"resolution\":{\"type\":\"exchange\","
+          "\"sku\":\"TO-2\",\"unit_price\":\"99.00\",\"currency\":\"PLN\"}}",
+          RECLAIM_NOT_ALLOWED);
+  doc = ACT(id,
+            "{\"action\":\"accept\"," SUPERVISOR ",\"resolution\":{\"type\":\"exchange\","
+            "\"sku\":\"TO-2\",\"name\":\"Toster <b>XL</b>\",\"unit_price\":\"99.00\","
+            "\"currency\":\"PLN\"}}",
+            RECLAIM_OK);
+  EXPECT_CASE(doc, "accepted", 2);
+  CHECK_CONTAINS(doc, "\"name\":\"Toster <b>XL</b>\"");
+  CHECK_CONTAINS(doc, "\"price_difference\":{\"amount\":\"10.00\",\"currency\":\"PLN\","
+                      "\"settle\":\"charge\"}");
+  reclaim_free(doc);
+}
+
 int main(void) {
   E = abi_open_memory();
   if (E == NULL) return TEST_SUMMARY();
@@ -555,6 +596,7 @@ int main(void) {
   test_unsupported();
   test_clocks();
   test_events_cursor();
+  test_exchange();
   reclaim_close(E);
   return TEST_SUMMARY();
 }

@@ -229,6 +229,28 @@ def main():
         check("nieuznana" not in text and "Twoje dalsze uprawnienia" not in text,
               "a deemed acceptance refuses nothing")
 
+        # An exchange for dearer goods: the letter names the goods given and the difference to pay.
+        swapped = engine.open_case({
+            "shop": "default", "kind": "complaint", "actor": {"role": "customer"},
+            "order_id": "1001", "customer": {"email": "jan@example.pl"},
+            "items": [{"line": "3", "qty": 1, "reason": "defect"}]})["number"]
+        engine.act(swapped, {
+            "action": "accept", "actor": {"role": "supervisor", "id": "s"},
+            "resolution": {"type": "exchange", "sku": "KET-9", "name": "Czajnik szklany Ęł <i>",
+                           "unit_price": "12.50", "currency": "PLN"}})
+        for locale, given, owed in (("pl", "w zamian", "do dopłaty"), ("en", "in exchange", "for you to pay"),
+                                    ("ru", "взамен", "к доплате")):
+            made = engine.document(swapped, "decision_letter", locale)
+            path = work / f"exchange-{locale}.pdf"
+            path.write_bytes(base64.b64decode(made["data_base64"]))
+            screenshot(path, f"decision_letter-exchange-{locale}")
+            text = text_of(path.read_bytes(), work, f"exchange-{locale}")
+            flat = squashed(text)
+            check(squashed(given) in flat and "Czajnikszklany" in flat and "<i>" in text,
+                  f"exchange letter {locale}: the goods given, markup as text")
+            check(squashed(owed) in flat and ("2,50" in flat or "2.50" in flat),
+                  f"exchange letter {locale}: the difference to pay")
+
         # A Russian shop's refusal cites the Russian law and its remedies; no return address is
         # configured, so the slip says it will follow.
         engine.import_order("reclaim", {

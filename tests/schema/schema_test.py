@@ -710,9 +710,39 @@ def test_payloads(engine, orders, cases):
                   "invalid_argument", "for another host's adapter", field="adapter")
             error("reclaim_host_payload", lambda c=case: engine.host_payload(c["id"], "reclaim"),
                   "unsupported", "for the reclaim adapter", field="adapter")
+    test_exchange_payload(engine, orders.get("woocommerce"))
     if "c" in cases:
         error("reclaim_host_payload", lambda: engine.host_payload(cases["c"]["id"], "generic"),
               "not_allowed", "of a case without an order", field="case_ref")
+
+
+def test_exchange_payload(engine, order):
+    """An exchange for dearer goods: the case carries the difference, WooCommerce gets a new order."""
+    if order is None:
+        return
+    line = next((l for l in order["lines"] if l["qty"] - l["refunded_qty"] >= 2), None)
+    if not check(line is not None, "the woocommerce order has a line for an exchange"):
+        return
+    case = open_case(engine, {"kind": "return", "actor": AGENT, "order_id": order["id"],
+                              "items": [{"line": line["id"], "qty": 1, "reason": "size_or_fit"}]},
+                     "an exchange case on the woocommerce order")
+    if case is None:
+        return
+    case = act(engine, case, "accept", SUPERVISOR, "as an exchange",
+               resolution={"type": "exchange", "sku": "HOODIE-L", "name": "Hoodie L",
+                           "unit_price": "99.99", "currency": order["currency"],
+                           "variant_id": "93"})
+    given = case["items"][0]["decision"]["resolution"] if case.get("items") else {}
+    check(given.get("price_difference", {}).get("settle") == "charge",
+          "a dearer exchange leaves a difference to charge")
+    got = result("reclaim_host_payload", "host-payload-result.schema.json",
+                 lambda: engine.host_payload(case["number"], "woocommerce"), "for an exchange")
+    if got:
+        check([r["path"] for r in got["requests"]] == ["/wp-json/wc/v3/orders"],
+              "a dearer exchange on WooCommerce is one new order and no refund")
+        check(got.get("exchange", {}).get("to_charge") not in (None, "0.00"),
+              "the exchange block says what to charge")
+        tampered(got, "host-payload-result.schema.json", "the exchange payload")
 
 
 def read_all_events(engine, what):

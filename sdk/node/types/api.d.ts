@@ -543,16 +543,37 @@ export namespace Common {
     role: Common.Role;
     id: string;
   };
-  /** A resolution in an accept: its type and, for those that move money, the amount. A refund without an amount refunds the goods' price; partial_refund, price_reduction, store_credit and discount_code need one; replacement, repair and exchange take none. */
+  /** A resolution in an accept: its type and, for those that move money, the amount. A refund without an amount refunds the goods' price; partial_refund, price_reduction, store_credit and discount_code need one; replacement and repair take none. An exchange takes no amount but names the goods given (sku or name, qty, unit_price and currency, optionally the host's variant_id); the engine computes the price difference against the goods returned, which must be priced in the same currency. */
   export type ResolutionRequest = {
     type: Common.ResolutionType;
     amount?: (Common.Decimal | null);
     currency?: (Common.Currency | null);
+    /** exchange: the goods given. */
+    sku?: (Common.Text | null);
+    /** exchange: the goods given. */
+    name?: (Common.Text | null);
+    /** exchange: units given; by default as many as accepted. */
+    qty?: (number | null);
+    /** exchange: the price of one unit given, with tax, in the currency of the goods returned. */
+    unit_price?: (Common.Decimal | null);
+    /** exchange: the host's id of the goods given (Shopify or Medusa variant, WooCommerce product or variation), for hosts whose APIs name goods by id. */
+    variant_id?: (Common.Id | null);
   };
-  /** A resolution as the library writes it; amount for those that move money. */
+  /** A resolution as the library writes it; amount for those that move money; for an exchange, the goods given and the price difference against the goods returned. */
   export type Resolution = {
     type: Common.ResolutionType;
     amount?: Common.Money;
+    sku?: string;
+    name?: string;
+    qty?: number;
+    unit_price?: Common.Money;
+    variant_id?: string;
+    /** The goods given less the goods returned, unsigned; settle says who pays it: charge (the customer), refund (the shop) or none. */
+    price_difference?: {
+      amount: Common.Amount;
+      currency: Common.Currency;
+      settle: "charge" | "refund" | "none";
+    };
   };
   /** What a history entry records: an action, the opening, the system's deemed acceptance, or the erasure of the customer's personal data (anonymise: erasure, reason). */
   export type HistoryAction = (Common.Action | "open" | "deemed_acceptance" | "anonymise");
@@ -857,13 +878,14 @@ export namespace EventsResult {
     tax: string;
     /** Percent, e.g. "23" or "5.5"; the order's rate, else what the host's line tax and total imply; null when neither is known. */
     tax_rate: (string | null);
-    resolution: "refund" | "partial_refund" | "price_reduction";
+    /** exchange: the refunded difference of an exchange for cheaper goods (qty 0). */
+    resolution: "refund" | "partial_refund" | "price_reduction" | "exchange";
     /** The case item's reason (common.schema.json reason words). */
     reason: string;
   };
 }
 
-/** reclaim_host_payload: result: A case's accepted resolution as the host's own refund request(s), ready to send in order. Only items accepted as refund, partial_refund or price_reduction count. Amounts are rounded half up to the currency's minor units; an item refunded whole gets its share of the host's line total, tax split in the line's own tax/total proportion (else by its tax rate). */
+/** reclaim_host_payload: result: A case's accepted resolution as the host's own refund request(s), ready to send in order. Only items accepted as refund, partial_refund or price_reduction count, and the difference of an exchange for cheaper goods (a money-only line). A case whose exchanges refund nothing has no lines and, but for WooCommerce's new order, no requests: its exchange block says what to ship and charge. Amounts are rounded half up to the currency's minor units; an item refunded whole gets its share of the host's line total, tax split in the line's own tax/total proportion (else by its tax rate). */
 export type HostPayloadResult = {
   adapter: "woocommerce" | "shopify" | "magento2" | "prestashop" | "shopware6" | "medusa" | "generic";
   case_id: string;
@@ -880,7 +902,7 @@ export type HostPayloadResult = {
     qty: number;
     /** Of those, units received back. */
     restock_qty: number;
-    resolution: "refund" | "partial_refund" | "price_reduction";
+    resolution: "refund" | "partial_refund" | "price_reduction" | "exchange";
     amount: Common.Amount;
     tax: Common.Amount;
   })[];
@@ -893,8 +915,50 @@ export type HostPayloadResult = {
       [key: string]: unknown;
     } | string);
   })[];
+  /** The case's accepted exchanges: per item the goods that come back and the goods given instead, the price difference and who pays it; to_charge is the host's to collect, to_refund is in the refund lines above. */
+  exchange?: {
+    currency: Common.Currency;
+    to_charge: Common.Amount;
+    to_refund: Common.Amount;
+    lines: ({
+      item: number;
+      line: (string | null);
+      sku: string;
+      /** Units that come back. */
+      qty: number;
+      goods: {
+        sku: string;
+        name: string;
+        qty: number;
+        unit_price: Common.Amount;
+        variant_id?: string;
+      };
+      price_difference: Common.Amount;
+      settle: "charge" | "refund" | "none";
+    })[];
+  };
 };
 export namespace HostPayloadResult {
+  /** The goods given by product id, a fee crediting the goods returned (negative, up to the value given); pending while the customer owes a difference. */
+  export type WoocommerceExchangeOrder = {
+    status: "pending" | "processing";
+    set_paid: boolean;
+    currency: Common.Currency;
+    customer_id: (number | string);
+    billing: {
+      [key: string]: unknown;
+    };
+    shipping?: {
+      [key: string]: unknown;
+    };
+    line_items: ({
+      product_id: (number | string);
+      quantity: number;
+    })[];
+    fee_lines: unknown[];
+    customer_note?: string;
+    meta_data: unknown[];
+  };
   /** Money as a JSON number, for hosts that take numbers. */
   export type Number = number;
   /** A host id: a number when it is all digits and fits 64 bits, else text. */

@@ -190,6 +190,23 @@ TEST(Eligibility, AfterTheStatutoryWindowTheShopsPolicyDecides) {
   EXPECT_TRUE(verdicts[0].resolutions.empty());
 }
 
+// Exchange is offered where the shop's policy lists it, and nowhere else.
+TEST(Eligibility, ExchangeIsOfferedOnlyWhereThePolicyListsIt) {
+  const Order order = kettle_order("2026-11-05T12:00:00Z");
+  const std::vector<EligibilityItem> items{{"1", 1, "changed_mind", {}, {}}};
+  const auto listed = check(read(R"({"resolutions":{"return":["refund","exchange"]}})"), order,
+                            Kind::return_, "2026-11-10T10:00:00Z", "en", items);
+  EXPECT_EQ(listed[0].resolutions, (std::vector<std::string>{"refund", "exchange"}));
+  const auto unlisted = check(read(R"({"resolutions":{"return":["refund","store_credit"]}})"),
+                              order, Kind::return_, "2026-11-10T10:00:00Z", "en", items);
+  EXPECT_EQ(unlisted[0].resolutions, (std::vector<std::string>{"refund", "store_credit"}));
+  // A reason's own list wins over the kind's.
+  const auto by_reason = check(
+      read(R"({"resolutions":{"return":["refund","exchange"]},"resolutions_by_reason":{"changed_mind":["refund"]}})"),
+      order, Kind::return_, "2026-11-10T10:00:00Z", "en", items);
+  EXPECT_EQ(by_reason[0].resolutions, (std::vector<std::string>{"refund"}));
+}
+
 TEST(Eligibility, MessagesInPolishEnglishAndRussian) {
   const Policy policy = read(kShopPolicy);
   const Order order = kettle_order("2026-11-05T12:00:00Z");

@@ -64,6 +64,76 @@ TEST(Payloads, WooCommerceRefundOfAWholeLineMatchesItsTotals) {
   EXPECT_EQ(body.at("api_restock"), false);  // refunded without the goods coming back
 }
 
+// An exchange on WooCommerce: a new order for the goods given, with a fee crediting the goods
+// returned, so that its total is the difference the customer pays.
+TEST(Payloads, WooCommerceExchangeForDearerGoodsIsANewOrderAwaitingTheDifference) {
+  Host host("USD");
+  host.engine.import_host_order("default", "woocommerce",
+                                fixture("woocommerce/order-retrieve-response.json"));
+  const auto id = host.open("727", R"([{"line":"315","qty":1,"reason":"defect"}])");
+  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":
+      {"type":"exchange","sku":"woo-hoodie-l","name":"Hoodie L","unit_price":"4.00",
+       "currency":"USD","variant_id":"93"}})");
+  const auto payload = host.engine.host_payload(id, "woocommerce");
+  EXPECT_EQ(payload.at("amount"), "0.00");  // nothing paid back
+  EXPECT_TRUE(payload.at("lines").as_array().empty());
+  const auto &exchange = payload.at("exchange");
+  EXPECT_EQ(exchange.at("to_charge"), "0.77");  // 4.00 less 3.225 (6.45 for two) at cents, 3.23
+  EXPECT_EQ(exchange.at("lines").at(0).at("line"), "315");
+  ASSERT_EQ(payload.at("requests").as_array().size(), 1u);
+  const auto &request = payload.at("requests").at(0);
+  EXPECT_EQ(request.at("path"), "/wp-json/wc/v3/orders");
+  const auto &body = request.at("body");
+  EXPECT_EQ(body.at("status"), "pending");
+  EXPECT_EQ(body.at("set_paid"), false);
+  EXPECT_EQ(body.at("line_items").at(0).at("product_id"), 93);
+  EXPECT_EQ(body.at("line_items").at(0).at("quantity"), 1);
+  EXPECT_EQ(body.at("fee_lines").at(0).at("total"), "-3.23");
+  EXPECT_EQ(body.at("billing").at("email"), "john.doe@example.com");
+}
+
+TEST(Payloads, WooCommerceExchangeForCheaperGoodsRefundsTheDifferenceFirst) {
+  Host host("USD");
+  host.engine.import_host_order("default", "woocommerce",
+                                fixture("woocommerce/order-retrieve-response.json"));
+  const auto id = host.open("727", R"([{"line":"315","qty":2,"reason":"defect"}])");
+  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":
+      {"type":"exchange","sku":"woo-cap","qty":1,"unit_price":"5.00","currency":"USD","variant_id":"94"}})");
+  const auto payload = host.engine.host_payload(id, "woocommerce");
+  EXPECT_EQ(payload.at("amount"), "1.45");  // 6.45 returned, 5.00 given
+  EXPECT_EQ(payload.at("lines").at(0).at("resolution"), "exchange");
+  EXPECT_EQ(payload.at("lines").at(0).at("qty"), 0);
+  ASSERT_EQ(payload.at("requests").as_array().size(), 2u);
+  const auto &refund = payload.at("requests").at(0);
+  EXPECT_EQ(refund.at("path"), "/wp-json/wc/v3/orders/727/refunds");
+  EXPECT_EQ(refund.at("body").at("amount"), "1.45");
+  EXPECT_EQ(refund.at("body").at("api_restock"), false);
+  const auto &order = payload.at("requests").at(1).at("body");
+  EXPECT_EQ(order.at("status"), "processing");  // nothing left to pay
+  EXPECT_EQ(order.at("set_paid"), true);
+  EXPECT_EQ(order.at("fee_lines").at(0).at("total"), "-5.00");  // credit up to the goods given
+}
+
+// Hosts without an exchange request (and WooCommerce without the product's id) get the
+// exchange block: what comes back, what goes out, what to charge.
+TEST(Payloads, ShopifyExchangeAtTheSamePriceIsTheExchangeBlockAlone) {
+  Host host("USD");
+  host.engine.import_host_order("default", "shopify",
+                                fixture("shopify/apijs-2024-04-order-get-450789469-response.json"));
+  const auto unit = host.engine.order("default", "450789469").line("518995019")->unit_price;
+  const auto id = host.open("450789469", R"([{"line":"518995019","qty":1,"reason":"defect"}])");
+  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":
+      {"type":"exchange","name":"Same thing, other colour","unit_price":")" +
+                   amount_text(unit, "USD") + R"(","currency":"USD"}})");
+  const auto payload = host.engine.host_payload(id, "shopify");
+  EXPECT_TRUE(payload.at("requests").as_array().empty());
+  const auto &exchange = payload.at("exchange");
+  EXPECT_EQ(exchange.at("to_charge"), "0.00");
+  EXPECT_EQ(exchange.at("to_refund"), "0.00");
+  EXPECT_EQ(exchange.at("lines").at(0).at("settle"), "none");
+  EXPECT_EQ(exchange.at("lines").at(0).at("goods").at("name"), "Same thing, other colour");
+}
+
 TEST(Payloads, WooCommercePartOfALineAndTwoTaxRates) {
   Host host;
   host.engine.import_host_order("default", "woocommerce",
