@@ -57,7 +57,7 @@ while read -r action own; do
   done
 done <<<"$fields"
 expect_exit 0 "help case act accept" "$ctl" help case act accept
-contains "$out" "  resolution        no        object {type, amount, currency} or null" \
+contains "$out" "  resolution        no        object {type, amount, currency, sku, name, qty, unit_price, variant_id} or null" \
   "accept: the resolution's type"
 contains "$out" "Who may:   agent, supervisor" "accept: who may"
 contains "$out" "Leads to:  accepted" "accept: where it leads"

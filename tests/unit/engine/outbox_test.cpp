@@ -190,6 +190,27 @@ TEST_P(OutboxOn, APreviewIsTheQueuedMailAndFollowsTheShopsWording) {
   refused({"case.decided", "RC-1999-000001", ""}, Status::not_found, "");
 }
 
+// The decision mail of an exchange names the goods given and who pays the difference.
+TEST_P(OutboxOn, TheDecisionMailOfAnExchangeNamesTheGoodsAndTheDifference) {
+  const auto opened = open_kettle_complaint(engine_, "default", "anna", "199.99", "Jan");
+  const std::string number = opened.subject.number;
+  engine_.act(number, action(R"({"action":"accept","actor":{"role":"supervisor","id":"s"},
+      "resolution":{"type":"exchange","sku":"KET-2","name":"Czajnik szklany","unit_price":"249.99",
+                    "currency":"PLN"}})"), "");
+  const struct {
+    const char *locale, *goods, *owed, *amount;
+  } expected[] = {{"pl", "w zamian Czajnik szklany, liczba sztuk: 1", "różnica w cenie do dopłaty", "50,00"},
+                  {"en", "in exchange, Czajnik szklany, quantity: 1", "price difference for you to pay", "50.00"},
+                  {"ru", "взамен Czajnik szklany, количество: 1", "разница в цене к доплате", "50,00"}};
+  for (const auto &want : expected) {
+    const auto mail = engine_.preview_mail({"case.decided", number, want.locale});
+    EXPECT_NE(mail.text.find(want.goods), std::string::npos) << mail.text;
+    EXPECT_NE(mail.text.find(want.owed), std::string::npos) << mail.text;
+    EXPECT_NE(mail.text.find(want.amount), std::string::npos) << mail.text;
+    EXPECT_NE(mail.html.find(want.owed), std::string::npos) << mail.html;
+  }
+}
+
 TEST(OutboxConfig, RefusesWhatWouldLeakOrInject) {
   const auto refused = [](const std::string &members, const std::string &field) {
     try {

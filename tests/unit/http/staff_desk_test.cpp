@@ -416,6 +416,47 @@ TEST_P(StaffDesk, GoodsAreReceivedWithTheirConditionAndWhatBecomesOfThem) {
   EXPECT_TRUE(told);
 }
 
+TEST_P(StaffDesk, AnExchangeIsDecidedFromTheAcceptFormWithItsDifference) {
+  const std::string number = open_case("default", "1002", "anna@example.com");
+  Desk desk = signed_in("supervisor");
+  const std::string target = "/staff/cases/" + number + "/actions";
+  const Response form = desk.get("/staff/cases/" + number + "?lang=en");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Goods given in exchange"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(name="exchange_price")"), std::string::npos);
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=pl").body.find("Towar wydawany w zamian"),
+            std::string::npos);
+  // A quantity that is not a number, or goods in no currency the case knows, change nothing.
+  const std::vector<std::pair<std::string, std::string>> exchange = {
+      {"action", "accept"},          {"expected_version", "1"},
+      {"resolution", "exchange"},    {"exchange_sku", "KET-2"},
+      {"exchange_name", "Czajnik <b>szklany</b>"}, {"exchange_price", "150.00"},
+      {"currency", "PLN"}};
+  auto with = [&](const std::string &key, const std::string &value) {
+    auto fields = exchange;
+    fields.emplace_back(key, value);
+    return fields;
+  };
+  EXPECT_EQ(desk.post(target, with("exchange_qty", "two")).status, 422);
+  auto in_euro = exchange;
+  in_euro.back().second = "EUR";
+  EXPECT_EQ(desk.post(target, in_euro).status, 422);
+  EXPECT_EQ(engine_.get_case(number).subject.state, State::received);
+  // As many as returned by default: 2 × 150.00 given for 2 × 199.99, 99.98 back.
+  ASSERT_EQ(desk.post(target, exchange).status, 303);
+  const Case decided = engine_.get_case(number).subject;
+  ASSERT_EQ(decided.state, State::accepted);
+  const auto &resolution = *decided.items[0].decision.resolution;
+  ASSERT_TRUE(resolution.exchange && resolution.difference);
+  EXPECT_EQ(resolution.exchange->qty, 2);
+  EXPECT_EQ(resolution.difference->amount.to_string(2), "-99.98");
+  const Response page = desk.get("/staff/cases/" + number + "?lang=en");
+  EXPECT_NE(page.body.find("in exchange: Czajnik &lt;b&gt;szklany&lt;/b&gt; × 2"), std::string::npos);
+  EXPECT_NE(page.body.find("price difference we refund to you"), std::string::npos);
+  EXPECT_NE(page.body.find("99.98"), std::string::npos);
+  EXPECT_EQ(page.body.find("<b>szklany</b>"), std::string::npos);
+}
+
 class StaffDeskPoland : public StaffDesk {
  protected:
   StaffDeskPoland() : StaffDesk("", "PL") {}
