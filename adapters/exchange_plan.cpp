@@ -17,11 +17,8 @@ ExchangePlan plan_exchange(const Order &order, const Case &subject) {
     const Resolution &resolution = *decision.resolution;
     if (!resolution.exchange || !resolution.difference) continue;  // decided before goods were named
     ExchangeLine out{order.line(item.line), &item, &*resolution.exchange, *resolution.difference};
-    if (out.difference.amount.negative()) {
-      plan.to_refund = plan.to_refund - out.difference.amount;
-    } else {
-      plan.to_charge = plan.to_charge + out.difference.amount;
-    }
+    Decimal &sum = settlement(out.difference) == "refund" ? plan.to_refund : plan.to_charge;
+    sum = sum + magnitude(out.difference).amount;
     plan.lines.push_back(out);
   }
   return plan;

@@ -71,8 +71,8 @@ std::optional<Money> money_back(const CaseItem &item) {
   const Resolution &resolution = *decision.resolution;
   if (gives_money_back(resolution.type)) return resolution.amount;
   // An exchange for cheaper goods refunds the difference.
-  if (resolution.difference && resolution.difference->amount.negative()) {
-    return Money{Decimal{} - resolution.difference->amount, resolution.difference->currency};
+  if (resolution.difference && settlement(*resolution.difference) == "refund") {
+    return magnitude(*resolution.difference);
   }
   return {};
 }

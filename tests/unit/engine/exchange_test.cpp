@@ -170,6 +170,16 @@ TEST_P(ExchangeOn, BadExchangesAreRefusedAndChangeNothing) {
       {R"({"type":"exchange","sku":"TS-L","unit_price":"999999999999","currency":"PLN","qty":1000000})",
        "resolution.unit_price"},
   };
+  // A name longer than any the engine keeps (500 bytes).
+  const std::string oversized = R"({"type":"exchange","name":")" + std::string(600, 'x') +
+                                R"(","unit_price":"1.00","currency":"PLN"})";
+  try {
+    accept_exchange(id, oversized);
+    ADD_FAILURE() << "an oversized name was accepted";
+  } catch (const Error &error) {
+    EXPECT_EQ(error.status(), Status::invalid_argument) << error.what();
+    EXPECT_EQ(error.field(), "resolution.name") << error.what();
+  }
   for (const auto &bad : cases) {
     SCOPED_TRACE(bad.resolution);
     try {

@@ -64,17 +64,25 @@ TEST(Payloads, WooCommerceRefundOfAWholeLineMatchesItsTotals) {
   EXPECT_EQ(body.at("api_restock"), false);  // refunded without the goods coming back
 }
 
-// An exchange on WooCommerce: a new order for the goods given, with a fee crediting the goods
-// returned, so that its total is the difference the customer pays.
-TEST(Payloads, WooCommerceExchangeForDearerGoodsIsANewOrderAwaitingTheDifference) {
+// WooCommerce's order 727 (line 315: two at 6.45 together), `qty` of it returned and exchanged
+// for the goods of `resolution`: the host payload.
+json::object woocommerce_exchange(std::int64_t qty, const std::string &resolution) {
   Host host("USD");
   host.engine.import_host_order("default", "woocommerce",
                                 fixture("woocommerce/order-retrieve-response.json"));
-  const auto id = host.open("727", R"([{"line":"315","qty":1,"reason":"defect"}])");
-  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":
-      {"type":"exchange","sku":"woo-hoodie-l","name":"Hoodie L","unit_price":"4.00",
-       "currency":"USD","variant_id":"93"}})");
-  const auto payload = host.engine.host_payload(id, "woocommerce");
+  const auto id = host.open(
+      "727", R"([{"line":"315","qty":)" + std::to_string(qty) + R"(,"reason":"defect"}])");
+  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":)" +
+                   resolution + "}");
+  return host.engine.host_payload(id, "woocommerce");
+}
+
+// An exchange on WooCommerce: a new order for the goods given, with a fee crediting the goods
+// returned, so that its total is the difference the customer pays.
+TEST(Payloads, WooCommerceExchangeForDearerGoodsIsANewOrderAwaitingTheDifference) {
+  const auto payload = woocommerce_exchange(
+      1, R"({"type":"exchange","sku":"woo-hoodie-l","name":"Hoodie L","unit_price":"4.00",
+             "currency":"USD","variant_id":"93"})");
   EXPECT_EQ(payload.at("amount"), "0.00");  // nothing paid back
   EXPECT_TRUE(payload.at("lines").as_array().empty());
   const auto &exchange = payload.at("exchange");
@@ -93,13 +101,9 @@ TEST(Payloads, WooCommerceExchangeForDearerGoodsIsANewOrderAwaitingTheDifference
 }
 
 TEST(Payloads, WooCommerceExchangeForCheaperGoodsRefundsTheDifferenceFirst) {
-  Host host("USD");
-  host.engine.import_host_order("default", "woocommerce",
-                                fixture("woocommerce/order-retrieve-response.json"));
-  const auto id = host.open("727", R"([{"line":"315","qty":2,"reason":"defect"}])");
-  host.act(id, R"({"action":"accept","actor":{"role":"supervisor","id":"s"},"resolution":
-      {"type":"exchange","sku":"woo-cap","qty":1,"unit_price":"5.00","currency":"USD","variant_id":"94"}})");
-  const auto payload = host.engine.host_payload(id, "woocommerce");
+  const auto payload = woocommerce_exchange(
+      2, R"({"type":"exchange","sku":"woo-cap","qty":1,"unit_price":"5.00","currency":"USD",
+             "variant_id":"94"})");
   EXPECT_EQ(payload.at("amount"), "1.45");  // 6.45 returned, 5.00 given
   EXPECT_EQ(payload.at("lines").at(0).at("resolution"), "exchange");
   EXPECT_EQ(payload.at("lines").at(0).at("qty"), 0);
