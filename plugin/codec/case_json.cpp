@@ -7,6 +7,7 @@
 
 #include "codec/order_json.hpp"
 #include "codec/reader.hpp"
+#include "codec/supplier_claim_json.hpp"
 #include "core/error.hpp"
 
 namespace reclaim::codec {
@@ -25,6 +26,8 @@ std::optional<UnixMs> time_of(const value &v) {
   return parse_rfc3339(v.get_string());
 }
 
+}  // namespace
+
 std::optional<Money> money_of(const value &v) {
   if (!v.is_object()) return std::nullopt;
   const auto &o = v.get_object();
@@ -32,6 +35,8 @@ std::optional<Money> money_of(const value &v) {
   if (!amount) fail(Status::internal, "stored amount is not a decimal");
   return Money{*amount, text_of(o.at("currency"))};
 }
+
+namespace {
 
 std::optional<Resolution> resolution_of(const value &v) {
   if (!v.is_object()) return std::nullopt;
@@ -214,6 +219,7 @@ object case_to_json(const Case &c) {
           {"legal_hold", c.legal_hold ? value(object{{"reason", *c.legal_hold}}) : value(nullptr)},
           {"anonymised_at", time_or_null(c.anonymised_at)},
           {"flags", flags_to_json(c.flags)},
+          {"supplier_claims", supplier_claims_to_json(c.supplier_claims)},
           {"extra", c.extra}};
 }
 
@@ -280,6 +286,10 @@ Case case_from_json(const value &body) {
   }
   if (const auto *at = o.if_contains("anonymised_at")) c.anonymised_at = time_of(*at);
   if (const auto *flags = o.if_contains("flags")) c.flags = flags_of(*flags);
+  // Bodies written before supplier claims lack them.
+  if (const auto *claims = o.if_contains("supplier_claims")) {
+    c.supplier_claims = supplier_claims_of(*claims);
+  }
   c.extra = o.at("extra").as_object();
   return c;
 }

@@ -18,6 +18,9 @@ const char *outcome_name(ItemDecision::Outcome outcome);
 
 boost::json::object actor_to_json(const Actor &actor);
 
+// Reads money as money_to_json writes it in a stored body; nullopt for anything but an object.
+std::optional<Money> money_of(const boost::json::value &stored);
+
 // The case as reclaim_case_get returns it, without history and status token (the caller adds
 // them where wanted). Also the stored body of a case.
 boost::json::object case_to_json(const Case &subject);

@@ -176,6 +176,7 @@ json::object mail_values(const MailScene &scene) {
     values["deemed"] = subject.deadlines.deemed_on_expiry &&
                        string_of(data, "deadline") == "decision_due" && !subject.decided_at;
     if (const auto *hours = data.if_contains("hours_before")) values["hours_left"] = *hours;
+    if (const auto *supplier = data.if_contains("supplier")) values["supplier"] = *supplier;
   }
   return values;
 }

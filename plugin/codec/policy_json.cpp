@@ -193,6 +193,8 @@ Policy policy_from_json(const json::value &document, Jurisdiction default_jurisd
         static_cast<int>(sla.integer("decision_days", 1, 366).value_or(policy.decision_days));
     policy.resolution_days =
         static_cast<int>(sla.integer("resolution_days", 1, 732).value_or(policy.resolution_days));
+    policy.supplier_answer_days = static_cast<int>(
+        sla.integer("supplier_answer_days", 1, 366).value_or(policy.supplier_answer_days));
     sla.finish();
   }
   policy.replacement_quality_check =
@@ -265,7 +267,8 @@ json::object policy_to_json(const Policy &policy) {
       {"return_shipping_paid_by", policy.return_shipping_paid_by},
       {"sla", json::object{{"first_response_hours", policy.first_response_hours},
                            {"decision_days", policy.decision_days},
-                           {"resolution_days", policy.resolution_days}}},
+                           {"resolution_days", policy.resolution_days},
+                           {"supplier_answer_days", policy.supplier_answer_days}}},
       {"replacement_quality_check", policy.replacement_quality_check},
       {"warn_before_hours", std::move(warn)},
       {"appeal_days", policy.appeal_days},

@@ -47,6 +47,19 @@ std::int64_t disposed(const GroupFigures &g, std::string_view disposition) {
   return found == g.dispositions.end() ? 0 : found->second;
 }
 
+json::array amounts(const std::map<std::string, Decimal> &sums) {
+  json::array out;
+  for (const auto &[currency, amount] : sums) out.push_back(money_to_json(Money{amount, currency}));
+  return out;
+}
+
+json::object claims_to_json(const SupplierClaimFigures &c) {
+  return {{"made", c.made},          {"open", c.open},
+          {"overdue", c.overdue},    {"accepted", c.accepted},
+          {"rejected", c.rejected},  {"claimed", amounts(c.claimed)},
+          {"recovered", amounts(c.recovered)}};
+}
+
 json::object group_to_json(const GroupFigures &g) {
   json::array refunded;
   for (const auto &[currency, amount] : g.refunded) {
@@ -83,6 +96,7 @@ json::object group_to_json(const GroupFigures &g) {
           {"units_claimed", g.units_claimed},
           {"claim_rate", or_null(g.claim_rate)},
           {"dispositions", std::move(dispositions)},
+          {"supplier_claims", claims_to_json(g.supplier_claims)},
           {"low_volume", g.low_volume},
           {"top_reasons", std::move(reasons)}};
 }
@@ -178,10 +192,13 @@ json::object report_to_json(const Report &report) {
 }
 
 std::string report_to_csv(const Report &report) {
-  std::set<std::string> currencies;
+  std::set<std::string> currencies, recovered_in;
   for (const auto &g : report.groups) {
     for (const auto &[currency, amount] : g.refunded) currencies.insert(currency);
+    for (const auto &[currency, amount] : g.supplier_claims.recovered) recovered_in.insert(currency);
   }
+  // Supplier claims are counted per supplier: other groupings leave them to the JSON totals.
+  const bool claims = report.query.group_by == Grouping::supplier;
   std::vector<std::string> header = {"key",
                                      "opened",
                                      "decided",
@@ -213,6 +230,14 @@ std::string report_to_csv(const Report &report) {
     header.emplace_back(column);
   }
   for (const auto word : kDispositions) header.push_back("disposed_" + std::string(word));
+  if (claims) {
+    for (const char *column : {"supplier_claims_made", "supplier_claims_open",
+                               "supplier_claims_overdue", "supplier_claims_accepted",
+                               "supplier_claims_rejected"}) {
+      header.emplace_back(column);
+    }
+    for (const auto &currency : recovered_in) header.push_back("recovered_" + currency);
+  }
   header.emplace_back("top_reasons");
   std::string out;
   const auto row = [&](const std::vector<std::string> &cells) {
@@ -258,6 +283,16 @@ std::string report_to_csv(const Report &report) {
     cells.push_back(count_cell(g.units_claimed));
     cells.push_back(number_cell(g.claim_rate));
     for (const auto word : kDispositions) cells.push_back(count_cell(disposed(g, word)));
+    if (claims) {
+      const SupplierClaimFigures &c = g.supplier_claims;
+      for (const auto n : {c.made, c.open, c.overdue, c.accepted, c.rejected}) {
+        cells.push_back(count_cell(n));
+      }
+      for (const auto &currency : recovered_in) {
+        const auto found = c.recovered.find(currency);
+        cells.push_back(found == c.recovered.end() ? "0" : amount_text(found->second, currency));
+      }
+    }
     std::string reasons;
     for (const auto &[reason, cases] : g.top_reasons) {
       if (!reasons.empty()) reasons += "; ";

@@ -91,6 +91,29 @@ std::string dispositions(const ReportView &view, const json::object *group) {
   return out.empty() ? std::string(kDash) : out;
 }
 
+// The group's claims against its supplier: how many, how they stand, what came back; escaped.
+std::string supplier_claims(const ReportView &view, const json::object *group) {
+  const json::object *claims = object_at(group, "supplier_claims");
+  const auto made = number_at(claims, "made");
+  if (!made || *made == 0) return std::string(kDash);
+  std::string out;
+  for (const char *word : {"made", "open", "overdue", "accepted", "rejected"}) {
+    const auto n = number_at(claims, word);
+    if (!n || (*n == 0 && std::string_view(word) != "made")) continue;
+    if (!out.empty()) out += "<br/>";
+    out += escape_html(std::string(view.label("claims." + std::string(word))) + ": " +
+                       view.count_or_dash(n));
+  }
+  if (const auto *recovered = array_at(claims, "recovered")) {
+    for (const auto *object : objects_in(*recovered)) {
+      out += "<br/>" + escape_html(std::string(view.label("claims.recovered")) + ": " +
+                                   view.format().money(text_at(object, "amount"),
+                                                       text_at(object, "currency")));
+    }
+  }
+  return out;
+}
+
 // The group's first reasons with their counts; escaped.
 std::string reasons(const ReportView &view, const json::object *group) {
   std::vector<std::string> parts;
@@ -116,6 +139,7 @@ std::string row(const ReportView &view, const json::object *group, const std::st
     }
     out += "<td>" + dispositions(view, group) + "</td>";
   }
+  if (view.group_by() == "supplier") out += "<td>" + supplier_claims(view, group) + "</td>";
   const bool by_reason = footer && view.group_by() == "reason";
   out += "<td class=\"rc-report-words\">" +
          (by_reason ? std::string(kDash) : reasons(view, group)) + "</td></tr>";
@@ -135,6 +159,9 @@ std::string head(const ReportView &view, bool items) {
       out += "<th scope=\"col\">" + escape_html(view.label(column.label)) + "</th>";
     }
     out += "<th scope=\"col\">" + escape_html(view.label("col.dispositions")) + "</th>";
+  }
+  if (view.group_by() == "supplier") {
+    out += "<th scope=\"col\">" + escape_html(view.label("col.supplier_claims")) + "</th>";
   }
   return out + "<th scope=\"col\">" + escape_html(view.label("col.top_reasons")) +
          "</th></tr></thead>";

@@ -70,7 +70,10 @@ Resolution resolution_from(const json::value &document, const std::string &path)
   return resolution;
 }
 
-ItemRef item_ref_from(Fields &fields, bool with_resolution) {
+// What an action's items carry besides the item and its quantity.
+enum class ItemFields { receipt, decision, claim };
+
+ItemRef item_ref_from(Fields &fields, ItemFields carried) {
   ItemRef ref;
   ref.field = fields.path();
   ref.line = fields.id("line").value_or("");
@@ -80,11 +83,11 @@ ItemRef item_ref_from(Fields &fields, bool with_resolution) {
          fields.path("line"));
   }
   ref.qty = fields.integer("qty", 1, kMaxQuantity);
-  if (with_resolution) {
+  if (carried == ItemFields::decision) {
     if (fields.has("resolution")) {
       ref.resolution = resolution_from(*fields.raw("resolution"), fields.path("resolution"));
     }
-  } else {
+  } else if (carried == ItemFields::receipt) {
     ref.condition = fields.word("condition", kConditions).value_or("");
     ref.disposition = fields.word("disposition", kDispositions).value_or("");
   }
@@ -182,13 +185,19 @@ ActionRequest action_request_from_json(const json::value &document) {
   if (fields.raw("assignee")) request.assignee = fields.id("assignee").value_or("");
   request.customer_visible = fields.boolean("customer_visible").value_or(false);
   request.hold = fields.boolean("hold");
+  request.supplier = fields.text("supplier", kMaxIdBytes).value_or("");
+  request.amount = money_from(fields, "amount", "currency");
+  if (auto claim = fields.integer("claim", 1, 1000)) request.claim = static_cast<int>(*claim);
+  request.answer = fields.word("answer", kSupplierAnswers).value_or("");
   if (fields.has("resolution")) {
     request.resolution = resolution_from(*fields.raw("resolution"), "resolution");
   }
   if (const auto *items = fields.array("items", 200)) {
-    const bool decisions = request.action == Action::accept;
+    const ItemFields carried = request.action == Action::accept           ? ItemFields::decision
+                               : request.action == Action::claim_supplier ? ItemFields::claim
+                                                                          : ItemFields::receipt;
     each_object(*items, "items", [&](Fields &item, std::size_t) {
-      request.items.push_back(item_ref_from(item, decisions));
+      request.items.push_back(item_ref_from(item, carried));
     });
   }
   request.tags_add = words_list(fields, "add");

@@ -5,6 +5,7 @@
 #include <boost/json/array.hpp>
 
 #include "codec/case_json.hpp"
+#include "codec/supplier_claim_json.hpp"
 #include "codec/order_json.hpp"
 #include "codec/policy_json.hpp"
 #include "codec/report_html.hpp"
@@ -87,6 +88,7 @@ json::object to_json(const EngineInfo &info) {
 json::object to_json(const CaseRecord &record) {
   const Case &c = record.subject;
   json::object doc = case_to_json(c);
+  mark_overdue_claims(doc, c.supplier_claims, record.read_at);
   if (record.penalty) {
     doc["deadlines"].as_object()["penalty"] =
         json::object{{"amount", money_to_json(record.penalty->amount)},

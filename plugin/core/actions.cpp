@@ -4,7 +4,9 @@
 
 #include "core/currency.hpp"
 #include "core/error.hpp"
+#include "core/item_refs.hpp"
 #include "core/state_machine.hpp"
+#include "core/supplier_claims.hpp"
 
 namespace reclaim {
 
@@ -19,27 +21,6 @@ bool is_staff(Role role) { return role == Role::agent || role == Role::superviso
 bool takes_amount(ResolutionType type) {
   return gives_money_back(type) || type == ResolutionType::store_credit ||
          type == ResolutionType::discount_code;
-}
-
-CaseItem &find_item(Case &subject, const ItemRef &ref) {
-  CaseItem *item = subject.find_item(ref.line, ref.item);
-  if (!item) {
-    fail(Status::invalid_argument,
-         ref.line.empty() ? "the case has no item " + std::to_string(ref.item)
-                          : "the case has no item for order line '" + ref.line + "'",
-         ref.field);
-  }
-  return *item;
-}
-
-std::int64_t ref_qty(const ItemRef &ref, std::int64_t default_qty, std::int64_t most) {
-  const std::int64_t qty = ref.qty.value_or(default_qty);
-  if (qty < 1 || qty > most) {
-    fail(Status::invalid_argument,
-         "qty must be between 1 and " + std::to_string(most) + " for this item",
-         ref.field + ".qty", "quantity_exceeded");
-  }
-  return qty;
 }
 
 // An exchange's goods given, checked against the goods returned, and the difference between
@@ -342,6 +323,8 @@ void change(Case &next, const ActionRequest &request, const ActionContext &conte
       data["link_version"] = next.link_version;
       break;
     case Action::legal_hold: set_legal_hold(next, request, data); break;
+    case Action::claim_supplier: claim_supplier(next, request, context, data); break;
+    case Action::supplier_answer: answer_supplier_claim(next, request, context.now, data); break;
     case Action::review:
     case Action::authorize_return:
     case Action::close:
@@ -378,7 +361,8 @@ Event case_event(const Case &subject, std::string type, UnixMs at, bool customer
 }
 
 Outcome apply_action(Case &subject, const ActionRequest &request, const ActionContext &context) {
-  if (subject.anonymised_at) {
+  // A supplier's answer holds no personal data and may come after retention erased the case's.
+  if (subject.anonymised_at && request.action != Action::supplier_answer) {
     fail(Status::not_allowed, "the personal data of this case was erased: it takes no actions",
          "action", "anonymised");
   }

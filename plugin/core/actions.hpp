@@ -43,11 +43,16 @@ struct ActionRequest {
   std::vector<ItemRef> items;            // accept, receive_goods
   std::vector<std::string> tags_add, tags_remove;
   std::vector<std::string> attachments;  // reply: ids of files stored with the case
+  std::string supplier;                  // claim_supplier
+  std::optional<Money> amount;           // claim_supplier: asked; supplier_answer: recovered
+  std::optional<int> claim;              // supplier_answer: which claim (default: the open one)
+  std::string answer;                    // supplier_answer: accepted or rejected
 };
 
 struct ActionContext {
   UnixMs now = 0;
   int appeal_days = 14;  // how long a customer may reopen a rejected, resolved or closed case
+  UnixMs supplier_answer_due = 0;  // claim_supplier: the shop's target for the answer
 };
 
 // The history entry and the events an action leaves.

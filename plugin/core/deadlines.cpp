@@ -73,6 +73,9 @@ bool deadline_met(const Case &subject, Deadline deadline) {
     case Deadline::resolution:
       return subject.resolved_at.has_value() || subject.state == State::rejected ||
              subject.state == State::closed;
+    case Deadline::supplier_answer:
+      return std::none_of(subject.supplier_claims.begin(), subject.supplier_claims.end(),
+                          [](const SupplierClaim &claim) { return claim.open(); });
   }
   return true;
 }
@@ -91,6 +94,18 @@ std::vector<Alert> pending_alerts(const Case &subject, const std::vector<int> &w
       if (at > subject.created_at) alerts.push_back({deadline, hours, at, due});
     }
     alerts.push_back({deadline, 0, due + 1000, due});  // the first second after the deadline
+  }
+  // A supplier's answer is the shop's own business: it is watched whatever the case's state.
+  for (const auto &claim : subject.supplier_claims) {
+    if (!claim.open()) continue;
+    for (const int hours : warn_before_hours) {
+      const UnixMs at = claim.answer_due - hours * kMsPerHour;
+      if (at > claim.claimed_at) {
+        alerts.push_back({Deadline::supplier_answer, hours, at, claim.answer_due, claim.claim});
+      }
+    }
+    alerts.push_back(
+        {Deadline::supplier_answer, 0, claim.answer_due + 1000, claim.answer_due, claim.claim});
   }
   std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) { return a.at < b.at; });
   return alerts;

@@ -22,15 +22,17 @@ Deadlines compute_deadlines(const Policy &policy, Kind kind, const std::string &
 // The end of a period of `days` days counted from the event at `event`.
 UnixMs period_end(UnixMs event, int days, const Calendar &calendar, const Zone &zone);
 
-enum class Deadline { first_response, decision, resolution };
+// The case's own deadlines, and the shop's target for each supplier's answer to its claim.
+enum class Deadline { first_response, decision, resolution, supplier_answer };
 inline constexpr std::string_view kDeadlineNames[] = {"first_response_due", "decision_due",
-                                                      "resolution_due"};
+                                                      "resolution_due", "supplier_answer_due"};
 
 struct Alert {
   Deadline deadline = Deadline::decision;
   int hours_before = 0;  // 0: the deadline has passed (a breach)
   UnixMs at = 0;
   UnixMs due = 0;
+  int claim = 0;  // supplier_answer: the claim's number
 };
 
 bool deadline_met(const Case &subject, Deadline deadline);

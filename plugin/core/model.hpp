@@ -133,6 +133,32 @@ struct CaseItem {
   std::map<std::string, std::int64_t> disposed;
 };
 
+// The shop's claim against its supplier for goods of the case (CONTRACT §7): its own recourse,
+// with its own target date for the supplier's answer, and what the supplier gave back.
+struct ClaimedItem {
+  int item = 0;  // the case item
+  std::int64_t qty = 0;
+};
+
+struct SupplierClaim {
+  int claim = 0;  // 1-based number within the case
+  std::string supplier;
+  std::string reference;  // the shop's reference sent to the supplier
+  std::vector<ClaimedItem> items;
+  std::optional<Money> claimed;  // what the shop asks back; none when the items have no price
+  std::string note;
+  UnixMs claimed_at = 0;
+  UnixMs answer_due = 0;  // the shop's target (policy sla.supplier_answer_days)
+  std::string answer;     // "" while open, then kSupplierAnswers
+  std::optional<UnixMs> answered_at;
+  std::optional<Money> recovered;  // accepted: what the supplier credits or pays back
+  std::string answer_reference;    // the supplier's credit note or letter
+  std::string answer_reason;       // rejected: the supplier's reasons
+
+  bool open() const { return answer.empty(); }
+  bool overdue(UnixMs now) const { return open() && now > answer_due; }
+};
+
 struct Deadlines {
   std::optional<UnixMs> first_response_due;
   std::optional<UnixMs> decision_due;
@@ -200,6 +226,7 @@ struct Case {
   std::optional<UnixMs> anonymised_at;
   // Raised when the case was opened (core/abuse.hpp); staff see them, the customer does not.
   std::vector<Flag> flags;
+  std::vector<SupplierClaim> supplier_claims;
   boost::json::object extra;
   // When the deadline watch should next look at the case (kMaxTime: never); kept by storage
   // beside the body, not in it.

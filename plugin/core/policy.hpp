@@ -54,6 +54,7 @@ struct Policy {
   int first_response_hours = 24;
   int decision_days = 14;
   int resolution_days = 30;
+  int supplier_answer_days = 30;  // the shop's target for a supplier's answer to its claim
   bool replacement_quality_check = false;  // RU ст. 21: 20 days instead of 7
   std::vector<int> warn_before_hours{72, 24};
   int appeal_days = 14;

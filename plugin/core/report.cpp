@@ -110,6 +110,31 @@ GroupFigures figures_of(const std::string &key, const Members &members, const Re
   return g;
 }
 
+void add_money(std::map<std::string, Decimal> &sums, const std::optional<Decimal> &amount,
+               const std::string &currency) {
+  if (!amount) return;
+  auto [at, fresh] = sums.try_emplace(currency, *amount);
+  if (!fresh) at->second = at->second + *amount;
+}
+
+void count_claim(SupplierClaimFigures &figures, const ClaimFacts &claim, UnixMs now) {
+  ++figures.made;
+  if (claim.answer.empty()) {
+    ++figures.open;
+    if (now > claim.answer_due) ++figures.overdue;
+  } else if (claim.answer == "accepted") {
+    ++figures.accepted;
+  } else {
+    ++figures.rejected;
+  }
+  add_money(figures.claimed, claim.claimed, claim.claimed_currency);
+  add_money(figures.recovered, claim.recovered, claim.recovered_currency);
+}
+
+std::string supplier_key(const std::string &supplier) {
+  return supplier.empty() ? "unknown" : supplier;
+}
+
 std::string case_key(Grouping grouping, const CaseFacts &c, const Zone &zone) {
   switch (grouping) {
     case Grouping::channel: return c.channel.empty() ? "unknown" : c.channel;
@@ -270,17 +295,31 @@ Report build_report(const ReportQuery &query, Day from, Day to, const ReportFact
     }
   }
 
+  // A supplier claimed from in the period is in the report even without a case opened in it.
+  std::unordered_map<std::string, SupplierClaimFigures> claims_by_supplier;
+  if (grouping == Grouping::supplier) {
+    for (const auto &claim : facts.claims) {
+      const std::string key = supplier_key(claim.supplier);
+      group(key);
+      count_claim(claims_by_supplier[key], claim, now);
+    }
+  }
+
   Report report;
   report.query = query;
   report.from = from;
   report.to = to;
   report.timezone = zone.name();
   report.totals = figures_of("all", all, facts, now);
+  for (const auto &claim : facts.claims) count_claim(report.totals.supplier_claims, claim, now);
   if (grouping == Grouping::none) {
     report.groups.push_back(report.totals);
   } else {
     for (const auto &key : order) {
       GroupFigures g = figures_of(key, groups.at(key), facts, now);
+      if (const auto claims = claims_by_supplier.find(key); claims != claims_by_supplier.end()) {
+        g.supplier_claims = claims->second;
+      }
       if (compares_sales(grouping)) {
         const auto sold = facts.units_sold.find(key);
         g.units_sold = sold == facts.units_sold.end() ? 0 : sold->second;

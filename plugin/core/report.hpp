@@ -97,15 +97,32 @@ struct ItemFacts {
   std::map<std::string, std::int64_t> disposed;  // units received back per disposition
 };
 
+// One claim against a supplier made in the period (by its own date, not its case's).
+struct ClaimFacts {
+  std::string supplier;
+  UnixMs answer_due = 0;
+  std::string answer;  // "" while open, "accepted" or "rejected"
+  std::optional<Decimal> claimed, recovered;
+  std::string claimed_currency, recovered_currency;
+};
+
 struct ReportFacts {
   std::vector<CaseFacts> cases;
   std::vector<ItemFacts> items;
+  std::vector<ClaimFacts> claims;
   // Units sold in the period by the grouping's key (sku, supplier or category).
   std::map<std::string, std::int64_t> units_sold;
 };
 
 struct Durations {
   std::optional<double> mean, median, p90;  // hours, rounded to 0.01
+};
+
+// The shop's claims against suppliers: how many it made, how they stand, and the money asked
+// and got back per currency.
+struct SupplierClaimFigures {
+  std::int64_t made = 0, open = 0, overdue = 0, accepted = 0, rejected = 0;
+  std::map<std::string, Decimal> claimed, recovered;
 };
 
 struct GroupFigures {
@@ -123,6 +140,7 @@ struct GroupFigures {
   std::optional<std::int64_t> units_sold;
   std::int64_t units_claimed = 0;
   std::map<std::string, std::int64_t> dispositions;  // units received back, per disposition
+  SupplierClaimFigures supplier_claims;  // totals, and each group when grouped by supplier
   std::optional<double> claim_rate;
   bool low_volume = false;  // units sold below the threshold: ranked after the others
   std::vector<std::pair<std::string, std::int64_t>> top_reasons;  // cases per reason, top 3

@@ -47,6 +47,12 @@ constexpr std::string_view kPriority[] = {"priority"};
 constexpr std::string_view kTags[] = {"add", "remove"};
 constexpr std::string_view kHold[] = {"hold", "reason"};
 constexpr std::string_view kHoldFlag[] = {"hold"};
+constexpr std::string_view kClaim[] = {"supplier", "reference", "items", "amount", "currency",
+                                       "message"};
+constexpr std::string_view kSupplier[] = {"supplier"};
+constexpr std::string_view kAnswer[] = {"claim", "answer", "amount", "currency", "reference",
+                                        "reason"};
+constexpr std::string_view kAnswerWord[] = {"answer"};
 
 // Indexed by Action; the order must follow the enum (checked below).
 constexpr Transition kTable[] = {
@@ -185,6 +191,20 @@ constexpr Transition kTable[] = {
      .fields = kHold,
      .required = kHoldFlag,
      .staff_event = "case.updated"},
+    // The shop's recourse against its supplier, apart from the customer's case: it changes no
+    // state, the customer does not see it, and it may follow the case after its end.
+    {.action = Action::claim_supplier,
+     .roles = kStaff | kHost,
+     .from = kAll & ~kCancelled,
+     .fields = kClaim,
+     .required = kSupplier,
+     .staff_event = "case.supplier_claimed"},
+    {.action = Action::supplier_answer,
+     .roles = kStaff | kHost,
+     .from = kAll,
+     .fields = kAnswer,
+     .required = kAnswerWord,
+     .staff_event = "case.supplier_answered"},
 };
 
 static_assert(std::size(kTable) == std::size(kActionNames));

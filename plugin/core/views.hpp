@@ -33,6 +33,7 @@ struct CaseRecord {
   std::vector<HistoryEntry> history;
   std::string status_token;
   std::optional<Penalty> penalty;  // accrued at the time of the read
+  UnixMs read_at = 0;              // the time of the read (for what is late then)
 };
 
 struct CasePage {

@@ -43,6 +43,8 @@ enum class Action {
   tag,
   renew_link,
   legal_hold,
+  claim_supplier,
+  supplier_answer,
 };
 enum class ResolutionType {
   refund,
@@ -65,7 +67,7 @@ inline constexpr std::string_view kActionNames[] = {
     "review", "request_info", "reply",  "authorize_return", "receive_goods", "accept",
     "reject", "fulfil",       "close",  "reopen",           "cancel",        "rate",
     "assign", "escalate",     "comment", "set_priority",    "tag",
-    "renew_link", "legal_hold"};
+    "renew_link", "legal_hold", "claim_supplier", "supplier_answer"};
 
 inline constexpr std::string_view kReasons[] = {
     "defect",       "transport_damage", "not_as_described", "wrong_item",
@@ -82,6 +84,8 @@ inline constexpr std::string_view kConditions[] = {"as_new", "opened", "used", "
 // What becomes of goods received back (CONTRACT §7), for the host's stock.
 inline constexpr std::string_view kDispositions[] = {"restock", "quarantine", "scrap", "repair",
                                                      "return_to_supplier"};
+// A supplier's answer to the shop's claim (CONTRACT §7).
+inline constexpr std::string_view kSupplierAnswers[] = {"accepted", "rejected"};
 inline constexpr std::string_view kPriorities[] = {"low", "normal", "high", "urgent"};
 inline constexpr std::string_view kCustomerTypes[] = {"consumer", "sole_trader", "business"};
 inline constexpr std::string_view kLocales[] = {"pl", "en", "ru"};

@@ -132,8 +132,21 @@ std::string Engine::status_token(const Case &subject) const {
   return make_status_token(keys_.current, subject.shop, subject.id, subject.link_version);
 }
 
+ActionContext Engine::action_context(const Policy &policy, const std::string &shop_id,
+                                    UnixMs at) const {
+  ActionContext context{at, policy.appeal_days};
+  // A case of a shop no longer configured keeps working, its days counted without a calendar.
+  const auto found = shops_.find(shop_id);
+  context.supplier_answer_due =
+      found == shops_.end()
+          ? at + policy.supplier_answer_days * kMsPerDay
+          : period_end(at, policy.supplier_answer_days, calendar_of(policy), found->second.zone);
+  return context;
+}
+
 CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history) const {
   CaseRecord record;
+  record.read_at = now();
   if (const auto found = shops_.find(subject.shop); found != shops_.end()) {
     record.penalty = accrued_penalty(subject, now(), found->second.zone);
   }
@@ -372,7 +385,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     // Files first: a reply bringing files to a closed or cancelled case is refused for them.
     if (!kept.empty()) check_accepts_attachments(before);
     const auto policy = policy_at(tx, subject.shop, at);
-    Outcome outcome = apply_action(subject, request, {at, policy->appeal_days});
+    Outcome outcome = apply_action(subject, request, action_context(*policy, subject.shop, at));
     if (request.action == Action::fulfil) add_correction(tx, subject, outcome.events);
     if (!kept.empty()) keep_attachments(tx, subject, before, kept);
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);

@@ -258,6 +258,9 @@ class Engine {
     Zone zone;
   };
   const Shop &shop(const std::string &id) const;
+  // What an action taken at `at` in a case of `shop_id` needs of the policy: the appeal window,
+  // the date a supplier claim made now is to be answered by.
+  ActionContext action_context(const Policy &policy, const std::string &shop_id, UnixMs at) const;
   // The shop's policy in force at an instant: the latest one set to apply by then, else the
   // preset of the shop's jurisdiction.
   std::shared_ptr<const Policy> policy_at(Tx &tx, const std::string &shop_id, UnixMs at) const;

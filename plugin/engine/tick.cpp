@@ -19,6 +19,10 @@ Event alert_event(const Case &subject, const Alert &alert, UnixMs now) {
   json::object data{{"deadline", kDeadlineNames[static_cast<int>(alert.deadline)]},
                     {"due", format_rfc3339(alert.due)}};
   if (alert.deadline == Deadline::decision) data["basis"] = subject.deadlines.basis;
+  if (alert.deadline == Deadline::supplier_answer) {
+    data["claim"] = alert.claim;
+    data["supplier"] = subject.supplier_claims.at(static_cast<std::size_t>(alert.claim - 1)).supplier;
+  }
   if (alert.hours_before > 0) {
     data["hours_before"] = alert.hours_before;
     return case_event(subject, "case.deadline_at_risk", now, false, std::move(data));

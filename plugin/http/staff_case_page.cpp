@@ -2,6 +2,8 @@
 // action from such a form; and the conflict page when someone else changed the case first.
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+
 #include "codec/case_json.hpp"
 #include "codec/requests.hpp"
 #include "core/basis.hpp"
@@ -26,7 +28,7 @@ constexpr Action kStaffActions[] = {
     Action::fulfil,        Action::close,        Action::reopen,
     Action::comment,       Action::assign,       Action::set_priority,
     Action::tag,           Action::escalate,     Action::cancel,
-    Action::legal_hold};
+    Action::legal_hold,    Action::claim_supplier, Action::supplier_answer};
 
 // A deadline's or an answer's basis in the page's language; a citation the engine does not make
 // (one stored by an older version) is shown as it is.
@@ -55,6 +57,29 @@ std::string limit_hint(Call &call, const Case &c, const StaffMember &staff) {
     hint += (hint.empty() ? "" : " ") + text;
   }
   return hint;
+}
+
+// The supplier of the case's goods as the order names it, to fill the claim form; "" if unknown.
+std::string supplier_of_goods(Call &call, const Case &c, const StaffMember &staff) {
+  if (c.order_id.empty()) return {};
+  const auto order = call.engine().staff_order(staff, c.shop, c.order_id);
+  if (!order) return {};
+  for (const auto &item : c.items) {
+    const OrderLine *line = order->line(item.line);
+    if (line && !line->supplier.empty()) return line->supplier;
+  }
+  return {};
+}
+
+// The open claims, for the answer form to choose from: "1 · Acme".
+json::array open_claims(const Case &c) {
+  json::array claims;
+  for (const auto &claim : c.supplier_claims) {
+    if (!claim.open()) continue;
+    claims.push_back(json::object{{"value", std::to_string(claim.claim)},
+                                  {"label", std::to_string(claim.claim) + " · " + claim.supplier}});
+  }
+  return claims;
 }
 
 // The form of one action: which fields it shows.
@@ -116,9 +141,62 @@ json::object action_form(Call &call, Action action, const Case &c, const StaffMe
         form["f_reason_required"] = true;
       }
       break;
+    case Action::claim_supplier:
+      form["f_supplier"] = true;
+      form["supplier_value"] = supplier_of_goods(call, c, staff);
+      form["f_reference"] = true;
+      form["f_claim_amount"] = true;
+      form["amount_hint"] = call.text("staff_claim_amount_hint");
+      form["currency"] = call.engine().shop_config(c.shop).currency;
+      form["f_message"] = true;
+      form["message_label"] = call.text("staff_claim_note");
+      break;
+    case Action::supplier_answer:
+      form["f_answer"] = true;
+      form["claims"] = open_claims(c);
+      form["answers"] = options_of(call, kSupplierAnswers, "staff_supplier_answer_", "");
+      form["f_claim_amount"] = true;
+      form["amount_hint"] = call.text("staff_recovered_hint");
+      form["currency"] = call.engine().shop_config(c.shop).currency;
+      form["f_reference"] = true;
+      form["reference_label"] = call.text("staff_supplier_reference");
+      form["f_reason"] = true;
+      form["reason_label"] = call.text("staff_supplier_reason");
+      break;
     default: break;
   }
   return form;
+}
+
+// The claims against suppliers as the case page lists them, with what is late at `now`.
+json::array claims_shown(Call &call, const Case &c, const std::string &zone, UnixMs now) {
+  json::array shown;
+  for (const auto &claim : c.supplier_claims) {
+    std::string goods;
+    for (const auto &claimed : claim.items) {
+      const CaseItem &item = c.items.at(static_cast<std::size_t>(claimed.item - 1));
+      if (!goods.empty()) goods += ", ";
+      goods += (item.name.empty() ? item.sku : item.name) + " × " + std::to_string(claimed.qty);
+    }
+    const std::string status =
+        claim.overdue(now) ? "overdue" : claim.open() ? "open" : claim.answer;
+    json::object entry{{"claim", claim.claim},
+                       {"supplier", claim.supplier},
+                       {"reference", claim.reference},
+                       {"goods", goods},
+                       {"claimed_at", local_time(zone, claim.claimed_at)},
+                       {"answer_due", local_time(zone, claim.answer_due)},
+                       {"status_label", call.text("staff_claim_" + status)},
+                       {"late", claim.overdue(now)},
+                       {"note", claim.note},
+                       {"answer_reference", claim.answer_reference},
+                       {"answer_reason", claim.answer_reason}};
+    if (claim.claimed) entry["claimed"] = local_money_text(*claim.claimed, call.lang);
+    if (claim.recovered) entry["recovered"] = local_money_text(*claim.recovered, call.lang);
+    if (claim.answered_at) entry["answered_at"] = local_time(zone, *claim.answered_at);
+    shown.push_back(std::move(entry));
+  }
+  return shown;
 }
 
 json::object case_context(Call &call, const StaffCall &who, const CaseRecord &record) {
@@ -204,6 +282,9 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
     items.push_back(std::move(shown));
   }
   context["items"] = std::move(items);
+  json::array claims = claims_shown(call, c, zone, now);
+  context["has_claims"] = !claims.empty();
+  context["claims"] = std::move(claims);
   const std::string mark = deadline_mark(c, now, call.engine().staff_at_risk_ms(c.shop));
   context["overdue"] = mark == "overdue";
   context["at_risk"] = mark == "at_risk";
@@ -249,6 +330,17 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
     if (const auto *score = entry.data.if_contains("score")) {
       notes.emplace_back(json::serialize(*score) + "/5");
     }
+    if (const auto *claim = entry.data.if_contains("claim"); claim && claim->is_object()) {
+      const auto &o = claim->get_object();
+      std::string note = "#" + json::serialize(o.at("claim"));
+      if (const auto *supplier = o.if_contains("supplier"); supplier && supplier->is_string()) {
+        note += " · " + std::string(supplier->get_string());
+      }
+      if (const auto *answer = o.if_contains("answer"); answer && answer->is_string()) {
+        note += " · " + call.text("staff_supplier_answer_" + std::string(answer->get_string()));
+      }
+      notes.emplace_back(note);
+    }
     shown["notes"] = std::move(notes);
     json::array files;
     if (const auto *ids = entry.data.if_contains("attachments"); ids && ids->is_array()) {
@@ -263,7 +355,12 @@ json::object case_context(Call &call, const StaffCall &who, const CaseRecord &re
   context["history"] = std::move(history);
   json::array forms;
   for (const Action action : kStaffActions) {
-    if (!c.anonymised_at && role_may(action, staff.role) && state_allows(action, c.state)) {
+    const bool answerable = action != Action::supplier_answer ||
+                            std::any_of(c.supplier_claims.begin(), c.supplier_claims.end(),
+                                        [](const SupplierClaim &claim) { return claim.open(); });
+    const bool takes_actions = !c.anonymised_at || action == Action::supplier_answer;
+    if (takes_actions && answerable && role_may(action, staff.role) &&
+        state_allows(action, c.state)) {
       forms.push_back(action_form(call, action, c, staff));
     }
   }
@@ -318,7 +415,7 @@ json::object action_document(const Form &form, const StaffMember &staff) {
   }
   for (const char *key :
        {"message", "instructions", "reason", "reference", "condition", "disposition", "priority",
-        "to", "explanation"}) {
+        "to", "explanation", "supplier", "answer"}) {
     const std::string value = form.get(key);
     if (!value.empty()) doc[key] = value;
   }
@@ -334,6 +431,19 @@ json::object action_document(const Form &form, const StaffMember &staff) {
     }
     if (form.get("resolution") == "exchange") add_exchange_goods(form, resolution);
     doc["resolution"] = std::move(resolution);
+  }
+  const std::string action = form.get("action");
+  if (action == "claim_supplier" || action == "supplier_answer") {
+    if (!form.get("amount").empty()) {
+      doc["amount"] = form.get("amount");
+      doc["currency"] = form.get("currency");
+    }
+  }
+  if (action == "supplier_answer" && !form.get("claim").empty()) {
+    const std::string claim = form.get("claim");
+    const bool digits =
+        claim.size() <= 4 && claim.find_first_not_of("0123456789") == std::string::npos;
+    doc["claim"] = digits ? json::value(std::stoll(claim)) : json::value(claim);
   }
   if (form.get("action") == "tag") {
     for (const char *key : {"add", "remove"}) {

@@ -21,6 +21,12 @@ inline constexpr const char *kReportItemsSql =
     " disposed_return_to_supplier FROM case_items WHERE shop = :shop AND created_at >= :begin"
     " AND created_at < :end";
 
+// Per claim against a supplier made in [:begin, :end) (optionally " AND kind = :kind").
+inline constexpr const char *kReportClaimsSql =
+    "SELECT supplier, answer, answer_due, claimed_amount, claimed_currency, recovered_amount,"
+    " recovered_currency FROM supplier_claims WHERE shop = :shop AND claimed_at >= :begin"
+    " AND claimed_at < :end";
+
 // Units sold per sku, supplier or category on orders placed in [:begin, :end).
 inline std::string units_sold_sql(Grouping grouping) {
   const std::string column(name(grouping));  // a fixed word: sku, supplier or category

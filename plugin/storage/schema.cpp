@@ -7,6 +7,7 @@
 #include "storage/canned_replies_table.hpp"
 #include "storage/dialect.hpp"
 #include "storage/disposition_columns.hpp"
+#include "storage/supplier_claims_table.hpp"
 #include "storage/privacy_table.hpp"
 #include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
@@ -182,6 +183,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < kTransactionSeqMigration) number_seq_by_transaction(sql, dialect);
   if (found < kQueueStateMigration) add_queue_state_index(sql);  // queue_columns.cpp
   if (found < kDispositionMigration) add_disposition_columns(sql);  // disposition_columns.cpp
+  if (found < kSupplierClaimsMigration) add_supplier_claims_table(sql);  // supplier_claims_table.cpp
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

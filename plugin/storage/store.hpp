@@ -137,6 +137,9 @@ class Tx {
   // the units sold in it, for groupings that compare claims with sales).
   void report_facts(const std::string &shop, const Span &span, std::optional<Kind> kind,
                     Grouping grouping, ReportFacts &into);
+  // The supplier claims of report_facts' period and kind.
+  void report_claims(const std::string &shop, const Span &span, std::optional<Kind> kind,
+                     ReportFacts &into);
 
   // The staff desk (tx_staff.cpp): links and sessions by the SHA-256 (hex) of their secrets.
   void put_staff_link(const std::string &hash, const StaffMember &staff, const std::string &next,

@@ -8,6 +8,7 @@
 #include "core/state_machine.hpp"
 #include "storage/report_columns.hpp"
 #include "storage/rows.hpp"
+#include "storage/supplier_claims_table.hpp"
 #include "storage/dialect.hpp"
 #include "storage/store.hpp"
 
@@ -129,6 +130,7 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
                      columns.disposed[1], columns.disposed[2], columns.disposed[3],
                      columns.disposed[4], c.id, static_cast<long long>(item.item)});
   }
+  write_supplier_claims(writes_, sql_, c);
   write_queue_columns(c, false);
 }
 

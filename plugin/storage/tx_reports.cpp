@@ -22,7 +22,37 @@ std::optional<long long> maybe(const std::vector<long long> &values,
   return values[i];
 }
 
+std::optional<Decimal> amount_of(const std::string &text) {
+  if (text.empty()) return std::nullopt;
+  auto amount = Decimal::parse(text);
+  if (!amount) fail(Status::storage, "a stored supplier claim amount is damaged");
+  return amount;
+}
+
 }  // namespace
+
+// Claims are few next to cases: one statement, read row by row.
+void Tx::report_claims(const std::string &shop, const Span &span, std::optional<Kind> kind,
+                       ReportFacts &into) {
+  long long begin = span.begin, end = span.end;
+  const std::string kind_name = kind ? std::string(name(*kind)) : std::string();
+  const std::string sql = std::string(kReportClaimsSql) + (kind ? " AND kind = :kind" : "");
+  soci::details::prepare_temp_type prepared = (sql_.prepare << sql);
+  prepared, soci::use(shop), soci::use(begin), soci::use(end);
+  if (kind) prepared, soci::use(kind_name);
+  soci::rowset<soci::row> rows(prepared);
+  for (const auto &row : rows) {
+    ClaimFacts claim;
+    claim.supplier = row.get<std::string>(0);
+    claim.answer = row.get<std::string>(1);
+    claim.answer_due = integer_at(row, 2);
+    claim.claimed = amount_of(row.get<std::string>(3));
+    claim.claimed_currency = row.get<std::string>(4);
+    claim.recovered = amount_of(row.get<std::string>(5));
+    claim.recovered_currency = row.get<std::string>(6);
+    into.claims.push_back(std::move(claim));
+  }
+}
 
 void Tx::report_facts(const std::string &shop, const Span &span, std::optional<Kind> kind,
                       Grouping grouping, ReportFacts &into) {
@@ -128,6 +158,7 @@ void Tx::report_facts(const std::string &shop, const Span &span, std::optional<K
       }
     }
   }
+  report_claims(shop, span, kind, into);
   if (compares_sales(grouping)) {
     soci::rowset<soci::row> rows = (sql_.prepare << units_sold_sql(grouping), soci::use(shop),
                                     soci::use(begin), soci::use(end));

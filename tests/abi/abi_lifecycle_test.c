@@ -584,6 +584,51 @@ static void test_exchange(void) {
   reclaim_free(doc);
 }
 
+/* Supplier claims through the ABI: made by the host, refused to the customer and for units
+ * already claimed, answered once; the case's state does not move. */
+static void test_supplier_claims(void) {
+  char id[64] = "";
+  char *doc = NULL;
+  int rc = reclaim_order_import(E, NULL, "reclaim",
+                                "{\"id\":\"1003\",\"currency\":\"PLN\","
+                                "\"customer\":{\"email\":\"ola@example.pl\"},"
+                                "\"lines\":[{\"id\":\"9\",\"name\":\"Toster\",\"qty\":1,"
+                                "\"unit_price\":\"89.00\",\"supplier\":\"Tostery\"}]}",
+                                &doc);
+  CHECK_STATUS_DOC(rc, RECLAIM_OK, doc);
+  reclaim_free(doc);
+  doc = OPEN("{\"kind\":\"complaint\"," AGENT ",\"order_id\":\"1003\","
+             "\"items\":[{\"line\":\"9\",\"qty\":1,\"reason\":\"defect\"}]}",
+             RECLAIM_OK);
+  CHECK(json_str(doc, "id", id, sizeof id));
+  reclaim_free(doc);
+  REFUSED(id, "{\"action\":\"claim_supplier\"," CUSTOMER ",\"supplier\":\"Tostery\"}",
+          RECLAIM_NOT_ALLOWED);
+  REFUSED_WITH(id, "{\"action\":\"claim_supplier\"," HOST "}", RECLAIM_INVALID_ARGUMENT,
+               "\"supplier\"");
+  REFUSED_WITH(id, "{\"action\":\"claim_supplier\"," HOST ",\"supplier\":\"\xc3\x28\"}",
+               RECLAIM_INVALID_ARGUMENT, NULL);
+  REFUSED_WITH(id, "{\"action\":\"supplier_answer\"," HOST ",\"answer\":\"accepted\"}",
+               RECLAIM_NOT_ALLOWED, "\"no_open_claim\"");
+  doc = ACT(id, "{\"action\":\"claim_supplier\"," HOST ",\"supplier\":\"Tostery <i>SA</i>\"}",
+            RECLAIM_OK);
+  EXPECT_CASE(doc, "received", 2);
+  CHECK_CONTAINS(doc, "\"supplier\":\"Tostery <i>SA</i>\"");
+  CHECK_CONTAINS(doc, "\"claimed\":{\"amount\":\"89.00\",\"currency\":\"PLN\"}");
+  reclaim_free(doc);
+  REFUSED_WITH(id, "{\"action\":\"claim_supplier\"," HOST ",\"supplier\":\"Other\"}",
+               RECLAIM_NOT_ALLOWED, "\"already_claimed\"");
+  doc = ACT(id, "{\"action\":\"supplier_answer\"," HOST ",\"answer\":\"rejected\","
+                "\"reason\":\"wear and tear\"}",
+            RECLAIM_OK);
+  EXPECT_CASE(doc, "received", 3);
+  CHECK_CONTAINS(doc, "\"answer\":\"rejected\"");
+  CHECK_CONTAINS(doc, "\"answer_reason\":\"wear and tear\"");
+  reclaim_free(doc);
+  REFUSED_WITH(id, "{\"action\":\"supplier_answer\"," HOST ",\"claim\":1,\"answer\":\"accepted\"}",
+               RECLAIM_NOT_ALLOWED, "\"already_answered\"");
+}
+
 int main(void) {
   E = abi_open_memory();
   if (E == NULL) return TEST_SUMMARY();
@@ -597,6 +642,7 @@ int main(void) {
   test_clocks();
   test_events_cursor();
   test_exchange();
+  test_supplier_claims();
   reclaim_close(E);
   return TEST_SUMMARY();
 }

@@ -2,7 +2,8 @@
 // host's link signs an agent in; the agent finds a new case in the queue and asks for a photo;
 // the customer answers on the status page with one; the agent sees it inline and accepts within
 // the role's limit; a decision above it is refused and a supervisor takes it; two agents race on
-// one case and the later one gets the conflict page, nothing overwritten. axe-core on every desk
+// one case and the later one gets the conflict page, nothing overwritten; the shop claims the
+// kettle's cost from its supplier. axe-core on every desk
 // page in pl, en and ru; screenshots at 1280 and 360 px.
 const agentAnna = { id: 'anna', name: 'Anna Nowak', role: 'agent', shops: ['default'], locale: 'en' };
 const agentPiotr = { id: 'piotr', name: 'Piotr Wiśniewski', role: 'agent', shops: ['default'], locale: 'en' };
@@ -77,6 +78,18 @@ export async function deskScenario({ browser, host, check, shot, audit, photo, l
   await customer.reload();
   const decided = await customer.locator('main').innerText();
   check(decided.includes('199.99') && decided.includes('We refund the kettle in full.'), "the customer's page shows the decision");
+
+  // The shop claims the kettle's cost back from its supplier: listed on the case for staff, never
+  // shown to the customer.
+  await openForm(anna, 'claim_supplier');
+  await anna.locator('#act-claim_supplier-supplier').fill('Elektro Hurt');
+  await anna.locator('#act-claim_supplier-reference').fill('RK/2026/12');
+  await submit(anna, 'claim_supplier');
+  const claimed = await anna.locator('main').innerText();
+  check(claimed.includes('Claims against suppliers') && claimed.includes('Elektro Hurt') && claimed.includes('Awaiting the answer'),
+    'the supplier claim is listed on the case');
+  await customer.reload();
+  check(!(await customer.content()).includes('Elektro Hurt'), 'the customer does not see the supplier claim');
 
   // Above the agent's limit: refused, nothing changes; the supervisor decides.
   await anna.goto(`${host.url}/staff/cases/${large.number}?lang=en`);

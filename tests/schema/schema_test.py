@@ -507,7 +507,8 @@ def test_action_table(engine, cancelled):
                "reject": {"reason": "no"}, "reopen": {"reason": "again"}, "rate": {"score": 4},
                "comment": {"message": "note"}, "set_priority": {"priority": "low"},
                "accept": {"resolution": {"type": "refund"}}, "receive_goods": {"condition": "used"},
-               "legal_hold": {"hold": True, "reason": "a dispute"}}
+               "legal_hold": {"hold": True, "reason": "a dispute"},
+               "claim_supplier": {"supplier": "Elektro"}, "supplier_answer": {"answer": "accepted"}}
     roles = SCHEMAS["common.schema.json"]["$defs"]["role"]["enum"]
     for action, branch in ACTIONS.items():
         fields = samples.get(action, {})

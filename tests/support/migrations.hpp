@@ -8,9 +8,15 @@
 
 namespace reclaim::test {
 
-// Migration 16, dispositions (plugin/storage/disposition_columns.cpp). The reports' index of
-// case_items is gone afterwards; migration 16 makes it again (or 5 before it).
+// Migration 17, supplier claims (plugin/storage/supplier_claims_table.cpp).
+inline void undo_supplier_claims_migration(soci::session &sql) {
+  sql << "DROP TABLE supplier_claims";
+}
+
+// Migration 16, dispositions (plugin/storage/disposition_columns.cpp), and newer. The reports'
+// index of case_items is gone afterwards; migration 16 makes it again (or 5 before it).
 inline void undo_disposition_migration(soci::session &sql) {
+  undo_supplier_claims_migration(sql);
   sql << "DROP INDEX IF EXISTS case_items_for_reports";
   for (const char *column : {"disposed_restock", "disposed_quarantine", "disposed_scrap",
                              "disposed_repair", "disposed_return_to_supplier"}) {

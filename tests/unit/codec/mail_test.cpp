@@ -126,6 +126,31 @@ TEST(Mail, TheLinkIsAButtonForCustomersAndALinkForStaff) {
   EXPECT_EQ(staff.text.find("Dzień dobry"), std::string::npos);
 }
 
+// A supplier's late answer is the shop's deadline too: the alert names it and the supplier.
+TEST(Mail, ASupplierAnswerAlertNamesTheSupplier) {
+  const auto &texts = MailTexts::defaults();
+  const std::pair<const char *, const char *> wanted[] = {
+      {"en", "Supplier: Elektro"}, {"pl", "Dostawca: Elektro"}, {"ru", "Поставщик: Elektro"}};
+  for (const auto &[locale, line] : wanted) {
+    auto v = values_in(locale);
+    v["deadline_code"] = "supplier_answer_due";
+    v["supplier"] = "Elektro";
+    for (const char *name : {"staff.deadline_at_risk", "staff.deadline_breached"}) {
+      const auto mail = texts.render(name, locale, v);
+      EXPECT_NE(mail.text.find(line), std::string::npos) << name << " " << locale << mail.text;
+      EXPECT_EQ(mail.subject.find("{{"), std::string::npos);
+    }
+  }
+  auto v = values_in("en");
+  v["deadline_code"] = "supplier_answer_due";
+  EXPECT_NE(texts.render("staff.deadline_breached", "en", v)
+                .subject.find("Deadline missed: supplier’s answer to the shop’s claim"),
+            std::string::npos);
+  // Without a supplier the line is left out, not left empty.
+  EXPECT_EQ(texts.render("staff.deadline_breached", "en", values_in("en")).text.find("Supplier:"),
+            std::string::npos);
+}
+
 TEST(Mail, UnknownLanguageIsEnglishAndUnknownTemplateIsRefused) {
   const auto &texts = MailTexts::defaults();
   EXPECT_EQ(texts.render("case.closed", "de", values()).html.find("<html lang=\"en\">") !=

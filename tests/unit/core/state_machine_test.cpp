@@ -60,6 +60,16 @@ const std::map<std::string, Expected> &contract() {
         {"received", "in_review", "waiting_for_customer", "waiting_for_goods", "goods_received",
          "accepted", "rejected", "resolved", "closed", "cancelled"},
         ""}},
+      {"claim_supplier",
+       {{"agent", "supervisor", "host"},
+        {"received", "in_review", "waiting_for_customer", "waiting_for_goods", "goods_received",
+         "accepted", "rejected", "resolved", "closed"},
+        ""}},
+      {"supplier_answer",
+       {{"agent", "supervisor", "host"},
+        {"received", "in_review", "waiting_for_customer", "waiting_for_goods", "goods_received",
+         "accepted", "rejected", "resolved", "closed", "cancelled"},
+        ""}},
   };
   return table;
 }
@@ -130,6 +140,16 @@ TEST(StateMachine, EachActionTakesTheContractsFieldsAndEmitsItsEvents) {
       {"tag", {{"add", "remove"}, {}, "", "case.updated"}},
       {"renew_link", {{}, {}, "case.link_renewed", ""}},
       {"legal_hold", {{"hold", "reason"}, {"hold"}, "", "case.updated"}},
+      {"claim_supplier",
+       {{"supplier", "reference", "items", "amount", "currency", "message"},
+        {"supplier"},
+        "",
+        "case.supplier_claimed"}},
+      {"supplier_answer",
+       {{"claim", "answer", "amount", "currency", "reference", "reason"},
+        {"answer"},
+        "",
+        "case.supplier_answered"}},
   };
   ASSERT_EQ(want.size(), std::size(kActionNames));
   for (std::size_t a = 0; a < std::size(kActionNames); ++a) {

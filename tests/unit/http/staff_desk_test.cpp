@@ -457,6 +457,64 @@ TEST_P(StaffDesk, AnExchangeIsDecidedFromTheAcceptFormWithItsDifference) {
   EXPECT_EQ(page.body.find("<b>szklany</b>"), std::string::npos);
 }
 
+TEST_P(StaffDesk, TheShopClaimsFromItsSupplierAndRecordsTheAnswer) {
+  Order order = demo_order("1077", "anna@example.com");
+  order.lines[0].supplier = "Elektro";
+  engine_.import_order("default", order);
+  const std::string number = open_case("default", "1077", "anna@example.com");
+  Desk desk = signed_in("agent");
+  const std::string page_url = "/staff/cases/" + number + "?lang=en";
+  const std::string target = "/staff/cases/" + number + "/actions";
+  Response page = desk.get(page_url);
+  ASSERT_EQ(page.status, 200);
+  // The claim form names the order's supplier; nothing to answer yet.
+  EXPECT_NE(page.body.find("Claim against the supplier"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(name="supplier" value="Elektro")"), std::string::npos);
+  EXPECT_EQ(page.body.find(R"(value="supplier_answer")"), std::string::npos);
+  const auto version = [&] { return std::to_string(engine_.get_case(number).subject.version); };
+  // An amount that is no amount changes nothing.
+  EXPECT_EQ(desk.post(target, {{"action", "claim_supplier"}, {"expected_version", version()},
+                               {"supplier", "Elektro"}, {"amount", "lots"}, {"currency", "PLN"}})
+                .status,
+            422);
+  EXPECT_TRUE(engine_.get_case(number).subject.supplier_claims.empty());
+  ASSERT_EQ(desk.post(target, {{"action", "claim_supplier"}, {"expected_version", version()},
+                               {"supplier", "Elektro <b>AGD</b>"}, {"reference", "RK/1"},
+                               {"message", "heating element"}, {"amount", ""}})
+                .status,
+            303);
+  page = desk.get(page_url);
+  EXPECT_NE(page.body.find("Claims against suppliers"), std::string::npos);
+  EXPECT_NE(page.body.find("Elektro &lt;b&gt;AGD&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("<b>AGD</b>"), std::string::npos);
+  EXPECT_NE(page.body.find("Awaiting the answer"), std::string::npos);
+  EXPECT_NE(page.body.find("Kettle × 2"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(value="supplier_answer")"), std::string::npos);
+  ASSERT_EQ(desk.post(target, {{"action", "supplier_answer"}, {"expected_version", version()},
+                               {"claim", "1"}, {"answer", "accepted"}, {"amount", "350.00"},
+                               {"currency", "PLN"}, {"reference", "KOR/9"}})
+                .status,
+            303);
+  const Case answered = engine_.get_case(number).subject;
+  ASSERT_EQ(answered.supplier_claims.size(), 1u);
+  EXPECT_EQ(answered.supplier_claims[0].answer, "accepted");
+  EXPECT_EQ(answered.supplier_claims[0].recovered->amount.to_string(2), "350.00");
+  page = desk.get(page_url);
+  EXPECT_NE(page.body.find("Accepted by the supplier"), std::string::npos);
+  EXPECT_NE(page.body.find("350.00"), std::string::npos);
+  EXPECT_NE(page.body.find("KOR/9"), std::string::npos);
+  // Answered: the form is gone, and answering again by hand is refused.
+  EXPECT_EQ(page.body.find(R"(value="supplier_answer")"), std::string::npos);
+  EXPECT_EQ(desk.post(target, {{"action", "supplier_answer"}, {"expected_version", version()},
+                               {"claim", "1"}, {"answer", "rejected"}})
+                .status,
+            409);
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=pl").body.find("Reklamacje do dostawców"),
+            std::string::npos);
+  EXPECT_NE(desk.get("/staff/cases/" + number + "?lang=ru").body.find("Претензии к поставщикам"),
+            std::string::npos);
+}
+
 class StaffDeskPoland : public StaffDesk {
  protected:
   StaffDeskPoland() : StaffDesk("", "PL") {}

@@ -55,6 +55,9 @@ TEST(ReportStorage, EveryReportQueryIsOneCoveringIndexRange) {
     expect_index_range(plan_of(tx, std::string(kReportCasesSql) + " AND kind = :kind", true),
                        "cases_for_reports");
     expect_index_range(plan_of(tx, kReportItemsSql, false), "case_items_for_reports");
+    expect_index_range(plan_of(tx, kReportClaimsSql, false), "supplier_claims_for_reports");
+    expect_index_range(plan_of(tx, std::string(kReportClaimsSql) + " AND kind = :kind", true),
+                       "supplier_claims_for_reports");
     for (const Grouping g : {Grouping::sku, Grouping::supplier, Grouping::category}) {
       const auto plan = plan_of(tx, units_sold_sql(g), false);
       expect_index_range(plan, "order_lines_by_placed");
@@ -98,6 +101,8 @@ TEST(ReportStorage, OnPostgreSQLEveryReportQueryFindsItsIndex) {
         postgresql_plan(tx, std::string(kReportCasesSql) + " AND kind = :kind", true),
         "cases_for_reports");
     expect_postgresql_index(postgresql_plan(tx, kReportItemsSql, false), "case_items_for_reports");
+    expect_postgresql_index(postgresql_plan(tx, kReportClaimsSql, false),
+                            "supplier_claims_for_reports");
     for (const Grouping g : {Grouping::sku, Grouping::supplier, Grouping::category}) {
       expect_postgresql_index(postgresql_plan(tx, units_sold_sql(g), false),
                               "order_lines_by_placed");
