@@ -65,18 +65,6 @@ void split_tax(RefundLine &out, int minor) {
 
 }  // namespace
 
-std::optional<Money> money_back(const CaseItem &item) {
-  const auto &decision = item.decision;
-  if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return {};
-  const Resolution &resolution = *decision.resolution;
-  if (gives_money_back(resolution.type)) return resolution.amount;
-  // An exchange for cheaper goods refunds the difference.
-  if (resolution.difference && settlement(*resolution.difference) == "refund") {
-    return magnitude(*resolution.difference);
-  }
-  return {};
-}
-
 bool refunds_money(const CaseItem &item) { return money_back(item).has_value(); }
 
 void check_decided(const Case &subject) {

@@ -35,10 +35,7 @@ struct RefundPlan {
   std::string note;      // "RC-2026-000001 (complaint): refund"
 };
 
-// What an item's accepted resolution pays back: the amount of a refund, partial refund or price
-// reduction, or the difference of an exchange for cheaper goods. The items a refund plan is made
-// of.
-std::optional<Money> money_back(const CaseItem &item);
+// Whether the item gives money back (core's money_back): the items a refund plan is made of.
 bool refunds_money(const CaseItem &item);
 
 // Error(not_allowed) unless the case is accepted or resolved: what a host payload renders.

@@ -68,10 +68,11 @@ void add_decision(json::object &values, const MailScene &scene) {
                          {"resolution", name(decision.resolution->type)}};
       if (const auto &amount = decision.resolution->amount) {
         entry["amount"] = local_money_text(*amount, scene.locale);
-        if (gives_money_back(decision.resolution->type)) {
-          refund = refund ? *refund + amount->amount : amount->amount;
-          currency = amount->currency;
-        }
+      }
+      // Refunds, and what an exchange for cheaper goods pays back.
+      if (const auto back = money_back(item)) {
+        refund = refund ? *refund + back->amount : back->amount;
+        currency = back->currency;
       }
       if (const auto &goods = decision.resolution->exchange) {
         entry["exchange_goods"] = goods->name.empty() ? goods->sku : goods->name;

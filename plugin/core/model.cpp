@@ -23,6 +23,17 @@ bool gives_money_back(ResolutionType type) {
          type == ResolutionType::price_reduction;
 }
 
+std::optional<Money> money_back(const CaseItem &item) {
+  const auto &decision = item.decision;
+  if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return {};
+  const Resolution &resolution = *decision.resolution;
+  if (gives_money_back(resolution.type)) return resolution.amount;
+  if (resolution.difference && settlement(*resolution.difference) == "refund") {
+    return magnitude(*resolution.difference);
+  }
+  return {};
+}
+
 std::string_view settlement(const Money &difference) {
   if (difference.amount.zero()) return "none";
   return difference.amount.negative() ? "refund" : "charge";

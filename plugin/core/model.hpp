@@ -159,6 +159,10 @@ struct SupplierClaim {
   bool overdue(UnixMs now) const { return open() && now > answer_due; }
 };
 
+// The money an accepted item gives back: the amount of a refund, partial refund or price
+// reduction, or the difference of an exchange for cheaper goods; none otherwise.
+std::optional<Money> money_back(const CaseItem &item);
+
 struct Deadlines {
   std::optional<UnixMs> first_response_due;
   std::optional<UnixMs> decision_due;

@@ -34,9 +34,9 @@ ItemReportColumns item_report_columns(const CaseItem &item) {
   const auto &decision = item.decision;
   if (decision.outcome != ItemDecision::Outcome::accepted || !decision.resolution) return out;
   out.resolution = name(decision.resolution->type);
-  if (gives_money_back(decision.resolution->type) && decision.resolution->amount) {
-    out.refund_amount = decision.resolution->amount->amount.to_string();
-    out.refund_currency = decision.resolution->amount->currency;
+  if (const auto back = money_back(item)) {
+    out.refund_amount = back->amount.to_string();
+    out.refund_currency = back->currency;
   }
   return out;
 }

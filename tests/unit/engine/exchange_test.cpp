@@ -9,6 +9,7 @@
 #include "adapters/refund_plan.hpp"
 #include "codec/views_json.hpp"
 #include "codec/order_json.hpp"
+#include "codec/report_json.hpp"
 #include "codec/requests.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
@@ -120,6 +121,15 @@ TEST_P(ExchangeOn, CheaperGoodsRefundTheDifferenceAsAMoneyOnlyLine) {
   EXPECT_EQ(plan.lines[0].qty, 0);  // the goods came back as an exchange, not for money
   EXPECT_EQ(plan.gross.to_string(2), "33.35");
   EXPECT_EQ((plan.net + plan.tax).to_string(2), "33.35");
+  // Reports count what was paid back: the difference, as a refund of this period.
+  // (The days around today, whatever the shop's zone makes of the hour.)
+  const auto day = [&](int offset) {
+    return format_rfc3339(engine.now() + offset * kMsPerDay).substr(0, 10);
+  };
+  const auto report = codec::to_json(engine.report(codec::report_query_from_json(json::parse(
+      R"({"from":")" + day(-1) + R"(","to":")" + day(1) + R"(","group_by":"resolution"})"))));
+  EXPECT_EQ(report.at("totals").at("refunded"),
+            json::parse(R"([{"amount":"33.35","currency":"PLN"}])"));
 }
 
 TEST_P(ExchangeOn, TheSamePriceSettlesNothing) {
