@@ -315,7 +315,7 @@ RECLAIM_API int reclaim_case_list(reclaim_engine *e, const char *query_json, cha
  *     "idempotency_key": "…", "resolution": {"type": "refund"}}
  *  Actions: review, request_info, reply, authorize_return, receive_goods, accept, reject,
  *  fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority, tag,
- *  renew_link. Who may take which in which state: docs/STATES.md. renew_link (customer, staff or
+ *  renew_link, legal_hold, claim_supplier, supplier_answer. Who may take which in which state: docs/STATES.md. renew_link (customer, staff or
  *  host; any state) revokes every status link of the case: the link_version goes up, earlier
  *  links are refused at once, the result's status_token is the new link and a
  *  case.link_renewed event (customer-visible) tells the host to mail it to the customer.

@@ -122,6 +122,12 @@ void anonymise(Case &subject, const std::string &pseudonym, const Traces &traces
     item.decision.reason = scrubbed(item.decision.reason, traces);
   }
   if (subject.rating) subject.rating->comment.clear();
+  // The supplier, the references and what was recovered are the shop's business, not the
+  // customer's; the notes and the supplier's reasons are free text that may name them.
+  for (auto &claim : subject.supplier_claims) {
+    claim.note.clear();
+    claim.answer_reason = scrubbed(claim.answer_reason, traces);
+  }
   std::erase_if(subject.tags, [&](const std::string &tag) { return traces.found_in(tag); });
   scrub(subject.extra, traces, pseudonym);
   subject.link_version += 1;  // a link someone kept opens nothing any more

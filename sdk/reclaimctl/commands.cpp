@@ -100,7 +100,7 @@ const std::vector<Command> &commands() {
        "act on a case (review, accept, fulfil, close, …)",
        "Runs ACTION (review, request_info, reply, authorize_return, receive_goods, accept,\n"
        "reject, fulfil, close, reopen, cancel, rate, assign, escalate, comment, set_priority,\n"
-       "tag, renew_link, legal_hold) on the case REF. The action's own fields come from --set (text),\n"
+       "tag, renew_link, legal_hold, claim_supplier, supplier_answer) on the case REF. The action's own fields come from --set (text),\n"
        "--set-json (any JSON value) and --body (a JSON object file). Examples:\n"
        "  reclaimctl case act RC-2026-000001 review --as agent:anna --expected-version 1\n"
        "  reclaimctl case act RC-2026-000001 accept --as supervisor:eva \\\n"

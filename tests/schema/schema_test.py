@@ -712,6 +712,7 @@ def test_payloads(engine, orders, cases):
             error("reclaim_host_payload", lambda c=case: engine.host_payload(c["id"], "reclaim"),
                   "unsupported", "for the reclaim adapter", field="adapter")
     test_exchange_payload(engine, orders.get("woocommerce"))
+    test_supplier_claim(engine)
     if "c" in cases:
         error("reclaim_host_payload", lambda: engine.host_payload(cases["c"]["id"], "generic"),
               "not_allowed", "of a case without an order", field="case_ref")
@@ -744,6 +745,32 @@ def test_exchange_payload(engine, order):
         check(got.get("exchange", {}).get("to_charge") not in (None, "0.00"),
               "the exchange block says what to charge")
         tampered(got, "host-payload-result.schema.json", "the exchange payload")
+
+
+def test_supplier_claim(engine):
+    """A claim against the supplier, answered: the case and its events against their schemas."""
+    case = open_case(engine, {"kind": "complaint", "actor": AGENT,
+                              "customer": {"email": "marta@example.pl"},
+                              "items": [{"sku": "KET-9", "name": "Czajnik", "qty": 1,
+                                         "unit_price": "99.00", "currency": "PLN",
+                                         "reason": "defect"}]},
+                     "a complaint without an order, to claim from the supplier")
+    if case is None:
+        return
+    case = act(engine, case, "claim_supplier", AGENT, "for the defective unit",
+               supplier="Hurtownia", reference="RK/1", message="internal note")
+    claims = case.get("supplier_claims") or [{}]
+    check(claims[0].get("answer") is None and claims[0].get("overdue") is False,
+          "a new supplier claim is open and not late")
+    case = act(engine, case, "supplier_answer", SUPERVISOR, "accepted",
+               answer="accepted", amount="10.00", currency="PLN")
+    claims = case.get("supplier_claims") or [{}]
+    check(claims[0].get("recovered", {}).get("amount") == "10.00",
+          "the supplier's answer records what was recovered")
+    error("reclaim_case_act",
+          lambda: engine.act(case["id"], {"action": "supplier_answer", "actor": SUPERVISOR,
+                                          "answer": "rejected"}),
+          "not_allowed", "with no open supplier claim", rule="no_open_claim")
 
 
 def read_all_events(engine, what):

@@ -232,6 +232,40 @@ export type CaseActRequest = {
   hold: boolean;
   /** Why (a dispute, an authority's request); required to set a hold. */
   reason?: CaseActRequest.OptionalText;
+} | {
+  action?: "claim_supplier";
+  actor?: unknown;
+  expected_version?: unknown;
+  idempotency_key?: unknown;
+  /** The supplier's name or id; reports group the claims by it (group_by supplier). */
+  supplier: Common.Text;
+  /** The shop's reference sent to the supplier. */
+  reference?: (Common.Text | null);
+  /** The goods claimed, each named by line or item number, with qty (default: the item's units not yet claimed). Default: every unit of the case not under another claim that is open or accepted. */
+  items?: (CaseActRequest.ClaimedItem[] | null);
+  /** What the shop asks back, above zero, with currency. Default: the price of the units claimed when every one of them has a price in one currency; otherwise the claim names no amount. */
+  amount?: (Common.Decimal | null);
+  /** The amount's currency (with amount). */
+  currency?: (Common.Currency | null);
+  /** An internal note kept with the claim (its note). */
+  message?: CaseActRequest.OptionalText;
+} | {
+  action?: "supplier_answer";
+  actor?: unknown;
+  expected_version?: unknown;
+  idempotency_key?: unknown;
+  /** accepted or rejected. */
+  answer: "accepted" | "rejected";
+  /** The claim's number in the case (supplier_claims[].claim). Default: the only open claim; when several are open, RECLAIM_INVALID_ARGUMENT naming claim. */
+  claim?: (number | null);
+  /** accepted: what the supplier credits or pays back, above zero, with currency. Default: the amount claimed; required when the claim named none. Refused with rejected. */
+  amount?: (Common.Decimal | null);
+  /** The amount's currency (with amount). */
+  currency?: (Common.Currency | null);
+  /** The supplier's reference: its credit note or letter. */
+  reference?: (Common.Text | null);
+  /** rejected: the supplier's reasons. Refused with accepted. */
+  reason?: CaseActRequest.OptionalText;
 });
 export namespace CaseActRequest {
   export type RequiredText = Common.Text;
@@ -261,6 +295,11 @@ export namespace CaseActRequest {
     item?: unknown;
     qty?: unknown;
     resolution?: (Common.ResolutionRequest | null);
+  };
+  export type ClaimedItem = CaseActRequest.ItemRef & {
+    line?: unknown;
+    item?: unknown;
+    qty?: unknown;
   };
 }
 
@@ -412,6 +451,8 @@ export namespace Case {
     anonymised_at: Common.UtcTimeOrNull;
     /** Raised when the case was opened (policy abuse, docs/ABUSE.md); staff see them, the customer does not. */
     flags: Common.Flag[];
+    /** The shop's claims against its suppliers for goods of the case (claim_supplier, supplier_answer), by number; staff see them, the customer does not. Empty for cases stored before supplier claims. */
+    supplier_claims: Case.SupplierClaim[];
     /** The host data given at opening. */
     extra: {
       [key: string]: unknown;
@@ -449,6 +490,40 @@ export namespace Case {
         [key: string]: number;
       };
     };
+  };
+  /** A claim of the shop against its supplier, as the case, its history and the events carry it. Optional members are written only when they have a value. */
+  export type SupplierClaim = {
+    /** Its number in the case, from 1: supplier_answer names it. */
+    claim: number;
+    /** The supplier's name or id, as given. */
+    supplier: string;
+    /** The shop's reference sent to the supplier. */
+    reference?: string;
+    /** The units claimed, by case item. */
+    items: ({
+      /** The case item (items[].item). */
+      item: number;
+      qty: number;
+    })[];
+    /** What the shop asks back: the amount given, else the price of the units claimed; null when neither (goods without a price, or priced in several currencies). */
+    claimed: (Common.Money | null);
+    /** The internal note given with the claim (its message). */
+    note?: string;
+    claimed_at: Common.UtcTime;
+    /** The shop's target for the answer: sla.supplier_answer_days after claimed_at, at the end of that day in the shop's zone, moved past non-working days (docs/DEADLINES.md). */
+    answer_due: Common.UtcTime;
+    /** null while the claim is open. */
+    answer: "accepted" | "rejected" | null;
+    /** When the answer was recorded. */
+    answered_at?: Common.UtcTime;
+    /** accepted: what the supplier credits or pays back. */
+    recovered?: Common.Money;
+    /** The supplier's reference: its credit note or letter. */
+    answer_reference?: string;
+    /** rejected: the supplier's reasons. */
+    answer_reason?: string;
+    /** In a case read (reclaim_case_get, reclaim_case_act, the staff API's case): the claim is still open and its answer_due had passed at the time of the read. Not in summaries, subject exports, history entries or events. */
+    overdue?: boolean;
   };
   /** From the law in force and the shop's policy on the day the case opened. Days count as the civil codes count them: the day of the event is not counted, a period ends at 23:59:59 of its last day in the shop's zone, and a last day that is a Saturday (PL), Sunday or public holiday moves to the next working day (docs/DEADLINES.md). */
   export type Deadlines = {
@@ -515,7 +590,7 @@ export namespace Common {
   export type Kind = "complaint" | "return";
   export type Role = "customer" | "agent" | "supervisor" | "host" | "system";
   export type State = "received" | "in_review" | "waiting_for_customer" | "waiting_for_goods" | "goods_received" | "accepted" | "rejected" | "resolved" | "closed" | "cancelled";
-  export type Action = "review" | "request_info" | "reply" | "authorize_return" | "receive_goods" | "accept" | "reject" | "fulfil" | "close" | "reopen" | "cancel" | "rate" | "assign" | "escalate" | "comment" | "set_priority" | "tag" | "renew_link" | "legal_hold";
+  export type Action = "review" | "request_info" | "reply" | "authorize_return" | "receive_goods" | "accept" | "reject" | "fulfil" | "close" | "reopen" | "cancel" | "rate" | "assign" | "escalate" | "comment" | "set_priority" | "tag" | "renew_link" | "legal_hold" | "claim_supplier" | "supplier_answer";
   export type Reason = "defect" | "transport_damage" | "not_as_described" | "wrong_item" | "missing_parts" | "late_delivery" | "changed_mind" | "no_longer_needed" | "better_price" | "size_or_fit" | "other";
   export type ResolutionType = "refund" | "partial_refund" | "replacement" | "repair" | "price_reduction" | "store_credit" | "exchange" | "discount_code";
   export type Channel = "web" | "email" | "phone" | "chat" | "social" | "marketplace" | "store" | "api";
@@ -594,7 +669,7 @@ export namespace Common {
     condition: Common.Condition;
     disposition?: Common.Disposition;
   };
-  /** What an action recorded, by action: request_info, reply, comment: message (and for a reply through the HTTP API or by e-mail, attachments: ids; by e-mail also channel: email, and a reply's from and to are the same state when the case was not waiting for the customer); authorize_return: instructions; receive_goods: items received; accept: items, partial, reason; reject, reopen, cancel: reason; fulfil: reference; rate: score, comment; assign: assignee (null when cleared); escalate: reason, to; set_priority: priority; tag: tags (all of them after the change); renew_link: link_version (the new one); open: kind, channel and, when staff opened what a customer could not, eligibility_override; deemed_acceptance: deemed, basis, decision_due, items. */
+  /** What an action recorded, by action: request_info, reply, comment: message (and for a reply through the HTTP API or by e-mail, attachments: ids; by e-mail also channel: email, and a reply's from and to are the same state when the case was not waiting for the customer); authorize_return: instructions; receive_goods: items received; accept: items, partial, reason; reject, reopen, cancel: reason; fulfil: reference; rate: score, comment; assign: assignee (null when cleared); escalate: reason, to; set_priority: priority; tag: tags (all of them after the change); renew_link: link_version (the new one); legal_hold: hold, reason; claim_supplier, supplier_answer: claim (the claim as the action left it, case.schema.json#/$defs/supplier_claim, without overdue); open: kind, channel and, when staff opened what a customer could not, eligibility_override; deemed_acceptance: deemed, basis, decision_due, items. */
   export type HistoryData = Common.HistoryDataMembers;
   /** The members history data may carry, without the strictness: history_data and the events' action data build on it. */
   export type HistoryDataMembers = {
@@ -614,6 +689,10 @@ export namespace Common {
     priority?: Common.Priority;
     tags?: string[];
     link_version?: number;
+    /** legal_hold: true when the hold was set, false when it was released. */
+    hold?: boolean;
+    /** claim_supplier, supplier_answer: the claim against the supplier as the action left it. */
+    claim?: Case.SupplierClaim;
     kind?: Common.Kind;
     channel?: Common.Channel;
     eligibility_override?: ({
@@ -737,8 +816,8 @@ export type Error = {
     message: string;
     /** The input at fault, as a path into the request ("items[0].qty", "customer.email") or the name of a parameter ("case_ref", "adapter", "database"). Present only when one field is at fault. */
     field?: string;
-    /** The stable name of the rule that refused the request, when one did. not_allowed: role_not_allowed, state_not_allowed, order_required, email_mismatch, decision_limit_exceeded, appeal_window_expired, already_rated, quantity_exceeded (case open), not_decided (reclaim_document: a decision letter before the decision), an eligibility code a customer's case open met (window_expired, guarantee_expired, non_returnable, statutory_exception, line_not_found), or the law rule a policy breaks (return_window_shorter_than_law, window_must_count_from_delivery, guarantee_shorter_than_law, decision_later_than_law, statutory_remedy_missing). invalid_argument: quantity_exceeded and amount_exceeded (case act); mail_too_large, mail_malformed, mail_no_sender, mail_too_many_files and mail_too_deep (reclaim_message_inbound, field raw). anonymised (case act: the case's personal data was erased). already_decided and not_deemed belong to the deemed acceptance of reclaim_tick and are not returned. */
-    rule?: "role_not_allowed" | "state_not_allowed" | "order_required" | "email_mismatch" | "decision_limit_exceeded" | "appeal_window_expired" | "already_rated" | "quantity_exceeded" | "window_expired" | "guarantee_expired" | "non_returnable" | "statutory_exception" | "line_not_found" | "return_window_shorter_than_law" | "window_must_count_from_delivery" | "guarantee_shorter_than_law" | "decision_later_than_law" | "statutory_remedy_missing" | "amount_exceeded" | "mail_too_large" | "mail_malformed" | "mail_no_sender" | "mail_too_many_files" | "mail_too_deep" | "not_decided";
+    /** The stable name of the rule that refused the request, when one did. not_allowed: role_not_allowed, state_not_allowed, order_required, email_mismatch, decision_limit_exceeded, appeal_window_expired, already_rated, quantity_exceeded (case open), already_claimed, no_open_claim and already_answered (case act: supplier claims), not_decided (reclaim_document: a decision letter before the decision), an eligibility code a customer's case open met (window_expired, guarantee_expired, non_returnable, statutory_exception, line_not_found), or the law rule a policy breaks (return_window_shorter_than_law, window_must_count_from_delivery, guarantee_shorter_than_law, decision_later_than_law, statutory_remedy_missing). invalid_argument: quantity_exceeded and amount_exceeded (case act); mail_too_large, mail_malformed, mail_no_sender, mail_too_many_files and mail_too_deep (reclaim_message_inbound, field raw). anonymised (case act: the case's personal data was erased). already_decided and not_deemed belong to the deemed acceptance of reclaim_tick and are not returned. */
+    rule?: "role_not_allowed" | "state_not_allowed" | "order_required" | "email_mismatch" | "decision_limit_exceeded" | "appeal_window_expired" | "already_rated" | "quantity_exceeded" | "window_expired" | "guarantee_expired" | "non_returnable" | "statutory_exception" | "line_not_found" | "return_window_shorter_than_law" | "window_must_count_from_delivery" | "guarantee_shorter_than_law" | "decision_later_than_law" | "statutory_remedy_missing" | "amount_exceeded" | "mail_too_large" | "mail_malformed" | "mail_no_sender" | "mail_too_many_files" | "mail_too_deep" | "not_decided" | "anonymised" | "already_claimed" | "no_open_claim" | "already_answered";
   };
 };
 
@@ -761,7 +840,7 @@ export type EventsResult = {
 export namespace EventsResult {
   export type Event = {
     seq: number;
-    type: "case.opened" | "case.state_changed" | "case.message" | "case.assigned" | "case.escalated" | "case.rated" | "case.note" | "case.updated" | "case.deadline_at_risk" | "case.deadline_breached" | "case.withdrawal" | "case.link_renewed" | "case.flagged" | "case.anonymised";
+    type: "case.opened" | "case.state_changed" | "case.message" | "case.assigned" | "case.escalated" | "case.rated" | "case.note" | "case.updated" | "case.deadline_at_risk" | "case.deadline_breached" | "case.withdrawal" | "case.link_renewed" | "case.flagged" | "case.supplier_claimed" | "case.supplier_answered" | "case.anonymised";
     case_id: string;
     case_number: string;
     shop: string;
@@ -798,13 +877,17 @@ export namespace EventsResult {
     status_url?: string;
     correction?: EventsResult.Correction;
   };
-  /** A deadline warning (hours_before it) or breach, sent once by reclaim_tick. */
+  /** A deadline warning (hours_before it) or breach, sent once by reclaim_tick. supplier_answer_due is the shop's target for a supplier's answer to one of its claims (claim_supplier): one per open claim, naming the claim and the supplier. */
   export type AlertData = {
-    deadline: "first_response_due" | "decision_due" | "resolution_due";
+    deadline: "first_response_due" | "decision_due" | "resolution_due" | "supplier_answer_due";
     due: Common.UtcTime;
     hours_before?: number;
     /** decision_due only: the rule behind it. */
     basis?: string;
+    /** supplier_answer_due only: the claim's number in the case. */
+    claim?: number;
+    /** supplier_answer_due only: the supplier claimed from. */
+    supplier?: string;
     locale: "pl" | "en" | "ru";
     customer_email: string;
     status_token: string;
@@ -1606,6 +1689,8 @@ export namespace PolicyGetResult {
       first_response_hours: number;
       decision_days: number;
       resolution_days: number;
+      /** The shop's target for a supplier's answer to its claim (claim_supplier), in days. */
+      supplier_answer_days: number;
     };
     replacement_quality_check: boolean;
     /** Largest first, no repeats. */
@@ -1668,11 +1753,13 @@ export type PolicySetRequest = {
   /** 0 to 100, charged on voluntary returns only. */
   restocking_fee_percent?: (string | null);
   return_shipping_paid_by?: "customer" | "shop" | null;
-  /** The shop's targets where the law sets none (resolution_days not below decision_days). */
+  /** The shop's targets where the law sets none (resolution_days not below decision_days), and for its suppliers' answers to its claims. */
   sla?: ({
     first_response_hours?: (number | null);
     decision_days?: (number | null);
     resolution_days?: (number | null);
+    /** Days a supplier is given to answer the shop's claim (claim_supplier), counted as the other deadlines: the answer is due at the end of the last day, moved past non-working days; default 30. */
+    supplier_answer_days?: (number | null);
   } | null);
   /** RU ст. 21: 20 days for a replacement instead of 7. */
   replacement_quality_check?: (boolean | null);
@@ -1799,12 +1886,27 @@ export namespace ReportResult {
       repair: number;
       return_to_supplier: number;
     };
+    supplier_claims: ReportResult.SupplierClaims;
     low_volume: boolean;
     /** The three most frequent reasons, most cases first. */
     top_reasons: ({
       reason: Common.Reason;
       cases: number;
     })[];
+  };
+  /** The shop's claims against its suppliers made in the period (by the claim's own date, not its case's), of the report's kind. The totals count every one; the groups only when grouped by supplier (by the supplier the claim names), else zeros; with no grouping the one group is the totals. */
+  export type SupplierClaims = {
+    made: number;
+    /** Not answered yet. */
+    open: number;
+    /** Open, and past their answer_due when the report is made. */
+    overdue: number;
+    accepted: number;
+    rejected: number;
+    /** Money asked back, per currency. */
+    claimed: Common.Money[];
+    /** Money the accepted claims give back, per currency. */
+    recovered: Common.Money[];
   };
   export type Target = {
     target: number;
