@@ -4,11 +4,14 @@
  * Opens an engine with a manual clock on a SQLite file and plays September to November 2026 of a
  * small Polish shop through the C ABI: 900 orders of eight products from five suppliers, and
  * the complaints and returns that follow (reviewed, accepted or rejected, refunded, rated,
- * sometimes reopened; the last weeks' still open). The same seed gives the same history.
+ * sometimes reopened; the last weeks' still open), and the shop's claims against its suppliers
+ * for the defects it refunded (most answered, some rejected, some still waiting). The same seed
+ * gives the same history.
  * Then report on it:
  *
  *   ./demo_history demo.db
  *   reclaimctl --db demo.db report --from 2026-09-01 --to 2026-11-30 --group-by sku
+ *   reclaimctl --db demo.db report --from 2026-09-01 --to 2026-11-30 --group-by supplier
  *   reclaimctl --db demo.db report --from 2026-09-01 --to 2026-11-30 --group-by week \
  *       --format html --locale pl --output report.html
  *
@@ -96,8 +99,28 @@ static int act(const char *case_id, long long when, const char *action, const ch
   return 0;
 }
 
-/* What happens to one case after it is opened at `t`; `recent` cases may still be open. */
-static int handle(const char *case_id, long long t, int is_return, int recent) {
+/* The shop claims a refunded defect's cost from `supplier` a day after the refund. Claims take
+ * their turn from a counter, not the generator, so the cases' history stays the same: two in
+ * four are accepted, one rejected, one left unanswered (late by the end of the quarter). */
+static int claim_from_supplier(const char *case_id, long long t, const char *supplier) {
+  static int claims = 0;
+  const char *shop = "{\"role\":\"agent\",\"id\":\"ewa\"}";
+  const int turn = claims++;
+  const long long answered = t + DAY * (6 + turn % 17);
+  char fields[160];
+  snprintf(fields, sizeof fields, "\"supplier\":\"%s\",\"reference\":\"RK/%03d\"", supplier,
+           turn + 1);
+  if (act(case_id, t + DAY, "claim_supplier", shop, fields)) return 1;
+  if (turn % 4 == 3 || answered > kStart + 91 * DAY) return 0;
+  return act(case_id, answered, "supplier_answer", shop,
+             turn % 4 == 2 ? "\"answer\":\"rejected\",\"reason\":\"Uszkodzenie mechaniczne\""
+                           : "\"answer\":\"accepted\"");
+}
+
+/* What happens to one case after it is opened at `t`; `recent` cases may still be open. A
+ * refunded defect is claimed from `supplier` (NULL: none). */
+static int handle(const char *case_id, long long t, int is_return, int recent,
+                  const char *supplier) {
   static const char *const agents[] = {"{\"role\":\"agent\",\"id\":\"anna\"}",
                                        "{\"role\":\"agent\",\"id\":\"piotr\"}",
                                        "{\"role\":\"supervisor\",\"id\":\"ewa\"}"};
@@ -126,6 +149,7 @@ static int handle(const char *case_id, long long t, int is_return, int recent) {
   if (accepted) {
     t += HOUR * (4 + roll(36));
     if (act(case_id, t, "fulfil", host, "\"reference\":\"refund\"")) return 1;
+    if (supplier && claim_from_supplier(case_id, t, supplier)) return 1;
   }
   if (roll(10) < 7) { /* most customers rate; a rejection rarely pleases */
     snprintf(score, sizeof score, "\"score\":%d", accepted ? 3 + roll(3) : 1 + roll(3));
@@ -170,6 +194,7 @@ static int order_and_claims(int n, long long placed) {
   for (line = 1; line <= (second >= 0 ? 2 : 1); ++line) {
     const struct product *p = &kProducts[line == 1 ? first : second];
     const int is_return = roll(4) == 0;
+    const char *reason;
     const long long opened = placed + DAY * (2 + roll(9)) + HOUR * roll(12);
     if (roll(1000) >= p->claims_per_mille * (is_return ? 2 : 1)) continue;
     if (opened > kStart + 91 * DAY) continue; /* after the demo's last day */
@@ -180,14 +205,17 @@ static int order_and_claims(int n, long long placed) {
              "\"description\":\"Zgłoszenie z wersji demonstracyjnej\","
              "\"preferred_resolution\":\"refund\"}",
              is_return ? "return" : "complaint", roll(4) ? "web" : "email", id, email, line,
-             is_return ? kReturnReasons[roll(4)] : kComplaintReasons[roll(6)]);
+             reason = is_return ? kReturnReasons[roll(4)] : kComplaintReasons[roll(6)]);
     if (at(opened)) return 1;
     rc = reclaim_case_open(engine, request, &out);
     if (rc != RECLAIM_OK) return failed("reclaim_case_open", rc, out);
     example_string(out, "id", case_id, sizeof case_id);
     reclaim_free(out);
     out = NULL;
-    if (handle(case_id, opened, is_return, opened > kStart + 80 * DAY)) return 1;
+    if (handle(case_id, opened, is_return, opened > kStart + 80 * DAY,
+               strcmp(reason, "defect") == 0 ? p->supplier : NULL)) {
+      return 1;
+    }
   }
   return 0;
 }
