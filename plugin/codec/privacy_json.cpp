@@ -40,6 +40,7 @@ json::object to_json(const SubjectExport &data) {
   json::array cases, orders, messages, received, files;
   for (const auto &record : data.cases) {
     json::object c = case_to_json(record.subject);
+    c.erase("supplier_claims");  // the shop's dealings with its suppliers, not the customer's data
     json::array history;
     for (const auto &entry : record.history) {
       json::object e = history_to_json(entry);

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/currency.hpp"
 #include "core/error.hpp"
 #include "core/item_refs.hpp"
 #include "core/time.hpp"
@@ -26,12 +27,22 @@ std::optional<Money> price_of(const Case &subject, const std::vector<ClaimedItem
     total = total ? Money{total->amount + value, total->currency}
                   : Money{value, item.unit_price->currency};
   }
+  // What the customer paid, to the currency's minor units (a unit price from a host's line total
+  // may carry a fraction of a cent).
+  if (total) total->amount = round_to(total->amount, currency_minor_units(total->currency).value_or(2));
   return total;
 }
+
+// A claim's amounts: above zero, and far enough below Decimal's limit that a report can add up
+// every claim of a period.
+const Decimal kMostClaimed = Decimal::from_units(1'000'000'000 * Decimal::kOne);
 
 void check_amount(const Money &amount) {
   if (amount.amount.negative() || amount.amount.zero()) {
     fail(Status::invalid_argument, "amount must be above zero", "amount");
+  }
+  if (amount.amount > kMostClaimed) {
+    fail(Status::invalid_argument, "amount must be at most 1000000000", "amount");
   }
 }
 
@@ -83,6 +94,9 @@ void claim_supplier(Case &subject, const ActionRequest &request, const ActionCon
          "a case holds at most " + std::to_string(kMaxSupplierClaims) + " supplier claims",
          "supplier");
   }
+  if (request.supplier.find_first_not_of(" \t") == std::string::npos) {
+    fail(Status::invalid_argument, "name the supplier", "supplier");
+  }
   SupplierClaim claim;
   claim.claim = static_cast<int>(subject.supplier_claims.size()) + 1;
   claim.supplier = request.supplier;
@@ -129,6 +143,10 @@ void claim_supplier(Case &subject, const ActionRequest &request, const ActionCon
       fail(Status::invalid_argument, "the claimed goods are worth more than an amount can hold",
            "items");
     }
+    if (claim.claimed && claim.claimed->amount > kMostClaimed) {
+      fail(Status::invalid_argument, "the claimed goods are worth more than 1000000000: name the amount",
+           "amount");
+    }
   }
   data["claim"] = supplier_claim_to_json(claim);
   subject.supplier_claims.push_back(std::move(claim));
@@ -159,6 +177,12 @@ void answer_supplier_claim(Case &subject, const ActionRequest &request, UnixMs n
   } else {
     if (request.amount) {
       fail(Status::invalid_argument, "a rejected claim recovers nothing", "amount");
+    }
+    // Free text could name the customer again after their data was erased.
+    if (subject.anonymised_at && !request.reason.empty()) {
+      fail(Status::not_allowed,
+           "the personal data of this case was erased: record the answer without the reasons",
+           "reason", "anonymised");
     }
     claim.answer_reason = request.reason;
   }

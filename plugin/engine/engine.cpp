@@ -14,6 +14,7 @@
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
 #include "core/messages.hpp"
+#include "core/supplier_claims.hpp"
 #include "engine/content_check.hpp"
 #include "engine/delivery.hpp"
 #include "engine/password.hpp"
@@ -131,6 +132,33 @@ const Engine::Shop &Engine::shop(const std::string &id) const {
 std::string Engine::status_token(const Case &subject) const {
   return make_status_token(keys_.current, subject.shop, subject.id, subject.link_version);
 }
+
+namespace {
+
+// A supplier claim that names no items takes the goods the order's lines say that supplier
+// supplied, those not claimed yet; where no line names it, the core's default (every unit).
+void default_claimed_items(Tx &tx, const Case &subject, ActionRequest &request) {
+  if (request.action != Action::claim_supplier || !request.items.empty() ||
+      subject.order_id.empty()) {
+    return;
+  }
+  const auto order = tx.order(subject.shop, subject.order_id);
+  if (!order) return;
+  std::vector<ItemRef> theirs, open;
+  for (const auto &item : subject.items) {
+    const OrderLine *line = order->line(item.line);
+    if (!line || line->supplier != request.supplier) continue;
+    ItemRef ref;
+    ref.item = item.item;
+    ref.field = "items";
+    theirs.push_back(ref);
+    if (units_claimed(subject, item.item) < item.qty) open.push_back(ref);
+  }
+  // All of theirs claimed already: named anyway, for the core to say so.
+  request.items = open.empty() ? theirs : open;
+}
+
+}  // namespace
 
 ActionContext Engine::action_context(const Policy &policy, const std::string &shop_id,
                                     UnixMs at) const {
@@ -385,7 +413,9 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     // Files first: a reply bringing files to a closed or cancelled case is refused for them.
     if (!kept.empty()) check_accepts_attachments(before);
     const auto policy = policy_at(tx, subject.shop, at);
-    Outcome outcome = apply_action(subject, request, action_context(*policy, subject.shop, at));
+    ActionRequest taken = request;  // a retried transaction starts again from the request
+    default_claimed_items(tx, subject, taken);
+    Outcome outcome = apply_action(subject, taken, action_context(*policy, subject.shop, at));
     if (request.action == Action::fulfil) add_correction(tx, subject, outcome.events);
     if (!kept.empty()) keep_attachments(tx, subject, before, kept);
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);

@@ -107,9 +107,13 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
   const std::string link = status_url(subject, locale);
   // What a host's own mailer needs to write to the customer, without reading the case.
   event.data["locale"] = locale;
-  event.data["customer_email"] = subject.customer.email;
-  event.data["status_token"] = status_token(subject);
-  if (!link.empty()) event.data["status_url"] = link;
+  // An erased case still hears from the shop's supplier and its deadline watch, but its link
+  // and address are gone: no event brings them back.
+  if (!subject.anonymised_at) {
+    event.data["customer_email"] = subject.customer.email;
+    event.data["status_token"] = status_token(subject);
+    if (!link.empty()) event.data["status_url"] = link;
+  }
   event.seq = tx.append_event(event);
 
   const NotifyConfig &notify = where.config.notify;

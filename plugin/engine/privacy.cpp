@@ -4,6 +4,7 @@
 
 #include "core/actions.hpp"
 #include "core/crypto.hpp"
+#include "core/deadlines.hpp"
 #include "core/error.hpp"
 #include "core/privacy.hpp"
 #include "engine/engine.hpp"
@@ -99,6 +100,10 @@ bool Engine::erase_case(Tx &tx, Case subject, const std::string &pseudonym, cons
   record.attachments += tx.delete_attachments(subject.id);
   tx.forget_idempotency(subject.id);
 
+  // The body does not hold the alert clock; an open supplier claim is still watched.
+  const auto alerts =
+      pending_alerts(subject, policy_at(tx, subject.shop, record.at)->warn_before_hours);
+  subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
   tx.update_case(subject, previous);
   const json::object data{{"erasure", record.id}, {"reason", record.reason}};
   tx.append_history(subject.id, subject.version,

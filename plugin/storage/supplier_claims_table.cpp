@@ -2,7 +2,41 @@
 
 #include <soci/soci.h>
 
+#include <utility>
+#include <vector>
+
+#include "codec/case_json.hpp"
+#include "storage/report_columns.hpp"
+
 namespace reclaim {
+
+namespace {
+
+// Exchanges for cheaper goods decided before this migration pay money back too
+// (core/model.hpp money_back): their items' refund columns are filled now.
+void refill_exchange_refunds(soci::session &sql) {
+  std::vector<std::pair<std::string, std::string>> bodies;
+  {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, body FROM cases WHERE id IN"
+                        " (SELECT case_id FROM case_items WHERE resolution = 'exchange')");
+    for (const auto &row : rows) {
+      bodies.emplace_back(row.get<std::string>(0), row.get<std::string>(1));
+    }
+  }
+  for (const auto &[id, body] : bodies) {
+    for (const auto &item : codec::case_from_text(body).items) {
+      const auto columns = item_report_columns(item);
+      const int position = item.item;
+      sql << "UPDATE case_items SET refund_amount = :amount, refund_currency = :currency"
+             " WHERE case_id = :id AND item = :item",
+          soci::use(columns.refund_amount), soci::use(columns.refund_currency), soci::use(id),
+          soci::use(position);
+    }
+  }
+}
+
+}  // namespace
 
 void add_supplier_claims_table(soci::session &sql) {
   // Amounts are decimal text, as everywhere; "" when there is none.
@@ -17,6 +51,7 @@ void add_supplier_claims_table(soci::session &sql) {
   sql << "CREATE INDEX supplier_claims_for_reports ON supplier_claims (shop, claimed_at,"
          " kind, supplier, answer, answer_due, answered_at, claimed_amount, claimed_currency,"
          " recovered_amount, recovered_currency)";
+  refill_exchange_refunds(sql);
 }
 
 void write_supplier_claims(StatementCache &writes, soci::session &sql, const Case &subject) {

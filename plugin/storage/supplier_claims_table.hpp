@@ -1,5 +1,6 @@
 // The schema migration of supplier claims (see schema.cpp): one row per claim beside the case
-// body, so that the reports by supplier read an index range instead of case documents.
+// body, so that the reports by supplier read an index range instead of case documents; and the
+// refund columns of exchanges decided before it, which now count what a cheaper one pays back.
 #pragma once
 
 #include "core/model.hpp"

@@ -241,7 +241,7 @@ export type CaseActRequest = {
   supplier: Common.Text;
   /** The shop's reference sent to the supplier. */
   reference?: (Common.Text | null);
-  /** The goods claimed, each named by line or item number, with qty (default: the item's units not yet claimed). Default: every unit of the case not under another claim that is open or accepted. */
+  /** The goods claimed, each named by line or item number, with qty (default: the item's units not yet claimed). Default: the goods whose order lines name this supplier, or every unit of the case when no line of the case names it; either way less the units under another claim that is open or accepted. */
   items?: (CaseActRequest.ClaimedItem[] | null);
   /** What the shop asks back, above zero, with currency. Default: the price of the units claimed when every one of them has a price in one currency; otherwise the claim names no amount. */
   amount?: (Common.Decimal | null);
@@ -2067,7 +2067,7 @@ export type SubjectExportResult = {
   shop: string;
   email: string;
   generated_at: Common.UtcTime;
-  /** Each case as reclaim_case_get gives it, without status_token; history entries only staff saw have internal: true. */
+  /** Each case as reclaim_case_get gives it, without status_token and without supplier_claims (the shop's dealings with its suppliers); history entries only staff saw have internal: true. */
   cases: ({
     [key: string]: unknown;
   })[];

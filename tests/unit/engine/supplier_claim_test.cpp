@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "codec/order_json.hpp"
+#include "codec/privacy_json.hpp"
 #include "codec/report_json.hpp"
 #include "codec/requests.hpp"
 #include "codec/views_json.hpp"
@@ -134,16 +135,24 @@ TEST_P(SupplierClaimOn, AClaimTakesEveryUnitAtItsPriceDueByTheShopsTarget) {
   EXPECT_TRUE(events_of("case.state_changed").empty());
 }
 
-TEST_P(SupplierClaimOn, WithoutItemsTheClaimTakesWhatIsNotClaimedYet) {
+TEST_P(SupplierClaimOn, WithoutItemsTheClaimTakesTheSuppliersGoodsNotClaimedYet) {
+  // The order's lines say who supplied what: Filtry's claim takes the filter alone.
+  auto doc = act(R"("action":"claim_supplier","supplier":"Filtry")");
+  EXPECT_EQ(doc.at("supplier_claims").at(0).at("items"), json::parse(R"([{"item":2,"qty":1}])"));
+  EXPECT_EQ(doc.at("supplier_claims").at(0).at("claimed"),
+            json::parse(R"({"amount":"20.00","currency":"PLN"})"));
   act(R"("action":"claim_supplier","supplier":"Elektro","items":[{"item":1,"qty":1}])");
-  const auto doc = act(R"("action":"claim_supplier","supplier":"Elektro","amount":"50.00","currency":"PLN")");
-  const auto &second = doc.at("supplier_claims").at(1).as_object();
-  EXPECT_EQ(second.at("claim"), 2);
-  EXPECT_EQ(second.at("items"), json::parse(R"([{"item":1,"qty":1},{"item":2,"qty":1}])"));
-  EXPECT_EQ(second.at("claimed"), json::parse(R"({"amount":"50.00","currency":"PLN"})"));
+  doc = act(R"("action":"claim_supplier","supplier":"Elektro","amount":"50.00","currency":"PLN")");
+  const auto &third = doc.at("supplier_claims").at(2).as_object();
+  EXPECT_EQ(third.at("claim"), 3);
+  EXPECT_EQ(third.at("items"), json::parse(R"([{"item":1,"qty":1}])"));
+  EXPECT_EQ(third.at("claimed"), json::parse(R"({"amount":"50.00","currency":"PLN"})"));
   const Error again = refused(R"("action":"claim_supplier","supplier":"Filtry")");
   EXPECT_EQ(again.status(), Status::not_allowed);
   EXPECT_EQ(again.rule(), "already_claimed");
+  // A supplier no line names (a wholesaler, say) is claimed for what is left: nothing here.
+  EXPECT_EQ(refused(R"("action":"claim_supplier","supplier":"Hurtownia AGD")").rule(),
+            "already_claimed");
 }
 
 TEST_P(SupplierClaimOn, AnAcceptedClaimRecoversTheAmountClaimedOrWhatTheSupplierGives) {
@@ -272,14 +281,37 @@ TEST_P(SupplierClaimOn, ClaimsOutliveTheCustomersCaseAndSurviveAReopening) {
 TEST_P(SupplierClaimOn, TheSuppliersAnswerIsRecordedAfterTheCustomersDataIsErased) {
   act(R"("action":"reject","reason":"the kettle was dropped")");
   act(R"("action":"claim_supplier","supplier":"Elektro")");
+  // What the customer may ask to see leaves out the shop's dealings with its supplier.
+  const auto exported = codec::to_json(
+      engine.subject_export({"default", "jan@example.pl", {Role::supervisor, "s"}, ""}));
+  ASSERT_EQ(exported.at("cases").as_array().size(), 1u);
+  EXPECT_FALSE(exported.at("cases").at(0).as_object().contains("supplier_claims"));
   const Erasure erased = engine.subject_erase(
       {"default", "jan@example.pl", {Role::supervisor, "s"}, "the customer asked"});
   ASSERT_EQ(erased.cases, 1);
   ASSERT_TRUE(engine.get_case(id).subject.anonymised_at);
-  // No new claim on an erased case, but the supplier's answer to an open one is still the shop's.
+  // No new claim on an erased case, but the supplier's answer to an open one is still the shop's,
+  // without free text, and its event brings back neither the address nor a working link.
   EXPECT_EQ(refused(R"("action":"claim_supplier","supplier":"Filtry")").rule(), "anonymised");
+  EXPECT_EQ(refused(R"("action":"supplier_answer","answer":"rejected","reason":"Jan K. dropped it")")
+                .rule(),
+            "anonymised");
+  // The claim is still watched: its deadline passes, and the breach is told once.
+  engine.set_clock(*parse_rfc3339(claims().at(0).at("answer_due").as_string()) + 60'000);
+  engine.tick();
+  int breaches = 0;
+  for (const auto &event : events_of("case.deadline_breached")) {
+    if (event.at("data").at("deadline") == "supplier_answer_due") ++breaches;
+    EXPECT_FALSE(event.at("data").as_object().contains("status_token"));
+  }
+  EXPECT_EQ(breaches, 1);
   act(R"("action":"supplier_answer","answer":"accepted","amount":"100.00","currency":"PLN")");
   EXPECT_EQ(claims().at(0).at("recovered"), json::parse(R"({"amount":"100.00","currency":"PLN"})"));
+  const auto answered = events_of("case.supplier_answered");
+  ASSERT_EQ(answered.size(), 1u);
+  for (const char *key : {"status_token", "status_url", "customer_email"}) {
+    EXPECT_FALSE(answered[0].at("data").as_object().contains(key)) << key;
+  }
 }
 
 TEST_P(SupplierClaimOn, BadClaimsAreRefusedNamingTheirFieldAndChangeNothing) {
@@ -290,6 +322,9 @@ TEST_P(SupplierClaimOn, BadClaimsAreRefusedNamingTheirFieldAndChangeNothing) {
   const Refusal cases[] = {
       {R"("action":"claim_supplier")", "supplier", Status::invalid_argument},
       {R"("action":"claim_supplier","supplier":"")", "supplier", Status::invalid_argument},
+      {R"("action":"claim_supplier","supplier":"   ")", "supplier", Status::invalid_argument},
+      {R"("action":"claim_supplier","supplier":"E","amount":"1000000000.01","currency":"PLN")",
+       "amount", Status::invalid_argument},
       {R"("action":"claim_supplier","supplier":"E","items":[{"item":9}])", "items[0]",
        Status::invalid_argument},
       {R"("action":"claim_supplier","supplier":"E","items":[{"line":"1","qty":3}])",

@@ -124,6 +124,52 @@ EngineConfig config_on(const std::string &database) {
   return config;
 }
 
+// An exchange for cheaper goods decided before migration 17 counted no money back; after it, its
+// difference is refunded money like any refund.
+TEST(ReportStorage, Migration17CountsWhatAnEarlierCheaperExchangePaidBack) {
+  const std::string database = fresh_database();
+  {
+    Engine engine(config_on(database));
+    engine.set_clock(*parse_rfc3339("2026-11-02T10:00:00Z"));
+    Order order;
+    order.id = "1";
+    order.number = "#1";
+    order.currency = "EUR";
+    order.customer.email = "jan@example.pl";
+    OrderLine line;
+    line.id = "A";
+    line.sku = "A";
+    line.name = "A";
+    line.qty = 1;
+    line.unit_price = *Decimal::parse("100.00");
+    order.lines.push_back(line);
+    engine.import_order("default", order);
+    const auto opened = json::parse(
+        R"({"kind":"return","actor":{"role":"agent"},"order_id":"1","items":[{"line":"A","qty":1,"reason":"size_or_fit"}]})");
+    const std::string id =
+        engine.open_case(codec::open_request_from_json(opened), json::serialize(opened)).subject.id;
+    const auto accept = json::parse(
+        R"({"action":"accept","actor":{"role":"supervisor"},"resolution":{"type":"exchange","sku":"B","unit_price":"55.55","currency":"EUR"}})");
+    engine.act(id, codec::action_request_from_json(accept), json::serialize(accept));
+  }
+  {
+    // As version 16 left it: no claims table, and no refund on the exchange's item.
+    StorageConfig storage;
+    storage.database = database;
+    Store store(storage);
+    store.write([](Tx &tx) {
+      soci::session &sql = tx.session();
+      test::undo_supplier_claims_migration(sql);
+      sql << "UPDATE case_items SET refund_amount = '', refund_currency = ''";
+      sql << "UPDATE meta SET value = '16' WHERE key = 'schema_version'";
+    });
+  }
+  Engine engine(config_on(database));
+  EXPECT_EQ(engine.info().schema, kSchemaVersion);
+  EXPECT_EQ(november(engine, "none").at("totals").at("refunded"),
+            json::parse(R"([{"amount":"44.45","currency":"EUR"}])"));
+}
+
 TEST(ReportStorage, Migration5FillsTheColumnsOfExistingCases) {
   const std::string database = fresh_database();
   std::vector<json::object> before;
