@@ -8,6 +8,8 @@ bash packaging/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target reclaim reclaimd
 mkdir -p build/demo
+# The demo orders, delivered two days ago: a return is still within its 14 days.
+python3 packaging/recent-orders.py sdk/reclaimd/demo-orders.json build/demo/demo-orders.json
 cat >build/demo/reclaimd.json <<JSON
 {
   "engine": {
@@ -16,7 +18,7 @@ cat >build/demo/reclaimd.json <<JSON
                "timezone": "Europe/Warsaw", "currency": "PLN", "locale": "pl", "case_prefix": "RC"}]
   },
   "http": {"listen": "${RECLAIM_DEMO_LISTEN:-127.0.0.1:8080}", "threads": 2},
-  "orders": ["$PWD/sdk/reclaimd/demo-orders.json"],
+  "orders": ["$PWD/build/demo/demo-orders.json"],
   "staff_link": {"staff": {"id": "demo", "name": "Demo Supervisor", "role": "supervisor",
                            "shops": ["default"]}, "ttl_s": 600}
 }

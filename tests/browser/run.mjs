@@ -50,6 +50,22 @@ function png() {
     chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+// The test orders with their dates moved so that the last delivery was two days ago: reclaimd
+// reads the real clock, and the withdrawal's 14 days must not have run out.
+function recentOrders(dir) {
+  const orders = JSON.parse(readFileSync(join(here, 'orders.json'), 'utf8'));
+  const latest = Math.max(...orders.map((order) => Date.parse(order.delivered_at)));
+  const shift = Date.now() - 2 * 86400000 - latest;
+  const moved = (at) => new Date(Date.parse(at) + shift).toISOString().replace(/\.\d+Z$/, 'Z');
+  for (const order of orders) {
+    order.placed_at = moved(order.placed_at);
+    order.delivered_at = moved(order.delivered_at);
+  }
+  const file = join(dir, 'orders.json');
+  writeFileSync(file, JSON.stringify(orders));
+  return file;
+}
+
 // reclaimd on a fresh SQLite file and a free port, with its staff console on stdin.
 async function startHost(dir) {
   const config = {
@@ -57,7 +73,7 @@ async function startHost(dir) {
       shops: [{ id: 'default', name: 'Browser Test Shop', jurisdiction: 'PL', timezone: 'Europe/Warsaw',
         currency: 'PLN', locale: 'pl' }] },
     http: { listen: '127.0.0.1:0', threads: 2, lookups_per_minute: 1000, submits_per_minute: 1000 },
-    orders: [join(here, 'orders.json')],
+    orders: [recentOrders(dir)],
   };
   writeFileSync(join(dir, 'reclaimd.json'), JSON.stringify(config));
   const child = spawn(reclaimd, ['--console', join(dir, 'reclaimd.json')], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -16,6 +16,7 @@ password, an unknown authority and a relay without STARTTLS send nothing and say
 Run: RECLAIM_LIBRARY=…/libreclaim.so python3 mail_delivery_test.py SDK_PYTHON_DIR
 """
 import base64
+import datetime
 import email
 import email.policy
 import hashlib
@@ -39,10 +40,17 @@ import reclaim  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import AuthResult  # noqa: E402
 
+def iso_days_ago(days):
+    """The engine reads the real clock here: the order is dated from today, so that its 14 days
+    for a withdrawal have not run out whenever the suite runs."""
+    moment = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=days)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef0123456789abcdef").decode()
 ORDER = {"id": "727", "number": "727", "currency": "PLN",
          "customer": {"email": "jan@example.pl", "name": "Jan Kowalski"},
-         "placed_at": "2026-11-20T10:00:00Z", "delivered_at": "2026-11-24T10:00:00Z",
+         "placed_at": iso_days_ago(6), "delivered_at": iso_days_ago(2),
          "lines": [{"id": "1", "sku": "KET-1", "name": "Czajnik elektryczny", "qty": 99,
                     "unit_price": "199.99"}]}
 
