@@ -22,6 +22,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "bench_support.hpp"
+#include "raw_case_reader.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -404,28 +405,10 @@ void BM_CaseGet_Abi(benchmark::State &state) {
 
 struct RawReader {
   soci::session sql;
-  std::string id, body, role, actor, action, from, to, data;
-  long long at = 0, visible = 0;
-  std::unique_ptr<soci::statement> select_case, select_history;
-  explicit RawReader(const std::string &file) : sql(soci::sqlite3, "db=\"" + file + "\"") {
-    select_case = std::make_unique<soci::statement>(
-        (sql.prepare << "SELECT body FROM cases WHERE id = :id", soci::use(id), soci::into(body)));
-    select_history = std::make_unique<soci::statement>(
-        (sql.prepare << "SELECT at, actor_role, actor_id, action, from_state, to_state, data,"
-                        " customer_visible FROM history WHERE case_id = :id ORDER BY seq",
-         soci::use(id), soci::into(at), soci::into(role), soci::into(actor), soci::into(action),
-         soci::into(from), soci::into(to), soci::into(data), soci::into(visible)));
-  }
-  // Returns the bytes read, so that nothing is optimised away.
-  std::size_t read(const std::string &case_id) {
-    id = case_id;
-    std::size_t bytes = 0;
-    select_case->execute(false);
-    while (select_case->fetch()) bytes += body.size();
-    select_history->execute(false);
-    while (select_history->fetch()) bytes += data.size() + action.size();
-    return bytes;
-  }
+  bench::RawCaseReader reader;
+  explicit RawReader(const std::string &file)
+      : sql(soci::sqlite3, "db=\"" + file + "\""), reader(sql) {}
+  std::size_t read(const std::string &case_id) { return reader.read(case_id); }
 };
 
 void BM_RawRead_Soci(benchmark::State &state) {

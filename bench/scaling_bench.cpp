@@ -15,7 +15,8 @@
 //          transaction id on PostgreSQL, as the engine does); statements prepared once;
 //          in one shop, then a shop per process, as the opens
 //   get    reclaim_case_get by id (random among 2000 cases)
-//   select the same row read by hand: SELECT body FROM cases WHERE id = :id
+//   select the same rows read by hand (bench/raw_case_reader.hpp): the case's body and its
+//          history, two statements prepared once, no explicit transaction
 #include <reclaim/reclaim.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "bench_support.hpp"
+#include "raw_case_reader.hpp"
 
 namespace {
 
@@ -323,18 +325,10 @@ int main(int argc, char **argv) {
       const double selects = run_processes(processes, seconds, [&](int) {
         auto sql = std::make_shared<soci::session>();
         open_session(*sql, reads);
-        auto id = std::make_shared<std::string>();
-        auto body = std::make_shared<std::string>();
-        auto select = std::make_shared<soci::statement>(
-            (sql->prepare << "SELECT body FROM cases WHERE id = :id", soci::use(*id),
-             soci::into(*body)));
+        auto reader = std::make_shared<bench::RawCaseReader>(*sql);
         auto pick = std::make_shared<std::mt19937>(std::random_device{}());
-        return std::function<void()>([sql, id, body, select, pick, &ids] {
-          *id = ids[(*pick)() % ids.size()];
-          select->execute(true);
-          while (select->fetch()) {
-          }
-          if (body->empty()) throw std::runtime_error("no row");
+        return std::function<void()>([sql, reader, pick, &ids] {
+          if (reader->read(ids[(*pick)() % ids.size()]) == 0) throw std::runtime_error("no row");
         });
       });
       std::printf("%-10s %5d %10.0f %10.0f %6.0f%% %10.0f %10.0f %6.0f%% %10.0f %10.0f %6.0f%%\n",

@@ -347,13 +347,19 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
 }
 
 CaseRecord Engine::get_case(const std::string &case_ref) {
-  CaseRecord result;
-  store_->read([&](Tx &tx) {
-    Case found = find_case(tx, case_ref);
-    auto history = tx.history(found.id);
-    result = record_of(std::move(found), std::move(history));
+  // One statement reads the case with its history, a snapshot of its own: no transaction.
+  std::optional<std::pair<Case, std::vector<HistoryEntry>>> found;
+  store_->read_statements([&](Tx &tx) {
+    if (case_ref.rfind("c_", 0) == 0) {
+      found = tx.case_with_history(case_ref);
+      return;
+    }
+    for (const auto &id : shop_order_) {
+      if ((found = tx.case_with_history(id, case_ref))) return;
+    }
   });
-  return result;
+  if (!found) fail(Status::not_found, "no case '" + case_ref + "'");
+  return record_of(std::move(found->first), std::move(found->second));
 }
 
 CasePage Engine::list_cases(CaseQuery query) {

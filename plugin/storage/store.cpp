@@ -101,6 +101,10 @@ void Store::write(const std::function<void(Tx &)> &work) { transact(Mode::write,
 
 void Store::read(const std::function<void(Tx &)> &work) { transact(Mode::read, work); }
 
+void Store::read_statements(const std::function<void(Tx &)> &work) {
+  transact(Mode::statements, work);
+}
+
 void Store::checkpoint() {
   if (std::string_view(dialect_->name) != "sqlite") return;
   const Borrowed borrowed{*this, acquire()};
@@ -149,15 +153,18 @@ void Store::transact(Mode mode, const std::function<void(Tx &)> &work) {
       StatementCache &cache = *connection.cache;
       try {
         // Prepared once per connection: parsing BEGIN and COMMIT was a fifth of a short read.
-        cache.execute(sql, writing ? dialect_->begin_write : dialect_->begin_read, {});
-        begun = true;
+        const bool transaction = mode != Mode::statements;
+        if (transaction) {
+          cache.execute(sql, writing ? dialect_->begin_write : dialect_->begin_read, {});
+          begun = true;
+        }
         if (mode == Mode::migrate && dialect_->migration_lock) {
           cache.execute(sql, dialect_->migration_lock, {lock_key_});
         }
         Tx tx(sql, cache, *dialect_, writing);
         work(tx);
-        committing = true;
-        cache.execute(sql, "COMMIT", {});
+        committing = transaction;
+        if (transaction) cache.execute(sql, "COMMIT", {});
         if (writing && watch_) watch_->committed();
         return;
       } catch (...) {

@@ -84,6 +84,11 @@ class Tx {
   // `seq` is the case's version after the change: one history entry per version.
   void append_history(const std::string &case_id, std::int64_t seq, const HistoryEntry &entry);
   std::vector<HistoryEntry> history(const std::string &case_id);
+  // The case and its history in one statement (one snapshot, one round trip), for reads run by
+  // Store::read_statements; nullopt when there is no such case.
+  std::optional<std::pair<Case, std::vector<HistoryEntry>>> case_with_history(const std::string &id);
+  std::optional<std::pair<Case, std::vector<HistoryEntry>>> case_with_history(
+      const std::string &shop, const std::string &number);
   // Returns the event's sequence number.
   std::int64_t append_event(const Event &event);
   std::vector<Event> events(const EventQuery &query);
@@ -252,6 +257,9 @@ class Tx {
  private:
   // The columns only the queue reads (priority, tags) of a case just inserted or updated.
   void write_queue_columns(const Case &subject, bool is_new);
+  // The case (tx_cases.cpp) and its history from one SELECT of both.
+  std::optional<std::pair<Case, std::vector<HistoryEntry>>> case_and_history(
+      const std::string &sql, const std::vector<Param> &params);
   // The SELECT `sql`, in a write transaction made to lock the rows it returns until the commit.
   std::string locking(const std::string &sql) const;
   // The seq of the next event or outbox row this transaction writes, or nullopt where the
@@ -285,6 +293,10 @@ class Store {
   void write(const std::function<void(Tx &)> &work);
   // Runs `work` in a read transaction (one consistent snapshot).
   void read(const std::function<void(Tx &)> &work);
+  // Runs `work` outside any transaction: each statement it runs sees a snapshot of its own.
+  // For reads that need one statement only: PostgreSQL then answers in one round trip instead
+  // of three (BEGIN, the statement, COMMIT), and SQLite skips two statements.
+  void read_statements(const std::function<void(Tx &)> &work);
   // SQLite: moves the write-ahead log into the database file and empties it, so that rows
   // just rewritten (an erasure) leave no earlier copy in the log. Nothing on PostgreSQL.
   void checkpoint();
@@ -316,7 +328,7 @@ class Store {
   void open(Connection &connection, bool first);
   Connection &acquire();
   void release(Connection &connection);
-  enum class Mode { read, write, migrate };
+  enum class Mode { read, statements, write, migrate };
   void transact(Mode mode, const std::function<void(Tx &)> &work);
 
   StorageConfig config_;

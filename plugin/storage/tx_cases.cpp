@@ -3,6 +3,8 @@
 #include <boost/json/serialize.hpp>
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "codec/case_json.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
@@ -25,6 +27,21 @@ long long decision_due_of(const Case &subject) {
 }
 
 int decided_of(const Case &subject) { return undecided(subject.state) ? 0 : 1; }
+
+// A history row's columns from `first` on: at, actor_role, actor_id, action, from_state,
+// to_state, data, customer_visible.
+HistoryEntry history_entry_of(const CachedRow &row, std::size_t first) {
+  HistoryEntry entry;
+  entry.at = row.number(first);
+  entry.actor.role = parse_word<Role>(row.text(first + 1), kRoleNames).value_or(Role::system);
+  entry.actor.id = row.text(first + 2);
+  entry.action = row.text(first + 3);
+  entry.from = parse_word<State>(row.text(first + 4), kStateNames).value_or(State::received);
+  entry.to = parse_word<State>(row.text(first + 5), kStateNames).value_or(State::received);
+  entry.data = boost::json::parse(row.text(first + 6)).as_object();
+  entry.customer_visible = row.number(first + 7) != 0;
+  return entry;
+}
 
 }  // namespace
 
@@ -165,23 +182,53 @@ void Tx::append_history(const std::string &case_id, std::int64_t seq,
 
 std::vector<HistoryEntry> Tx::history(const std::string &case_id) {
   std::vector<HistoryEntry> out;
-  reads_.query(
-      sql_,
-      "SELECT at, actor_role, actor_id, action, from_state, to_state, data, customer_visible"
-      " FROM history WHERE case_id = ? ORDER BY seq",
-      "nttttttn", {case_id}, [&](const CachedRow &row) {
-        HistoryEntry entry;
-        entry.at = row.number(0);
-        entry.actor.role = parse_word<Role>(row.text(1), kRoleNames).value_or(Role::system);
-        entry.actor.id = row.text(2);
-        entry.action = row.text(3);
-        entry.from = parse_word<State>(row.text(4), kStateNames).value_or(State::received);
-        entry.to = parse_word<State>(row.text(5), kStateNames).value_or(State::received);
-        entry.data = boost::json::parse(row.text(6)).as_object();
-        entry.customer_visible = row.number(7) != 0;
-        out.push_back(std::move(entry));
-      });
+  reads_.query(sql_,
+               "SELECT at, actor_role, actor_id, action, from_state, to_state, data,"
+               " customer_visible FROM history WHERE case_id = ? ORDER BY seq",
+               "nttttttn", {case_id},
+               [&](const CachedRow &row) { out.push_back(history_entry_of(row, 0)); });
   return out;
+}
+
+std::optional<std::pair<Case, std::vector<HistoryEntry>>> Tx::case_with_history(
+    const std::string &id) {
+  return case_and_history(
+      "SELECT 0, 0, 0, '', '', '', '', '', body, 0 FROM cases WHERE id = ?"
+      " UNION ALL SELECT 1, seq, at, actor_role, actor_id, action, from_state, to_state, data,"
+      " customer_visible FROM history WHERE case_id = ?",
+      {id, id});
+}
+
+std::optional<std::pair<Case, std::vector<HistoryEntry>>> Tx::case_with_history(
+    const std::string &shop, const std::string &number) {
+  return case_and_history(
+      "SELECT 0, 0, 0, '', '', '', '', '', body, 0 FROM cases WHERE shop = ? AND number = ?"
+      " UNION ALL SELECT 1, seq, at, actor_role, actor_id, action, from_state, to_state, data,"
+      " customer_visible FROM history WHERE case_id = (SELECT id FROM cases WHERE shop = ? AND"
+      " number = ?)",
+      {shop, number, shop, number});
+}
+
+std::optional<std::pair<Case, std::vector<HistoryEntry>>> Tx::case_and_history(
+    const std::string &sql, const std::vector<Param> &params) {
+  // Rows: the case (kind 0, its body) and its history entries (kind 1, with their seq, in no
+  // set order).
+  std::optional<Case> found;
+  std::vector<std::pair<long long, HistoryEntry>> entries;
+  reads_.query(sql_, sql, "nnnttttttn", params, [&](const CachedRow &row) {
+    if (row.number(0) == 0) {
+      if (!row.null(8)) found = case_from_body(row.text(8));
+    } else {
+      entries.emplace_back(row.number(1), history_entry_of(row, 2));
+    }
+  });
+  if (!found) return std::nullopt;
+  std::sort(entries.begin(), entries.end(),
+            [](const auto &a, const auto &b) { return a.first < b.first; });
+  std::vector<HistoryEntry> history;
+  history.reserve(entries.size());
+  for (auto &entry : entries) history.push_back(std::move(entry.second));
+  return std::make_pair(std::move(*found), std::move(history));
 }
 
 std::optional<std::pair<std::string, std::string>> Tx::idempotent(const std::string &scope,

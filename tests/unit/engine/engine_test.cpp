@@ -139,6 +139,43 @@ TEST_P(EngineOn, OverdueListsUndecidedCasesPastTheirDecisionDate) {
   EXPECT_EQ(found.at("cases").as_array()[0].at("id"), late.at("id"));
 }
 
+// reclaim_case_get reads the case and its history in one statement (no transaction): the
+// entries come back whole and in the order they were written, by id and by number alike, and a
+// case that does not exist is not_found.
+TEST_P(EngineOn, GetCaseReadsTheWholeHistoryInOrderByIdAndByNumber) {
+  Engine engine(warsaw_config(GetParam()));
+  engine.import_order("default", order_with("1", 10));
+  engine.set_clock(*parse_rfc3339("2026-11-20T09:00:00Z"));
+  const auto opened = open(engine, kAgentCase);
+  const std::string id(opened.at("id").as_string());
+  const std::string number(opened.at("number").as_string());
+  for (int n = 1; n <= 12; ++n) {
+    const std::string text = R"({"action":"comment","actor":{"role":"agent","id":"a"},"message":"note )" +
+                             std::to_string(n) + R"("})";
+    engine.act(id, codec::action_request_from_json(json::parse(text)), text);
+  }
+  for (const auto &ref : {id, number}) {
+    const auto found = codec::to_json(engine.get_case(ref));
+    EXPECT_EQ(found.at("id").as_string(), id);
+    EXPECT_EQ(found.at("version").as_int64(), 13);
+    const auto &history = found.at("history").as_array();
+    ASSERT_EQ(history.size(), 13u) << ref;
+    EXPECT_EQ(history[0].at("action"), "open");
+    for (int n = 1; n <= 12; ++n) {
+      EXPECT_EQ(history[n].at("action"), "comment");
+      EXPECT_EQ(history[n].at("data").at("message").as_string(), "note " + std::to_string(n)) << ref;
+    }
+  }
+  for (const auto &missing : {std::string("c_nothere"), std::string("RC-2026-999999"), std::string()}) {
+    try {
+      engine.get_case(missing);
+      FAIL() << missing;
+    } catch (const Error &error) {
+      EXPECT_EQ(error.status(), Status::not_found) << missing;
+    }
+  }
+}
+
 TEST_P(EngineOn, ReimportMayNotDropClaimedQuantities) {
   Engine engine(warsaw_config(GetParam()));
   engine.import_order("default", order_with("1", 3));
