@@ -161,7 +161,7 @@ void Store::transact(Mode mode, const std::function<void(Tx &)> &work) {
         if (mode == Mode::migrate && dialect_->migration_lock) {
           cache.execute(sql, dialect_->migration_lock, {lock_key_});
         }
-        Tx tx(sql, cache, *dialect_, writing);
+        Tx tx(sql, cache, orders_, *dialect_, writing);
         work(tx);
         committing = transaction;
         if (transaction) cache.execute(sql, "COMMIT", {});

@@ -23,6 +23,7 @@
 #include "core/staff_account.hpp"
 #include "storage/change_watch.hpp"
 #include "storage/config.hpp"
+#include "storage/parsed_orders.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace soci {
@@ -59,8 +60,14 @@ class Tx {
  public:
   // `writing`: a write transaction, whose reads of cases, orders and accounts lock what they
   // read until the commit (they are read to be changed).
-  Tx(soci::session &sql, StatementCache &statements, const Dialect &dialect, bool writing)
-      : sql_(sql), writes_(statements), reads_(statements), dialect_(dialect), writing_(writing) {}
+  Tx(soci::session &sql, StatementCache &statements, ParsedOrders &orders, const Dialect &dialect,
+     bool writing)
+      : sql_(sql),
+        writes_(statements),
+        reads_(statements),
+        orders_(orders),
+        dialect_(dialect),
+        writing_(writing) {}
 
   // Orders
   std::optional<Order> order(const std::string &shop, const std::string &id);
@@ -270,6 +277,7 @@ class Tx {
   // The connection's prepared statements, one cache named for what each call does with it.
   StatementCache &writes_;
   StatementCache &reads_;
+  ParsedOrders &orders_;  // the store's, shared by its connections
   const Dialect &dialect_;
   const bool writing_;
   std::optional<long long> transaction_id_;  // asked once, at the first numbered row
@@ -341,6 +349,7 @@ class Store {
   std::condition_variable released_;
   int schema_version_ = 0;
   std::unique_ptr<ChangeWatch> watch_;
+  ParsedOrders orders_;
 };
 
 }  // namespace reclaim

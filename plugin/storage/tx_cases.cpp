@@ -47,13 +47,12 @@ HistoryEntry history_entry_of(const CachedRow &row, std::size_t first) {
 
 ClaimedQty Tx::claimed_qty(const std::string &shop, const std::string &order_id) {
   ClaimedQty claimed;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT line_id, SUM(qty) FROM case_items WHERE shop = :shop AND"
-                       " order_id = :order AND active = 1 GROUP BY line_id",
-       soci::use(shop), soci::use(order_id));
-  for (const auto &row : rows) {
-    claimed[row.get<std::string>(0)] = integer_at(row, 1);
-  }
+  // CAST: PostgreSQL's SUM of a BIGINT is a NUMERIC.
+  reads_.query(sql_,
+               "SELECT line_id, CAST(SUM(qty) AS BIGINT) FROM case_items WHERE shop = ? AND"
+               " order_id = ? AND active = 1 GROUP BY line_id",
+               "tn", {shop, order_id},
+               [&](const CachedRow &row) { claimed[row.text(0)] = row.number(1); });
   return claimed;
 }
 

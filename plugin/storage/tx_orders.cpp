@@ -9,20 +9,21 @@
 namespace reclaim {
 
 std::optional<Order> Tx::order(const std::string &shop, const std::string &id) {
-  std::string body, adapter, host;
-  soci::indicator found = soci::i_null;
+  std::optional<Order> found;
   // Locked in a write transaction: the quantities open cases claim on it are checked against it.
-  sql_ << locking("SELECT body, adapter, host FROM orders WHERE shop = :shop AND id = :id"),
-      soci::use(shop), soci::use(id), soci::into(body, found), soci::into(adapter),
-      soci::into(host);
-  if (!sql_.got_data() || found != soci::i_ok) return std::nullopt;
-  Order order = codec::order_from_json(boost::json::parse(body));
-  order.adapter = adapter;
-  order.host = boost::json::parse(host).as_object();
-  return order;
+  reads_.query(sql_, locking("SELECT body, adapter, host FROM orders WHERE shop = ? AND id = ?"),
+               "ttt", {shop, id}, [&](const CachedRow &row) {
+                 if (row.null(0)) return;
+                 Order order = *orders_.of(row.text(0));
+                 order.adapter = row.text(1);
+                 order.host = boost::json::parse(row.text(2)).as_object();
+                 found = std::move(order);
+               });
+  return found;
 }
 
 bool Tx::put_order(const std::string &shop, const Order &order, UnixMs now) {
+  orders_.clear();  // an erasure rewrites the order: its earlier text leaves memory at once
   const std::string body = boost::json::serialize(codec::order_to_json(order));
   const std::string host = boost::json::serialize(order.host);
   const long long placed = order.placed_at.value_or(0);

@@ -156,6 +156,25 @@ TEST_P(PolicyEngineOn, CustomersCannotOpenWhatThePolicyForbidsStaffCanWithAnOver
   EXPECT_EQ(opened.at("eligibility_override").as_array()[0].at("code"), "window_expired");
 }
 
+// Orders are parsed once per stored text (storage/parsed_orders.hpp): an order re-imported by
+// another engine on the same database is seen at once by the first, never its earlier copy.
+TEST_P(PolicyEngineOn, AnOrderChangedByAnotherEngineIsNeverCheckedStale) {
+  const EngineConfig config = polish_shop(GetParam());
+  Engine first(config), second(config);
+  first.import_order("default", kettle_order());
+  first.set_clock(*parse_rfc3339("2026-11-10T10:00:00Z"));
+  const auto check = [&] {
+    return codec::to_json(first.check_eligibility(codec::eligibility_request_from_json(json::parse(
+        R"({"order_id":"1001","kind":"return","items":[{"line":"1","qty":7}]})"))));
+  };
+  EXPECT_EQ(check().at("items").as_array()[0].at("code"), "quantity_exceeded");  // 5 bought
+  Order more = kettle_order();
+  more.lines[0].qty = 8;
+  second.import_order("default", more);
+  const auto again = check();
+  EXPECT_TRUE(again.at("eligible").as_bool()) << json::serialize(again);
+}
+
 TEST_P(PolicyEngineOn, EligibilityCheckAnswersPerItem) {
   Engine engine(polish_shop(GetParam()));
   engine.import_order("default", kettle_order());
