@@ -10,6 +10,7 @@
 #include "storage/store.hpp"
 #include "support/documents.hpp"
 #include "support/backends.hpp"
+#include "support/orders.hpp"
 
 namespace reclaim {
 namespace {
@@ -27,20 +28,7 @@ EngineConfig warsaw_config(const std::string &backend) {
   return config;
 }
 
-Order order_with(const std::string &id, std::int64_t qty) {
-  Order order;
-  order.id = id;
-  order.number = "#" + id;
-  order.currency = "PLN";
-  order.customer.email = "jan@example.pl";
-  OrderLine line;
-  line.id = "1";
-  line.name = "Kettle";
-  line.qty = qty;
-  line.unit_price = *Decimal::parse("199.99");
-  order.lines = {line};
-  return order;
-}
+Order order_with(const std::string &id, std::int64_t qty) { return test::kettle_order(id, qty); }
 
 json::object open(Engine &engine, const std::string &text) {
   const auto document = json::parse(text);

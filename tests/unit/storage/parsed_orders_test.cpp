@@ -7,23 +7,13 @@
 
 #include "codec/order_json.hpp"
 #include "storage/parsed_orders.hpp"
+#include "support/orders.hpp"
 
 namespace reclaim {
 namespace {
 
 std::string body_of(const std::string &id, std::int64_t qty) {
-  Order order;
-  order.id = id;
-  order.number = id;
-  order.currency = "PLN";
-  order.customer.email = "jan@example.pl";
-  OrderLine line;
-  line.id = "1";
-  line.name = "Kettle";
-  line.qty = qty;
-  line.unit_price = *Decimal::parse("199.99");
-  order.lines = {line};
-  return boost::json::serialize(codec::order_to_json(order));
+  return boost::json::serialize(codec::order_to_json(test::kettle_order(id, qty)));
 }
 
 TEST(ParsedOrders, TheSameTextIsParsedOnceAndAChangedTextAnew) {
