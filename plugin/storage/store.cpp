@@ -136,7 +136,7 @@ void Store::read_outbox(const std::function<void(Tx &)> &work) {
 }
 
 void Store::transact(Mode mode, const std::function<void(Tx &)> &work) {
-  const bool writing = mode != Mode::read;
+  const bool writing = mode == Mode::write || mode == Mode::migrate;
   const Borrowed borrowed{*this, acquire()};
   Connection &connection = borrowed.connection;
 

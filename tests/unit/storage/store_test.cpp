@@ -78,6 +78,22 @@ TEST_P(StoreOn, ConcurrentFirstOpensMigrateOnce) {
   EXPECT_EQ(ok, 4);
 }
 
+// Only a write moves the change mark that the status page's cache trusts: a read, in a
+// transaction or as single statements (reclaim_case_get), leaves it where it was. In-memory
+// SQLite counts this store's commits, so a read counted as one would empty that cache.
+TEST(Store, OnlyWritesMoveTheChangeMark) {
+  StorageConfig config;
+  config.database = "sqlite::memory:";
+  Store store(config);
+  const auto before = store.change_mark();
+  ASSERT_TRUE(before);
+  store.read([](Tx &tx) { tx.history("c_none"); });
+  store.read_statements([](Tx &tx) { EXPECT_FALSE(tx.case_with_history("c_none")); });
+  EXPECT_EQ(store.change_mark(), before);
+  store.write([](Tx &tx) { tx.append_event(test::opened_event("c_1")); });
+  EXPECT_NE(store.change_mark(), before);
+}
+
 TEST_P(StoreOn, FailedWorkLeavesNothing) {
   Store store(config());
   EXPECT_THROW(store.write([](Tx &tx) {
