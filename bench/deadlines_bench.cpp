@@ -163,6 +163,13 @@ const std::string &database_with(int cases) {
   return slot.second;
 }
 
+// A copy of that database in `dir`, for a run that changes it; returns the copy's path.
+std::string copy_of_database_with(const bench::TempDir &dir, int cases) {
+  const std::string db = dir.path() + "/r.db";
+  std::filesystem::copy_file(database_with(cases), db);
+  return db;
+}
+
 void print_query_plan() {
   const std::string &db = database_with(100'000);
   soci::session sql(*soci::factory_sqlite3(), db);
@@ -176,8 +183,7 @@ void BM_TickIdle_Abi(benchmark::State &state) {
   static const bool printed = (print_query_plan(), true);
   (void)printed;
   bench::TempDir copy;
-  const std::string db = copy.path() + "/r.db";
-  std::filesystem::copy_file(database_with(static_cast<int>(state.range(0))), db);
+  const std::string db = copy_of_database_with(copy, static_cast<int>(state.range(0)));
   reclaim_engine *engine = open_engine(db);
   expect_ok("reclaim_clock_set", reclaim_clock_set(engine, kOpenedAt + kHour), nullptr);
   for (auto _ : state) {
@@ -193,8 +199,7 @@ void BM_TickAllDue_Abi(benchmark::State &state) {
   for (auto _ : state) {
     state.PauseTiming();
     bench::TempDir copy;
-    const std::string db = copy.path() + "/r.db";
-    std::filesystem::copy_file(database_with(cases), db);
+    const std::string db = copy_of_database_with(copy, cases);
     reclaim_engine *engine = open_engine(db);
     expect_ok("reclaim_clock_set", reclaim_clock_set(engine, kOpenedAt + 25 * kHour), nullptr);
     state.ResumeTiming();
@@ -253,8 +258,7 @@ void BM_RawTickRows_Soci(benchmark::State &state) {
   for (auto _ : state) {
     state.PauseTiming();
     bench::TempDir copy;
-    const std::string db = copy.path() + "/r.db";
-    std::filesystem::copy_file(database_with(cases), db);
+    const std::string db = copy_of_database_with(copy, cases);
     soci::session sql(*soci::factory_sqlite3(), db);
     sql << "PRAGMA journal_mode=WAL";
     sql << "PRAGMA synchronous=NORMAL";

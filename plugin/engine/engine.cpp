@@ -26,6 +26,23 @@ namespace json = boost::json;
 
 namespace {
 
+// The case `case_ref` names: by its id ("c_…"), or by its number in the first of `shops` that
+// has it; not_found otherwise. `by_id` and `by_number` return an optional of what they read.
+template <typename ById, typename ByNumber>
+auto named_case(const std::string &case_ref, const std::vector<std::string> &shops, ById by_id,
+                ByNumber by_number) {
+  decltype(by_id(case_ref)) found;
+  if (case_ref.rfind("c_", 0) == 0) {
+    found = by_id(case_ref);
+  } else {
+    for (const auto &shop : shops) {
+      if ((found = by_number(shop, case_ref))) break;
+    }
+  }
+  if (!found) fail(Status::not_found, "no case '" + case_ref + "'");
+  return std::move(*found);
+}
+
 std::shared_ptr<spdlog::logger> make_log(const EngineConfig &config) {
   std::shared_ptr<spdlog::sinks::sink> sink;
   if (config.log_file.empty() || config.log_level == "off") {
@@ -199,16 +216,11 @@ std::optional<CaseRecord> Engine::replay(Tx &tx, const std::string &scope, const
 }
 
 Case Engine::find_case(Tx &tx, const std::string &case_ref) const {
-  std::optional<Case> found;
-  if (case_ref.rfind("c_", 0) == 0) {
-    found = tx.case_by_id(case_ref);
-  } else {
-    for (const auto &id : shop_order_) {
-      if ((found = tx.case_by_number(id, case_ref))) break;
-    }
-  }
-  if (!found) fail(Status::not_found, "no case '" + case_ref + "'");
-  return std::move(*found);
+  return named_case(
+      case_ref, shop_order_, [&](const std::string &id) { return tx.case_by_id(id); },
+      [&](const std::string &shop, const std::string &number) {
+        return tx.case_by_number(shop, number);
+      });
 }
 
 OrderImport Engine::import_order(const std::string &shop_id, const Order &order) {
@@ -348,18 +360,15 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
 
 CaseRecord Engine::get_case(const std::string &case_ref) {
   // One statement reads the case with its history, a snapshot of its own: no transaction.
-  std::optional<std::pair<Case, std::vector<HistoryEntry>>> found;
+  std::pair<Case, std::vector<HistoryEntry>> found;
   store_->read_statements([&](Tx &tx) {
-    if (case_ref.rfind("c_", 0) == 0) {
-      found = tx.case_with_history(case_ref);
-      return;
-    }
-    for (const auto &id : shop_order_) {
-      if ((found = tx.case_with_history(id, case_ref))) return;
-    }
+    found = named_case(
+        case_ref, shop_order_, [&](const std::string &id) { return tx.case_with_history(id); },
+        [&](const std::string &shop, const std::string &number) {
+          return tx.case_with_history(shop, number);
+        });
   });
-  if (!found) fail(Status::not_found, "no case '" + case_ref + "'");
-  return record_of(std::move(found->first), std::move(found->second));
+  return record_of(std::move(found.first), std::move(found.second));
 }
 
 CasePage Engine::list_cases(CaseQuery query) {
