@@ -50,17 +50,28 @@ bool shown(char32_t cp) {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
+  append_escaped_html(out, text);
   return out;
+}
+
+void append_escaped_html(std::string &out, std::string_view text) {
+  // Runs of plain characters are appended at once: a page escapes every value it shows.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char *entity = nullptr;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&#39;"; break;
+      default: continue;
+    }
+    out.append(text.data() + plain, i - plain);
+    out += entity;
+    plain = i + 1;
+  }
+  out.append(text.data() + plain, text.size() - plain);
 }
 
 std::string clean_text(std::string_view text) {

@@ -9,6 +9,8 @@ namespace reclaim {
 
 // & < > " ' as entities: safe in element text and in quoted attribute values.
 std::string escape_html(std::string_view text);
+// The same, appended to `out`.
+void append_escaped_html(std::string &out, std::string_view text);
 
 // Text as it may be shown: invalid UTF-8, control characters (but tab and newline) and the
 // bidirectional overrides and isolates (which could make one value look like another) become

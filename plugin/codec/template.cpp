@@ -22,6 +22,11 @@ namespace {
 using Node = Template::Node;
 using Stack = std::vector<const json::value *>;
 
+// A {{{name}}} rendered as the text given, not looked up (Template::render with a slot).
+struct Slot {
+  std::string_view name, text;
+};
+
 std::vector<std::string> split_path(std::string_view name) {
   std::vector<std::string> parts;
   if (name == ".") return parts;
@@ -118,7 +123,7 @@ void append_text(const json::value *value, bool escape, std::string &out) {
   if (!value || value->is_null()) return;
   if (const auto *s = value->if_string()) {
     if (escape) {
-      out += escape_html(*s);
+      append_escaped_html(out, *s);
     } else {
       out.append(s->data(), s->size());
     }
@@ -129,17 +134,30 @@ void append_text(const json::value *value, bool escape, std::string &out) {
     return;
   }
   const std::string text = json::serialize(*value);
-  out += escape ? escape_html(text) : text;
+  if (escape) {
+    append_escaped_html(out, text);
+  } else {
+    out += text;
+  }
 }
 
-void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, std::string &out) {
+void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, const Slot &slot,
+                  std::string &out) {
   for (const auto &node : nodes) {
     switch (node.kind) {
       case Node::Kind::text: out += node.text; break;
       case Node::Kind::value: append_text(lookup(stack, node.path), escape, out); break;
-      case Node::Kind::raw: append_text(lookup(stack, node.path), false, out); break;
+      case Node::Kind::raw:
+        if (!slot.name.empty() && node.text == slot.name) {
+          out += slot.text;
+        } else {
+          append_text(lookup(stack, node.path), false, out);
+        }
+        break;
       case Node::Kind::inverted:
-        if (!truthy(lookup(stack, node.path))) render_nodes(node.children, stack, escape, out);
+        if (!truthy(lookup(stack, node.path))) {
+          render_nodes(node.children, stack, escape, slot, out);
+        }
         break;
       case Node::Kind::section: {
         const json::value *value = lookup(stack, node.path);
@@ -147,12 +165,12 @@ void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, std
         if (const auto *list = value->if_array()) {
           for (const auto &element : *list) {
             stack.push_back(&element);
-            render_nodes(node.children, stack, escape, out);
+            render_nodes(node.children, stack, escape, slot, out);
             stack.pop_back();
           }
         } else {
           stack.push_back(value);
-          render_nodes(node.children, stack, escape, out);
+          render_nodes(node.children, stack, escape, slot, out);
           stack.pop_back();
         }
         break;
@@ -175,10 +193,15 @@ Template &Template::operator=(Template &&) noexcept = default;
 
 void Template::render(const json::value &context, std::string &out,
                       const json::value *outer) const {
+  render(context, {}, {}, out, outer);
+}
+
+void Template::render(const json::value &context, std::string_view slot, std::string_view text,
+                      std::string &out, const json::value *outer) const {
   Stack stack;
   if (outer) stack.push_back(outer);
   stack.push_back(&context);
-  render_nodes(nodes_, stack, escape_ == Escape::html, out);
+  render_nodes(nodes_, stack, escape_ == Escape::html, Slot{slot, text}, out);
 }
 
 std::string Template::render(const json::value &context, const json::value *outer) const {

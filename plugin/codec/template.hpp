@@ -33,6 +33,10 @@ class Template {
               const boost::json::value *outer = nullptr) const;
   std::string render(const boost::json::value &context,
                      const boost::json::value *outer = nullptr) const;
+  // The same, with {{{`slot`}}} standing for `text` as is: a layout around a page already
+  // rendered, which is then not copied into the layout's context.
+  void render(const boost::json::value &context, std::string_view slot, std::string_view text,
+              std::string &out, const boost::json::value *outer = nullptr) const;
 
   struct Node;
 

@@ -70,6 +70,20 @@ struct StateCounts {
   std::set<std::string> more;  // states with more cases than n says
 };
 
+// One line of the staff queue: what the queue shows of a case, read from the columns kept
+// beside its document (storage/tx_queue.cpp) without reading the document.
+struct QueueRow {
+  std::string id, shop, number;
+  std::int64_t version = 1;
+  Kind kind = Kind::complaint;
+  State state = State::received;
+  std::string channel, customer_name, customer_email, order_id, assignee;
+  std::string priority = "normal";
+  std::vector<std::string> tags;  // in the order they were added
+  UnixMs created_at = 0, updated_at = 0;
+  std::optional<UnixMs> decision_due;
+};
+
 struct EventQuery {
   std::int64_t after = 0;
   int limit = 100;

@@ -41,13 +41,22 @@ struct CasePage {
   std::optional<std::string> next_cursor;
 };
 
-// The staff queue as one snapshot: a page of cases, the counts by state for the same filters,
-// and the shop's at-risk window the rows are marked by.
-struct StaffQueue {
-  CasePage page;
+struct QueueRowPage {
+  std::vector<QueueRow> rows;
+  std::optional<std::string> next_cursor;
+};
+
+// The staff queue as one snapshot: a page (of whole cases for the JSON API, of rows for the
+// desk's page), the counts by state for the same filters, and the shop's at-risk window the rows
+// are marked by.
+template <typename Page>
+struct QueueSnapshot {
+  Page page;
   StateCounts counts;
   std::int64_t at_risk_ms = 0;
 };
+using StaffQueue = QueueSnapshot<CasePage>;
+using StaffQueueRows = QueueSnapshot<QueueRowPage>;
 
 struct EventPage {
   std::vector<Event> events;

@@ -379,17 +379,42 @@ CasePage Engine::list_cases(CaseQuery query) {
   return page;
 }
 
+namespace {
+
+// Cuts a page read with one entry more than the query's limit to the limit, and gives the cursor
+// past its last entry when there was more.
+template <typename Entry>
+std::optional<std::string> trim_page(std::vector<Entry> &entries, const CaseQuery &query,
+                                     UnixMs created_at(const Entry &),
+                                     UnixMs updated_at(const Entry &), UnixMs due(const Entry &)) {
+  if (entries.size() <= static_cast<std::size_t>(query.limit)) return std::nullopt;
+  entries.resize(static_cast<std::size_t>(query.limit));
+  const Entry &last = entries.back();
+  const std::int64_t key = query.sort == CaseSort::created_at   ? created_at(last)
+                           : query.sort == CaseSort::updated_at ? updated_at(last)
+                                                                : due(last);
+  return codec::encode_cursor(key, last.id);
+}
+
+}  // namespace
+
 CasePage Engine::page_of(Tx &tx, const CaseQuery &query) {
   CasePage page;
   page.cases = tx.cases(query);
-  if (page.cases.size() > static_cast<std::size_t>(query.limit)) {
-    page.cases.resize(static_cast<std::size_t>(query.limit));
-    const Case &last = page.cases.back();
-    const std::int64_t key = query.sort == CaseSort::created_at   ? last.created_at
-                             : query.sort == CaseSort::updated_at ? last.updated_at
-                                                                  : last.deadlines.decision_due.value_or(kMaxTime);
-    page.next_cursor = codec::encode_cursor(key, last.id);
-  }
+  page.next_cursor = trim_page<Case>(
+      page.cases, query, [](const Case &c) { return c.created_at; },
+      [](const Case &c) { return c.updated_at; },
+      [](const Case &c) { return c.deadlines.decision_due.value_or(kMaxTime); });
+  return page;
+}
+
+QueueRowPage Engine::row_page_of(Tx &tx, const CaseQuery &query) {
+  QueueRowPage page;
+  page.rows = tx.queue_rows(query);
+  page.next_cursor = trim_page<QueueRow>(
+      page.rows, query, [](const QueueRow &r) { return r.created_at; },
+      [](const QueueRow &r) { return r.updated_at; },
+      [](const QueueRow &r) { return r.decision_due.value_or(kMaxTime); });
   return page;
 }
 

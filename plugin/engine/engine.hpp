@@ -189,6 +189,8 @@ class Engine {
   // The page, the number of cases by state for the same filters (whatever their state and
   // page) and the shop's at-risk window, read in one snapshot, so the counts agree with the rows.
   StaffQueue staff_queue(const StaffMember &staff, CaseQuery query);
+  // The same, with the page as the rows the desk's queue shows (read without the documents).
+  StaffQueueRows staff_queue_rows(const StaffMember &staff, CaseQuery query);
   // How long before its decision date an undecided case is at risk: the earliest warning the
   // shop's policy gives (its largest warn_before_hours), when reclaim_tick sends the first
   // case.deadline_at_risk; 0 when the policy gives none.
@@ -272,6 +274,12 @@ class Engine {
   std::vector<DocumentFile> mail_documents(const OutboxMessage &mail);
   // A page of cases by `query` (its now set), with the cursor to the next page.
   static CasePage page_of(Tx &tx, const CaseQuery &query);
+  // The same page as the desk's rows (Tx::queue_rows).
+  static QueueRowPage row_page_of(Tx &tx, const CaseQuery &query);
+  // The queue's snapshot for staff_queue and staff_queue_rows, its page read by `page`.
+  template <typename Page>
+  QueueSnapshot<Page> queue_snapshot(const StaffMember &staff, CaseQuery query,
+                                     Page page(Tx &, const CaseQuery &));
   // The at-risk window of the shop's policy in force at `at` (staff_at_risk_ms).
   UnixMs at_risk_ms(Tx &tx, const std::string &shop_id, UnixMs at) const;
   // The language answers to an open request are written in: the customer's, the order's, the

@@ -138,19 +138,29 @@ CasePage Engine::staff_cases(const StaffMember &staff, CaseQuery query) {
   return page;
 }
 
-StaffQueue Engine::staff_queue(const StaffMember &staff, CaseQuery query) {
+template <typename Page>
+QueueSnapshot<Page> Engine::queue_snapshot(const StaffMember &staff, CaseQuery query,
+                                           Page page(Tx &, const CaseQuery &)) {
   if (!staff.sees(query.shop) || !shops_.count(query.shop)) {
     fail(Status::not_found, "no shop '" + query.shop + "' for this member of staff", "shop");
   }
   query.now = now();
-  StaffQueue queue;
+  QueueSnapshot<Page> queue;
   store_->read([&](Tx &tx) {
     queue.at_risk_ms = at_risk_ms(tx, query.shop, query.now);
     query.at_risk_ms = query.at_risk ? queue.at_risk_ms : 0;
-    queue.page = page_of(tx, query);
+    queue.page = page(tx, query);
     queue.counts = tx.case_counts(query);
   });
   return queue;
+}
+
+StaffQueue Engine::staff_queue(const StaffMember &staff, CaseQuery query) {
+  return queue_snapshot(staff, std::move(query), &Engine::page_of);
+}
+
+StaffQueueRows Engine::staff_queue_rows(const StaffMember &staff, CaseQuery query) {
+  return queue_snapshot(staff, std::move(query), &Engine::row_page_of);
 }
 
 UnixMs Engine::staff_at_risk_ms(const std::string &shop_id) {

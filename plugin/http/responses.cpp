@@ -98,35 +98,45 @@ std::string same_site_path(std::string_view path) {
 
 }  // namespace
 
-Response page(Call &call, std::string_view name, json::object context, int status) {
+Response page(Call &call, std::string_view name, json::object given, int status) {
   const Views &views = call.site.views;
   const std::string base = call.base();
   const boost::json::value &outer = views.outer(call.lang);  // "t", the translations
+  // Rendered as a value that owns the context: an object passed where a value is wanted would
+  // be copied whole, rows and all.
+  json::value page_value(std::move(given));
+  json::object &context = page_value.get_object();
   context["lang"] = call.lang;
   context["base"] = base;
   if (!context.contains("csrf")) context["csrf"] = call.csrf_field();
   if (!context.contains("title")) context["title"] = views.text(call.lang, "home_title");
-  const std::string content = views.page(name).render(context, &outer);
+  std::string content;
+  content.reserve(16384);
+  views.page(name).render(page_value, content, &outer);
   // The language links lead to the same page (GETs) or to the start (after a POST).
   const std::string here =
       call.request.method == "GET" ? base + same_site_path(call.path) : base + "/";
-  json::array langs;
+  const json::storage_ptr &storage = context.storage();  // the page's own, often an arena
+  json::array langs(storage);
   for (auto code : kLanguages) {
-    langs.push_back(json::object{{"code", code},
-                                 {"name", views.text(code, "lang_name")},
-                                 {"href", here + "?lang=" + std::string(code)},
-                                 {"current", code == call.lang}});
+    langs.push_back(json::object({{"code", code},
+                                  {"name", views.text(code, "lang_name")},
+                                  {"href", here + "?lang=" + std::string(code)},
+                                  {"current", code == call.lang}},
+                                 storage));
   }
-  json::object layout{{"lang", call.lang},
-                      {"base", base},
-                      {"wide", name.starts_with("staff_")},  // the desk's tables need the width
-                      {"title", context["title"]},
-                      {"shop_name", call.engine().shop_config(call.site.options.shop).name},
-                      {"langs", std::move(langs)},
-                      {"content", content}};
+  const json::value layout = json::object(
+      {{"lang", call.lang},
+       {"base", base},
+       {"wide", name.starts_with("staff_")},  // the desk's tables need the width
+       {"title", context["title"]},
+       {"shop_name", call.engine().shop_config(call.site.options.shop).name},
+       {"langs", std::move(langs)}},
+      storage);
   Response response;
   response.status = status;
-  response.body = views.page("layout").render(layout, &outer);
+  response.body.reserve(content.size() + 4096);
+  views.page("layout").render(layout, "content", content, response.body, &outer);
   response.set("Content-Type", "text/html; charset=utf-8");
   return response;
 }

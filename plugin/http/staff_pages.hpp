@@ -13,6 +13,10 @@
 
 #include "http/staff.hpp"
 
+namespace date {
+class time_zone;
+}
+
 namespace reclaim::http {
 
 bool is_language(std::string_view code);
@@ -40,10 +44,12 @@ void add_bar(Call &call, const StaffCall &who, boost::json::object &context);
 std::string actor_label(Call &call, const Actor &actor);
 // "2026-11-23 11:00" in `zone`.
 std::string local_time(const std::string &zone, UnixMs at);
+std::string local_time(const date::time_zone &zone, UnixMs at);  // zone looked up once
 std::string shop_zone(Call &call, const std::string &shop);
 std::string lang_query(Call &call);
 // BASE/staff/cases/{number}
 std::string case_url(Call &call, const Case &c);
+std::string case_url(Call &call, const std::string &number);
 
 // <option>s of `words`, labelled by `prefix` + word, with `selected` marked.
 boost::json::array options_of(Call &call, std::span<const std::string_view> words,
@@ -53,11 +59,13 @@ boost::json::array select_of(Call &call, std::span<const std::string_view> words
                              std::string_view prefix, const std::string &selected,
                              std::string_view none_key);
 
-// "overdue" (decision date passed, no decision), "at_risk" (due within `at_risk_ms`) or "".
 // The words of a comma-separated field ("courier, fragile"), trimmed, empty ones left out.
 boost::json::array comma_list(std::string_view text);
 
+// "overdue" (decision date passed, no decision), "at_risk" (due within `at_risk_ms`) or "".
 std::string deadline_mark(const Case &c, UnixMs now, UnixMs at_risk_ms);
+std::string deadline_mark(State state, std::optional<UnixMs> decision_due, UnixMs now,
+                          UnixMs at_risk_ms);
 
 // The case's flags in words and its customer's recent history (staff_case_customer.cpp).
 void add_customer_standing(Call &call, const Case &c, boost::json::object &context);

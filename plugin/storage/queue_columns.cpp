@@ -1,9 +1,11 @@
 #include "storage/queue_columns.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <soci/soci.h>
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -48,6 +50,47 @@ void add_queue_columns(soci::session &sql) {
 void add_queue_state_index(soci::session &sql) {
   sql << "CREATE INDEX cases_by_assignee_state_due ON cases"
          " (assignee, shop, state, decided, decision_due, id)";
+}
+
+std::string tags_column(const std::vector<std::string> &tags) {
+  if (tags.empty()) return {};
+  boost::json::array list;
+  for (const auto &tag : tags) list.emplace_back(tag);
+  return boost::json::serialize(list);
+}
+
+void add_queue_row_columns(soci::session &sql) {
+  sql << "ALTER TABLE cases ADD COLUMN customer_name TEXT NOT NULL DEFAULT ''";
+  sql << "ALTER TABLE cases ADD COLUMN tags TEXT NOT NULL DEFAULT ''";
+  // A thousand documents at a time, in the order of their ids: a million cases never sit in
+  // memory at once.
+  std::string id, name, tags;
+  soci::statement fill = (sql.prepare << "UPDATE cases SET customer_name = :name, tags = :tags"
+                                         " WHERE id = :id",
+                          soci::use(name), soci::use(tags), soci::use(id));
+  std::string last;
+  for (;;) {
+    std::vector<std::tuple<std::string, std::string, std::string>> filled;
+    std::size_t read = 0;
+    {
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT id, body FROM cases WHERE id > :last ORDER BY id LIMIT 1000",
+           soci::use(last));
+      for (const auto &row : rows) {
+        ++read;
+        last = row.get<std::string>(0);
+        const Case c = codec::case_from_text(row.get<std::string>(1));
+        if (!c.customer.name.empty() || !c.tags.empty()) {
+          filled.emplace_back(last, c.customer.name, tags_column(c.tags));
+        }
+      }
+    }
+    for (auto &[case_id, case_name, case_tags] : filled) {
+      id = case_id, name = case_name, tags = case_tags;
+      fill.execute(true);
+    }
+    if (read < 1000) return;
+  }
 }
 
 }  // namespace reclaim

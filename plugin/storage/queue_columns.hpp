@@ -2,6 +2,9 @@
 // and its search need, filled for the cases that exist already.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace soci {
 class session;
 }
@@ -24,5 +27,16 @@ inline constexpr int kQueueStateMigration = 15;
 // alone, and a count by state walks at most CaseQuery::count_limit + 1 of its entries
 // (tx_queue.cpp).
 void add_queue_state_index(soci::session &sql);
+
+// The third queue migration: it follows the supplier claims (17).
+inline constexpr int kQueueRowMigration = 18;
+
+// Adds cases.customer_name and cases.tags (the tags in their order, as a JSON array; '' for
+// none), filled from each case's document, so that the desk's page reads its rows from the
+// columns alone. An erasure blanks the name with the rest (it rewrites the case).
+void add_queue_row_columns(soci::session &sql);
+
+// The tags column's text for a case's tags.
+std::string tags_column(const std::vector<std::string> &tags);
 
 }  // namespace reclaim

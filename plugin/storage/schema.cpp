@@ -184,6 +184,7 @@ int migrate(soci::session &sql, const Dialect &dialect) {
   if (found < kQueueStateMigration) add_queue_state_index(sql);  // queue_columns.cpp
   if (found < kDispositionMigration) add_disposition_columns(sql);  // disposition_columns.cpp
   if (found < kSupplierClaimsMigration) add_supplier_claims_table(sql);  // supplier_claims_table.cpp
+  if (found < kQueueRowMigration) add_queue_row_columns(sql);  // queue_columns.cpp
   const std::string version = std::to_string(kSchemaVersion);
   if (found == 0) {
     sql << "INSERT INTO meta (key, value) VALUES ('schema_version', :v)", soci::use(version);

@@ -11,7 +11,7 @@ namespace reclaim {
 
 struct Dialect;
 
-constexpr int kSchemaVersion = 17;
+constexpr int kSchemaVersion = 18;
 
 // The schema version stored in the database, 0 when it has none yet (read only).
 int stored_schema_version(soci::session &sql, const Dialect &dialect);

@@ -86,6 +86,8 @@ class Tx {
   // The queue (tx_queue.cpp): a page of cases (one more than query.limit when there are more),
   // and the number of cases by state for the same filters whatever their state.
   std::vector<Case> cases(const CaseQuery &query);
+  // The same page as the desk's rows, read from the queue's columns without the documents.
+  std::vector<QueueRow> queue_rows(const CaseQuery &query);
   StateCounts case_counts(const CaseQuery &query);
 
   // `seq` is the case's version after the change: one history entry per version.

@@ -2,12 +2,15 @@
 // the queue reads (priority, tags), kept beside each case's document. Every filter and limit is a
 // bound parameter; only fixed column names, the vocabulary's state names and markers enter the
 // SQL text.
+#include <boost/json/parse.hpp>
 #include <soci/soci.h>
 
 #include <algorithm>
 #include <set>
 
 #include "codec/case_json.hpp"
+#include "core/vocabulary.hpp"
+#include "storage/queue_columns.hpp"
 #include "storage/store.hpp"
 
 namespace reclaim {
@@ -106,9 +109,10 @@ void add_filters(Where &where, const CaseQuery &query, bool with_states) {
   }
 }
 
-}  // namespace
-
-std::vector<Case> Tx::cases(const CaseQuery &query) {
+// The page's ids first, from the queue's indexes alone, then `columns` of those few (one more
+// than the limit, to know there is a next page). The limit is bound: the statement is prepared
+// once per shape of filters (statement_cache.hpp).
+Where page_query(const CaseQuery &query, const std::string &columns) {
   Where where;
   add_filters(where, query, true);
   const char *column = query.sort == CaseSort::created_at   ? "created_at"
@@ -122,17 +126,59 @@ std::vector<Case> Tx::cases(const CaseQuery &query) {
     where.number(query.after->first);
     where.text(query.after->second);
   }
-  // The page's ids first, from the queue's indexes alone, then the documents of those few. The
-  // limit is bound: the statement is prepared once per shape of filters (statement_cache.hpp).
   const std::string order =
       std::string(" ORDER BY ") + column + direction + ", id" + direction;
-  const std::string sql = "SELECT body FROM cases WHERE id IN (SELECT cases.id" + where.sql +
-                          order + " LIMIT ?)" + order;
+  where.sql = "SELECT " + columns + " FROM cases WHERE id IN (SELECT cases.id" + where.sql + order +
+              " LIMIT ?)" + order;
   where.number(query.limit + 1);
+  return where;
+}
+
+std::vector<std::string> tags_of(const std::string &column) {
+  std::vector<std::string> tags;
+  if (column.empty()) return tags;
+  const boost::json::value list = boost::json::parse(column);
+  for (const auto &tag : list.as_array()) tags.emplace_back(tag.as_string());
+  return tags;
+}
+
+}  // namespace
+
+std::vector<Case> Tx::cases(const CaseQuery &query) {
+  const Where page = page_query(query, "body");
   std::vector<Case> out;
-  reads_.query(sql_, sql, "t", where.params, [&](const CachedRow &row) {
+  reads_.query(sql_, page.sql, "t", page.params, [&](const CachedRow &row) {
     out.push_back(codec::case_from_text(row.text(0)));
   });
+  return out;
+}
+
+std::vector<QueueRow> Tx::queue_rows(const CaseQuery &query) {
+  const Where page = page_query(
+      query,
+      "id, shop, number, version, kind, state, channel, customer_name, customer_email, order_id,"
+      " assignee, priority, tags, created_at, updated_at, decision_due");
+  std::vector<QueueRow> out;
+  reads_.query(sql_, page.sql, "tttn" "ttttttttt" "nnn", page.params,
+               [&](const CachedRow &row) {
+                 QueueRow &r = out.emplace_back();
+                 r.id = row.text(0);
+                 r.shop = row.text(1);
+                 r.number = row.text(2);
+                 r.version = row.number(3);
+                 r.kind = parse_word<Kind>(row.text(4), kKindNames).value_or(Kind::complaint);
+                 r.state = parse_word<State>(row.text(5), kStateNames).value_or(State::received);
+                 r.channel = row.text(6);
+                 r.customer_name = row.text(7);
+                 r.customer_email = row.text(8);
+                 r.order_id = row.text(9);
+                 r.assignee = row.text(10);
+                 r.priority = row.text(11);
+                 r.tags = tags_of(row.text(12));
+                 r.created_at = row.number(13);
+                 r.updated_at = row.number(14);
+                 if (row.number(15) != kMaxTime) r.decision_due = row.number(15);
+               });
   return out;
 }
 
@@ -171,8 +217,11 @@ StateCounts Tx::case_counts(const CaseQuery &query) {
 }
 
 void Tx::write_queue_columns(const Case &c, bool is_new) {
-  writes_.execute(sql_, "UPDATE cases SET priority = ?, legal_hold = ? WHERE id = ?",
-                  {c.priority, c.legal_hold ? 1LL : 0LL, c.id});
+  writes_.execute(sql_,
+                  "UPDATE cases SET priority = ?, legal_hold = ?, customer_name = ?, tags = ?"
+                  " WHERE id = ?",
+                  {c.priority, c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags),
+                   c.id});
   if (!is_new) writes_.execute(sql_, "DELETE FROM case_tags WHERE case_id = ?", {c.id});
   for (const auto &tag : std::set<std::string>(c.tags.begin(), c.tags.end())) {
     writes_.execute(sql_, "INSERT INTO case_tags (case_id, shop, tag) VALUES (?, ?, ?)",

@@ -8,8 +8,15 @@
 
 namespace reclaim::test {
 
-// Migration 17, supplier claims (plugin/storage/supplier_claims_table.cpp).
+// Migration 18, the queue's row columns (plugin/storage/queue_columns.cpp).
+inline void undo_queue_row_migration(soci::session &sql) {
+  sql << "ALTER TABLE cases DROP COLUMN customer_name";
+  sql << "ALTER TABLE cases DROP COLUMN tags";
+}
+
+// Migration 17, supplier claims (plugin/storage/supplier_claims_table.cpp), and newer.
 inline void undo_supplier_claims_migration(soci::session &sql) {
+  undo_queue_row_migration(sql);
   sql << "DROP TABLE supplier_claims";
 }
 

@@ -1,6 +1,7 @@
 // The staff queue's engine and storage side on each backend: whose cases each assignee filter
 // lists, the at-risk window from the shop's policy, counts by state for the filters, and the
-// queue's migration filling priority and tags in for cases that existed before it.
+// queue's migrations filling priority, tags and names in for cases that existed before them, and
+// the desk's rows read from the columns agreeing with the documents.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -206,6 +207,107 @@ TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {
   EXPECT_EQ(numbers(query), (Numbers{b}));
   query.search = "KET-1";
   EXPECT_EQ(numbers(query), (Numbers{b}));
+}
+
+// Each row the desk's page reads from the queue's columns says what the case's document says.
+void expect_rows_match_documents(Engine &engine, CaseQuery query) {
+  query.shop = "default";
+  const StaffQueueRows rows = engine.staff_queue_rows(anna(), query);
+  const StaffQueue documents = engine.staff_queue(anna(), query);
+  ASSERT_EQ(rows.page.rows.size(), documents.page.cases.size());
+  EXPECT_EQ(rows.page.next_cursor, documents.page.next_cursor);
+  EXPECT_EQ(rows.counts.n, documents.counts.n);
+  for (std::size_t i = 0; i < rows.page.rows.size(); ++i) {
+    const QueueRow &row = rows.page.rows[i];
+    const Case &c = documents.page.cases[i];
+    SCOPED_TRACE(c.number);
+    EXPECT_EQ(row.id, c.id);
+    EXPECT_EQ(row.shop, c.shop);
+    EXPECT_EQ(row.number, c.number);
+    EXPECT_EQ(row.version, c.version);
+    EXPECT_EQ(row.kind, c.kind);
+    EXPECT_EQ(row.state, c.state);
+    EXPECT_EQ(row.channel, c.channel);
+    EXPECT_EQ(row.customer_name, c.customer.name);
+    EXPECT_EQ(row.customer_email, c.customer.email);
+    EXPECT_EQ(row.order_id, c.order_id);
+    EXPECT_EQ(row.assignee, c.assignee);
+    EXPECT_EQ(row.priority, c.priority);
+    EXPECT_EQ(row.tags, c.tags);
+    EXPECT_EQ(row.created_at, c.created_at);
+    EXPECT_EQ(row.updated_at, c.updated_at);
+    EXPECT_EQ(row.decision_due, c.deadlines.decision_due);
+  }
+}
+
+TEST_P(StaffQueueEngine, TheDesksRowsSayWhatTheDocumentsSay) {
+  const std::string named =
+      open_kettle_complaint(*engine_, "default", "desk", "100.00", "Zofia Łęcka <b>").subject.number;
+  const std::string tagged = open("anna");
+  act(tagged, Action::tag, [](ActionRequest &r) { r.tags_add = {"vip", "courier", "\"ü\",x"}; });
+  act(tagged, Action::tag, [](ActionRequest &r) { r.tags_remove = {"courier"}; });
+  act(named, Action::set_priority, [](ActionRequest &r) { r.priority = "urgent"; });
+  const std::string reviewed = open();
+  act(reviewed, Action::review, [](ActionRequest &) {});
+  CaseQuery query;
+  expect_rows_match_documents(*engine_, query);
+  query.limit = 2;  // a next page: the same cursor from rows and documents
+  expect_rows_match_documents(*engine_, query);
+  query.limit = 50;
+  query.search = "jan@example.pl";
+  expect_rows_match_documents(*engine_, query);
+
+  CaseQuery all;
+  all.shop = "default";
+  const auto rows = engine_->staff_queue_rows(anna(), all).page.rows;
+  const auto row_of = [&](const std::string &number) {
+    return *std::find_if(rows.begin(), rows.end(),
+                         [&](const QueueRow &r) { return r.number == number; });
+  };
+  EXPECT_EQ(row_of(named).customer_name, "Zofia Łęcka <b>");
+  EXPECT_EQ(row_of(tagged).tags, (std::vector<std::string>{"vip", "\"ü\",x"}));
+
+  // An erasure blanks the name of a finished case in the queue as in the document.
+  act(named, Action::reject, [](ActionRequest &r) { r.reason = "Zużycie, nie wada."; });
+  const Erasure erased =
+      engine_->subject_erase({"default", "jan@example.pl", {Role::supervisor, "ewa"}, "asked"});
+  ASSERT_EQ(erased.cases, 1);
+  const QueueRow anonymous = [&] {
+    const auto after = engine_->staff_queue_rows(anna(), all).page.rows;
+    return *std::find_if(after.begin(), after.end(),
+                         [&](const QueueRow &r) { return r.number == named; });
+  }();
+  EXPECT_EQ(anonymous.customer_name, "");
+  EXPECT_NE(anonymous.customer_email, "jan@example.pl");
+  expect_rows_match_documents(*engine_, all);
+}
+
+TEST_P(StaffQueueEngine, TheRowMigrationFillsNamesAndTagsOfExistingCases) {
+  const std::string named =
+      open_kettle_complaint(*engine_, "default", "desk", "100.00", "Zofia Łęcka").subject.number;
+  const std::string tagged = open();
+  act(tagged, Action::tag, [](ActionRequest &r) { r.tags_add = {"vip", "courier"}; });
+  engine_.reset();
+  {
+    StorageConfig storage;
+    storage.database = database_;
+    Store store(storage);
+    store.write([](Tx &tx) {
+      soci::session &sql = tx.session();
+      test::undo_queue_row_migration(sql);
+      const std::string before = std::to_string(kQueueRowMigration - 1);
+      sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(before);
+    });
+  }
+  engine_ = std::make_unique<Engine>(one_shop(database_));
+  EXPECT_EQ(engine_->info().schema, kSchemaVersion);
+  expect_rows_match_documents(*engine_, CaseQuery{});
+  CaseQuery all;
+  all.shop = "default";
+  for (const QueueRow &row : engine_->staff_queue_rows(anna(), all).page.rows) {
+    if (row.number == named) EXPECT_EQ(row.customer_name, "Zofia Łęcka");
+    if (row.number == tagged) EXPECT_EQ(row.tags, (std::vector<std::string>{"vip", "courier"}));
+  }
 }
 
 }  // namespace

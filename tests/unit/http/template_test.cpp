@@ -44,6 +44,30 @@ TEST(Template, EscapesByDefaultAndOnlyTripleBracesAreRaw) {
             "<p title=\"&lt;&quot;&#39;&amp;&gt;\">&lt;&quot;&#39;&amp;&gt;</p><i>ok</i>");
 }
 
+// Runs of plain text between the characters to escape are kept whole, at either end too.
+TEST(Template, EscapingKeepsThePlainTextBetweenEntities) {
+  const Template page("t", "{{a}}|{{b}}|{{c}}|{{d}}");
+  const json::value context =
+      json::object{{"a", "plain żółć"}, {"b", "&start and end>"}, {"c", "a<<b''c"}, {"d", ""}};
+  EXPECT_EQ(page.render(context), "plain żółć|&amp;start and end&gt;|a&lt;&lt;b&#39;&#39;c|");
+  std::string appended = "kept ";
+  append_escaped_html(appended, "\"x\"");
+  EXPECT_EQ(appended, "kept &quot;x&quot;");
+}
+
+// A layout takes a page already rendered through a slot: inserted as is, only where the slot's
+// raw tag stands, and a value of the same name in the context is not used.
+TEST(Template, ASlotStandsForItsRawTagOnly) {
+  const Template layout("layout", "<main>{{{content}}}</main>{{content}}{{{other}}}");
+  const json::value context =
+      json::object{{"content", "<b>from the context</b>"}, {"other", "<i>o</i>"}};
+  std::string out = "<!doctype html>";
+  layout.render(context, "content", "<p>the page</p>", out);
+  EXPECT_EQ(out,
+            "<!doctype html><main><p>the page</p></main>&lt;b&gt;from the context&lt;/b&gt;"
+            "<i>o</i>");
+}
+
 TEST(Template, SectionsLoopTestAndLookOutwards) {
   const Template page("t",
                       "{{#items}}[{{name}}:{{shop}}]{{/items}}{{^items}}none{{/items}}{{#flag}}!{{/"
