@@ -7,6 +7,11 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <pthread.h>
+
+#include <atomic>
+#include <cstring>
+
 #include "core/error.hpp"
 
 namespace reclaim {
@@ -35,13 +40,46 @@ std::optional<std::string> hex_decode(std::string_view text) {
   return out;
 }
 
+constexpr std::size_t kRandomBatch = 4096;
+
+void fill_random(unsigned char *bytes, std::size_t count) {
+  if (RAND_bytes(bytes, static_cast<int>(count)) != 1) {
+    fail(Status::internal, "no randomness available");
+  }
+}
+
+// Moves in a child after fork(): a child never hands out the bytes its parent's batch still
+// holds (they would repeat there).
+std::atomic<unsigned> fork_generation{0};
+const int fork_watched = pthread_atfork(nullptr, nullptr, [] { fork_generation.fetch_add(1); });
+
+struct RandomBatch {
+  unsigned char bytes[kRandomBatch];
+  std::size_t used = kRandomBatch;  // empty: filled at first use
+  unsigned generation = 0;
+};
+
 }  // namespace
 
 std::string random_bytes(std::size_t count) {
   std::string out(count, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), static_cast<int>(count)) != 1) {
-    fail(Status::internal, "no randomness available");
+  auto *bytes = reinterpret_cast<unsigned char *>(out.data());
+  if (count > kRandomBatch / 4) {
+    fill_random(bytes, count);
+    return out;
   }
+  // Served from this thread's batch: OpenSSL's per-call cost (a look-up of its generator, two
+  // locks) was a twentieth of a status page, which takes a fresh CSRF nonce for each new visitor.
+  thread_local RandomBatch batch;
+  if (batch.generation != fork_generation.load(std::memory_order_relaxed) ||
+      batch.used + count > kRandomBatch) {
+    fill_random(batch.bytes, kRandomBatch);
+    batch.used = 0;
+    batch.generation = fork_generation.load(std::memory_order_relaxed);
+  }
+  std::memcpy(bytes, batch.bytes + batch.used, count);
+  OPENSSL_cleanse(batch.bytes + batch.used, count);  // handed out once, then not kept
+  batch.used += count;
   return out;
 }
 

@@ -21,8 +21,10 @@ struct Target;
 
 class ChangeWatch {
  public:
-  // SQLite file: a connection of its own that only asks `PRAGMA data_version`, which changes
-  // whenever any other connection (another of the pool, another process) commits. In-memory
+  // SQLite file in WAL mode: the header of the wal-index that every connection, in every
+  // process, rewrites with each commit, read from the shared memory this watch's own connection
+  // maps (no lock, no system call). Any other SQLite file: a connection of its own that asks
+  // `PRAGMA data_version`, which changes whenever any other connection commits. In-memory
   // SQLite: a count of this store's commits (nothing else can reach the database). PostgreSQL:
   // no mark (a cache must ask the database).
   ChangeWatch(const Target &target, const StorageConfig &config);
@@ -40,8 +42,14 @@ class ChangeWatch {
   void committed() { commits_.fetch_add(1); }
 
  private:
+  // The mark of the wal-index header's two copies when they agree; nullopt while a commit is
+  // writing them (or when they are not a header this code knows).
+  std::optional<std::int64_t> header_mark() const;
+
   std::unique_ptr<soci::session> session_;  // SQLite file only
   std::unique_ptr<StatementCache> statements_;
+  // The wal-index's first region as session_ maps it (SQLite's xShmMap), or null: not WAL.
+  const volatile void *wal_index_ = nullptr;
   std::mutex mutex_;
   std::atomic<std::int64_t> commits_{0};
   bool memory_ = false;

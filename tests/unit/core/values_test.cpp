@@ -1,6 +1,10 @@
 // Decimal money, RFC 3339 times, time zones, currencies and the text checks.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <set>
 #include <thread>
 
 #include "codec/reader.hpp"
@@ -109,6 +113,39 @@ TEST(Text, UnicodeAndControlCharacters) {
   EXPECT_THROW(codec::check_text("\xed\xa0\x80", 100, "f"), Error);
   EXPECT_THROW(codec::check_text("\xe2\x82", 100, "f"), Error);
   EXPECT_THROW(codec::check_text(std::string(101, 'a'), 100, "f"), Error);
+}
+
+// Random bytes come from a batch per thread: never the same bytes twice, on one thread, on
+// several, or in a child after fork() (which starts a batch of its own).
+TEST(RandomBytes, NeverRepeatAcrossCallsThreadsOrAFork) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 600; ++i) {  // more than one batch of 4096 bytes
+    const std::string bytes = random_bytes(16);
+    ASSERT_EQ(bytes.size(), 16u);
+    EXPECT_TRUE(seen.insert(bytes).second);
+  }
+  std::string other;
+  std::thread([&] { other = random_bytes(16); }).join();
+  EXPECT_TRUE(seen.insert(other).second);
+  EXPECT_EQ(random_bytes(5000).size(), 5000u);  // larger than a batch: straight from OpenSSL
+  EXPECT_EQ(random_bytes(0), "");
+
+  int pipe_ends[2];
+  ASSERT_EQ(pipe(pipe_ends), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string mine = random_bytes(16);
+    _exit(write(pipe_ends[1], mine.data(), mine.size()) == 16 ? 0 : 1);
+  }
+  const std::string parents = random_bytes(16);
+  char childs[16];
+  ASSERT_EQ(read(pipe_ends[0], childs, sizeof childs), 16);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  close(pipe_ends[0]);
+  close(pipe_ends[1]);
+  EXPECT_NE(std::string(childs, 16), parents) << "the child repeated its parent's next bytes";
 }
 
 }  // namespace

@@ -2,6 +2,11 @@
 // stays open on a row, so it never holds a WAL read mark that would stop checkpoints, also when
 // reading a row fails half-way; and a statement that failed is prepared again, not reused.
 #include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <set>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -155,6 +160,82 @@ TEST(ChangeWatch, MovesWhenAnotherConnectionCommits) {
   sql << "BEGIN";
   sql << "ROLLBACK";
   EXPECT_EQ(watch.mark(), after);
+}
+
+// In WAL mode the mark is the wal-index header: every commit moves it, also right after a
+// checkpoint that empties the WAL (the next writer starts it again, from its first frame).
+TEST(ChangeWatch, EveryCommitMovesTheMarkAcrossCheckpoints) {
+  const std::string database = test::fresh_database("sqlite");
+  StorageConfig config;
+  config.database = database;
+  soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+  std::string mode;
+  sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+  sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
+  ChangeWatch watch(parse_target(database), config);
+  std::set<std::int64_t> seen{*watch.mark()};
+  for (int i = 1; i <= 20; ++i) {
+    sql << "INSERT INTO t (id) VALUES (:id)", soci::use(i);
+    if (i % 5 == 0) sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+    const auto now = watch.mark();
+    ASSERT_TRUE(now) << i;
+    EXPECT_TRUE(seen.insert(*now).second) << "commit " << i << " left the mark where it was";
+    EXPECT_EQ(watch.mark(), now);
+  }
+}
+
+// A commit by another process (its own mapping of the same shared memory) moves the mark.
+TEST(ChangeWatch, MovesWhenAnotherProcessCommits) {
+  const std::string database = test::fresh_database("sqlite");
+  StorageConfig config;
+  config.database = database;
+  {
+    soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+    std::string mode;
+    sql << "PRAGMA journal_mode = WAL", soci::into(mode);
+    sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
+  }
+  ChangeWatch watch(parse_target(database), config);
+  const auto before = watch.mark();
+  ASSERT_TRUE(before);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    try {
+      soci::session other(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+      other << "INSERT INTO t (id) VALUES (1)";
+    } catch (...) {
+      _exit(1);
+    }
+    _exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const auto after = watch.mark();
+  ASSERT_TRUE(after);
+  EXPECT_NE(after, before);
+}
+
+// Without WAL (a file the host keeps in rollback-journal mode) the watch asks SQLite's
+// data_version instead, with the same promise.
+TEST(ChangeWatch, MovesInRollbackJournalModeToo) {
+  const std::string database = test::fresh_database("sqlite");
+  StorageConfig config;
+  config.database = database;
+  soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+  std::string mode;
+  sql << "PRAGMA journal_mode = DELETE", soci::into(mode);
+  ASSERT_EQ(mode, "delete");
+  sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
+  ChangeWatch watch(parse_target(database), config);
+  const auto before = watch.mark();
+  ASSERT_TRUE(before);
+  EXPECT_EQ(watch.mark(), before);
+  sql << "INSERT INTO t (id) VALUES (1)";
+  const auto after = watch.mark();
+  ASSERT_TRUE(after);
+  EXPECT_NE(after, before);
 }
 
 TEST(ChangeWatch, CountsItsOwnCommitsInMemoryAndCannotTellOnPostgresql) {
