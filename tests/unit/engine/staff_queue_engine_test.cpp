@@ -74,6 +74,25 @@ class StaffQueueEngine : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
+  // Takes the database back to before `migration` (undoing it and every newer one), then opens
+  // it again, which runs them.
+  void reopen_after_undoing(int migration, void undo(soci::session &)) {
+    engine_.reset();
+    {
+      StorageConfig storage;
+      storage.database = database_;
+      Store store(storage);
+      store.write([&](Tx &tx) {
+        soci::session &sql = tx.session();
+        undo(sql);
+        const std::string before = std::to_string(migration - 1);
+        sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(before);
+      });
+    }
+    engine_ = std::make_unique<Engine>(one_shop(database_));
+    EXPECT_EQ(engine_->info().schema, kSchemaVersion);
+  }
+
   std::string database_;
   std::unique_ptr<Engine> engine_;
 };
@@ -182,21 +201,7 @@ TEST_P(StaffQueueEngine, TheMigrationFillsPriorityAndTagsOfExistingCases) {
   const std::string a = open(), b = open();
   act(a, Action::set_priority, [](ActionRequest &r) { r.priority = "urgent"; });
   act(b, Action::tag, [](ActionRequest &r) { r.tags_add = {"vip", "courier"}; });
-  engine_.reset();
-  {
-    // The database as it was before the queue's migration.
-    StorageConfig storage;
-    storage.database = database_;
-    Store store(storage);
-    store.write([](Tx &tx) {
-      soci::session &sql = tx.session();
-      test::undo_queue_migration(sql);
-      const std::string before = std::to_string(kQueueMigration - 1);
-      sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(before);
-    });
-  }
-  engine_ = std::make_unique<Engine>(one_shop(database_));
-  EXPECT_EQ(engine_->info().schema, kSchemaVersion);
+  reopen_after_undoing(kQueueMigration, test::undo_queue_migration);
   CaseQuery query;
   query.priority = "urgent";
   EXPECT_EQ(numbers(query), (Numbers{a}));
@@ -287,20 +292,7 @@ TEST_P(StaffQueueEngine, TheRowMigrationFillsNamesAndTagsOfExistingCases) {
       open_kettle_complaint(*engine_, "default", "desk", "100.00", "Zofia Łęcka").subject.number;
   const std::string tagged = open();
   act(tagged, Action::tag, [](ActionRequest &r) { r.tags_add = {"vip", "courier"}; });
-  engine_.reset();
-  {
-    StorageConfig storage;
-    storage.database = database_;
-    Store store(storage);
-    store.write([](Tx &tx) {
-      soci::session &sql = tx.session();
-      test::undo_queue_row_migration(sql);
-      const std::string before = std::to_string(kQueueRowMigration - 1);
-      sql << "UPDATE meta SET value = :v WHERE key = 'schema_version'", soci::use(before);
-    });
-  }
-  engine_ = std::make_unique<Engine>(one_shop(database_));
-  EXPECT_EQ(engine_->info().schema, kSchemaVersion);
+  reopen_after_undoing(kQueueRowMigration, test::undo_queue_row_migration);
   expect_rows_match_documents(*engine_, CaseQuery{});
   CaseQuery all;
   all.shop = "default";

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <memory>
 #include <set>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -135,74 +136,73 @@ TEST_F(CachedReads, AFailureHalfWayLeavesNoStatementOpenAndTheNextCallWorks) {
                soci::soci_error);
 }
 
+// A database file with a table t, in the journal mode given, written through a connection of
+// the test's own (another process's, as far as SQLite can tell), and a watch on it.
+class ChangeWatchOn : public ::testing::Test {
+ protected:
+  explicit ChangeWatchOn(const std::string &journal_mode = "WAL")
+      : database_(test::fresh_database("sqlite")), sql_(soci::sqlite3, "db=\"" + file() + "\"") {
+    std::string mode;
+    sql_ << "PRAGMA journal_mode = " + journal_mode, soci::into(mode);
+    sql_ << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
+    config_.database = database_;
+    watch_ = std::make_unique<ChangeWatch>(parse_target(database_), config_);
+  }
+  std::string file() const { return file_of(database_); }
+
+  std::string database_;
+  soci::session sql_;
+  StorageConfig config_;
+  std::unique_ptr<ChangeWatch> watch_;
+};
+
+class ChangeWatchOnJournal : public ChangeWatchOn {
+ protected:
+  ChangeWatchOnJournal() : ChangeWatchOn("DELETE") {}
+};
+
 // Equal marks mean nothing was committed in between, by any connection; a commit by another
-// connection (another process's, as far as SQLite can tell) moves the mark.
-TEST(ChangeWatch, MovesWhenAnotherConnectionCommits) {
-  const std::string database = test::fresh_database("sqlite");
-  StorageConfig config;
-  config.database = database;
-  soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
-  std::string mode;
-  sql << "PRAGMA journal_mode = WAL", soci::into(mode);
-  sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
-  ChangeWatch watch(parse_target(database), config);
-  const auto before = watch.mark();
+// connection moves the mark.
+TEST_F(ChangeWatchOn, MovesWhenAnotherConnectionCommits) {
+  const auto before = watch_->mark();
   ASSERT_TRUE(before);
-  EXPECT_EQ(watch.mark(), before);
-  sql << "BEGIN IMMEDIATE";
-  sql << "INSERT INTO t (id) VALUES (1)";
-  EXPECT_EQ(watch.mark(), before);  // not committed yet
-  sql << "COMMIT";
-  const auto after = watch.mark();
+  EXPECT_EQ(watch_->mark(), before);
+  sql_ << "BEGIN IMMEDIATE";
+  sql_ << "INSERT INTO t (id) VALUES (1)";
+  EXPECT_EQ(watch_->mark(), before);  // not committed yet
+  sql_ << "COMMIT";
+  const auto after = watch_->mark();
   ASSERT_TRUE(after);
   EXPECT_NE(after, before);
-  EXPECT_EQ(watch.mark(), after);
-  sql << "BEGIN";
-  sql << "ROLLBACK";
-  EXPECT_EQ(watch.mark(), after);
+  EXPECT_EQ(watch_->mark(), after);
+  sql_ << "BEGIN";
+  sql_ << "ROLLBACK";
+  EXPECT_EQ(watch_->mark(), after);
 }
 
 // In WAL mode the mark is the wal-index header: every commit moves it, also right after a
 // checkpoint that empties the WAL (the next writer starts it again, from its first frame).
-TEST(ChangeWatch, EveryCommitMovesTheMarkAcrossCheckpoints) {
-  const std::string database = test::fresh_database("sqlite");
-  StorageConfig config;
-  config.database = database;
-  soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
-  std::string mode;
-  sql << "PRAGMA journal_mode = WAL", soci::into(mode);
-  sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
-  ChangeWatch watch(parse_target(database), config);
-  std::set<std::int64_t> seen{*watch.mark()};
+TEST_F(ChangeWatchOn, EveryCommitMovesTheMarkAcrossCheckpoints) {
+  std::set<std::int64_t> seen{*watch_->mark()};
   for (int i = 1; i <= 20; ++i) {
-    sql << "INSERT INTO t (id) VALUES (:id)", soci::use(i);
-    if (i % 5 == 0) sql << "PRAGMA wal_checkpoint(TRUNCATE)";
-    const auto now = watch.mark();
+    sql_ << "INSERT INTO t (id) VALUES (:id)", soci::use(i);
+    if (i % 5 == 0) sql_ << "PRAGMA wal_checkpoint(TRUNCATE)";
+    const auto now = watch_->mark();
     ASSERT_TRUE(now) << i;
     EXPECT_TRUE(seen.insert(*now).second) << "commit " << i << " left the mark where it was";
-    EXPECT_EQ(watch.mark(), now);
+    EXPECT_EQ(watch_->mark(), now);
   }
 }
 
 // A commit by another process (its own mapping of the same shared memory) moves the mark.
-TEST(ChangeWatch, MovesWhenAnotherProcessCommits) {
-  const std::string database = test::fresh_database("sqlite");
-  StorageConfig config;
-  config.database = database;
-  {
-    soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
-    std::string mode;
-    sql << "PRAGMA journal_mode = WAL", soci::into(mode);
-    sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
-  }
-  ChangeWatch watch(parse_target(database), config);
-  const auto before = watch.mark();
+TEST_F(ChangeWatchOn, MovesWhenAnotherProcessCommits) {
+  const auto before = watch_->mark();
   ASSERT_TRUE(before);
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     try {
-      soci::session other(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+      soci::session other(soci::sqlite3, "db=\"" + file() + "\"");
       other << "INSERT INTO t (id) VALUES (1)";
     } catch (...) {
       _exit(1);
@@ -212,28 +212,22 @@ TEST(ChangeWatch, MovesWhenAnotherProcessCommits) {
   int status = 0;
   ASSERT_EQ(waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  const auto after = watch.mark();
+  const auto after = watch_->mark();
   ASSERT_TRUE(after);
   EXPECT_NE(after, before);
 }
 
 // Without WAL (a file the host keeps in rollback-journal mode) the watch asks SQLite's
 // data_version instead, with the same promise.
-TEST(ChangeWatch, MovesInRollbackJournalModeToo) {
-  const std::string database = test::fresh_database("sqlite");
-  StorageConfig config;
-  config.database = database;
-  soci::session sql(soci::sqlite3, "db=\"" + file_of(database) + "\"");
+TEST_F(ChangeWatchOnJournal, MovesInRollbackJournalModeToo) {
   std::string mode;
-  sql << "PRAGMA journal_mode = DELETE", soci::into(mode);
+  sql_ << "PRAGMA journal_mode", soci::into(mode);
   ASSERT_EQ(mode, "delete");
-  sql << "CREATE TABLE t (id INTEGER PRIMARY KEY)";
-  ChangeWatch watch(parse_target(database), config);
-  const auto before = watch.mark();
+  const auto before = watch_->mark();
   ASSERT_TRUE(before);
-  EXPECT_EQ(watch.mark(), before);
-  sql << "INSERT INTO t (id) VALUES (1)";
-  const auto after = watch.mark();
+  EXPECT_EQ(watch_->mark(), before);
+  sql_ << "INSERT INTO t (id) VALUES (1)";
+  const auto after = watch_->mark();
   ASSERT_TRUE(after);
   EXPECT_NE(after, before);
 }
