@@ -1,7 +1,7 @@
-// The case queue: lists and counts of cases by the filters of CaseQuery, and the columns only
-// the queue reads (priority, tags), kept beside each case's document. Every filter and limit is a
-// bound parameter; only fixed column names, the vocabulary's state names and markers enter the
-// SQL text.
+// The case queue: lists and counts of cases by the filters of CaseQuery, the desk's rows read
+// from columns alone, and the columns only the queue reads (priority, tags, the customer's
+// name), kept beside each case's document. Every filter and limit is a bound parameter; only
+// fixed column names, the vocabulary's state names and markers enter the SQL text.
 #include <boost/json/parse.hpp>
 #include <soci/soci.h>
 
