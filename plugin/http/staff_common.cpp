@@ -113,8 +113,11 @@ std::string local_time(const date::time_zone &zone, UnixMs at) {
   const date::year_month_day ymd(day);
   const date::hh_mm_ss<std::chrono::seconds> time(local - day);
   std::string text = "0000-00-00 00:00";
-  const auto put = [&](std::size_t end, long value) {  // right-aligned in text[.., end)
-    for (std::size_t at = end; value > 0 && at-- > 0;) text[at] = char('0' + value % 10), value /= 10;
+  // Writes `value`'s digits so that its last one is at text[end - 1] (the zeros stay in front).
+  const auto put = [&](std::size_t end, long value) {
+    for (std::size_t at = end; value > 0 && at > 0; value /= 10) {
+      text[--at] = static_cast<char>('0' + value % 10);
+    }
   };
   put(4, static_cast<int>(ymd.year()));
   put(7, static_cast<unsigned>(ymd.month()));

@@ -79,14 +79,8 @@ std::optional<std::int64_t> ChangeWatch::header_mark() const {
   unsigned char is_init = 0;
   std::memcpy(&is_init, reinterpret_cast<const unsigned char *>(first) + 12, 1);
   if (first[0] != kWalIndexVersion || is_init == 0) return std::nullopt;
-  // FNV-1a over the whole header: equal marks, equal headers.
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const unsigned char byte : std::string_view(reinterpret_cast<const char *>(first),
-                                                   kHeaderBytes)) {
-    hash ^= byte;
-    hash *= 1099511628211ull;
-  }
-  return static_cast<std::int64_t>(hash >> 1);
+  // A fingerprint of the whole header: equal marks, equal headers.
+  return fnv1a_63(std::string_view(reinterpret_cast<const char *>(first), kHeaderBytes));
 }
 
 std::optional<std::int64_t> ChangeWatch::mark() {

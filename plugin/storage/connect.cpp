@@ -44,15 +44,8 @@ void use_wal(soci::session &sql) {
   }
 }
 
-// FNV-1a: the same key in every process that uses the same schema.
-long long lock_key_of(const std::string &schema) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : "reclaim:" + schema) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return static_cast<long long>(hash >> 1);
-}
+// The same key in every process that uses the same schema.
+long long lock_key_of(const std::string &schema) { return fnv1a_63("reclaim:" + schema); }
 
 bool connection_ok(soci::session &session) {
   auto *backend = static_cast<soci::postgresql_session_backend *>(session.get_backend());
@@ -206,6 +199,15 @@ Trouble classify(const soci::soci_error &error, soci::session &session) {
     }
   }
   return connection_ok(session) ? Trouble::other : Trouble::lost;
+}
+
+std::int64_t fnv1a_63(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const unsigned char byte : bytes) {
+    hash ^= byte;
+    hash *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(hash >> 1);
 }
 
 }  // namespace reclaim

@@ -1,8 +1,10 @@
 // Opening connections to each backend, and telling what a backend's error means.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "storage/config.hpp"
 
@@ -43,5 +45,8 @@ enum class Trouble {
   other,  // anything else
 };
 Trouble classify(const soci::soci_error &error, soci::session &session);
+
+// FNV-1a of `bytes` in 63 bits (never negative): a stable key or fingerprint, not a secret.
+std::int64_t fnv1a_63(std::string_view bytes);
 
 }  // namespace reclaim
