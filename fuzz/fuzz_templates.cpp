@@ -5,7 +5,7 @@
 //     with no '<' and no {{{raw}}} tag must render without a '<' (every value escaped)
 //   1 a page template of the endpoint, inside the layout, with the rest as the context; no
 //     page but the layout (whose {{{content}}} is the page) may let a "<script" through. One
-//     page per input: all ten at once made these inputs ten times the cost of the others.
+//     page per input: all ten at once did ten renderings where the other kinds do one.
 //   2 report_to_html over the rest as a report result document (hostile keys, wrong types)
 //   3 a report built from facts the rest spells out (hostile SKUs, reasons, channels, …) as CSV
 //     and HTML: every CSV record has the header's number of fields, no text cell starts a

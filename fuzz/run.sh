@@ -11,7 +11,7 @@
 # RECLAIM_FUZZ_LEAKS=exit is for long campaigns: LeakSanitizer then checks once, when the target
 # exits, instead of after every input whose allocations and frees do not balance. A target that
 # keeps an engine unbalances most inputs (caches, limiter entries, SQLite's pages), and that
-# per-input scan of the whole heap was 70-80 % of fuzz_http's time. A leak is still reported, at
+# per-input scan of the whole heap was about 97 % of fuzz_http's time (docs/FUZZING.md). A leak is still reported, at
 # exit, with its allocation's stack; afterwards the corpus is replayed once with the per-input
 # check, which names the input. The default (each) checks after every input.
 # Each target keeps its corpus in build-fuzz/fuzz-work/corpus-<target>, so runs build on each

@@ -453,8 +453,8 @@ void Server::stop() {
   for (auto &context : state_->contexts) context->stop();
   for (auto &thread : state_->threads) thread.join();
   state_->threads.clear();
-  // Handlers still running finish; their answers go to the stopped I/O context and are dropped
-  // with it below.
+  // Handlers still running finish; their answers go to the stopped I/O contexts and are
+  // dropped with them below.
   state_->shared.workers.pool.join();
   state_->listener.reset();
   state_->idle_guards.clear();
