@@ -11,9 +11,10 @@
 # RECLAIM_FUZZ_LEAKS=exit is for long campaigns: LeakSanitizer then checks once, when the target
 # exits, instead of after every input whose allocations and frees do not balance. A target that
 # keeps an engine unbalances most inputs (caches, limiter entries, SQLite's pages), and that
-# per-input scan of the whole heap was about 97 % of fuzz_http's time (docs/FUZZING.md). A leak is still reported, at
-# exit, with its allocation's stack; afterwards the corpus is replayed once with the per-input
-# check, which names the input. The default (each) checks after every input.
+# per-input scan of the whole heap was about 97 % of fuzz_http's time (docs/FUZZING.md). A leak
+# is still reported, at exit, with its allocation's stack; afterwards the corpus is replayed
+# once with the per-input check, which names the input. The default (each) checks after every
+# input.
 # Each target keeps its corpus in build-fuzz/fuzz-work/corpus-<target>, so runs build on each
 # other. Findings (<target>-crash-*, -leak-*, -timeout-*, -oom-*) are written to
 # build-fuzz/fuzz-work/. The exit status is non-zero when a target found something, is missing,
