@@ -22,9 +22,15 @@ namespace {
 using Node = Template::Node;
 using Stack = std::vector<const json::value *>;
 
-// A {{{name}}} rendered as the text given, not looked up (Template::render with a slot).
-struct Slot {
-  std::string_view name, text;
+// One rendering: a {{{slot}}} rendered as the text given, not looked up (Template::render with
+// a slot), and what it may still spend. Sections nested over lists multiply: three levels over
+// lists of a hundred are a million passes, and a shop's own mail templates are not ours to
+// trust. The largest page of ours takes some ten thousand steps and a few hundred kilobytes.
+struct Rendering {
+  std::string_view slot, text;
+  const std::string &name;
+  std::size_t steps_left;
+  std::size_t out_limit;  // the output's size at which to stop
 };
 
 std::vector<std::string> split_path(std::string_view name) {
@@ -141,22 +147,26 @@ void append_text(const json::value *value, bool escape, std::string &out) {
   }
 }
 
-void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, const Slot &slot,
+void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, Rendering &pass,
                   std::string &out) {
   for (const auto &node : nodes) {
+    if (--pass.steps_left == 0 || out.size() > pass.out_limit) {
+      fail(Status::internal, "template " + pass.name +
+                                 ": rendering stopped, too long (sections nested over long lists?)");
+    }
     switch (node.kind) {
       case Node::Kind::text: out += node.text; break;
       case Node::Kind::value: append_text(lookup(stack, node.path), escape, out); break;
       case Node::Kind::raw:
-        if (!slot.name.empty() && node.text == slot.name) {
-          out += slot.text;
+        if (!pass.slot.empty() && node.text == pass.slot) {
+          out += pass.text;
         } else {
           append_text(lookup(stack, node.path), false, out);
         }
         break;
       case Node::Kind::inverted:
         if (!truthy(lookup(stack, node.path))) {
-          render_nodes(node.children, stack, escape, slot, out);
+          render_nodes(node.children, stack, escape, pass, out);
         }
         break;
       case Node::Kind::section: {
@@ -165,12 +175,12 @@ void render_nodes(const std::vector<Node> &nodes, Stack &stack, bool escape, con
         if (const auto *list = value->if_array()) {
           for (const auto &element : *list) {
             stack.push_back(&element);
-            render_nodes(node.children, stack, escape, slot, out);
+            render_nodes(node.children, stack, escape, pass, out);
             stack.pop_back();
           }
         } else {
           stack.push_back(value);
-          render_nodes(node.children, stack, escape, slot, out);
+          render_nodes(node.children, stack, escape, pass, out);
           stack.pop_back();
         }
         break;
@@ -201,7 +211,8 @@ void Template::render(const json::value &context, std::string_view slot, std::st
   Stack stack;
   if (outer) stack.push_back(outer);
   stack.push_back(&context);
-  render_nodes(nodes_, stack, escape_ == Escape::html, Slot{slot, text}, out);
+  Rendering pass{slot, text, name_, kRenderSteps, out.size() + text.size() + kRenderLimit};
+  render_nodes(nodes_, stack, escape_ == Escape::html, pass, out);
 }
 
 std::string Template::render(const json::value &context, const json::value *outer) const {

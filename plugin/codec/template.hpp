@@ -21,6 +21,11 @@ enum class Escape { html, none };
 
 class Template {
  public:
+  // A rendering stops with Error(internal) past kRenderLimit bytes of its own output (a slot's
+  // text not counted) or kRenderSteps nodes visited.
+  static constexpr std::size_t kRenderLimit = 32u << 20;
+  static constexpr std::size_t kRenderSteps = 1'000'000;
+
   // Throws Error(internal) naming the template on a syntax error.
   Template(std::string name, std::string_view source, Escape escape = Escape::html);
   ~Template();

@@ -90,6 +90,30 @@ TEST(Template, SyntaxErrorsNameTheTemplate) {
   EXPECT_THROW(Template("broken", "{{a"), Error);
 }
 
+// Sections nested over lists multiply (the fuzzer's input took 24 s): a rendering stops at its
+// budget of steps or of output, naming the template, instead of holding a thread for minutes.
+TEST(Template, ARenderingThatWouldNotEndStopsWithAnError) {
+  json::array ten;
+  for (int i = 0; i < 10; ++i) ten.push_back(i);
+  const json::value context = json::object{{"l", ten}, {"big", std::string(1 << 20, 'x')}};
+  std::string nested;
+  for (int depth = 0; depth < 8; ++depth) nested += "{{#l}}";
+  nested += ".";  // 10^8 dots
+  for (int depth = 0; depth < 8; ++depth) nested += "{{/l}}";
+  try {
+    Template("mail.nested", nested).render(context);
+    ADD_FAILURE() << "10^8 passes rendered";
+  } catch (const Error &error) {
+    EXPECT_NE(std::string(error.what()).find("mail.nested"), std::string::npos) << error.what();
+  }
+  // Few passes, but each a megabyte: stopped by the output's size.
+  EXPECT_THROW(Template("t", "{{#l}}{{#l}}{{#l}}{{big}}{{/l}}{{/l}}{{/l}}").render(context),
+               Error);
+  // Two levels over ten, and a megabyte ten times, are well inside.
+  EXPECT_EQ(Template("t", "{{#l}}{{#l}}.{{/l}}{{/l}}").render(context), std::string(100, '.'));
+  EXPECT_EQ(Template("t", "{{#l}}{{big}}{{/l}}").render(context).size(), 10u << 20);
+}
+
 TEST(Form, UrlEncodedAndCookies) {
   const Form form = parse_urlencoded("a=1&b=x+y%21&c=&d&e=%zz");
   EXPECT_EQ(form.get("a"), "1");
