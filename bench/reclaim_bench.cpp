@@ -263,23 +263,22 @@ struct RawDb {
       "INSERT INTO events (type, case_id, case_number, shop, at, customer_visible, data) VALUES"
       " (:type, :case_id, :number, :shop, :at, :visible, :data)";
 
-  // The next row's values: ids, order ids and e-mails shaped like the engine's. The id is random
-  // (80 bits, "c_" + 20 hex digits), so the primary-key index takes inserts all over, as it does
-  // under the engine.
+  // The next row's values: ids, order ids and e-mails shaped like the engine's. The id is
+  // time-ordered as the engine's (core/ids.hpp: "c_", 11 hex digits of the millisecond, 9
+  // random), so the indexes keyed by it take inserts at their right edge, as under the engine.
   void next_row() {
     char text[64];
-    std::snprintf(text, sizeof text, "c_%04llx%016llx",
-                  static_cast<unsigned long long>(random() & 0xffff),
-                  static_cast<unsigned long long>(random()));
+    created = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+    std::snprintf(text, sizeof text, "c_%011llx%09llx", static_cast<unsigned long long>(created),
+                  static_cast<unsigned long long>(random() & 0xfffffffffULL));
     case_id = text;
     ++serial;
     order_id = std::to_string(200000 + serial);
     email = "customer" + order_id + "@example.pl";
     std::snprintf(text, sizeof text, "RB-%d-%06lld", year, last);
     number = text;
-    created = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::system_clock::now().time_since_epoch())
-                  .count();
   }
 
   // The reference: statements prepared once, re-executed with new values.

@@ -13,6 +13,7 @@
 #include "core/crypto.hpp"
 #include "core/deadlines.hpp"
 #include "core/error.hpp"
+#include "core/ids.hpp"
 #include "core/messages.hpp"
 #include "core/supplier_claims.hpp"
 #include "engine/content_check.hpp"
@@ -312,7 +313,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
                                        where.zone);
     const auto alerts = pending_alerts(made, policy->warn_before_hours);
     made.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
-    made.id = "c_" + hex_encode(random_bytes(10));
+    made.id = time_ordered_id("c_", at);
     const int year = where.zone.local_year(at);
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));

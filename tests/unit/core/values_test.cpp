@@ -12,6 +12,7 @@
 #include "core/currency.hpp"
 #include "core/decimal.hpp"
 #include "core/error.hpp"
+#include "core/ids.hpp"
 #include "core/time.hpp"
 #include "core/zone.hpp"
 
@@ -146,6 +147,29 @@ TEST(RandomBytes, NeverRepeatAcrossCallsThreadsOrAFork) {
   close(pipe_ends[0]);
   close(pipe_ends[1]);
   EXPECT_NE(std::string(childs, 16), parents) << "the child repeated its parent's next bytes";
+}
+
+// Case ids: shaped as the random ones were ("c_" and 20 hex digits), sorting as their times do,
+// distinct within one millisecond.
+TEST(TimeOrderedId, SortsByTimeAndKeepsTheShape) {
+  const UnixMs at = *parse_rfc3339("2026-12-04T16:00:00.123Z");
+  const std::string id = time_ordered_id("c_", at);
+  ASSERT_EQ(id.size(), 22u);
+  EXPECT_EQ(id.substr(0, 2), "c_");
+  EXPECT_EQ(id.find_first_not_of("0123456789abcdef", 2), std::string::npos) << id;
+  EXPECT_EQ(std::stoll(id.substr(2, 11), nullptr, 16), at);  // the time, read back
+  std::set<std::string> same_millisecond;
+  for (int i = 0; i < 1000; ++i) same_millisecond.insert(time_ordered_id("c_", at));
+  EXPECT_EQ(same_millisecond.size(), 1000u);
+  std::string earlier = time_ordered_id("c_", 0);
+  EXPECT_EQ(earlier.substr(2, 11), "00000000000");
+  EXPECT_EQ(time_ordered_id("c_", -5).substr(2, 11), "00000000000");
+  for (UnixMs t : {UnixMs{1}, UnixMs{15}, UnixMs{16}, UnixMs{4096}, at - 1000, at, at + 1,
+                   *parse_rfc3339("2099-12-31T23:59:59.999Z")}) {
+    const std::string later = time_ordered_id("c_", t);
+    EXPECT_LT(earlier, later) << t;
+    earlier = later;
+  }
 }
 
 }  // namespace
