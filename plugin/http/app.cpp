@@ -62,15 +62,10 @@ bool is_api(std::string_view path) { return path.starts_with("/api/"); }
 // The CSRF cookie is "nonce.signature", signed with the engine's secret: only a value this
 // server issued is taken. Anything else (planted by a neighbouring subdomain or over plain
 // http, where cookies have no integrity) is replaced, and the form it came with is refused.
-std::string fresh_csrf_cookie(const Site &site) {
-  const std::string nonce = base64url_encode(random_bytes(18));
-  return nonce + "." + site.engine.sign("csrf-cookie", nonce);
-}
-
-bool signed_csrf_cookie(Site &site, const std::string &value) {
+bool signed_csrf_cookie(Site &site, std::string_view value) {
   const auto dot = value.find('.');
   if (dot != 24 || value.size() > 100) return false;
-  if (site.csrf.find(value)) return true;  // only signed values are memoised
+  if (site.csrf.contains(value)) return true;  // only signed values are memoised
   return equal_in_constant_time(value.substr(dot + 1),
                                 site.engine.sign("csrf-cookie", value.substr(0, dot)));
 }
@@ -164,7 +159,7 @@ Response dispatch(Call &call) {
       return failure(call, 404);
     }
   }
-  call.path = request.path.substr(base.size());
+  call.path = std::string_view(request.path).substr(base.size());
   const std::string_view path = call.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
   const bool post = request.method == "POST";
@@ -172,7 +167,11 @@ Response dispatch(Call &call) {
   if (path == "/healthz") {
     call.route = "/healthz";
     if (!get) return method_not_allowed(call, "GET");
-    return json_response(200, json::object{{"status", "ok"}});
+    Response healthy;
+    healthy.headers.reserve(kHeadersOfAnAnswer);
+    healthy.body = R"({"status":"ok"})";
+    healthy.set("Content-Type", "application/json");
+    return healthy;
   }
   if (path == "/metrics") {
     call.route = "/metrics";
@@ -265,7 +264,7 @@ void secure(Call &call, Response &response) {
   if (https) response.set("Strict-Transport-Security", "max-age=31536000");
   if (call.new_nonce && response.header("Content-Type").starts_with("text/html")) {
     const std::string scope = call.base().empty() ? "/" : call.base() + "/";
-    response.add("Set-Cookie", "rc_csrf=" + call.csrf_nonce + "; Path=" + scope +
+    response.add("Set-Cookie", "rc_csrf=" + call.made_nonce + "; Path=" + scope +
                                    (https ? "; Secure" : "") + "; HttpOnly; SameSite=Strict");
   }
 }
@@ -336,14 +335,11 @@ std::optional<Response> App::respond(const Request &request, bool memory_only) {
       call.lang = is_language(fallback) ? fallback : "en";
     }
     call.csrf_nonce = cookie(request.header("cookie"), "rc_csrf");
-    if (!signed_csrf_cookie(*site_, call.csrf_nonce)) {
-      call.csrf_nonce = fresh_csrf_cookie(*site_);
-      call.new_nonce = true;
-    }
+    if (!signed_csrf_cookie(*site_, call.csrf_nonce)) call.csrf_nonce = {};
     if (call.path.empty()) call.path = request.path;
     if (memory_only) {
-      call.path = request.path.substr(site_->options.base_path.size());
-      auto found = unchanged_status_page(call, std::string_view(call.path).substr(3));
+      call.path = std::string_view(request.path).substr(site_->options.base_path.size());
+      auto found = unchanged_status_page(call, call.path.substr(3));
       if (!found) return std::nullopt;
       response = std::move(*found);
     } else {
@@ -376,7 +372,8 @@ std::optional<Response> App::respond(const Request &request, bool memory_only) {
 
 Response App::error(const Request &request, int status) {
   Call call{*site_, request};
-  call.path = request.path.substr(std::min(request.path.size(), site_->options.base_path.size()));
+  call.path = std::string_view(request.path)
+                  .substr(std::min(request.path.size(), site_->options.base_path.size()));
   call.lang = site_->engine.shop_config(site_->options.shop).locale;
   if (!is_language(call.lang)) call.lang = "en";
   call.route = "server";

@@ -181,7 +181,7 @@ std::string clip(std::string_view text, std::size_t max_bytes) {
   return std::string(text.substr(0, end));
 }
 
-std::string cookie(std::string_view header, std::string_view name) {
+std::string_view cookie(std::string_view header, std::string_view name) {
   std::size_t pos = 0;
   while (pos < header.size()) {
     auto semi = header.find(';', pos);
@@ -189,7 +189,7 @@ std::string cookie(std::string_view header, std::string_view name) {
     const std::string_view part = trim(header.substr(pos, semi - pos));
     const auto eq = part.find('=');
     if (eq != std::string_view::npos && part.substr(0, eq) == name) {
-      return std::string(part.substr(eq + 1));
+      return part.substr(eq + 1);
     }
     pos = semi + 1;
   }

@@ -42,7 +42,7 @@ std::string clip(std::string_view text, std::size_t max_bytes);
 // True when `text` starts with `prefix`, ignoring ASCII case (media types, header values).
 bool starts_with_nocase(std::string_view text, std::string_view prefix);
 
-// The value of cookie `name` in a Cookie header, "" when absent.
-std::string cookie(std::string_view header, std::string_view name);
+// The value of cookie `name` in a Cookie header (a view into it), "" when absent.
+std::string_view cookie(std::string_view header, std::string_view name);
 
 }  // namespace reclaim::http

@@ -4,9 +4,13 @@
 
 namespace reclaim::http {
 
-void Metrics::observe(const std::string &route, int status, double seconds) {
+void Metrics::observe(std::string_view route, int status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{route, status}];
+  auto counted = requests_.find(std::pair<std::string_view, int>(route, status));
+  if (counted == requests_.end()) {
+    counted = requests_.emplace(std::pair<std::string, int>(route, status), 0).first;
+  }
+  ++counted->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++buckets_[i];
   }

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace reclaim::http {
@@ -19,13 +20,23 @@ class Metrics {
                                                    0.05,  0.1,    0.25,  1.0,  5.0};
 
   // `route` is the route's pattern ("/c/{token}"), never the path: tokens stay out of metrics.
-  void observe(const std::string &route, int status, double seconds);
+  void observe(std::string_view route, int status, double seconds);
   // The counters and histogram; the caller appends the case gauges.
   std::string text() const;
 
  private:
+  // Ordered by route, then status; found by a view of the route, so a request counted under a
+  // route seen before allocates nothing.
+  struct RouteStatusLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A &a, const B &b) const {
+      return std::pair<std::string_view, int>(a.first, a.second) <
+             std::pair<std::string_view, int>(b.first, b.second);
+    }
+  };
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int>, std::uint64_t> requests_;
+  std::map<std::pair<std::string, int>, std::uint64_t, RouteStatusLess> requests_;
   std::array<std::uint64_t, kBuckets.size()> buckets_{};
   std::uint64_t count_ = 0;
   double sum_ = 0;

@@ -293,24 +293,23 @@ Response open_from_form(Call &call) {
                   call.base() + "/c/" + opened.status_token + "/confirmation?lang=" + call.lang);
 }
 
-// Replaces every CSRF marker of a cached page with this browser's token.
-std::string with_csrf(std::string body, const std::string &token) {
-  const std::string_view marker = PageCache::kCsrfMarker;
-  for (auto at = body.find(marker); at != std::string::npos;
-       at = body.find(marker, at + token.size())) {
-    body.replace(at, marker.size(), token);
-  }
-  return body;
+
+// The page cache's key of a case's status page: its id, the language, the endpoint's base.
+void status_page_key_into(const Call &call, std::string_view case_id, std::string &out) {
+  out.assign(case_id).append("|").append(call.lang).append("|").append(call.base());
 }
 
-std::string status_page_key(const Call &call, const std::string &case_id) {
-  return case_id + "|" + call.lang + "|" + call.base();
+std::string status_page_key(const Call &call, std::string_view case_id) {
+  std::string key;
+  status_page_key_into(call, case_id, key);
+  return key;
 }
 
-Response status_page_response(Call &call, int status, std::string body) {
+Response status_page_response(int status, std::string body) {
   Response response;
+  response.headers.reserve(kHeadersOfAnAnswer);
   response.status = status;
-  response.body = with_csrf(std::move(body), call.csrf_field());
+  response.body = std::move(body);
   response.set("Content-Type", "text/html; charset=utf-8");
   return response;
 }
@@ -343,7 +342,9 @@ Response status_page(Call &call, const std::string &token, const std::string &ca
     call.site.pages.put(key, key_stamp, check, rendered.body);
     body = std::move(rendered.body);
   }
-  return status_page_response(call, status, std::move(*body));
+  std::string filled;
+  append_with_csrf(*body, call.csrf_field(), filled);
+  return status_page_response(status, std::move(filled));
 }
 
 // Step 3: the case number, the decision date and what it means, where the confirmation goes,
@@ -509,17 +510,22 @@ Response new_case_submit(Call &call) {
 std::optional<Response> unchanged_status_page(Call &call, std::string_view rest) {
   if (rest.empty() || rest.find('/') != std::string_view::npos) return std::nullopt;
   if (call.request.method != "GET" && call.request.method != "HEAD") return std::nullopt;
-  const std::string token(rest);
   call.route = "/c/{token}";
   // Taken before anything is read, so that what is read after it is at least as new.
   call.change_mark = call.engine().change_mark();
   if (!call.change_mark) return std::nullopt;
-  const auto link = call.status_link(token);
-  if (!link) return std::nullopt;
-  auto body = call.site.pages.find_unchanged(status_page_key(call, link->case_id),
-                                             *call.change_mark, *link);
-  if (!body) return std::nullopt;
-  return status_page_response(call, 200, std::move(*body));
+  // The reload of a page is the commonest request: its link, key and form token go into this
+  // thread's scratch, whose capacity the last reload left, so that only the answer allocates.
+  thread_local StatusLink link;
+  thread_local std::string key, field;
+  if (!call.status_link_into(rest, link)) return std::nullopt;
+  status_page_key_into(call, link.case_id, key);
+  call.csrf_field_into(field);
+  std::string body;
+  if (!call.site.pages.append_unchanged(key, *call.change_mark, link, field, body)) {
+    return std::nullopt;
+  }
+  return status_page_response(200, std::move(body));
 }
 
 Response case_route(Call &call, std::string_view rest) {

@@ -11,20 +11,47 @@ namespace reclaim::http {
 namespace json = boost::json;
 
 std::string Call::csrf_field() const {
-  if (auto known = site.csrf.find(csrf_nonce)) return *std::move(known);
-  std::string field = site.engine.sign("csrf", csrf_nonce);
-  site.csrf.put(csrf_nonce, field);
+  std::string field;
+  csrf_field_into(field);
   return field;
 }
 
-std::optional<StatusLink> Call::status_link(const std::string &token) const {
-  auto link = site.tokens.find(token);
-  if (!link) {
-    link = site.engine.read_status_token(token, site.options.shop);
-    if (!link) return std::nullopt;
-    site.tokens.put(token, *link);
+void Call::csrf_field_into(std::string &out) const {
+  if (new_nonce) {
+    out = made_field;
+    return;
   }
+  if (csrf_nonce.empty()) {
+    // A browser without a signed cookie gets one with its first form token. Neither goes into
+    // the memo: only a browser that sends the cookie back (a returning visitor) is memoised,
+    // so that first visits, and clients that never keep cookies, do not churn it.
+    const std::string nonce = base64url_encode(random_bytes(18));
+    made_nonce = nonce + "." + site.engine.sign("csrf-cookie", nonce);
+    csrf_nonce = made_nonce;
+    new_nonce = true;
+    made_field = site.engine.sign("csrf", csrf_nonce);
+    out = made_field;
+    return;
+  }
+  if (site.csrf.copy_to(csrf_nonce, out)) return;
+  out = site.engine.sign("csrf", csrf_nonce);
+  site.csrf.put(std::string(csrf_nonce), out);
+}
+
+std::optional<StatusLink> Call::status_link(std::string_view token) const {
+  std::optional<StatusLink> link;
+  if (!status_link_into(token, link.emplace())) link.reset();
   return link;
+}
+
+bool Call::status_link_into(std::string_view token, StatusLink &out) const {
+  if (site.tokens.copy_to(token, out)) return true;
+  const std::string owned(token);
+  auto link = site.engine.read_status_token(owned, site.options.shop);
+  if (!link) return false;
+  site.tokens.put(owned, *link);
+  out = std::move(*link);
+  return true;
 }
 
 std::optional<std::string> Call::case_of_token(const std::string &token) const {
@@ -66,17 +93,32 @@ std::optional<std::string> PageCache::find(const std::string &key, Stamp stamp,
   return found->second.body;
 }
 
-std::optional<std::string> PageCache::find_unchanged(const std::string &key, std::int64_t mark,
-                                                     const StatusLink &link) {
+bool PageCache::append_unchanged(std::string_view key, std::int64_t mark, const StatusLink &link,
+                                 std::string_view csrf_field, std::string &out) {
   std::lock_guard lock(mutex_);
   const auto found = pages_.find(key);
-  if (found == pages_.end()) return std::nullopt;
+  if (found == pages_.end()) return false;
   const auto &check = found->second.check;
   if (!check || check->mark != mark || check->shop != link.shop ||
       check->link_version != link.version) {
-    return std::nullopt;
+    return false;
   }
-  return found->second.body;
+  append_with_csrf(found->second.body, csrf_field, out);
+  return true;
+}
+
+void append_with_csrf(std::string_view page, std::string_view field, std::string &out) {
+  const std::string_view marker = PageCache::kCsrfMarker;
+  std::size_t markers = 0;
+  for (auto at = page.find(marker); at != std::string_view::npos; at = page.find(marker, at + 1)) {
+    ++markers;
+  }
+  out.reserve(out.size() + page.size() + markers * field.size());
+  for (auto at = page.find(marker); at != std::string_view::npos; at = page.find(marker)) {
+    out.append(page.substr(0, at)).append(field);
+    page.remove_prefix(at + marker.size());
+  }
+  out.append(page);
 }
 
 void PageCache::put(const std::string &key, Stamp stamp, const std::optional<Check> &check,

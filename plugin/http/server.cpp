@@ -181,7 +181,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) return fail(413);  // a declared length over the limit
     if (ec) return fail(400);
     const auto &header = parser_->get();
-    const std::size_t limit = shared_.app.body_limit(to_request(header, peer_));
+    const std::size_t limit = body_limit_of(shared_.app, header, peer_);
     if (parser_->content_length() && *parser_->content_length() > limit) return fail(413);
     if (limit > shared_.options.form_limit) {
       // An upload: its bytes (as declared, or the limit when chunked) count against the budget
@@ -217,24 +217,25 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (ec) return fail(400);
-    auto request = parser_->release();
-    auto handled = std::make_shared<Request>(to_request(request, peer_));
-    handled->body = std::move(request.body());
-    keep_alive_ = request.keep_alive();
-    version_ = request.version();
-    if (auto answer = shared_.app.answer_from_memory(*handled)) {
+    auto &message = parser_->get();
+    to_request(message, peer_, request_);
+    request_.body = std::move(message.body());
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+    if (auto answer = shared_.app.answer_from_memory(request_)) {
       return send(std::move(*answer), keep_alive_, version_);
     }
     queued_until_ =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(shared_.options.queue_timeout_ms);
-    dispatch_to_workers(std::move(handled));
+    dispatch_to_workers();
   }
 
-  // Hands the request to a worker; the answer comes back to this connection's thread.
-  void dispatch_to_workers(std::shared_ptr<Request> request) {
+  // Hands request_ to a worker; the answer comes back to this connection's thread. The
+  // connection reads nothing more until that answer is written, so request_ stays as it is.
+  void dispatch_to_workers() {
     if (shared_.workers.admit()) {
-      return net::post(shared_.workers.pool, [self = shared_from_this(), request] {
-        Response answer = self->shared_.app.handle(*request);
+      return net::post(shared_.workers.pool, [self = shared_from_this()] {
+        Response answer = self->shared_.app.handle(self->request_);
         self->shared_.workers.done();
         net::post(self->stream_.get_executor(),
                   [self, answer = std::move(answer)]() mutable {
@@ -243,14 +244,14 @@ class Session : public std::enable_shared_from_this<Session> {
       });
     }
     if (std::chrono::steady_clock::now() >= queued_until_) {
-      Response busy = shared_.app.error(*request, 503);
+      Response busy = shared_.app.error(request_, 503);
       busy.set("Retry-After", "1");
       return send(std::move(busy), false, version_);
     }
     retry_.expires_after(std::chrono::milliseconds(20));
-    retry_.async_wait([self = shared_from_this(), request](beast::error_code ec) {
+    retry_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec) return self->close();
-      self->dispatch_to_workers(request);
+      self->dispatch_to_workers();
     });
   }
 
@@ -330,6 +331,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string slot_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Request request_;  // the request being answered; its strings' capacity serves the next one
   bhttp::response<bhttp::string_body> response_;
   net::steady_timer retry_;
   bool keep_alive_ = false;

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -19,6 +21,15 @@
 #include "http/views.hpp"
 
 namespace reclaim::http {
+
+// Hashes std::string keys so that a std::string_view finds them without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// Appends `page` to `out` with every CSRF marker (PageCache::kCsrfMarker) replaced by `field`.
+void append_with_csrf(std::string_view page, std::string_view field, std::string &out);
 
 // Rendered status pages by case and language, valid while the case's stamp (version, number of
 // attachments) is unchanged. The CSRF field is left as a marker and filled per request.
@@ -42,9 +53,10 @@ class PageCache {
   // The page rendered for `stamp`; a hit takes `check` as its latest check.
   std::optional<std::string> find(const std::string &key, Stamp stamp,
                                   const std::optional<Check> &check);
-  // The page when it was checked at `mark` against this very link.
-  std::optional<std::string> find_unchanged(const std::string &key, std::int64_t mark,
-                                            const StatusLink &link);
+  // Appends the page to `out`, with `csrf_field` in it, when it was checked at `mark` against
+  // this very link; false (and `out` untouched) otherwise. Allocates nothing beyond `out`.
+  bool append_unchanged(std::string_view key, std::int64_t mark, const StatusLink &link,
+                        std::string_view csrf_field, std::string &out);
   void put(const std::string &key, Stamp stamp, const std::optional<Check> &check,
            std::string body);
 
@@ -55,7 +67,7 @@ class PageCache {
     std::string body;
   };
   std::mutex mutex_;
-  std::unordered_map<std::string, Entry> pages_;
+  std::unordered_map<std::string, Entry, TextHash, std::equal_to<>> pages_;
 };
 
 // Results of signature checks and signings, so that a reload pays no HMAC: verified status
@@ -64,11 +76,23 @@ class PageCache {
 template <typename Value>
 class SignatureMemo {
  public:
-  std::optional<Value> find(const std::string &key) {
+  std::optional<Value> find(std::string_view key) {
+    std::optional<Value> value;
+    if (!copy_to(key, value.emplace())) value.reset();
+    return value;
+  }
+  // Assigns the value to `out` (whose strings keep their capacity): no allocation on a hit once
+  // `out` has held a value as long.
+  bool copy_to(std::string_view key, Value &out) {
     std::lock_guard lock(mutex_);
     const auto found = values_.find(key);
-    if (found == values_.end()) return std::nullopt;
-    return found->second;
+    if (found == values_.end()) return false;
+    out = found->second;
+    return true;
+  }
+  bool contains(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    return values_.find(key) != values_.end();
   }
   void put(const std::string &key, Value value) {
     std::lock_guard lock(mutex_);
@@ -78,7 +102,7 @@ class SignatureMemo {
 
  private:
   std::mutex mutex_;
-  std::unordered_map<std::string, Value> values_;
+  std::unordered_map<std::string, Value, TextHash, std::equal_to<>> values_;
 };
 
 // Lookups of one e-mail address, from wherever they come: walking case or order numbers with a
@@ -87,6 +111,10 @@ constexpr int kLookupsPerEmailPerHour = 20;
 // Staff sign-ins with a password from one client address: a burst of this many, then one a
 // minute. Each costs an Argon2id verification; the accounts' own lockout guards each login.
 constexpr int kLoginsPerAddress = 10;
+
+// The headers an answer may carry: its own Content-Type and the security headers (App's
+// `secure`), its cookie included; reserved at once where an answer should allocate little.
+constexpr std::size_t kHeadersOfAnAnswer = 8;
 
 struct Site {
   Site(Engine &e, Options o);
@@ -112,15 +140,19 @@ struct Call {
 
   Site &site;
   const Request &request;
-  std::string path;  // below base_path, always starting with '/'
+  std::string_view path;  // of request.path: below base_path, always starting with '/'
   Form query;
   std::optional<Form> form;  // POST bodies that are forms
   std::string lang;
   std::string client;      // the client's budget key, after trusted proxies (client_address.hpp)
-  std::string csrf_nonce;  // the browser's CSRF cookie (made now when it had none)
-  bool new_nonce = false;
+  // The browser's signed CSRF cookie; when it had none, one is made the first time a form
+  // token is asked for (csrf_field), so that answers without forms make none.
+  mutable std::string_view csrf_nonce;
+  mutable std::string made_nonce;  // the one made then, which csrf_nonce views
+  mutable std::string made_field;  // and its form token
+  mutable bool new_nonce = false;
   bool login_form = false;  // the response shows the staff sign-in form (which needs that cookie)
-  std::string route;  // the route's pattern, for metrics
+  std::string_view route;  // the route's pattern, for metrics: a literal or the path's own
   // The store's change mark taken before a status page's first read (PageCache::Check).
   std::optional<std::int64_t> change_mark;
 
@@ -129,12 +161,17 @@ struct Call {
   std::string text(std::string_view key) const { return site.views.text(lang, key); }
   // The value the forms carry in their "csrf" field.
   std::string csrf_field() const;
+  // The same into `out`, whose capacity is reused: no allocation when the value is memoised.
+  void csrf_field_into(std::string &out) const;
   // The case a status token opens at this endpoint (memoised HMAC check, then the case's link
   // version); nullopt when forged, made for another shop, under a removed key or revoked.
   std::optional<std::string> case_of_token(const std::string &token) const;
   // The link a token carries when its signature is good for this endpoint (memoised); not
   // checked against the case: that is case_of_token's.
-  std::optional<StatusLink> status_link(const std::string &token) const;
+  std::optional<StatusLink> status_link(std::string_view token) const;
+  // The same into `out` (its strings' capacity reused): no allocation when the token is
+  // memoised and `out` has held as long a link. False when the token is not good here.
+  bool status_link_into(std::string_view token, StatusLink &out) const;
   // True when the form's "csrf" field matches the browser's cookie.
   bool csrf_ok() const;
   // False when `email` has been looked up too often lately (kLookupsPerEmailPerHour).

@@ -29,7 +29,7 @@ bool is_language(std::string_view code) {
 }
 
 std::optional<StaffCall> signed_in(Call &call) {
-  std::string secret = cookie(call.request.header("cookie"), kStaffCookie);
+  std::string secret(cookie(call.request.header("cookie"), kStaffCookie));
   if (secret.empty()) return std::nullopt;
   auto session = call.engine().staff_session(secret);
   if (!session) return std::nullopt;
@@ -115,8 +115,8 @@ std::string local_time(const date::time_zone &zone, UnixMs at) {
   std::string text = "0000-00-00 00:00";
   // Writes `value`'s digits so that its last one is at text[end - 1] (the zeros stay in front).
   const auto put = [&](std::size_t end, long value) {
-    for (std::size_t at = end; value > 0 && at > 0; value /= 10) {
-      text[--at] = static_cast<char>('0' + value % 10);
+    for (std::size_t digit = end; value > 0 && digit > 0; value /= 10) {
+      text[--digit] = static_cast<char>('0' + value % 10);
     }
   };
   put(4, static_cast<int>(ymd.year()));

@@ -57,7 +57,7 @@ Response sign_in(Call &call) {
     return form_page(call, 401, "", call.text("staff_login_failed"), login, next);
   }
   // A browser that was signed in as someone else is signed out of that session first.
-  const std::string old = cookie(call.request.header("cookie"), kStaffCookie);
+  const std::string old(cookie(call.request.header("cookie"), kStaffCookie));
   if (!old.empty()) call.engine().staff_sign_out(old);
   Response response = redirect(call, call.base() + result.entry->next);
   response.add("Set-Cookie", session_cookie(call, result.entry->secret, false));

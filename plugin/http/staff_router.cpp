@@ -60,7 +60,7 @@ Response route(Call &call, std::string_view path) {
     call.route = path.starts_with("/staff/cases/")     ? "/staff/cases/{ref}"
                  : path.starts_with("/staff/mail/")    ? "/staff/mail/{id}"
                  : path.starts_with("/staff/replies/") ? "/staff/replies/{id}/remove"
-                                                       : std::string(path);
+                                                       : path;
     if (call.engine().staff_accounts_exist()) {
       // Back to the page asked for after signing in (a GET's; a form's post is not replayed).
       const std::string here = std::string(path) +
@@ -70,7 +70,7 @@ Response route(Call &call, std::string_view path) {
     return staff_message(call, 401, "staff_sign_in_heading", "staff_sign_in_text", false);
   }
   if (path == "/staff/" || path == "/staff/export.csv") {
-    call.route = std::string(path);
+    call.route = path;
     if (!get) return staff_method_not_allowed(call, "GET");
     if (path == "/staff/export.csv" || call.query.get("format") == "csv") {
       return staff_export(call, *who);
@@ -122,7 +122,7 @@ Response route(Call &call, std::string_view path) {
     return staff_privacy_page(call, *who);
   }
   if (path == "/staff/privacy/export" || path == "/staff/privacy/erase") {
-    call.route = std::string(path);
+    call.route = path;
     if (!post) return staff_method_not_allowed(call, "POST");
     return staff_privacy_submit(call, *who, path.substr(15));
   }

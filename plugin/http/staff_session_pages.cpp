@@ -10,7 +10,7 @@ Response staff_enter(Call &call) {
   auto entry = call.engine().staff_enter(call.query.get("t"));
   if (!entry) return staff_message(call, 403, "staff_link_heading", "staff_link_used", false);
   // A browser that was signed in as someone else is signed out of that session first.
-  const std::string old = cookie(call.request.header("cookie"), kStaffCookie);
+  const std::string old(cookie(call.request.header("cookie"), kStaffCookie));
   if (!old.empty()) call.engine().staff_sign_out(old);
   Response response = redirect(call, call.base() + entry->next);
   response.add("Set-Cookie", session_cookie(call, entry->secret, false));

@@ -14,20 +14,37 @@ namespace reclaim::http {
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
-Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
-  Request out;
-  out.method = std::string(in.method_string());
+void to_request(const bhttp::request_header<> &in, const std::string &peer, Request &out) {
+  const std::string_view method = in.method_string();
+  out.method.assign(method.data(), method.size());
   const std::string_view target = in.target();
   const auto question = target.find('?');
-  out.path = std::string(target.substr(0, question));
-  if (question != std::string_view::npos) out.query = std::string(target.substr(question + 1));
+  out.path.assign(target.substr(0, question));
+  out.query.assign(question == std::string_view::npos ? std::string_view() : target.substr(question + 1));
+  std::size_t count = 0;
   for (const auto &field : in) {
-    std::string name(field.name_string());
+    if (count == out.headers.size()) out.headers.emplace_back();
+    auto &[name, value] = out.headers[count++];
+    const std::string_view given = field.name_string();
+    name.assign(given.data(), given.size());
     for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), std::string(field.value()));
+    const std::string_view text = field.value();
+    value.assign(text.data(), text.size());
   }
-  out.peer = peer;
+  out.headers.resize(count);
+  out.body.clear();
+  out.peer.assign(peer);
+}
+
+Request to_request(const bhttp::request_header<> &in, const std::string &peer) {
+  Request out;
+  to_request(in, peer, out);
   return out;
+}
+
+std::size_t body_limit_of(App &app, const bhttp::request_header<> &head, const std::string &peer) {
+  if (head.method() != bhttp::verb::post) return app.options().form_limit;
+  return app.body_limit(to_request(head, peer));
 }
 
 namespace {
@@ -96,7 +113,7 @@ std::vector<Response> serve_bytes(App &app, std::string_view bytes, const std::s
       out.push_back(unreadable(app, parser, status_of(ec)));
       break;
     }
-    const std::size_t limit = app.body_limit(to_request(parser.get(), peer));
+    const std::size_t limit = body_limit_of(app, parser.get(), peer);
     if (parser.content_length() && *parser.content_length() > limit) {
       out.push_back(unreadable(app, parser, 413));
       break;

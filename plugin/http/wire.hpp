@@ -20,9 +20,16 @@ class App;
 inline constexpr std::size_t kHeaderLimit = 16 * 1024;
 
 // A request's head as Beast parsed it, as handlers see it: the target split at '?', header
-// names in lower case, no body. Used twice per request: the head alone chooses the body limit
-// (App::body_limit) before any of the body is read; then the body is moved in.
+// names in lower case, no body. Written into `out`, whose strings keep their capacity: a
+// connection that reuses one Request allocates nothing for the heads of its next requests.
+void to_request(const boost::beast::http::request_header<> &in, const std::string &peer,
+                Request &out);
 Request to_request(const boost::beast::http::request_header<> &in, const std::string &peer);
+
+// The body limit of a request, from its head alone (App::body_limit), before any of the body is
+// read. Only a POST can be given more than the form limit, so only a POST's head is copied.
+std::size_t body_limit_of(App &app, const boost::beast::http::request_header<> &head,
+                          const std::string &peer);
 
 // The responses one connection gets for `bytes` (several requests may be pipelined), in order,
 // as the server answers them: limits from the App, 400/413/431 for what cannot be read, nothing
