@@ -1,6 +1,7 @@
 #include "codec/mail.hpp"
 
 #include <boost/json/parse.hpp>
+#include <utility>
 #include <vector>
 
 #include "codec/assets.hpp"
@@ -215,20 +216,32 @@ RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
       }
     }
   }
-  const Wording &wording = custom ? *custom : language.templates.find(name)->second;
-
-  std::vector<std::string> paragraphs;
-  for (const auto &paragraph : wording.body) {
-    std::string text = paragraph.render(values);
-    if (!blank(text)) paragraphs.push_back(std::string(trim(text)));
+  const Wording &ours = language.templates.find(name)->second;
+  const auto paragraphs_of = [&](const Wording &wording) {
+    std::vector<std::string> paragraphs;
+    for (const auto &paragraph : wording.body) {
+      std::string text = paragraph.render(values);
+      if (!blank(text)) paragraphs.push_back(std::string(trim(text)));
+    }
+    return std::make_pair(one_line(wording.subject.render(values)), std::move(paragraphs));
+  };
+  // A shop's own wording that cannot be rendered for this case (past the rendering's budget:
+  // sections nested over a long list) gives way to ours: the customer is still told.
+  std::pair<std::string, std::vector<std::string>> worded;
+  try {
+    worded = paragraphs_of(custom ? *custom : ours);
+  } catch (const Error &) {
+    if (!custom) throw;
+    worded = paragraphs_of(ours);
   }
+  const std::vector<std::string> &paragraphs = worded.second;
   const bool staff = name.starts_with("staff.");
   const auto url_value = values.if_contains(staff ? "staff_url" : "status_url");
   const std::string url =
       url_value && url_value->is_string() ? std::string(url_value->get_string()) : std::string();
 
   RenderedMail mail;
-  mail.subject = one_line(wording.subject.render(values));
+  mail.subject = std::move(worded.first);
   const std::string greeting = common("greeting");
   const std::string signoff = common("signoff");
   const std::string footer = common("automatic");

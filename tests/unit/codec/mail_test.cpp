@@ -169,6 +169,20 @@ TEST(Mail, AShopOverridesOneTemplateAndBrokenOverridesAreRefused) {
   EXPECT_NE(mail.text.find("Sprawa RC-2026-000042 zamknięta."), std::string::npos);
   const auto other = texts.render("case.reopened", "pl", values(), &own);
   EXPECT_NE(other.subject, "[RC-2026-000042] Koniec");
+  // A wording that passes the check but cannot be rendered for this case (sections nested over
+  // a list, past the rendering's budget) gives way to ours: the mail is still written.
+  std::string nested = "Sprawa {{case_number}}: ";
+  for (int depth = 0; depth < 8; ++depth) nested += "{{#list}}";
+  nested += ".";
+  for (int depth = 0; depth < 8; ++depth) nested += "{{/list}}";
+  json::object looping = {{"pl", {{"case.closed", {{"subject", "[{{case_number}}] Koniec"},
+                                                   {"body", json::array{nested}}}}}}};
+  MailTexts::check_override(looping, "messages");
+  json::object many = values();
+  many["list"] = json::array{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const auto fallen_back = texts.render("case.closed", "pl", many, &looping);
+  EXPECT_EQ(fallen_back.subject, texts.render("case.closed", "pl", many).subject);
+  EXPECT_EQ(fallen_back.text, texts.render("case.closed", "pl", many).text);
   for (const char *bad : {R"({"de":{}})", R"({"pl":{"case.nope":{"subject":"","body":[]}}})",
                           R"({"pl":{"case.closed":{"subject":"{{#a}}","body":[]}}})",
                           R"({"pl":{"case.closed":{"subject":"x"}}})"}) {
