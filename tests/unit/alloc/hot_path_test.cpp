@@ -70,24 +70,6 @@ class HotPath : public ::testing::Test {
     return config;
   }
 
-  std::string complain() {
-    browser_.prime();
-    const Response response = browser_.post_multipart("/new",
-                                                      {{"step", "case"},
-                                                       {"picking", "1"},
-                                                       {"order", "N1001"},
-                                                       {"email", "jan@example.pl"},
-                                                       {"kind", "complaint"},
-                                                       {"pick_0", "1"},
-                                                       {"qty_0", "1"},
-                                                       {"reason_0", "defect"},
-                                                       {"resolution", "replacement"},
-                                                       {"lang", "en"}},
-                                                      {});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return token_of(response.header("Location"));
-  }
-
   // A reload as a browser sends it: its cookie, the usual headers.
   Request reload(const std::string &token) {
     Request request;
@@ -112,7 +94,7 @@ class HotPath : public ::testing::Test {
 };
 
 TEST_F(HotPath, AReloadFromMemoryAllocatesOnlyTheResponse) {
-  const std::string token = complain();
+  const std::string token = complain_by_form(browser_);
   ASSERT_EQ(browser_.get("/c/" + token).status, 200);  // rendered and checked once
   const Request request = reload(token);
   std::optional<Response> answer;

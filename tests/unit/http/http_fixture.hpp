@@ -1,6 +1,8 @@
 // A browser without a socket: keeps the CSRF cookie, fills forms, follows what the pages say.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <boost/json.hpp>
 #include <regex>
 #include <string>
@@ -140,6 +142,27 @@ inline std::string token_of(std::string_view location) {
   const auto start = location.find("/c/") + 3;
   const auto end = location.find_first_of("/?", start);
   return std::string(location.substr(start, end - start));
+}
+
+// A complaint about one kettle of order N1001 (jan@example.pl, demo_order) through the
+// customer's form, as a browser sends it; the status token its answer leads to.
+inline std::string complain_by_form(Browser &browser, const std::string &lang = "en",
+                                    const std::string &resolution = "replacement") {
+  browser.prime();
+  const Response response = browser.post_multipart("/new",
+                                                   {{"step", "case"},
+                                                    {"picking", "1"},
+                                                    {"order", "N1001"},
+                                                    {"email", "jan@example.pl"},
+                                                    {"kind", "complaint"},
+                                                    {"pick_0", "1"},
+                                                    {"qty_0", "1"},
+                                                    {"reason_0", "defect"},
+                                                    {"resolution", resolution},
+                                                    {"lang", lang}},
+                                                   {});
+  EXPECT_EQ(response.status, 303) << response.body;
+  return token_of(response.header("Location"));
 }
 
 }  // namespace reclaim::http::testing

@@ -30,24 +30,6 @@ class PageCacheOn : public ::testing::TestWithParam<std::string> {
     return config;
   }
 
-  std::string complain(Browser &browser) {
-    browser.prime();
-    const Response response = browser.post_multipart("/new",
-                                                     {{"step", "case"},
-                                                      {"picking", "1"},
-                                                      {"order", "N1001"},
-                                                      {"email", "jan@example.pl"},
-                                                      {"kind", "complaint"},
-                                                      {"pick_0", "1"},
-                                                      {"qty_0", "1"},
-                                                      {"reason_0", "defect"},
-                                                      {"resolution", "replacement"},
-                                                      {"lang", "en"}},
-                                                     {});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return token_of(response.header("Location"));
-  }
-
   Request page_request(const std::string &token) const {
     Request request;
     request.method = "GET";
@@ -73,7 +55,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, PageCacheOn, ::testing::ValuesIn(test::test_b
 
 TEST_P(PageCacheOn, ACaseChangedByAnotherEngineIsNeverShownStale) {
   Browser browser(*app_);
-  const std::string token = complain(browser);
+  const std::string token = complain_by_form(browser);
   const std::string case_id = *engine_.case_of_token(token, "default");
   const Response first = browser.get("/c/" + token + "?lang=en");
   ASSERT_EQ(first.status, 200) << first.body;
@@ -105,7 +87,7 @@ TEST_P(PageCacheOn, ACaseChangedByAnotherEngineIsNeverShownStale) {
 
 TEST_P(PageCacheOn, ALinkRenewedByAnotherEngineStopsWorkingHereAtOnce) {
   Browser browser(*app_);
-  const std::string token = complain(browser);
+  const std::string token = complain_by_form(browser);
   const std::string case_id = *engine_.case_of_token(token, "default");
   ASSERT_EQ(browser.get("/c/" + token + "?lang=en").status, 200);
   ActionRequest renew;
@@ -119,7 +101,7 @@ TEST_P(PageCacheOn, ALinkRenewedByAnotherEngineStopsWorkingHereAtOnce) {
 
 TEST_P(PageCacheOn, ForgedAndDamagedTokensAreNeverAnsweredFromMemory) {
   Browser browser(*app_);
-  const std::string token = complain(browser);
+  const std::string token = complain_by_form(browser);
   ASSERT_EQ(browser.get("/c/" + token + "?lang=en").status, 200);
   std::string forged = token;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';

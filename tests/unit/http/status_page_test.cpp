@@ -38,21 +38,7 @@ class StatusPage : public ::testing::Test {
 
   // A complaint about one kettle through the form; returns the status token.
   std::string complain(Browser &browser, const std::string &preferred = "replacement") {
-    browser.prime();
-    const Response response = browser.post_multipart("/new",
-                                                     {{"step", "case"},
-                                                      {"picking", "1"},
-                                                      {"order", "N1001"},
-                                                      {"email", "jan@example.pl"},
-                                                      {"kind", "complaint"},
-                                                      {"pick_0", "1"},
-                                                      {"qty_0", "1"},
-                                                      {"reason_0", "defect"},
-                                                      {"resolution", preferred},
-                                                      {"lang", "pl"}},
-                                                     {});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return token_of(response.header("Location"));
+    return complain_by_form(browser, "pl", preferred);
   }
 
   // A withdrawal from both kettles through the withdrawal function; returns the status token.
