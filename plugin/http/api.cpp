@@ -287,7 +287,7 @@ Response route(Call &call, std::string_view rest) {
       if (!get) return method_error();
     } else if (tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen" ||
                tail == "renew_link") {
-      call.route = "/api/v1/cases/{token}/" + std::string(tail);
+      call.name_route("/api/v1/cases/{token}/" + std::string(tail));
       if (!post) return method_error();
     } else if (tail == "attachments") {
       call.route = "/api/v1/cases/{token}/attachments";

@@ -563,7 +563,7 @@ Response case_route(Call &call, std::string_view rest) {
   }
   if ((tail == "reply" || tail == "rate" || tail == "cancel" || tail == "reopen") &&
       call.request.method == "POST") {
-    call.route = "/c/{token}/" + std::string(tail);
+    call.name_route("/c/{token}/" + std::string(tail));
     if (!case_id) return link_refused(call);
     return case_action(call, token, *case_id, tail);
   }

@@ -152,7 +152,14 @@ struct Call {
   mutable std::string made_field;  // and its form token
   mutable bool new_nonce = false;
   bool login_form = false;  // the response shows the staff sign-in form (which needs that cookie)
-  std::string_view route;  // the route's pattern, for metrics: a literal or the path's own
+  // The route's pattern, for metrics: a literal, the path's own text, or made_route.
+  std::string_view route;
+  std::string made_route;
+  // Names the route by a pattern made of parts ("/c/{token}/" + what follows).
+  void name_route(std::string pattern) {
+    made_route = std::move(pattern);
+    route = made_route;
+  }
   // The store's change mark taken before a status page's first read (PageCache::Check).
   std::optional<std::int64_t> change_mark;
 

@@ -142,7 +142,7 @@ Response route(Call &call, std::string_view path) {
       return staff_message(call, 404, "error_heading", "not_found");
     }
     codec::check_text(id, codec::kMaxIdBytes, "id");
-    call.route = "/staff/mail/{id}/" + std::string(what);
+    call.name_route("/staff/mail/{id}/" + std::string(what));
     if (!post) return staff_method_not_allowed(call, "POST");
     return staff_mail_settle(call, *who, id, what);
   }
