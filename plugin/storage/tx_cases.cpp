@@ -73,12 +73,13 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
 void Tx::insert_case(const Case &c) {
   const auto report = case_report_columns(c);
   // A repeat: the customer already has a case on this order.
-  long long earlier = 0;
+  bool repeat = false;
   if (!c.order_id.empty() && !c.customer.email.empty()) {
-    sql_ << "SELECT COUNT(*) FROM cases WHERE shop = :shop AND order_id = :order AND"
-            " customer_email = :email",
-        soci::use(c.shop), soci::use(c.order_id), soci::use(c.customer.email),
-        soci::into(earlier);
+    reads_.query(sql_,
+                 "SELECT COUNT(*) FROM cases WHERE shop = ? AND order_id = ? AND"
+                 " customer_email = ?",
+                 "n", {c.shop, c.order_id, c.customer.email},
+                 [&](const CachedRow &row) { repeat = row.number(0) > 0; });
   }
   writes_.execute(sql_,
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
@@ -93,7 +94,7 @@ void Tx::insert_case(const Case &c) {
                    boost::json::serialize(codec::case_to_json(c)), static_cast<long long>(c.next_alert_at),
                    static_cast<long long>(c.created_at), report.channel, report.decided_at,
                    report.outcome, report.resolved_at, report.first_response_at, report.rating,
-                   report.reopened, earlier > 0 ? 1LL : 0LL, static_cast<long long>(c.link_version)});
+                   report.reopened, repeat ? 1LL : 0LL, static_cast<long long>(c.link_version)});
   for (const auto &item : c.items) {
     const auto columns = item_report_columns(item);
     writes_.execute(sql_,

@@ -79,7 +79,8 @@ std::int64_t Tx::append_event(const Event &event) {
                    json::serialize(event.data)});
   if (seq) return *seq;
   long long numbered = 0;
-  sql_ << dialect_.last_serial, soci::into(numbered);
+  reads_.query(sql_, dialect_.last_serial, "n", {},
+               [&](const CachedRow &row) { numbered = row.number(0); });
   return numbered;
 }
 
