@@ -264,8 +264,8 @@ class Tx {
   soci::session &session() { return sql_; }
 
  private:
-  // The columns only the queue reads (priority, tags) of a case just inserted or updated.
-  void write_queue_columns(const Case &subject, bool is_new);
+  // The rows the queue filters tags by, of a case just inserted or (`replace`) updated.
+  void write_case_tags(const Case &subject, bool replace);
   // The case (tx_cases.cpp) and its history from one SELECT of both.
   std::optional<std::pair<Case, std::vector<HistoryEntry>>> case_and_history(
       const std::string &sql, const std::vector<Param> &params);

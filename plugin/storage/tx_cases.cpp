@@ -8,6 +8,7 @@
 #include "codec/case_json.hpp"
 #include "core/error.hpp"
 #include "core/state_machine.hpp"
+#include "storage/queue_columns.hpp"
 #include "storage/report_columns.hpp"
 #include "storage/rows.hpp"
 #include "storage/supplier_claims_table.hpp"
@@ -85,8 +86,9 @@ void Tx::insert_case(const Case &c) {
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                   " customer_email, assignee, created_at, updated_at, decision_due, decided, body,"
                   " next_alert_at, alerts_done_until, channel, decided_at, outcome, resolved_at,"
-                  " first_response_at, rating, reopened, repeat_order, link_version)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " first_response_at, rating, reopened, repeat_order, link_version, priority,"
+                  " legal_hold, customer_name, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
@@ -94,7 +96,8 @@ void Tx::insert_case(const Case &c) {
                    boost::json::serialize(codec::case_to_json(c)), static_cast<long long>(c.next_alert_at),
                    static_cast<long long>(c.created_at), report.channel, report.decided_at,
                    report.outcome, report.resolved_at, report.first_response_at, report.rating,
-                   report.reopened, repeat ? 1LL : 0LL, static_cast<long long>(c.link_version)});
+                   report.reopened, repeat ? 1LL : 0LL, static_cast<long long>(c.link_version),
+                   c.priority, c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags)});
   for (const auto &item : c.items) {
     const auto columns = item_report_columns(item);
     writes_.execute(sql_,
@@ -114,7 +117,7 @@ void Tx::insert_case(const Case &c) {
                      columns.refund_currency, columns.disposed[0], columns.disposed[1],
                      columns.disposed[2], columns.disposed[3], columns.disposed[4]});
   }
-  write_queue_columns(c, true);
+  write_case_tags(c, false);
 }
 
 void Tx::update_case(const Case &c, std::int64_t previous_version) {
@@ -124,13 +127,15 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
       "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
       " decision_due = ?, decided = ?, body = ?, next_alert_at = ?, channel = ?, decided_at = ?,"
       " outcome = ?, resolved_at = ?, first_response_at = ?, rating = ?, reopened = ?,"
-      " link_version = ? WHERE id = ? AND version = ?",
+      " link_version = ?, priority = ?, legal_hold = ?, customer_name = ?, tags = ?"
+      " WHERE id = ? AND version = ?",
       {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
        c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
        static_cast<long long>(decided_of(c)), boost::json::serialize(codec::case_to_json(c)),
        static_cast<long long>(c.next_alert_at), report.channel, report.decided_at,
        report.outcome, report.resolved_at, report.first_response_at, report.rating,
-       report.reopened, static_cast<long long>(c.link_version), c.id,
+       report.reopened, static_cast<long long>(c.link_version), c.priority,
+       c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags), c.id,
        static_cast<long long>(previous_version)});
   if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");
@@ -148,7 +153,7 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
                      columns.disposed[4], c.id, static_cast<long long>(item.item)});
   }
   write_supplier_claims(writes_, sql_, c);
-  write_queue_columns(c, false);
+  write_case_tags(c, true);
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {

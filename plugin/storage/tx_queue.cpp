@@ -216,13 +216,8 @@ StateCounts Tx::case_counts(const CaseQuery &query) {
   return out;
 }
 
-void Tx::write_queue_columns(const Case &c, bool is_new) {
-  writes_.execute(sql_,
-                  "UPDATE cases SET priority = ?, legal_hold = ?, customer_name = ?, tags = ?"
-                  " WHERE id = ?",
-                  {c.priority, c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags),
-                   c.id});
-  if (!is_new) writes_.execute(sql_, "DELETE FROM case_tags WHERE case_id = ?", {c.id});
+void Tx::write_case_tags(const Case &c, bool replace) {
+  if (replace) writes_.execute(sql_, "DELETE FROM case_tags WHERE case_id = ?", {c.id});
   for (const auto &tag : std::set<std::string>(c.tags.begin(), c.tags.end())) {
     writes_.execute(sql_, "INSERT INTO case_tags (case_id, shop, tag) VALUES (?, ?, ?)",
                     {c.id, c.shop, tag});
