@@ -189,7 +189,7 @@ void MailTexts::check_override(const json::object &texts, const std::string &fie
 }
 
 RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
-                               const json::object &given, const json::object *shop_texts) const {
+                               json::object values, const json::object *shop_texts) const {
   if (!known_template(name)) {
     fail(Status::invalid_argument, "no mail template named '" + std::string(name) + "'", "template");
   }
@@ -198,7 +198,6 @@ RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
   const Language &language = *found->second;
   const std::string lang = found->first;
 
-  json::object values = given;
   add_labels(values, language.common);
   const auto common = [&](std::string_view key) {
     const auto t = language.common_templates.find(key);

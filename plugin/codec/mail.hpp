@@ -35,8 +35,7 @@ class MailTexts {
   // `shop_texts` (optional): the shop's own {"pl":{"case.decided":{"subject":…,"body":[…]}}},
   // which replace the defaults template by template. Throws Error(invalid_argument) for an
   // unknown template and for a broken override.
-  RenderedMail render(std::string_view name, std::string_view locale,
-                      const boost::json::object &values,
+  RenderedMail render(std::string_view name, std::string_view locale, boost::json::object values,
                       const boost::json::object *shop_texts = nullptr) const;
 
   // Throws Error(invalid_argument) naming the field when `texts` is not a valid override
