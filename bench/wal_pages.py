@@ -90,11 +90,11 @@ class Reference:
         at = int(time.time() * 1000)
         case_id = "c_%011x%09x" % (at, random.getrandbits(36))
         order_id = str(200000 + n)
+        number = "RB-%d-%06d" % (self.year, last)
         sql.execute("INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                     " customer_email, assignee, created_at, updated_at, decision_due, decided,"
                     " body) VALUES (?, 'raw', ?, 'complaint', 'received', 1, ?, ?, ?, ?, ?, ?, 0,"
-                    " ?)", (case_id, "RB-%d-%06d" % (self.year, last), order_id,
-                            "customer%s@example.pl" % order_id, self.assignee, at, at, self.due,
+                    " ?)", (case_id, number, order_id, "customer%s@example.pl" % order_id, self.assignee, at, at, self.due,
                             self.body))
         sql.execute("INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
                     " reason, active) VALUES (?, 1, 'raw', ?, '1', 'KET-1', 1, 'defect', 1)",
@@ -105,7 +105,7 @@ class Reference:
                     (case_id, at, self.history))
         sql.execute("INSERT INTO events (type, case_id, case_number, shop, at, customer_visible,"
                     " data) VALUES ('case.opened', ?, ?, 'raw', ?, 1, ?)",
-                    (case_id, "RB-%d-%06d" % (self.year, last), at, self.event))
+                    (case_id, number, at, self.event))
         if with_mail:
             row = list(self.mail)
             row[self.columns.index("seq")] = None
