@@ -67,7 +67,6 @@ bool blank(std::string_view text) { return trim(text).empty(); }
 // One paragraph, escaped, its lines kept, and `url` (the case's link) where it appears made a
 // link.
 std::string paragraph_html(std::string_view text, const std::string &url) {
-  std::string html = "<p style=\"margin:0 0 1em\">";
   std::string escaped = escape_html(text);
   if (!url.empty()) {
     const std::string shown = escape_html(url);
@@ -77,14 +76,18 @@ std::string paragraph_html(std::string_view text, const std::string &url) {
       escaped.replace(at, shown.size(), link);
     }
   }
-  for (char c : escaped) {
-    if (c == '\n') {
-      html += "<br>\n";
-    } else {
-      html += c;
-    }
+  std::string html;
+  html.reserve(escaped.size() + 64);
+  html += "<p style=\"margin:0 0 1em\">";
+  std::size_t line = 0;
+  for (auto end = escaped.find('\n'); end != std::string::npos; end = escaped.find('\n', line)) {
+    html.append(escaped, line, end - line);
+    html += "<br>\n";
+    line = end + 1;
   }
-  return html + "</p>\n";
+  html.append(escaped, line);
+  html += "</p>\n";
+  return html;
 }
 
 // Fills the labels the wording names (kind_label, resolution_label, …) from the codes in the
@@ -188,8 +191,8 @@ void MailTexts::check_override(const json::object &texts, const std::string &fie
   }
 }
 
-RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
-                               json::object values, const json::object *shop_texts) const {
+RenderedMail MailTexts::render(std::string_view name, std::string_view locale, json::object fields,
+                               const json::object *shop_texts) const {
   if (!known_template(name)) {
     fail(Status::invalid_argument, "no mail template named '" + std::string(name) + "'", "template");
   }
@@ -198,10 +201,14 @@ RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
   const Language &language = *found->second;
   const std::string lang = found->first;
 
+  // The values held once as a json::value: Template::render takes one, and an object passed
+  // to it would be copied into a new value at every paragraph.
+  json::value context(std::move(fields));
+  json::object &values = context.as_object();
   add_labels(values, language.common);
   const auto common = [&](std::string_view key) {
     const auto t = language.common_templates.find(key);
-    return t == language.common_templates.end() ? std::string() : t->second.render(values);
+    return t == language.common_templates.end() ? std::string() : t->second.render(context);
   };
   if (const auto *meaning = values.if_contains("meaning"); meaning && meaning->is_string()) {
     values["decision_meaning"] = common("meaning_" + std::string(meaning->get_string()));
@@ -219,10 +226,10 @@ RenderedMail MailTexts::render(std::string_view name, std::string_view locale,
   const auto paragraphs_of = [&](const Wording &wording) {
     std::vector<std::string> paragraphs;
     for (const auto &paragraph : wording.body) {
-      std::string text = paragraph.render(values);
+      std::string text = paragraph.render(context);
       if (!blank(text)) paragraphs.push_back(std::string(trim(text)));
     }
-    return std::make_pair(one_line(wording.subject.render(values)), std::move(paragraphs));
+    return std::make_pair(one_line(wording.subject.render(context)), std::move(paragraphs));
   };
   // A shop's own wording that cannot be rendered for this case (past the rendering's budget:
   // sections nested over a long list) gives way to ours: the customer is still told.

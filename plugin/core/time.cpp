@@ -1,7 +1,7 @@
 #include "core/time.hpp"
 
 #include <chrono>
-#include <cstdio>
+#include <cstdint>
 
 namespace reclaim {
 
@@ -15,6 +15,21 @@ bool digits(std::string_view text, std::size_t pos, std::size_t count, int &out)
     out = out * 10 + (text[i] - '0');
   }
   return true;
+}
+
+// `value` zero-padded to `width` digits (more when it needs them), a '-' first when negative.
+void append_padded(std::string &out, std::int64_t value, int width) {
+  if (value < 0) out += '-';
+  auto magnitude = static_cast<std::uint64_t>(value);
+  if (value < 0) magnitude = 0 - magnitude;
+  char reversed[20];
+  int count = 0;
+  do {
+    reversed[count++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  for (int i = count; i < width; ++i) out += '0';
+  while (count > 0) out += reversed[--count];
 }
 
 }  // namespace
@@ -74,26 +89,33 @@ std::optional<UnixMs> parse_rfc3339(std::string_view text) {
   return at;
 }
 
+// Written digit by digit: snprintf's parsing of its format was most of this function's cost,
+// and a case's document carries a dozen instants.
 std::string format_rfc3339(UnixMs at) {
   using namespace std::chrono;
   const sys_time<milliseconds> tp{milliseconds{at}};
   const auto day_start = floor<days>(tp);
   const year_month_day date{day_start};
   const hh_mm_ss<milliseconds> time{tp - day_start};
-  char buffer[40];
-  const auto millis = time.subseconds().count();
-  if (millis == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", int{date.year()},
-                  unsigned{date.month()}, unsigned{date.day()},
-                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                  static_cast<int>(time.seconds().count()));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int{date.year()},
-                  unsigned{date.month()}, unsigned{date.day()},
-                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                  static_cast<int>(time.seconds().count()), static_cast<int>(millis));
+  std::string text;
+  text.reserve(24);
+  append_padded(text, int{date.year()}, 4);
+  text += '-';
+  append_padded(text, unsigned{date.month()}, 2);
+  text += '-';
+  append_padded(text, unsigned{date.day()}, 2);
+  text += 'T';
+  append_padded(text, time.hours().count(), 2);
+  text += ':';
+  append_padded(text, time.minutes().count(), 2);
+  text += ':';
+  append_padded(text, time.seconds().count(), 2);
+  if (const auto millis = time.subseconds().count(); millis != 0) {
+    text += '.';
+    append_padded(text, millis, 3);
   }
-  return buffer;
+  text += 'Z';
+  return text;
 }
 
 }  // namespace reclaim

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <optional>
 #include <set>
+#include <utility>
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
@@ -86,15 +87,15 @@ MailPreview Engine::render_mail(const Case &subject, const Event &event,
                                locale,            where.config.name,
                                status_url(subject, locale),   staff_url,
                                policy.appeal_days};
-  const auto rendered = codec::MailTexts::defaults().render(
+  auto rendered = codec::MailTexts::defaults().render(
       template_name, locale, codec::mail_values(scene),
       policy.messages.empty() ? nullptr : &policy.messages);
   MailPreview mail;
   mail.template_name = std::string(template_name);
   mail.locale = locale;
-  mail.subject = rendered.subject;
-  mail.text = rendered.text;
-  mail.html = rendered.html;
+  mail.subject = std::move(rendered.subject);
+  mail.text = std::move(rendered.text);
+  mail.html = std::move(rendered.html);
   mail.event_seq = event.seq;
   mail.event_type = event.type;
   return mail;
@@ -122,13 +123,13 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
   const bool withdrawal = subject.extra.contains("withdrawal");
   const auto queue_mail = [&](std::string_view template_name, const std::string &to,
                               const std::string &mail_locale) {
-    const MailPreview rendered = render_mail(subject, event, template_name, mail_locale, policy);
+    MailPreview rendered = render_mail(subject, event, template_name, mail_locale, policy);
     OutboxMessage mail = outbox_row(subject, event, Channel::mail,
                                     "m_" + hex_encode(random_bytes(10)), to, mail_locale);
     mail.template_name = std::string(template_name);
-    mail.subject = rendered.subject;
-    mail.text = rendered.text;
-    mail.html = rendered.html;
+    mail.subject = std::move(rendered.subject);
+    mail.text = std::move(rendered.text);
+    mail.html = std::move(rendered.html);
     // Every mail of a case refers to one thread id, so mail clients show them together, and a
     // reply's References lead back to the case (inbound_mail.hpp reads them).
     const std::string thread = message_id_for(subject.number, "thread", domain);

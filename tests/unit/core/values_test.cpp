@@ -57,6 +57,12 @@ TEST(Time, Rfc3339RoundTrip) {
             "2026-11-22T10:15:00.500Z");
   EXPECT_EQ(format_rfc3339(*parse_rfc3339("2024-02-29T23:59:59-00:30")), "2024-03-01T00:29:59Z");
   EXPECT_EQ(format_rfc3339(-1000), "1969-12-31T23:59:59Z");
+  // Every field padded, the first and last instants RFC 3339 can write, milliseconds kept.
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-01-05T03:04:05.007Z")), "2026-01-05T03:04:05.007Z");
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-01-05T03:04:05.07Z")), "2026-01-05T03:04:05.070Z");
+  EXPECT_EQ(format_rfc3339(kMinTime), "0001-01-01T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(kMaxTime), "9999-12-31T23:59:59.999Z");
+  EXPECT_EQ(format_rfc3339(-1), "1969-12-31T23:59:59.999Z");
 }
 
 TEST(Time, RefusesInvalid) {
