@@ -87,6 +87,7 @@ Fields::Fields(const json::value &value, std::string path)
     fail(Status::invalid_argument, path_.empty() ? "expected a JSON object" : "expected an object",
          path_);
   }
+  seen_.resize(object_->size());
 }
 
 bool Fields::has(std::string_view key) {
@@ -95,8 +96,10 @@ bool Fields::has(std::string_view key) {
 }
 
 const json::value *Fields::raw(std::string_view key) {
-  seen_.emplace(key);
-  return object_->if_contains(key);
+  const auto found = object_->find(key);
+  if (found == object_->end()) return nullptr;
+  seen_[static_cast<std::size_t>(found - object_->begin())] = true;
+  return &found->value();
 }
 
 std::optional<std::string> Fields::text(std::string_view key, std::size_t max_bytes) {
@@ -248,10 +251,8 @@ void Fields::bad_word(std::string_view key, const std::string &value,
 }
 
 void Fields::finish() {
-  for (const auto &member : *object_) {
-    if (!seen_.contains(member.key())) {
-      fail(Status::invalid_argument, "unknown field", path(member.key()));
-    }
+  for (std::size_t i = 0; i < seen_.size(); ++i) {
+    if (!seen_[i]) fail(Status::invalid_argument, "unknown field", path(object_->begin()[i].key()));
   }
 }
 

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,7 +72,8 @@ class Fields {
                              std::span<const std::string_view> words);
   const json::object *object_;
   std::string path_;
-  std::set<std::string, std::less<>> seen_;
+  // Which of the object's members were asked for, by position: no key copied per look-up.
+  std::vector<bool> seen_;
 };
 
 // Reads an array member's elements as objects: calls read(Fields&, index) for each.

@@ -34,12 +34,16 @@ constexpr std::pair<std::string_view, int> kCurrencies[] = {
     {"XCD", 2}, {"XOF", 0}, {"XPF", 0}, {"YER", 2}, {"ZAR", 2}, {"ZMW", 2}, {"ZWL", 2},
 };
 
+// In order, for the binary search: every amount of an order names its currency.
+static_assert(std::is_sorted(std::begin(kCurrencies), std::end(kCurrencies)));
+
 }  // namespace
 
 std::optional<int> currency_minor_units(std::string_view code) {
-  const auto found = std::find_if(std::begin(kCurrencies), std::end(kCurrencies),
-                                  [code](const auto &entry) { return entry.first == code; });
-  if (found == std::end(kCurrencies)) return std::nullopt;
+  const auto found = std::lower_bound(
+      std::begin(kCurrencies), std::end(kCurrencies), code,
+      [](const auto &entry, std::string_view wanted) { return entry.first < wanted; });
+  if (found == std::end(kCurrencies) || found->first != code) return std::nullopt;
   return found->second;
 }
 
