@@ -95,8 +95,8 @@ class Reference:
         sql.execute("INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                     " customer_email, assignee, created_at, updated_at, decision_due, decided,"
                     " body) VALUES (?, 'raw', ?, 'complaint', 'received', 1, ?, ?, ?, ?, ?, ?, 0,"
-                    " ?)", (case_id, number, order_id, "customer%s@example.pl" % order_id, self.assignee, at, at, self.due,
-                            self.body))
+                    " ?)", (case_id, number, order_id, "customer%s@example.pl" % order_id,
+                            self.assignee, at, at, self.due, self.body))
         sql.execute("INSERT INTO case_items (case_id, item, shop, order_id, line_id, sku, qty,"
                     " reason, active) VALUES (?, 1, 'raw', ?, '1', 'KET-1', 1, 'defect', 1)",
                     (case_id, order_id))
