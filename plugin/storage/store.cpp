@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "storage/checkpointer.hpp"
 #include "storage/connect.hpp"
 #include "storage/dialect.hpp"
 #include "storage/schema.hpp"
@@ -31,6 +32,9 @@ Store::Store(const StorageConfig &config) : config_(config) {
   target_ = target.connect;
   const int pool = target.memory ? 1 : config.pool;
   try {
+    if (dialect_ == &kSqlite && !target.memory) {
+      checkpointer_ = std::make_unique<Checkpointer>(target, config_);
+    }
     for (int i = 0; i < pool; ++i) {
       auto connection = std::make_unique<Connection>();
       open(*connection, i == 0);
@@ -77,6 +81,7 @@ void Store::open(Connection &connection, bool first) {
   connection.session = dialect_ == &kSqlite ? open_sqlite(target, config_, first)
                                             : open_postgresql(target, config_, lock_key);
   if (lock_key_ == 0) lock_key_ = lock_key;  // set while the first connection opens, then kept
+  if (checkpointer_) checkpointer_->watch(*connection.session);
   connection.cache = std::make_unique<StatementCache>(dialect_->numbered_placeholders);
   connection.broken = false;
 }
@@ -109,6 +114,8 @@ void Store::checkpoint() {
   if (std::string_view(dialect_->name) != "sqlite") return;
   const Borrowed borrowed{*this, acquire()};
   Connection &connection = borrowed.connection;
+  // Not beside a checkpoint of the thread's, which would make this one give up.
+  const auto held = checkpointer_ ? checkpointer_->hold() : std::unique_lock<std::mutex>();
   try {
     if (connection.broken) open(connection, false);
     // Best effort: a reader holding an old snapshot keeps the log until it ends.

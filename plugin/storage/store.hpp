@@ -286,6 +286,8 @@ class Tx {
   long long numbered_ = 0;                   // rows numbered so far
 };
 
+class Checkpointer;
+
 class Store {
  public:
   // Connects, migrates the schema when needed (safe when several processes do it at once) and
@@ -345,6 +347,7 @@ class Store {
   const Dialect *dialect_;
   std::string target_;       // what the backend connects to
   long long lock_key_ = 0;   // PostgreSQL: the advisory lock migrations of this schema share
+  std::unique_ptr<Checkpointer> checkpointer_;  // SQLite files; outlives the connections it watches
   std::vector<std::unique_ptr<Connection>> connections_;
   std::vector<Connection *> idle_;
   std::mutex mutex_;
