@@ -1,5 +1,6 @@
 #include "abi/shim.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,12 @@ namespace reclaim::abi {
 
 void give(char **out_json, const boost::json::value &document) {
   give(out_json, Text{boost::json::serialize(document)});
+}
+
+void give(char **out_json, const CaseRecord &record) {
+  unsigned char buffer[16384];
+  boost::json::monotonic_resource arena(buffer, sizeof buffer);
+  give(out_json, boost::json::value(codec::to_json(record, &arena)));
 }
 
 void give(char **out_json, const Text &serialized) {

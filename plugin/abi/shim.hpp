@@ -27,6 +27,8 @@ struct Text {
   std::string json;
 };
 void give(char **out_json, const Text &text);
+// A case, built in a buffer on the stack: reclaim_case_open, _get and _act answer one each.
+void give(char **out_json, const CaseRecord &record);
 // Any answer of the engine's, as its document (codec/views_json.hpp).
 template <typename Answer>
 void give(char **out_json, const Answer &answer) {

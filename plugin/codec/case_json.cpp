@@ -2,9 +2,9 @@
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "codec/abuse_json.hpp"
-
 #include "codec/order_json.hpp"
 #include "codec/reader.hpp"
 #include "codec/supplier_claim_json.hpp"
@@ -17,7 +17,9 @@ namespace {
 using json::object;
 using json::value;
 
-value text_or_null(const std::string &text) { return text.empty() ? value(nullptr) : value(text); }
+value text_or_null(const std::string &text, const json::storage_ptr &sp) {
+  return text.empty() ? value(nullptr, sp) : value(text, sp);
+}
 
 std::string text_of(const value &v) { return v.is_string() ? std::string(v.get_string()) : ""; }
 
@@ -63,10 +65,14 @@ std::optional<Resolution> resolution_of(const value &v) {
   return resolution;
 }
 
-object customer_to_json(const Customer &customer) {
-  return {{"email", text_or_null(customer.email)}, {"name", text_or_null(customer.name)},
-          {"locale", text_or_null(customer.locale)}, {"type", text_or_null(customer.type)},
-          {"phone", text_or_null(customer.phone)}, {"id", text_or_null(customer.id)}};
+object customer_to_json(const Customer &customer, const json::storage_ptr &sp) {
+  return object({{"email", text_or_null(customer.email, sp)},
+                 {"name", text_or_null(customer.name, sp)},
+                 {"locale", text_or_null(customer.locale, sp)},
+                 {"type", text_or_null(customer.type, sp)},
+                 {"phone", text_or_null(customer.phone, sp)},
+                 {"id", text_or_null(customer.id, sp)}},
+                sp);
 }
 
 Customer customer_of(const object &o) {
@@ -77,28 +83,33 @@ Customer customer_of(const object &o) {
   return customer;
 }
 
-object item_to_json(const CaseItem &item) {
-  object decision{{"outcome", outcome_name(item.decision.outcome)},
-                  {"qty", item.decision.qty},
-                  {"resolution", item.decision.resolution
-                                     ? value(resolution_to_json(*item.decision.resolution))
-                                     : value(nullptr)},
-                  {"reason", text_or_null(item.decision.reason)}};
-  object disposed;
+object item_to_json(const CaseItem &item, const json::storage_ptr &sp) {
+  // Amounts and resolutions are made in the default memory (core) and copied in: an item has few.
+  object decision({{"outcome", outcome_name(item.decision.outcome)},
+                   {"qty", item.decision.qty},
+                   {"resolution", item.decision.resolution
+                                      ? value(resolution_to_json(*item.decision.resolution))
+                                      : value(nullptr)},
+                   {"reason", text_or_null(item.decision.reason, sp)}},
+                  sp);
+  object disposed(sp);
   for (const auto &[word, units] : item.disposed) disposed[word] = units;
-  return {{"item", item.item},
-          {"line", text_or_null(item.line)},
-          {"sku", text_or_null(item.sku)},
-          {"name", item.name},
-          {"qty", item.qty},
-          {"unit_price", item.unit_price ? value(money_to_json(*item.unit_price)) : value(nullptr)},
-          {"reason", item.reason},
-          {"serial", text_or_null(item.serial)},
-          {"note", text_or_null(item.note)},
-          {"decision", std::move(decision)},
-          {"received", object{{"qty", item.received_qty},
-                              {"condition", text_or_null(item.condition)},
-                              {"disposed", std::move(disposed)}}}};
+  return object(
+      {{"item", item.item},
+       {"line", text_or_null(item.line, sp)},
+       {"sku", text_or_null(item.sku, sp)},
+       {"name", item.name},
+       {"qty", item.qty},
+       {"unit_price", item.unit_price ? value(money_to_json(*item.unit_price)) : value(nullptr)},
+       {"reason", item.reason},
+       {"serial", text_or_null(item.serial, sp)},
+       {"note", text_or_null(item.note, sp)},
+       {"decision", std::move(decision)},
+       {"received", object({{"qty", item.received_qty},
+                            {"condition", text_or_null(item.condition, sp)},
+                            {"disposed", std::move(disposed)}},
+                           sp)}},
+      sp);
 }
 
 CaseItem item_of(const object &o) {
@@ -143,8 +154,8 @@ Actor actor_of(const value &v) {
 
 }  // namespace
 
-value time_or_null(const std::optional<UnixMs> &at) {
-  return at ? value(format_rfc3339(*at)) : value(nullptr);
+value time_or_null(const std::optional<UnixMs> &at, const json::storage_ptr &sp) {
+  return at ? value(format_rfc3339(*at), sp) : value(nullptr, sp);
 }
 
 const char *outcome_name(ItemDecision::Outcome outcome) {
@@ -156,71 +167,83 @@ const char *outcome_name(ItemDecision::Outcome outcome) {
   return "pending";
 }
 
-object actor_to_json(const Actor &actor) {
-  return {{"role", name(actor.role)}, {"id", text_or_null(actor.id)}};
+object actor_to_json(const Actor &actor, const json::storage_ptr &sp) {
+  return object({{"role", name(actor.role)}, {"id", text_or_null(actor.id, sp)}}, sp);
 }
 
-object case_to_json(const Case &c) {
-  json::array items;
-  for (const auto &item : c.items) items.push_back(item_to_json(item));
-  json::array tags;
+object case_to_json(const Case &c, const json::storage_ptr &sp) {
+  json::array items(sp);
+  for (const auto &item : c.items) items.push_back(item_to_json(item, sp));
+  json::array tags(sp);
   for (const auto &tag : c.tags) tags.emplace_back(tag);
-  object deadlines{{"first_response_due", time_or_null(c.deadlines.first_response_due)},
-                   {"decision_due", time_or_null(c.deadlines.decision_due)},
-                   {"resolution_due", time_or_null(c.deadlines.resolution_due)},
-                   {"basis", text_or_null(c.deadlines.basis)},
-                   {"statutory", c.deadlines.statutory},
-                   {"deemed_on_expiry", c.deadlines.deemed_on_expiry}};
+  object deadlines({{"first_response_due", time_or_null(c.deadlines.first_response_due, sp)},
+                    {"decision_due", time_or_null(c.deadlines.decision_due, sp)},
+                    {"resolution_due", time_or_null(c.deadlines.resolution_due, sp)},
+                    {"basis", text_or_null(c.deadlines.basis, sp)},
+                    {"statutory", c.deadlines.statutory},
+                    {"deemed_on_expiry", c.deadlines.deemed_on_expiry}},
+                   sp);
   if (c.deadlines.penalty_percent_per_day) {
     deadlines["penalty_percent_per_day"] = c.deadlines.penalty_percent_per_day;
     deadlines["penalty_capped"] = c.deadlines.penalty_capped;
   }
-  object resolution{{"decided_at", time_or_null(c.decided_at)},
-                    {"decided_by", c.decided_at ? value(actor_to_json(c.decided_by))
-                                                : value(nullptr)},
-                    {"partial", c.partial},
-                    {"deemed", c.deemed},
-                    {"reason", text_or_null(c.reject_reason)},
-                    {"resolved_at", time_or_null(c.resolved_at)},
-                    {"reference", text_or_null(c.fulfil_reference)}};
-  value rating = nullptr;
+  object resolution(
+      {{"decided_at", time_or_null(c.decided_at, sp)},
+       {"decided_by", c.decided_at ? value(actor_to_json(c.decided_by, sp)) : value(nullptr, sp)},
+       {"partial", c.partial},
+       {"deemed", c.deemed},
+       {"reason", text_or_null(c.reject_reason, sp)},
+       {"resolved_at", time_or_null(c.resolved_at, sp)},
+       {"reference", text_or_null(c.fulfil_reference, sp)}},
+      sp);
+  value rating(nullptr, sp);
   if (c.rating) {
-    rating = object{{"score", c.rating->score},
-                    {"comment", text_or_null(c.rating->comment)},
-                    {"at", format_rfc3339(c.rating->at)}};
+    rating = object({{"score", c.rating->score},
+                     {"comment", text_or_null(c.rating->comment, sp)},
+                     {"at", format_rfc3339(c.rating->at)}},
+                    sp);
   }
-  return {{"id", c.id},
-          {"number", c.number},
-          {"shop", c.shop},
-          {"kind", name(c.kind)},
-          {"state", name(c.state)},
-          {"channel", c.channel},
-          {"version", c.version},
-          {"created_at", format_rfc3339(c.created_at)},
-          {"updated_at", format_rfc3339(c.updated_at)},
-          {"opened_by", actor_to_json(c.opened_by)},
-          {"order_id", text_or_null(c.order_id)},
-          {"customer", customer_to_json(c.customer)},
-          {"items", std::move(items)},
-          {"description", text_or_null(c.description)},
-          {"preferred_resolution", text_or_null(c.preferred_resolution)},
-          {"assignee", text_or_null(c.assignee)},
-          {"priority", c.priority},
-          {"tags", std::move(tags)},
-          {"escalated", c.escalated},
-          {"deadlines", std::move(deadlines)},
-          {"first_response_at", time_or_null(c.first_response_at)},
-          {"resolution", std::move(resolution)},
-          {"closed_at", time_or_null(c.closed_at)},
-          {"ended_at", time_or_null(c.ended_at)},
-          {"reopened", c.reopened},
-          {"link_version", c.link_version},
-          {"rating", std::move(rating)},
-          {"legal_hold", c.legal_hold ? value(object{{"reason", *c.legal_hold}}) : value(nullptr)},
-          {"anonymised_at", time_or_null(c.anonymised_at)},
-          {"flags", flags_to_json(c.flags)},
-          {"supplier_claims", supplier_claims_to_json(c.supplier_claims)},
-          {"extra", c.extra}};
+  return object({{"id", c.id},
+                 {"number", c.number},
+                 {"shop", c.shop},
+                 {"kind", name(c.kind)},
+                 {"state", name(c.state)},
+                 {"channel", c.channel},
+                 {"version", c.version},
+                 {"created_at", format_rfc3339(c.created_at)},
+                 {"updated_at", format_rfc3339(c.updated_at)},
+                 {"opened_by", actor_to_json(c.opened_by, sp)},
+                 {"order_id", text_or_null(c.order_id, sp)},
+                 {"customer", customer_to_json(c.customer, sp)},
+                 {"items", std::move(items)},
+                 {"description", text_or_null(c.description, sp)},
+                 {"preferred_resolution", text_or_null(c.preferred_resolution, sp)},
+                 {"assignee", text_or_null(c.assignee, sp)},
+                 {"priority", c.priority},
+                 {"tags", std::move(tags)},
+                 {"escalated", c.escalated},
+                 {"deadlines", std::move(deadlines)},
+                 {"first_response_at", time_or_null(c.first_response_at, sp)},
+                 {"resolution", std::move(resolution)},
+                 {"closed_at", time_or_null(c.closed_at, sp)},
+                 {"ended_at", time_or_null(c.ended_at, sp)},
+                 {"reopened", c.reopened},
+                 {"link_version", c.link_version},
+                 {"rating", std::move(rating)},
+                 {"legal_hold", c.legal_hold ? value(object({{"reason", *c.legal_hold}}, sp))
+                                             : value(nullptr, sp)},
+                 {"anonymised_at", time_or_null(c.anonymised_at, sp)},
+                 {"flags", flags_to_json(c.flags)},
+                 {"supplier_claims", supplier_claims_to_json(c.supplier_claims)},
+                 {"extra", c.extra}},
+                sp);
+}
+
+std::string case_to_text(const Case &c) {
+  // Built in a buffer on the stack and dropped whole once written, as case_from_text reads.
+  unsigned char buffer[16384];
+  boost::json::monotonic_resource arena(buffer, sizeof buffer);
+  return boost::json::serialize(case_to_json(c, &arena));
 }
 
 Case case_from_json(const value &body) {
@@ -303,11 +326,15 @@ Case case_from_text(std::string_view body) {
   return case_from_json(boost::json::parse(body, &arena));
 }
 
-object history_to_json(const HistoryEntry &entry) {
-  return {{"at", format_rfc3339(entry.at)},       {"actor", actor_to_json(entry.actor)},
-          {"action", entry.action},               {"from", name(entry.from)},
-          {"to", name(entry.to)},                 {"data", entry.data},
-          {"customer_visible", entry.customer_visible}};
+object history_to_json(const HistoryEntry &entry, const json::storage_ptr &sp) {
+  return object({{"at", format_rfc3339(entry.at)},
+                 {"actor", actor_to_json(entry.actor, sp)},
+                 {"action", entry.action},
+                 {"from", name(entry.from)},
+                 {"to", name(entry.to)},
+                 {"data", entry.data},
+                 {"customer_visible", entry.customer_visible}},
+                sp);
 }
 
 object event_to_json(const Event &event) {

@@ -85,9 +85,9 @@ json::object to_json(const EngineInfo &info) {
           {"shops", texts(info.shops)}};
 }
 
-json::object to_json(const CaseRecord &record) {
+json::object to_json(const CaseRecord &record, const json::storage_ptr &sp) {
   const Case &c = record.subject;
-  json::object doc = case_to_json(c);
+  json::object doc = case_to_json(c, sp);
   mark_overdue_claims(doc, c.supplier_claims, record.read_at);
   if (record.penalty) {
     doc["deadlines"].as_object()["penalty"] =
@@ -99,8 +99,8 @@ json::object to_json(const CaseRecord &record) {
                                                    ? ", at most the price (500-ФЗ)"
                                                    : "")}};
   }
-  json::array entries;
-  for (const auto &entry : record.history) entries.push_back(history_to_json(entry));
+  json::array entries(sp);
+  for (const auto &entry : record.history) entries.push_back(history_to_json(entry, sp));
   doc["history"] = std::move(entries);
   doc["status_token"] = record.status_token;
   return doc;

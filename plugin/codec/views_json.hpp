@@ -12,8 +12,9 @@ namespace reclaim::codec {
 
 // {"database", "schema", "clock", "shops"}
 boost::json::object to_json(const EngineInfo &info);
-// reclaim_case_get: the case, its deadlines (with an accrued penalty), history, status token.
-boost::json::object to_json(const CaseRecord &record);
+// reclaim_case_get: the case, its deadlines (with an accrued penalty), history, status token;
+// its values in `sp`'s memory.
+boost::json::object to_json(const CaseRecord &record, const boost::json::storage_ptr &sp = {});
 // {"cases": [summary…], "next_cursor"}
 boost::json::object to_json(const CasePage &page);
 // {"events": […], "next"}

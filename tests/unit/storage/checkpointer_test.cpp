@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -12,6 +11,7 @@
 
 #include "storage/connect.hpp"
 #include "storage/store.hpp"
+#include "support/backends.hpp"
 
 namespace reclaim {
 namespace {
@@ -19,25 +19,12 @@ namespace {
 constexpr std::uintmax_t kPage = 4096;
 constexpr int kPagesPerWrite = 40;  // about what a case open writes
 
-class Folder {
- public:
-  Folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "reclaim-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~Folder() { std::filesystem::remove_all(path_); }
-  std::string file() const { return path_ + "/test.db"; }
-  std::uintmax_t log_bytes() const { return size_of(file() + "-wal"); }
-  std::uintmax_t database_bytes() const { return size_of(file()); }
-
- private:
-  static std::uintmax_t size_of(const std::string &path) {
-    std::error_code missing;
-    const auto size = std::filesystem::file_size(path, missing);
-    return missing ? 0 : size;
-  }
-  std::string path_;
-};
+// The size of a file; 0 when there is none.
+std::uintmax_t size_of(const std::string &path) {
+  std::error_code missing;
+  const auto size = std::filesystem::file_size(path, missing);
+  return missing ? 0 : size;
+}
 
 // A writer's connection in WAL mode with a table to fill, watched by `checkpointer`.
 class Writer {
@@ -62,10 +49,11 @@ class Writer {
 
 class CheckpointerTest : public ::testing::Test {
  protected:
-  CheckpointerTest() { config_.database = "sqlite:" + folder_.file(); }
+  CheckpointerTest() { config_.database = test::fresh_database("sqlite"); }
   Target target() const { return parse_target(config_.database); }
+  std::uintmax_t log_bytes() const { return size_of(target().connect + "-wal"); }
+  std::uintmax_t database_bytes() const { return size_of(target().connect); }
 
-  Folder folder_;
   StorageConfig config_;
 };
 
@@ -83,7 +71,7 @@ TEST_F(CheckpointerTest, CopiesTheLogWithoutTheWriter) {
   // The pages are in the database file now (it held the schema alone before), and no commit
   // copied them: SQLite's own checkpoint on commit is replaced, and writers help only past four
   // times as many pages. Some of the log's pages are rewrites of the same page.
-  EXPECT_GE(folder_.database_bytes(), Checkpointer::kPagesPerCheckpoint / 2 * kPage);
+  EXPECT_GE(database_bytes(), Checkpointer::kPagesPerCheckpoint / 2 * kPage);
 }
 
 TEST_F(CheckpointerTest, LogStartsAgainUnderASteadyWriter) {
@@ -95,9 +83,9 @@ TEST_F(CheckpointerTest, LogStartsAgainUnderASteadyWriter) {
   // copied the rest themselves.
   // The file keeps the size of the longest log it held.
   writer.write(4 * Checkpointer::kPagesBeforeWritersHelp / kPagesPerWrite);
-  EXPECT_LE(folder_.log_bytes(),
+  EXPECT_LE(log_bytes(),
             (Checkpointer::kPagesBeforeWritersHelp + 2 * kPagesPerWrite) * (kPage + 24));
-  EXPECT_GE(folder_.database_bytes(), 3 * Checkpointer::kPagesBeforeWritersHelp * kPage);
+  EXPECT_GE(database_bytes(), 3 * Checkpointer::kPagesBeforeWritersHelp * kPage);
 }
 
 TEST_F(CheckpointerTest, LogStaysBoundedWhileTheThreadIsHeld) {
@@ -113,7 +101,7 @@ TEST_F(CheckpointerTest, LogStaysBoundedWhileTheThreadIsHeld) {
   });
   writer.write(2 * Checkpointer::kPagesBeforeWritersHelp / kPagesPerWrite);
   release.join();
-  EXPECT_LE(folder_.log_bytes(),
+  EXPECT_LE(log_bytes(),
             (Checkpointer::kPagesBeforeWritersHelp + 2 * kPagesPerWrite) * (kPage + 24));
 }
 
@@ -125,7 +113,7 @@ TEST_F(CheckpointerTest, StoreTruncatesTheLogBesideTheThread) {
         soci::use(2 * Checkpointer::kPagesPerCheckpoint * 4000);
   });
   store.checkpoint();  // what an erasure runs: no earlier copy of a row may stay in the log
-  EXPECT_EQ(folder_.log_bytes(), 0u);
+  EXPECT_EQ(log_bytes(), 0u);
 }
 
 }  // namespace
