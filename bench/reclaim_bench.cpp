@@ -21,9 +21,6 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include "bench_support.hpp"
-#include "raw_case_reader.hpp"
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -34,8 +31,12 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include "bench_support.hpp"
+#include "raw_case_reader.hpp"
 
 namespace {
 
@@ -147,6 +148,20 @@ struct AbiDb {
 
 std::map<bool, std::unique_ptr<AbiDb>> g_abi;
 
+// Copies the log into the database file and empties it. The setup's order imports are writes
+// too, and copying them would otherwise fall to the timed loop, which the raw reference does not
+// pay for: about a third more pages copied per open.
+void checkpoint(const std::string &db_file) {
+  soci::session sql(soci::sqlite3, "db=\"" + db_file + "\"");
+  sql << "PRAGMA busy_timeout = 5000";
+  int busy = 1, log = 0, copied = 0;
+  for (int attempt = 0; busy != 0 && attempt < 200; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    sql << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log), soci::into(copied);
+  }
+  if (busy != 0) throw std::runtime_error("the setup's writes could not be checkpointed");
+}
+
 void BM_CaseOpen_Abi(benchmark::State &state, bool full) {
   try {
     auto &db = g_abi[full];
@@ -154,7 +169,10 @@ void BM_CaseOpen_Abi(benchmark::State &state, bool full) {
     // Setup (untimed): one fresh order per iteration, so quantities never run out and every
     // case open reads a three-line order and the quantities its lines already have claimed.
     const long wanted = db->opened + static_cast<long>(state.max_iterations);
-    while (db->imported < wanted) import_order(db->engine, db->imported++);
+    if (db->imported < wanted) {
+      while (db->imported < wanted) import_order(db->engine, db->imported++);
+      checkpoint(db->dir.path() + "/reclaim.db");
+    }
     std::vector<std::string> requests;
     requests.reserve(state.max_iterations);
     for (long n = db->opened; n < wanted; ++n) requests.push_back(case_request(n));

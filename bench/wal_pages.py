@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "sdk", "python"
 import reclaim  # noqa: E402
 
 K = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-AUTOCHECKPOINT = 1000  # SQLite restarts the WAL past this many pages: a count must stay below
+AUTOCHECKPOINT = 1000  # the reference's connection copies and restarts the WAL past this many pages
 WARM = 300  # transactions before counting, so the indexes are past their first pages
 
 
@@ -119,7 +119,13 @@ class Reference:
 
 def frames_per(db, k, work):
     watch = sqlite3.connect(db)
-    watch.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Busy while the engine's checkpoint thread copies: then again, until the log is empty.
+    for _ in range(200):
+        if watch.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
+            break
+        time.sleep(0.01)
+    else:
+        sys.exit("the log could not be emptied before counting")
     for n in range(k):
         work(n)
     frames = watch.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]
