@@ -7,6 +7,9 @@
 //                            one events row), one BEGIN IMMEDIATE transaction per case, through
 //                            SOCI with bound parameters and statements prepared once, same schema
 //                            (made by reclaim_open), same file-database settings.
+//   BM_CaseOpen_Paired/<sync> the two above in turn, blocks of 16 opens and 16 inserts, each
+//                            timed on its own (counters open_per_s, raw_per_s, ratio): both meet
+//                            the same slow and fast spells of the disk. Its ratio is the target's.
 //   BM_RawInsert_SociOneshot/normal  informational: the same reference with one-shot statements
 //                            (prepared and finalized each time, as the engine's storage does).
 //   BM_CaseGet_Abi           reclaim_case_get by id, on a database holding kGetCases cases.
@@ -162,20 +165,26 @@ void checkpoint(const std::string &db_file) {
   if (busy != 0) throw std::runtime_error("the setup's writes could not be checkpointed");
 }
 
+// Setup (untimed): one fresh order per open to come, so quantities never run out and every case
+// open reads a three-line order and the quantities its lines already have claimed. Gives the
+// requests that open them.
+std::vector<std::string> prepare_opens(AbiDb &db, long opens) {
+  const long wanted = db.opened + opens;
+  if (db.imported < wanted) {
+    while (db.imported < wanted) import_order(db.engine, db.imported++);
+    checkpoint(db.dir.path() + "/reclaim.db");
+  }
+  std::vector<std::string> requests;
+  requests.reserve(static_cast<std::size_t>(opens));
+  for (long n = db.opened; n < wanted; ++n) requests.push_back(case_request(n));
+  return requests;
+}
+
 void BM_CaseOpen_Abi(benchmark::State &state, bool full) {
   try {
     auto &db = g_abi[full];
     if (!db) db = std::make_unique<AbiDb>(full);
-    // Setup (untimed): one fresh order per iteration, so quantities never run out and every
-    // case open reads a three-line order and the quantities its lines already have claimed.
-    const long wanted = db->opened + static_cast<long>(state.max_iterations);
-    if (db->imported < wanted) {
-      while (db->imported < wanted) import_order(db->engine, db->imported++);
-      checkpoint(db->dir.path() + "/reclaim.db");
-    }
-    std::vector<std::string> requests;
-    requests.reserve(state.max_iterations);
-    for (long n = db->opened; n < wanted; ++n) requests.push_back(case_request(n));
+    const auto requests = prepare_opens(*db, static_cast<long>(state.max_iterations));
     std::size_t i = 0;
     for (auto _ : state) {
       char *out = nullptr;
@@ -377,6 +386,61 @@ void BM_RawInsert_Soci(benchmark::State &state, bool full, bool oneshot) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// BM_CaseOpen_Paired: case opens and their raw reference in turn, each timed on its own.
+//
+// The two benchmarks above run seconds apart, and this machine's disk has slow and fast spells
+// about as long: a sync takes 250 µs in one and 400 µs in the next (docs/PERFORMANCE.md), so
+// their ratio moved by 15 points between runs on `full`. Here a block of opens and a block of
+// raw inserts alternate, so both meet the same spells, and the ratio of their times is the one
+// the target means. A block is long enough for each to run with its own code and pages in the
+// caches, as in a loop of its own, and far shorter than a spell. Each has a database of its own,
+// as above.
+
+constexpr int kPairedBlock = 16;
+
+std::map<bool, std::unique_ptr<AbiDb>> g_paired_abi;
+std::map<bool, std::unique_ptr<RawDb>> g_paired_raw;
+
+void BM_CaseOpen_Paired(benchmark::State &state, bool full) {
+  using Clock = std::chrono::steady_clock;
+  using Seconds = std::chrono::duration<double>;
+  try {
+    auto &db = g_paired_abi[full];
+    if (!db) db = std::make_unique<AbiDb>(full);
+    auto &raw = g_paired_raw[full];
+    if (!raw) raw = std::make_unique<RawDb>(full);
+    const auto requests =
+        prepare_opens(*db, static_cast<long>(state.max_iterations) + kPairedBlock);
+    Seconds open_time{0}, raw_time{0};
+    std::size_t i = 0;
+    while (state.KeepRunningBatch(kPairedBlock)) {
+      const auto start = Clock::now();
+      for (int k = 0; k < kPairedBlock; ++k) {
+        char *out = nullptr;
+        const int rc = reclaim_case_open(db->engine, requests[i++].c_str(), &out);
+        if (rc != RECLAIM_OK) throw std::runtime_error("reclaim_case_open: " + take(out));
+        reclaim_free(out);
+      }
+      const auto opened = Clock::now();
+      for (int k = 0; k < kPairedBlock; ++k) raw->insert_one();
+      const auto inserted = Clock::now();
+      open_time += opened - start;
+      raw_time += inserted - opened;
+      state.SetIterationTime(Seconds(inserted - start).count());
+    }
+    db->opened += static_cast<long>(i);
+    if (i > 0) {
+      const double n = static_cast<double>(i);
+      state.counters["open_per_s"] = n / open_time.count();
+      state.counters["raw_per_s"] = n / raw_time.count();
+      state.counters["ratio"] = raw_time.count() / open_time.count();
+    }
+  } catch (const std::exception &error) {
+    state.SkipWithError(error.what());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // BM_CaseGet_Abi
 
 struct GetDb {
@@ -485,6 +549,9 @@ int main(int argc, char **argv) {
                                  false)
         ->UseRealTime()
         ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("BM_CaseOpen_Paired/" + sync).c_str(), BM_CaseOpen_Paired, full)
+        ->UseManualTime()
+        ->Unit(benchmark::kMicrosecond);
   }
   // Informational: the reference with statements prepared anew each time (not a target).
   benchmark::RegisterBenchmark("BM_RawInsert_SociOneshot/normal", BM_RawInsert_Soci, false, true)
@@ -507,6 +574,8 @@ int main(int argc, char **argv) {
   benchmark::Shutdown();
   g_abi.clear();
   g_raw.clear();
+  g_paired_abi.clear();
+  g_paired_raw.clear();
   g_get.reset();
   return 0;
 }

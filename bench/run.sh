@@ -55,13 +55,27 @@ for name in ["BM_CaseOpen_Abi/normal", "BM_RawInsert_Soci/normal", "BM_CaseOpen_
              "BM_RawRead_Soci", "BM_OpenClose"]:
     print("%-32s %10.0f %10.3f %16s" % (name, rate(name), ms(name), spread(name)))
 print()
+def paired(name, counter):
+    return rows[name + "/manual_time"][counter]
+
+def paired_spread(name):
+    r = sorted(b["ratio"] for b in reps[name + "/manual_time"])
+    return "%.1f-%.1f" % (100 * r[0], 100 * r[-1])
+
 ok = True
 for sync in ("normal", "full"):
-    r = rate("BM_CaseOpen_Abi/" + sync) / rate("BM_RawInsert_Soci/" + sync)
+    # The target's ratio: opens and inserts timed in turn, so both meet the disk's same spells.
+    name = "BM_CaseOpen_Paired/" + sync
+    r = paired(name, "ratio")
     met = r >= 0.6
     ok &= met
-    print("case open / raw insert (%-6s): %5.1f %%   target >= 60 %%: %s"
-          % (sync, 100 * r, "met" if met else "MISSED"))
+    print("case open / raw insert (%-6s): %5.1f %%   target >= 60 %%: %s   (in turn: %.0f against"
+          " %.0f /s; repetitions %s %%)"
+          % (sync, 100 * r, "met" if met else "MISSED", paired(name, "open_per_s"),
+             paired(name, "raw_per_s"), paired_spread(name)))
+for sync in ("normal", "full"):
+    print("(informational) the same, timed one after the other (%-6s): %5.1f %%"
+          % (sync, 100 * rate("BM_CaseOpen_Abi/" + sync) / rate("BM_RawInsert_Soci/" + sync)))
 print("(informational) case open / one-shot raw insert (normal): %5.1f %%"
       % (100 * rate("BM_CaseOpen_Abi/normal") / rate("BM_RawInsert_SociOneshot/normal")))
 g = rate("BM_CaseGet_Abi") / rate("BM_RawRead_Soci")

@@ -49,8 +49,10 @@ class Checkpointer {
   // TRUNCATE after an erasure must not find a checkpoint already running.
   std::unique_lock<std::mutex> hold() { return std::unique_lock(running_); }
 
-  // Checkpoints of this thread that copied pages, for tests.
+  // Checkpoints of this thread that copied pages, and those of them it synced itself, for
+  // tests.
   long long runs() const { return runs_; }
+  long long syncs() const { return syncs_; }
 
   // Called after each commit on a watched connection (a sqlite3*) with the pages its log holds.
   void committed(void *connection, const char *schema, int pages);
@@ -66,6 +68,7 @@ class Checkpointer {
   bool stopping_ = false;
   std::atomic<int> copied_{0};  // log pages the last checkpoint left copied
   std::atomic<long long> runs_{0};
+  std::atomic<long long> syncs_{0};
   std::thread thread_;
 };
 

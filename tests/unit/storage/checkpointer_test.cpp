@@ -64,10 +64,12 @@ TEST_F(CheckpointerTest, CopiesTheLogWithoutTheWriter) {
   // Past the thread's threshold, well short of the pages where writers copy themselves.
   writer.write(Checkpointer::kPagesPerCheckpoint / kPagesPerWrite + 10);
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (checkpointer.runs() == 0 && std::chrono::steady_clock::now() < give_up) {
+  while (checkpointer.syncs() == 0 && std::chrono::steady_clock::now() < give_up) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ASSERT_GE(checkpointer.runs(), 1);
+  // And synced what it copied: SQLite would only have, had the copy reached the log's end.
+  EXPECT_GE(checkpointer.syncs(), 1);
   // The pages are in the database file now (it held the schema alone before), and no commit
   // copied them: SQLite's own checkpoint on commit is replaced, and writers help only past four
   // times as many pages. Some of the log's pages are rewrites of the same page.
