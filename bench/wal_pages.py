@@ -1,10 +1,10 @@
 """Pages a case open writes: WAL frames per transaction, the engine's against the raw reference's.
 
 The engine opens cases as bench/reclaim_bench.cpp does (a three-line order each, a customer's
-complaint about one line, synchronous=normal); then, on the same file, the reference writes the
-same rows by hand (the counter, one cases row with a real stored body, one case_items, one
-history and one events row), and once more with the outbox row of the case's acknowledgement
-copied from the engine's. Each count is the WAL's frames after a truncating checkpoint and K
+complaint about one line, synchronous=normal); then, on the same file, the case's rows are
+written by hand (the counter, one cases row with a real stored body, one case_items, one
+history and one events row: BM_RawInsert_SociCaseRows), and once more with the outbox row of
+the case's acknowledgement copied from the engine's (BM_RawInsert_Soci, the reference). Each count is the WAL's frames after a truncating checkpoint and K
 transactions, divided by K. Frames are pages: what a commit writes and a checkpoint copies.
 
 Usage: RECLAIM_LIBRARY=build-bench/plugin/libreclaim.so python3 bench/wal_pages.py [K]
@@ -159,10 +159,10 @@ def main():
         mailed = frames_per(db, K, lambda n: raw.open(WARM + K + n, True))
         print("WAL pages per case open, mean of %d transactions" % K)
         print("  reclaim_case_open:                        %5.1f" % opened)
-        print("  raw reference (reclaim_bench's rows):     %5.1f" % bare)
-        print("  raw reference + the acknowledgement mail: %5.1f" % mailed)
+        print("  the case's rows (BM_RawInsert_SociCaseRows):        %5.1f" % bare)
+        print("  and the acknowledgement's row (BM_RawInsert_Soci):  %5.1f" % mailed)
         print("  reference / engine (an I/O ceiling for the ratio): %.0f %%"
-              % (100 * bare / opened))
+              % (100 * mailed / opened))
     finally:
         shutil.rmtree(where, ignore_errors=True)
 

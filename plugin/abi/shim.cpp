@@ -1,6 +1,5 @@
 #include "abi/shim.hpp"
 
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -15,9 +14,7 @@ void give(char **out_json, const boost::json::value &document) {
 }
 
 void give(char **out_json, const CaseRecord &record) {
-  unsigned char buffer[16384];
-  boost::json::monotonic_resource arena(buffer, sizeof buffer);
-  give(out_json, boost::json::value(codec::to_json(record, &arena)));
+  give(out_json, Text{codec::to_text(record)});
 }
 
 void give(char **out_json, const Text &serialized) {

@@ -27,7 +27,7 @@ struct Text {
   std::string json;
 };
 void give(char **out_json, const Text &text);
-// A case, built in a buffer on the stack: reclaim_case_open, _get and _act answer one each.
+// A case (codec::to_text): reclaim_case_open, _get and _act answer one each.
 void give(char **out_json, const CaseRecord &record);
 // Any answer of the engine's, as its document (codec/views_json.hpp).
 template <typename Answer>

@@ -3,13 +3,16 @@
 #include <date/tz.h>
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 
 #include "codec/case_json.hpp"
-#include "codec/supplier_claim_json.hpp"
 #include "codec/order_json.hpp"
 #include "codec/policy_json.hpp"
 #include "codec/report_html.hpp"
 #include "codec/report_json.hpp"
+#include "codec/supplier_claim_json.hpp"
 #include "core/crypto.hpp"
 
 namespace reclaim::codec {
@@ -104,6 +107,27 @@ json::object to_json(const CaseRecord &record, const json::storage_ptr &sp) {
   doc["history"] = std::move(entries);
   doc["status_token"] = record.status_token;
   return doc;
+}
+
+std::string to_text(const CaseRecord &record) {
+  // Built in a buffer on the stack and dropped whole once written.
+  unsigned char buffer[16384];
+  json::monotonic_resource arena(buffer, sizeof buffer);
+  const std::string &stored = record.stored_document;
+  if (stored.size() <= 2 || stored.back() != '}' || record.penalty ||
+      !record.subject.supplier_claims.empty()) {
+    return json::serialize(to_json(record, &arena));
+  }
+  // to_json's members are the case's, then "history" and "status_token", in that order.
+  json::array entries(&arena);
+  for (const auto &entry : record.history) entries.push_back(history_to_json(entry, &arena));
+  std::string text(stored, 0, stored.size() - 1);
+  text += R"(,"history":)";
+  text += json::serialize(entries);
+  text += R"(,"status_token":)";
+  text += json::serialize(json::string(record.status_token, &arena));
+  text += '}';
+  return text;
 }
 
 json::object to_json(const CasePage &page) {

@@ -15,6 +15,9 @@ boost::json::object to_json(const EngineInfo &info);
 // reclaim_case_get: the case, its deadlines (with an accrued penalty), history, status token;
 // its values in `sp`'s memory.
 boost::json::object to_json(const CaseRecord &record, const boost::json::storage_ptr &sp = {});
+// The same document as text. Built on record.stored_document when the record has one and adds
+// nothing inside the case's own members (no penalty, no supplier claims to mark late).
+std::string to_text(const CaseRecord &record);
 // {"cases": [summary…], "next_cursor"}
 boost::json::object to_json(const CasePage &page);
 // {"events": […], "next"}

@@ -34,6 +34,9 @@ struct CaseRecord {
   std::string status_token;
   std::optional<Penalty> penalty;  // accrued at the time of the read
   UnixMs read_at = 0;              // the time of the read (for what is late then)
+  // The subject's document exactly as the change that returns it stored it, or empty: the
+  // answer is then built on it rather than made a second time (codec::to_text).
+  std::string stored_document;
 };
 
 struct CasePage {

@@ -317,7 +317,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     const int year = where.zone.local_year(at);
     made.number = case_number(where.config.case_prefix, year,
                               tx.next_case_number(request.shop, year));
-    tx.insert_case(made);
+    std::string stored = tx.insert_case(made);  // `made` stays as stored from here on
     if (!kept.empty()) keep_attachments(tx, made, made.state, kept);
     json::object opened_data{{"kind", name(made.kind)}, {"channel", made.channel}};
     // Staff may open what the policy would refuse a customer; the history says so.
@@ -355,6 +355,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     log_->info("case {} ({}) opened in shop {} by {}", made.number, made.id, made.shop,
                name(request.actor.role));
     result = record_of(std::move(made), {opened});
+    result.stored_document = std::move(stored);
   });
   return result;
 }
@@ -462,7 +463,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     if (request.action == Action::accept) check_decision_limit(*policy, request.actor, subject);
     const auto alerts = pending_alerts(subject, policy->warn_before_hours);
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
-    tx.update_case(subject, previous);
+    std::string stored = tx.update_case(subject, previous);  // `subject` stays as stored
     tx.append_history(subject.id, subject.version, outcome.history);
     for (const auto &event : outcome.events) publish(tx, subject, event, *policy);
     if (!request.idempotency_key.empty()) {
@@ -472,6 +473,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
                name(request.actor.role), name(outcome.history.from), name(outcome.history.to));
     auto history = tx.history(subject.id);
     result = record_of(std::move(subject), std::move(history));
+    result.stored_document = std::move(stored);
   });
   return result;
 }

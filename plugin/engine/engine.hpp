@@ -310,11 +310,15 @@ class Engine {
   // Appends the event, with the case's language, e-mail and status link, and in the same
   // transaction the mails and webhook posts it causes (notify.cpp).
   void publish(Tx &tx, const Case &subject, Event event, const Policy &policy);
-  // A mail of `template_name` for `event` of `subject` in `locale`, with the shop's wording.
+  // A mail of `template_name` for `event` of `subject` in `locale`, with the shop's wording;
+  // `token` is the subject's status token (one signing serves the event and all its mails).
   MailPreview render_mail(const Case &subject, const Event &event, std::string_view template_name,
-                          const std::string &locale, const Policy &policy) const;
-  // The customer's status-page link in `locale`; empty when the shop has no public_url.
-  std::string status_url(const Case &subject, std::string_view locale) const;
+                          const std::string &locale, const Policy &policy,
+                          std::string_view token) const;
+  // The customer's status-page link with `token` in `locale`; empty when the shop has no
+  // public_url.
+  std::string status_url(const Case &subject, std::string_view token,
+                         std::string_view locale) const;
   void wake_sender();
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;

@@ -70,23 +70,24 @@ OutboxMessage outbox_row(const Case &subject, const Event &event, Channel channe
 
 }  // namespace
 
-std::string Engine::status_url(const Case &subject, std::string_view locale) const {
+std::string Engine::status_url(const Case &subject, std::string_view token,
+                               std::string_view locale) const {
   const std::string &base = shop(subject.shop).config.public_url;
   if (base.empty()) return {};
-  return base + "/c/" + status_token(subject) + "?lang=" + std::string(locale);
+  return base + "/c/" + std::string(token) + "?lang=" + std::string(locale);
 }
 
 MailPreview Engine::render_mail(const Case &subject, const Event &event,
                                 std::string_view template_name, const std::string &locale,
-                                const Policy &policy) const {
+                                const Policy &policy, std::string_view token) const {
   const Shop &where = shop(subject.shop);
   const std::string staff_url = where.config.public_url.empty()
                                     ? std::string()
                                     : where.config.public_url + "/staff/cases/" + subject.number;
-  const codec::MailScene scene{subject,           event,      where.zone,
-                               locale,            where.config.name,
-                               status_url(subject, locale),   staff_url,
-                               policy.appeal_days};
+  const codec::MailScene scene{subject,           event,
+                               where.zone,        locale,
+                               where.config.name, status_url(subject, token, locale),
+                               staff_url,         policy.appeal_days};
   auto rendered = codec::MailTexts::defaults().render(
       template_name, locale, codec::mail_values(scene),
       policy.messages.empty() ? nullptr : &policy.messages);
@@ -105,14 +106,15 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
   const Shop &where = shop(subject.shop);
   const std::string locale =
       subject.customer.locale.empty() ? where.config.locale : subject.customer.locale;
-  const std::string link = status_url(subject, locale);
+  const std::string token = status_token(subject);
+  const std::string link = status_url(subject, token, locale);
   // What a host's own mailer needs to write to the customer, without reading the case.
   event.data["locale"] = locale;
   // An erased case still hears from the shop's supplier and its deadline watch, but its link
   // and address are gone: no event brings them back.
   if (!subject.anonymised_at) {
     event.data["customer_email"] = subject.customer.email;
-    event.data["status_token"] = status_token(subject);
+    event.data["status_token"] = token;
     if (!link.empty()) event.data["status_url"] = link;
   }
   event.seq = tx.append_event(event);
@@ -123,7 +125,7 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
   const bool withdrawal = subject.extra.contains("withdrawal");
   const auto queue_mail = [&](std::string_view template_name, const std::string &to,
                               const std::string &mail_locale) {
-    MailPreview rendered = render_mail(subject, event, template_name, mail_locale, policy);
+    MailPreview rendered = render_mail(subject, event, template_name, mail_locale, policy, token);
     OutboxMessage mail = outbox_row(subject, event, Channel::mail,
                                     "m_" + hex_encode(random_bytes(10)), to, mail_locale);
     mail.template_name = std::string(template_name);
@@ -227,7 +229,8 @@ MailPreview Engine::preview_mail(const MailPreviewRequest &request) {
     }
     if (locale.empty()) locale = where.config.locale;
     const auto policy = policy_at(tx, subject.shop, now());
-    preview = render_mail(subject, *latest, request.template_name, locale, *policy);
+    preview = render_mail(subject, *latest, request.template_name, locale, *policy,
+                          status_token(subject));
     preview->to = for_staff ? (notify.staff.empty() ? std::string() : notify.staff.front())
                             : subject.customer.email;
   });

@@ -77,10 +77,11 @@ class Tx {
   // Cases
   ClaimedQty claimed_qty(const std::string &shop, const std::string &order_id);
   std::int64_t next_case_number(const std::string &shop, int year);
-  // The case is kept as its document (codec::case_to_json) beside the columns queries use.
-  void insert_case(const Case &subject);
+  // The case is kept as its document (codec::case_to_text) beside the columns queries use. Both
+  // give the document they stored.
+  std::string insert_case(const Case &subject);
   // Writes the case if its stored version is still `previous_version`; Error(conflict) if not.
-  void update_case(const Case &subject, std::int64_t previous_version);
+  std::string update_case(const Case &subject, std::int64_t previous_version);
   std::optional<Case> case_by_id(const std::string &id);
   std::optional<Case> case_by_number(const std::string &shop, const std::string &number);
   // The queue (tx_queue.cpp): a page of cases (one more than query.limit when there are more),

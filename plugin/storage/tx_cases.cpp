@@ -71,7 +71,7 @@ std::int64_t Tx::next_case_number(const std::string &shop, int year) {
   return last;
 }
 
-void Tx::insert_case(const Case &c) {
+std::string Tx::insert_case(const Case &c) {
   const auto report = case_report_columns(c);
   // A repeat: the customer already has a case on this order.
   bool repeat = false;
@@ -82,6 +82,7 @@ void Tx::insert_case(const Case &c) {
                  "n", {c.shop, c.order_id, c.customer.email},
                  [&](const CachedRow &row) { repeat = row.number(0) > 0; });
   }
+  std::string document = codec::case_to_text(c);
   writes_.execute(sql_,
                   "INSERT INTO cases (id, shop, number, kind, state, version, order_id,"
                   " customer_email, assignee, created_at, updated_at, decision_due, decided, body,"
@@ -92,12 +93,12 @@ void Tx::insert_case(const Case &c) {
                   {c.id, c.shop, c.number, std::string(name(c.kind)), std::string(name(c.state)),
                    static_cast<long long>(c.version), c.order_id, c.customer.email, c.assignee,
                    static_cast<long long>(c.created_at), static_cast<long long>(c.updated_at),
-                   decision_due_of(c), static_cast<long long>(decided_of(c)),
-                   codec::case_to_text(c), static_cast<long long>(c.next_alert_at),
-                   static_cast<long long>(c.created_at), report.channel, report.decided_at,
-                   report.outcome, report.resolved_at, report.first_response_at, report.rating,
-                   report.reopened, repeat ? 1LL : 0LL, static_cast<long long>(c.link_version),
-                   c.priority, c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags)});
+                   decision_due_of(c), static_cast<long long>(decided_of(c)), document,
+                   static_cast<long long>(c.next_alert_at), static_cast<long long>(c.created_at),
+                   report.channel, report.decided_at, report.outcome, report.resolved_at,
+                   report.first_response_at, report.rating, report.reopened, repeat ? 1LL : 0LL,
+                   static_cast<long long>(c.link_version), c.priority, c.legal_hold ? 1LL : 0LL,
+                   c.customer.name, tags_column(c.tags)});
   for (const auto &item : c.items) {
     const auto columns = item_report_columns(item);
     writes_.execute(sql_,
@@ -118,10 +119,12 @@ void Tx::insert_case(const Case &c) {
                      columns.disposed[2], columns.disposed[3], columns.disposed[4]});
   }
   write_case_tags(c, false);
+  return document;
 }
 
-void Tx::update_case(const Case &c, std::int64_t previous_version) {
+std::string Tx::update_case(const Case &c, std::int64_t previous_version) {
   const auto report = case_report_columns(c);
+  std::string document = codec::case_to_text(c);
   const long long changed = writes_.execute(
       sql_,
       "UPDATE cases SET state = ?, version = ?, customer_email = ?, assignee = ?, updated_at = ?,"
@@ -129,14 +132,13 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
       " outcome = ?, resolved_at = ?, first_response_at = ?, rating = ?, reopened = ?,"
       " link_version = ?, priority = ?, legal_hold = ?, customer_name = ?, tags = ?"
       " WHERE id = ? AND version = ?",
-      {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email,
-       c.assignee, static_cast<long long>(c.updated_at), decision_due_of(c),
-       static_cast<long long>(decided_of(c)), codec::case_to_text(c),
-       static_cast<long long>(c.next_alert_at), report.channel, report.decided_at,
-       report.outcome, report.resolved_at, report.first_response_at, report.rating,
-       report.reopened, static_cast<long long>(c.link_version), c.priority,
-       c.legal_hold ? 1LL : 0LL, c.customer.name, tags_column(c.tags), c.id,
-       static_cast<long long>(previous_version)});
+      {std::string(name(c.state)), static_cast<long long>(c.version), c.customer.email, c.assignee,
+       static_cast<long long>(c.updated_at), decision_due_of(c),
+       static_cast<long long>(decided_of(c)), document, static_cast<long long>(c.next_alert_at),
+       report.channel, report.decided_at, report.outcome, report.resolved_at,
+       report.first_response_at, report.rating, report.reopened,
+       static_cast<long long>(c.link_version), c.priority, c.legal_hold ? 1LL : 0LL,
+       c.customer.name, tags_column(c.tags), c.id, static_cast<long long>(previous_version)});
   if (changed != 1) {
     fail(Status::conflict, "the case changed meanwhile; read it again", "expected_version");
   }
@@ -154,6 +156,7 @@ void Tx::update_case(const Case &c, std::int64_t previous_version) {
   }
   write_supplier_claims(writes_, sql_, c);
   write_case_tags(c, true);
+  return document;
 }
 
 std::optional<Case> Tx::case_by_id(const std::string &id) {

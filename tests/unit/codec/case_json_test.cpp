@@ -1,10 +1,12 @@
 // A case's document built in the memory it is given (a buffer on the stack for the stored body
-// and the C ABI's answer) is the same document as in the default memory, and reads back whole.
+// and the C ABI's answer) is the same document as in the default memory, and reads back whole;
+// and the answer built on the stored document is the answer built whole.
 #include "codec/case_json.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "codec/views_json.hpp"
@@ -96,6 +98,60 @@ TEST(CaseJson, AnswerInABufferIsTheAnswerInTheDefaultMemory) {
   EXPECT_EQ(boost::json::serialize(in_buffer), boost::json::serialize(to_json(record)));
   EXPECT_EQ(in_buffer.at("history").as_array().size(), 1u);
   EXPECT_EQ(in_buffer.at("legal_hold").at("reason"), "dispute before the consumer ombudsman");
+}
+
+// The record a case open or an action returns: its history, its token, the stored document.
+CaseRecord stored_record() {
+  CaseRecord record;
+  record.subject = decided_case();
+  record.history.push_back(
+      HistoryEntry{1'790'000'000'000, Actor{Role::customer, ""}, "open", State::received,
+                   State::received, boost::json::object{{"message", "Proszę \"o\" zwrot."}}, true});
+  record.history.push_back(HistoryEntry{1'790'080'000'000,
+                                        Actor{Role::agent, "ewa"},
+                                        "accept",
+                                        State::received,
+                                        State::accepted,
+                                        {},
+                                        true});
+  record.status_token = "c_0190f3a4b5c6d7e8f9a0b1c2d3e4f5a6.k1.2.signature";
+  record.read_at = 1'791'300'000'000;
+  record.stored_document = case_to_text(record.subject);
+  return record;
+}
+
+TEST(CaseJson, AnswerOnTheStoredDocumentIsTheAnswerBuiltWhole) {
+  const CaseRecord record = stored_record();
+  const std::string text = to_text(record);
+  EXPECT_EQ(text, boost::json::serialize(to_json(record)));
+  EXPECT_EQ(boost::json::parse(text).at("history").as_array().size(), 2u);
+  // With no history, and with a token cleared (an erased case), the same holds.
+  CaseRecord bare = record;
+  bare.history.clear();
+  bare.status_token.clear();
+  EXPECT_EQ(to_text(bare), boost::json::serialize(to_json(bare)));
+}
+
+TEST(CaseJson, AnswerWithSomethingInsideTheCaseIsBuiltWhole) {
+  // A penalty goes inside "deadlines", late claims inside "supplier_claims": the stored document
+  // does not have them, so the answer is built whole (a wrong stored document proves it).
+  CaseRecord late = stored_record();
+  late.penalty = Penalty{pln("12.00"), 6};
+  late.stored_document = R"({"id":"not this"})";
+  EXPECT_EQ(to_text(late), boost::json::serialize(to_json(late)));
+  EXPECT_NE(to_text(late).find("\"penalty\""), std::string::npos);
+  CaseRecord claimed = stored_record();
+  SupplierClaim claim;
+  claim.claim = 1;
+  claim.supplier = "Elektro Sp. z o.o.";
+  claim.reference = "RC-1";
+  claimed.subject.supplier_claims.push_back(claim);
+  claimed.stored_document = R"({"id":"not this"})";
+  EXPECT_EQ(to_text(claimed), boost::json::serialize(to_json(claimed)));
+  // Nor is a stored document that is not an object with members used.
+  CaseRecord empty = stored_record();
+  empty.stored_document = "{}";
+  EXPECT_EQ(to_text(empty), boost::json::serialize(to_json(empty)));
 }
 
 }  // namespace
