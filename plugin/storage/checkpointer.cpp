@@ -13,25 +13,20 @@ sqlite_api::sqlite3 *handle_of(soci::session &session) {
   return static_cast<soci::sqlite3_session_backend *>(session.get_backend())->conn_;
 }
 
-struct Copied {
-  int log = 0;     // pages the log holds
-  int copied = 0;  // of them, copied into the database file; -1 when another checkpoint ran
-};
-
-// Copies what it can of the log now, without waiting for readers or writers.
-Copied checkpoint_passive(sqlite_api::sqlite3 *connection, const char *schema) {
-  Copied result;
+// Copies what it can of the log now, without waiting for readers or writers. Gives the pages
+// the log holds copied, or -1 when another checkpoint was running.
+int checkpoint_passive(sqlite_api::sqlite3 *connection, const char *schema) {
+  int log = 0, copied = 0;
   const int status = sqlite_api::sqlite3_wal_checkpoint_v2(
-      connection, schema, SQLITE_CHECKPOINT_PASSIVE, &result.log, &result.copied);
-  if (status != SQLITE_OK) result.copied = -1;
-  return result;
+      connection, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+  return status == SQLITE_OK ? copied : -1;
 }
 
 // SQLite syncs the database file only after a checkpoint that left no page of the log uncopied,
 // which a copy made beside a steady writer seldom does (the writer has committed more by then),
 // and its result does not tell. The sync of all the thread's copies then fell to the writer
-// that reached the bound (1.6 ms on `full`, every hundred case opens). So the thread syncs what
-// it copied itself; any descriptor of the file syncs the file.
+// that reached the bound (about 2 ms on `full`, every hundred case opens). So the thread syncs
+// what it copied itself; any descriptor of the file syncs the file.
 bool sync_database(sqlite_api::sqlite3 *connection) {
   sqlite_api::sqlite3_file *file = nullptr;
   if (sqlite_api::sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &file) !=
@@ -84,8 +79,8 @@ void Checkpointer::committed(void *connection, const char *schema, int pages) {
   // the most), after the thread's copy if one runs, and its next write starts the log again.
   if (pages >= kPagesBeforeWritersHelp) {
     const std::lock_guard held(running_);
-    const Copied done = checkpoint_passive(static_cast<sqlite_api::sqlite3 *>(connection), schema);
-    if (done.copied >= 0) copied_ = done.copied;
+    const int copied = checkpoint_passive(static_cast<sqlite_api::sqlite3 *>(connection), schema);
+    if (copied >= 0) copied_ = copied;
     return;
   }
   int done = copied_;
@@ -115,9 +110,8 @@ void Checkpointer::loop() {
       const std::lock_guard held(running_);
       joined = joined || join_log(*session_);
       // Busy (another process checkpointing): the next commit asks again.
-      const Copied done = checkpoint_passive(connection, "main");
-      if (done.copied > 0) {
-        copied_ = done.copied;
+      if (const int copied = checkpoint_passive(connection, "main"); copied > 0) {
+        copied_ = copied;
         ++runs_;
         if (sync_database(connection)) ++syncs_;
       }
