@@ -4,8 +4,9 @@ The engine opens cases as bench/reclaim_bench.cpp does (a three-line order each,
 complaint about one line, synchronous=normal); then, on the same file, the case's rows are
 written by hand (the counter, one cases row with a real stored body, one case_items, one
 history and one events row: BM_RawInsert_SociCaseRows), and once more with the outbox row of
-the case's acknowledgement copied from the engine's (BM_RawInsert_Soci, the reference). Each count is the WAL's frames after a truncating checkpoint and K
-transactions, divided by K. Frames are pages: what a commit writes and a checkpoint copies.
+the case's acknowledgement copied from the engine's (BM_RawInsert_Soci, the reference). Each
+count is the WAL's frames after a truncating checkpoint and K transactions, divided by K.
+Frames are pages: what a commit writes and a checkpoint copies.
 
 Usage: RECLAIM_LIBRARY=build-bench/plugin/libreclaim.so python3 bench/wal_pages.py [K]
 """

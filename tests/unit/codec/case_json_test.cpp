@@ -107,13 +107,9 @@ CaseRecord stored_record() {
   record.history.push_back(
       HistoryEntry{1'790'000'000'000, Actor{Role::customer, ""}, "open", State::received,
                    State::received, boost::json::object{{"message", "Proszę \"o\" zwrot."}}, true});
-  record.history.push_back(HistoryEntry{1'790'080'000'000,
-                                        Actor{Role::agent, "ewa"},
-                                        "accept",
-                                        State::received,
-                                        State::accepted,
-                                        {},
-                                        true});
+  const HistoryEntry accepted{1'790'080'000'000, Actor{Role::agent, "ewa"}, "accept",
+                              State::received, State::accepted, {}, true};
+  record.history.push_back(accepted);
   record.status_token = "c_0190f3a4b5c6d7e8f9a0b1c2d3e4f5a6.k1.2.signature";
   record.read_at = 1'791'300'000'000;
   record.stored_document = case_to_text(record.subject);
