@@ -92,8 +92,10 @@ def main():
         while time.time() < deadline and len(os.listdir(cur)) < 2:
             time.sleep(0.2)
         process.send_signal(signal.SIGTERM)
-        output, _ = process.communicate(timeout=30)
-        output = "".join(printed) + output
+        process.wait(timeout=30)
+        # Read through the same buffered stream as readline() above: communicate() with a
+        # timeout reads the pipe's descriptor and misses what readline() had already taken in.
+        output = "".join(printed) + process.stdout.read()
         check(process.returncode == 0, f"reclaimd stops cleanly (exit {process.returncode})")
         check(sorted(os.listdir(cur)) == ["1796058000.4471_1.host:2,S",
                                           "1796058001.4471_2.host:2,S"],
