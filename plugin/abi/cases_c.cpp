@@ -12,7 +12,8 @@ int reclaim_case_open(reclaim_engine *e, const char *request_json, char **out_js
   return abi::run(out_json, [&] {
     Engine &engine = abi::engine_of(e);
     const auto document = abi::parse(request_json, codec::kMaxRequestBytes, "request_json");
-    return engine.open_case(codec::open_request_from_json(document), abi::request_hash(document));
+    const OpenRequest request = codec::open_request_from_json(document);
+    return engine.open_case(request, abi::request_hash(document, request.idempotency_key));
   });
 }
 
@@ -49,8 +50,8 @@ int reclaim_case_act(reclaim_engine *e, const char *case_ref, const char *action
     Engine &engine = abi::engine_of(e);
     const std::string ref = abi::identifier(case_ref, "case_ref");
     const auto document = abi::parse(action_json, codec::kMaxRequestBytes, "action_json");
-    return engine.act(ref, codec::action_request_from_json(document),
-                      abi::request_hash(document));
+    const ActionRequest request = codec::action_request_from_json(document);
+    return engine.act(ref, request, abi::request_hash(document, request.idempotency_key));
   });
 }
 

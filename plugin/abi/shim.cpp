@@ -64,7 +64,8 @@ std::string identifier(const char *text, const char *what, const char *fallback)
   return value;
 }
 
-std::string request_hash(const boost::json::value &request) {
+std::string request_hash(const boost::json::value &request, std::string_view idempotency_key) {
+  if (idempotency_key.empty()) return {};
   return sha256_hex(boost::json::serialize(request));
 }
 

@@ -45,8 +45,9 @@ boost::json::value parse(const char *text, std::size_t max_bytes, const char *wh
                          const char *fallback = nullptr);
 // A short identifier argument (shop, order id, case ref): NULL → `fallback` or an error.
 std::string identifier(const char *text, const char *what, const char *fallback = nullptr);
-// SHA-256 of the request as parsed: the same body gives the same hash.
-std::string request_hash(const boost::json::value &request);
+// SHA-256 of the request as parsed (the same body gives the same hash), for the engine to compare
+// when its idempotency key comes again; empty when the request has no key: nothing compares it.
+std::string request_hash(const boost::json::value &request, std::string_view idempotency_key);
 
 // Runs `body`, which returns the result document, and never lets an exception out.
 template <typename Body>

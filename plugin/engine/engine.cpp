@@ -190,13 +190,14 @@ ActionContext Engine::action_context(const Policy &policy, const std::string &sh
   return context;
 }
 
-CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history) const {
+CaseRecord Engine::record_of(Case subject, std::vector<HistoryEntry> history,
+                             std::string signed_token) const {
   CaseRecord record;
   record.read_at = now();
   if (const auto found = shops_.find(subject.shop); found != shops_.end()) {
     record.penalty = accrued_penalty(subject, now(), found->second.zone);
   }
-  record.status_token = status_token(subject);
+  record.status_token = signed_token.empty() ? status_token(subject) : std::move(signed_token);
   record.subject = std::move(subject);
   record.history = std::move(history);
   return record;
@@ -333,8 +334,8 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
                       {"actor", codec::actor_to_json(request.actor)}};
     const auto *withdrawal = made.extra.if_contains("withdrawal");
     if (withdrawal) data["withdrawal"] = true;
-    publish(tx, made, case_event(made, "case.opened", at, true, std::move(data)),
-            *policy);
+    std::string token =
+        publish(tx, made, case_event(made, "case.opened", at, true, std::move(data)), *policy);
     // The withdrawal's statement, acknowledged on a durable medium (CRD art. 11a) by its own
     // event, in the opening's transaction: an opened withdrawal is never left unacknowledged.
     if (withdrawal && withdrawal->is_object()) {
@@ -354,7 +355,7 @@ CaseRecord Engine::open_case(const OpenRequest &request, const std::string &requ
     }
     log_->info("case {} ({}) opened in shop {} by {}", made.number, made.id, made.shop,
                name(request.actor.role));
-    result = record_of(std::move(made), {opened});
+    result = record_of(std::move(made), {opened}, std::move(token));
     result.stored_document = std::move(stored);
   });
   return result;
@@ -465,14 +466,15 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     std::string stored = tx.update_case(subject, previous);  // `subject` stays as stored
     tx.append_history(subject.id, subject.version, outcome.history);
-    for (const auto &event : outcome.events) publish(tx, subject, event, *policy);
+    std::string token;  // the same for every event: the case's link does not change here
+    for (const auto &event : outcome.events) token = publish(tx, subject, event, *policy);
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
     }
     log_->info("case {}: {} by {} ({} -> {})", subject.number, name(request.action),
                name(request.actor.role), name(outcome.history.from), name(outcome.history.to));
     auto history = tx.history(subject.id);
-    result = record_of(std::move(subject), std::move(history));
+    result = record_of(std::move(subject), std::move(history), std::move(token));
     result.stored_document = std::move(stored);
   });
   return result;

@@ -308,8 +308,9 @@ class Engine {
   // returns the number of events it wrote.
   int tick_case(Tx &tx, Case subject, UnixMs done_until, const Policy &policy, UnixMs now);
   // Appends the event, with the case's language, e-mail and status link, and in the same
-  // transaction the mails and webhook posts it causes (notify.cpp).
-  void publish(Tx &tx, const Case &subject, Event event, const Policy &policy);
+  // transaction the mails and webhook posts it causes (notify.cpp). Returns the case's status
+  // token it signed, for the answer to reuse.
+  std::string publish(Tx &tx, const Case &subject, Event event, const Policy &policy);
   // A mail of `template_name` for `event` of `subject` in `locale`, with the shop's wording;
   // `token` is the subject's status token (one signing serves the event and all its mails).
   MailPreview render_mail(const Case &subject, const Event &event, std::string_view template_name,
@@ -322,8 +323,10 @@ class Engine {
   void wake_sender();
   // By id ("c_…") or by number, in the shops' configuration order; Error(not_found) if none.
   Case find_case(Tx &tx, const std::string &case_ref) const;
-  // A case with its history, status token and the penalty accrued by now.
-  CaseRecord record_of(Case subject, std::vector<HistoryEntry> history) const;
+  // A case with its history, status token and the penalty accrued by now. `signed_token` is the
+  // case's token as publish() just signed it (empty: signed here).
+  CaseRecord record_of(Case subject, std::vector<HistoryEntry> history,
+                       std::string signed_token = {}) const;
   // Opens a desk session for `staff` in `tx` (staff_enter and staff_login).
   StaffEntry open_staff_session(Tx &tx, StaffMember staff, std::string next, UnixMs at);
   // A judged file, ready to be kept (an id, its type, hash and time; no case yet).

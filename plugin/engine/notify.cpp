@@ -102,7 +102,7 @@ MailPreview Engine::render_mail(const Case &subject, const Event &event,
   return mail;
 }
 
-void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &policy) {
+std::string Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &policy) {
   const Shop &where = shop(subject.shop);
   const std::string locale =
       subject.customer.locale.empty() ? where.config.locale : subject.customer.locale;
@@ -170,6 +170,7 @@ void Engine::publish(Tx &tx, const Case &subject, Event event, const Policy &pol
     post.text = body;
     tx.append_outbox(post);
   }
+  return token;
 }
 
 MessagePage Engine::read_messages(const OutboxQuery &query) {
