@@ -466,7 +466,7 @@ CaseRecord Engine::act(const std::string &case_ref, const ActionRequest &given,
     subject.next_alert_at = alerts.empty() ? kMaxTime : alerts.front().at;
     std::string stored = tx.update_case(subject, previous);  // `subject` stays as stored
     tx.append_history(subject.id, subject.version, outcome.history);
-    std::string token;  // the same for every event: the case's link does not change here
+    std::string token;  // every event is published for this `subject`, so with one token
     for (const auto &event : outcome.events) token = publish(tx, subject, event, *policy);
     if (!request.idempotency_key.empty()) {
       tx.remember(scope, request.idempotency_key, request_hash, subject.id, at);
